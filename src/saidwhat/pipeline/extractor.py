@@ -1,4 +1,9 @@
-"""saidwhat.pipeline.extractor: ties the stages together (placeholder: direct quotes only)."""
+"""saidwhat.pipeline.extractor: run the stages over one parsed Doc and build records.
+
+Stages: marks (:mod:`.marks`) -> indirect/mixed and direct candidates with their
+cue and speaker mention (:mod:`.quote_detector`) -> speaker resolution
+(:mod:`.speaker_resolver`) -> :class:`saidwhat.model.Quote` records.
+"""
 from __future__ import annotations
 
 import warnings
@@ -6,13 +11,53 @@ import warnings
 from spacy.tokens import Doc
 
 from ..model import Quote
+from .context import DocContext
 from .marks import find_marked_spans
+from .quote_detector import direct_candidates, indirect_candidates
+from .speaker_resolver import resolve
 
 
 def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
+    """All quotations of a parsed Doc, in text order.
+
+    Args:
+        doc: A Doc with tagger, parser and NER annotations.
+        min_words: Minimum words for an unattributed direct quote.
+
+    Returns:
+        Quote records; offsets are character indices into ``doc.text``, end exclusive.
+    """
     text = doc.text
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        spans = find_marked_spans(text)
-    return [Quote(text[s.start:s.end], s.start, s.end, "direct", flags=s.flags)
-            for s in spans if len(text[s.start:s.end].split()) >= min_words]
+    marked = find_marked_spans(text)   # warns W001/W002 for stray/unclosed marks
+    ctx = DocContext(doc, marked)
+    indirect = indirect_candidates(ctx)
+    consumed = {m.open_pos for c in indirect for m in c.marked}
+    direct = direct_candidates(ctx, consumed, min_words=min_words)
+    cands = sorted(indirect + direct, key=lambda c: c.start)
+    # an indirect content overlapping a direct quote that was kept: keep the direct one
+    kept = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            if kept[-1].type == "direct" and c.type != "direct":
+                continue
+            if c.type == "direct" and kept[-1].type != "direct":
+                kept.pop()
+            else:
+                continue
+        kept.append(c)
+    cands = kept
+    resolutions = resolve(ctx, cands)
+    out = []
+    for c, r in zip(cands, resolutions):
+        m = c.mention
+        out.append(Quote(
+            quote=text[c.start:c.end], quote_start=c.start, quote_end=c.end, type=c.type,
+            speaker=r.speaker, speaker_type=r.type if (r.speaker or m) else None,
+            speaker_role=r.role,
+            speaker_mention=m.text if m else None,
+            speaker_start=m.start if m else None, speaker_end=m.end if m else None,
+            cue=text[c.cue[0]:c.cue[1]] if c.cue else None,
+            cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
+            channel=c.channel, confidence=round(r.confidence, 2), flags=tuple(c.flags),
+        ))
+    return out

@@ -1,0 +1,100 @@
+"""saidwhat.pipeline.context: per-Doc lookups shared by the stages.
+
+Holds the paired quotation marks, a character mask of quoted text, paragraph and
+sentence boundaries computed on the raw text (spaCy's sentence splitter is
+unreliable around quotation marks: spaCy issues #3141, #3553), and fast
+character-to-token lookup. Reads ``doc.text`` and tokens; writes nothing.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from .marks import MarkedSpan, find_marked_spans
+
+#: Abbreviations after which a full stop does not end a sentence (AP style titles,
+#: months, corporate suffixes).
+ABBREVIATIONS = frozenset("""
+dr mr mrs ms st jr sr prof gen gov sen rep lt col sgt capt maj rev no vs etc inc ltd co corp
+jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig approx u.s
+""".split())
+
+_SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
+
+
+class DocContext:
+    """Lookups over one parsed article.
+
+    Args:
+        doc: A parsed Doc (tagger, parser, NER).
+        marked: Pre-computed marked spans; computed from ``doc.text`` if omitted.
+    """
+
+    def __init__(self, doc: Doc, marked: list[MarkedSpan] | None = None) -> None:
+        self.doc = doc
+        self.text = text = doc.text
+        if marked is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                marked = find_marked_spans(text)
+        self.marked = marked
+        self.mask = bytearray(len(text) + 1)
+        for m in marked:
+            self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
+        self.tok_starts = [t.idx for t in doc]
+        self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.sent_ends = self._sentence_ends()
+
+    # ---- characters -------------------------------------------------------------
+    def quoted(self, pos: int) -> bool:
+        """True if character ``pos`` lies inside a marked quote (marks included)."""
+        return 0 <= pos < len(self.text) and self.mask[pos] == 1
+
+    def token_quoted(self, tok: Token) -> bool:
+        return self.mask[tok.idx] == 1
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``pos``; end exclusive, at the newline."""
+        k = bisect_left(self.par_breaks, pos)
+        start = self.par_breaks[k - 1] + 1 if k > 0 else 0
+        end = self.par_breaks[k] if k < len(self.par_breaks) else len(self.text)
+        return start, end
+
+    def _sentence_ends(self) -> list[int]:
+        ends = []
+        text = self.text
+        for m in _SENT_END.finditer(text):
+            p = m.start()
+            if self.mask[p]:
+                continue
+            if text[p] == ".":
+                w = re.search(r"([A-Za-z.]+)$", text[max(0, p - 12):p])
+                word = w.group(1).lower() if w else ""
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+            ends.append(m.end())
+        return ends
+
+    def sentence_start_before(self, pos: int) -> int:
+        """Index after the last sentence end at or before ``pos`` (0 if none)."""
+        k = bisect_right(self.sent_ends, pos)
+        return self.sent_ends[k - 1] if k > 0 else 0
+
+    def sentence_end_after(self, pos: int) -> int:
+        """Index of the first sentence end after ``pos`` (len(text) if none)."""
+        k = bisect_right(self.sent_ends, pos)
+        return self.sent_ends[k] if k < len(self.sent_ends) else len(self.text)
+
+    # ---- tokens -----------------------------------------------------------------
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens that start in ``[start, end)``."""
+        a = bisect_left(self.tok_starts, start)
+        b = bisect_left(self.tok_starts, end)
+        return [self.doc[i] for i in range(a, b)]
+
+    def token_at(self, pos: int) -> Token | None:
+        k = bisect_right(self.tok_starts, pos) - 1
+        return self.doc[k] if k >= 0 else None

@@ -1,0 +1,74 @@
+"""saidwhat.pipeline.cue_detector: reporting expressions (cues) and the channel they name.
+
+Reads ``token.lemma``/``pos``/``dep``. A cue is a verb whose lemma is in the
+registered reporting-verb lexicon (``saidwhat.cue_lexicon.v1``), with its
+particle ("pointed out"), or the phrase "according to". The channel is a
+prepositional phrase on the cue whose object is a channel noun or a platform
+("in a statement on Facebook", "on Twitter", "in a statement to CNN").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicons import CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, PLATFORMS_V1, REPORTING_VERBS_V1
+
+_TIME_ENTS = ("DATE", "TIME")
+
+
+def is_cue(tok: Token, *, indirect: bool = False) -> bool:
+    """True if ``tok`` is a reporting verb (``indirect``: one that takes reported content)."""
+    lex = INDIRECT_VERBS_V1 if indirect else REPORTING_VERBS_V1
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children) or (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):
+        if not (tok.lemma_.lower() in ("say", "tell") and tok.pos_ in ("AUX", "NOUN", "PROPN")):
+            return False
+    return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told")
+
+
+def cue_extent(tok: Token) -> tuple[int, int]:
+    """Character (start, end) of the cue expression: the verb plus a particle, or
+    'according to'."""
+    start, end = tok.idx, tok.idx + len(tok)
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        nxt = tok.doc[tok.i + 1]
+        return start, nxt.idx + len(nxt)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c)
+    return start, end
+
+
+def _is_channel_pp(prep: Token) -> bool:
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            w = p.lower_
+            if w in PLATFORMS_V1 or (p.lemma_.lower() in CHANNEL_NOUNS_V1 and p.pos_ in ("NOUN", "PROPN")):
+                return True
+    return False
+
+
+def find_channel(cue: Token, lo: int, hi: int) -> str | None:
+    """The channel phrase attached to ``cue`` within chars [lo, hi), or None.
+
+    Trailing time phrases are dropped: "in a statement to CNN on Sunday" gives
+    "in a statement to CNN".
+    """
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "through", "during", "at", "to") \
+                and lo <= c.idx < hi and _is_channel_pp(c):
+            toks = [t for t in c.subtree if lo <= t.idx < hi]
+            # cut trailing time prepositional phrases and punctuation
+            cut = len(toks)
+            for i, t in enumerate(toks):
+                if i > 1 and t.dep_ == "prep" and any(x.ent_type_ in _TIME_ENTS for x in t.subtree):
+                    cut = i
+                    break
+            toks = toks[:cut]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if toks:
+                return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    return None

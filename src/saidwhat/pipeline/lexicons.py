@@ -1,0 +1,103 @@
+"""saidwhat.pipeline.lexicons: word lists for cues, titles, descriptions and channels.
+
+Registered and versioned in spaCy's ``misc`` registry, so a pipeline config can
+swap them: ``{"@misc": "saidwhat.cue_lexicon.v1"}``. A list is never edited in
+place once released; changes go into a ``.v2``.
+
+Sources:
+* Reporting verbs: textacy's ``constants.REPORTING_VERBS["en"]`` (the baseline
+  of ``direct_quotations``), extended with the verb-of-saying classes of VerbNet
+  3.x (``say-37.7``, ``manner_speaking-37.3``, ``complain-37.8``,
+  ``advise-37.9``, ``transfer_mesg-37.1.1``) and the cue verbs of the GGT English
+  gold annotations and AP news style (``tweeted``, ``wrote``, ``quipped``).
+* Titles and role nouns: AP Stylebook title entries and GGT/PolNeAR speaker
+  descriptions ("spokesperson", "the watchdog").
+* Channels: platform and document nouns seen in news attributions ("in a
+  statement", "on Twitter", "in an interview with").
+"""
+from __future__ import annotations
+
+from spacy.util import registry
+
+REPORTING_VERBS_V1 = frozenset("""
+accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert
+assure attest blame blast blog boast brag call caution charge chant claim comment complain
+concede conclude confess confirm contend continue counter cry declare decry demand deny
+describe disclose dismiss emphasize emphasise estimate exclaim explain express fear forecast
+grumble hint indicate inform insist instruct joke lament maintain mention mutter note
+observe opine order plead pledge point post predict proclaim promise propose protest
+question quip reaffirm recall recount reiterate remark remind reply report respond retort
+reveal say scream shout snap speculate state stress suggest swear tell testify tweet urge
+vow warn whisper wonder write yell praise criticize criticise condemn slam reject rule
+recommend insist
+""".split())
+
+#: Verbs that take a clausal complement as reported content (indirect speech).
+INDIRECT_VERBS_V1 = REPORTING_VERBS_V1 - frozenset("""
+call chant cry describe blast slam praise criticize criticise condemn continue
+ask question wonder order
+""".split())
+
+#: Words that, before a name, are a title or role rather than part of the name.
+TITLE_WORDS_V1 = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister brother
+president vice prime minister premier chancellor secretary senator sen rep representative
+congressman congresswoman governor gov mayor councillor councilor alderman deputy chief
+commissioner director chair chairman chairwoman chairperson ceo cfo coo cto founder
+executive head leader spokesman spokeswoman spokesperson judge justice attorney general
+sheriff officer constable detective inspector sergeant sgt lieutenant lt captain capt
+colonel col major maj general gen admiral commander commandant ambassador envoy
+king queen prince princess pope bishop archbishop cardinal rabbi imam pastor coach manager
+foreign interior defence defense finance health education justice transport environment
+economy trade labour labor public safety works energy board harbour harbor master
+superintendent principal dean chancellor provost minister's state federal regional
+national assistant associate senior junior acting interim former late utilities
+glaciologist economist analyst professor researcher scientist doctor nurse paramedic
+volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
+""".split())
+
+#: Common nouns that describe an organisation ("the watchdog said" -> latest ORG speaker).
+ORG_NOUNS_V1 = frozenset("""
+agency association authority bank board body branch bureau campaign chamber charity
+club coalition commission committee company corporation council court department
+firm foundation fund government group institute institution league lobby ministry
+network newspaper office organisation organization outlet panel paper parliament party
+police regulator service society team tribunal union university watchdog website
+administration army military embassy hospital school church cabinet senate house
+congress station channel broadcaster airline carrier manufacturer insurer retailer
+operator provider publisher network platform statement report study survey
+""".split())
+
+#: Common nouns that describe a person ("the official said" -> latest PERSON speaker).
+PERSON_NOUNS_V1 = frozenset("""
+man woman boy girl official spokesman spokeswoman spokesperson minister president
+premier mayor chief director chair chairman chairwoman leader lawyer attorney
+judge officer doctor mother father son daughter wife husband sister brother friend
+author writer reporter professor researcher scientist economist analyst expert
+executive founder owner manager coach player actor actress singer star senator
+governor secretary ambassador envoy candidate councillor councilor commissioner
+prosecutor sheriff captain victim witness resident neighbour neighbor teacher student
+farmer worker activist organiser organizer volunteer nurse paramedic pastor bishop
+guard soldier politician mp lawmaker legislator diplomat businessman businesswoman
+""".split())
+
+#: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
+CHANNEL_NOUNS_V1 = frozenset("""
+statement interview letter email e-mail post tweet tweets video message memo release
+conference briefing speech address podcast broadcast blog column op-ed editorial
+article op ed essay book report filing submission testimony hearing newsletter
+twitter facebook instagram linkedin youtube tiktok telegram reddit x threads
+television tv radio website phone call text
+""".split())
+
+#: Platforms: "on Twitter", "on Facebook".
+PLATFORMS_V1 = frozenset("""
+twitter facebook instagram linkedin youtube tiktok telegram reddit x threads mastodon
+bluesky weibo wechat whatsapp snapchat
+""".split())
+
+
+@registry.misc("saidwhat.cue_lexicon.v1")
+def cue_lexicon_v1() -> frozenset[str]:
+    """Reporting-verb lemmas (see module docstring for sources)."""
+    return REPORTING_VERBS_V1

@@ -1,0 +1,340 @@
+"""saidwhat.pipeline.quote_detector: find quotation candidates and their syntactic attribution.
+
+Reads the :class:`DocContext` (marks, parse). Produces :class:`Candidate` records:
+
+* indirect and mixed quotations: a reporting verb's clausal complement
+  (``ccomp``), the clause before an inverted ``..., he said``, and
+  ``according to X, ...``; a complement holding marked text is ``mixed``;
+* direct quotations: marked spans, attributed by the cue in the text around the
+  marks (the "frame": the same sentence outside the marks, before or after), by
+  a colon lead-in on the line before (``And from board chair Helen Okafor:``), or
+  by a dash after the quote (``” — Utilities Commissioner Rafael Oduya``).
+
+Marked spans of fewer than ``min_words`` words, and title-cased ones, are kept
+only when a cue attributes them (scare quotes, titles and nicknames are not
+speech; GGT drops quotes under 4 words, textacy skips title-cased content).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .cue_detector import cue_extent, find_channel, is_cue
+from .marks import MarkedSpan
+from .speaker_detector import Mention, find_subject, mention_from_head
+
+_DASHES = ("—", "–", "-", "--", "―")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+@dataclass
+class Candidate:
+    """A quotation before speaker resolution. Offsets are character indices, end exclusive."""
+
+    start: int
+    end: int
+    type: str
+    marked: list[MarkedSpan] = field(default_factory=list)
+    cue: tuple[int, int] | None = None
+    cue_tok: Token | None = None
+    mention: Mention | None = None
+    channel: str | None = None
+    flags: list[str] = field(default_factory=list)
+    how: str = ""
+    frame: tuple[int, int] | None = None   # chars of the attribution text, if any
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
+        e -= 1
+    return s, e
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+# ---------------------------------------------------------------------------------
+# indirect / mixed
+# ---------------------------------------------------------------------------------
+def _content_from_tokens(ctx: DocContext, toks: list[Token]) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    s = toks[0].idx
+    e = toks[-1].idx + len(toks[-1])
+    # a clause that ends inside a marked quote runs to the end of that quote
+    for m in ctx.marked:
+        if m.outer_start < e < m.outer_end:
+            e = m.outer_end
+        if m.outer_start < s < m.outer_end:
+            s = m.outer_start
+    s, e = _trim(ctx.text, s, e)
+    return (s, e) if e > s else None
+
+
+def _classify_content(ctx: DocContext, s: int, e: int) -> tuple[str, list[MarkedSpan]] | None:
+    """'indirect' or 'mixed' with the marked spans inside, or None when the content
+    is itself a direct quote (only marks, 'that' and punctuation outside them)."""
+    inside = [m for m in ctx.marked if m.outer_start >= s and m.outer_end <= e + 1]
+    if not inside:
+        return "indirect", []
+    outside = []
+    pos = s
+    for m in inside:
+        outside.append(ctx.text[pos:m.outer_start])
+        pos = m.outer_end
+    outside.append(ctx.text[pos:e])
+    words = [w for w in " ".join(outside).split() if w.strip(".,;:!?—–-").lower() not in ("", "that")]
+    if not words:
+        return None
+    return "mixed", inside
+
+
+def indirect_candidates(ctx: DocContext) -> list[Candidate]:
+    """Reported speech: reporting verbs with a clausal complement, and 'according to'."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for v in ctx.doc:
+        if ctx.token_quoted(v) or not is_cue(v, indirect=True):
+            continue
+        if v.lower_ == "according":
+            c = _according_to(ctx, v)
+            if c:
+                out.append(c)
+            continue
+        if any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        subj = find_subject(v)
+        if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
+            continue
+        spans = []
+        for comp in v.children:
+            if comp.dep_ == "ccomp":
+                toks = [t for t in comp.subtree if t.i != v.i]
+                spans.append(_content_from_tokens(ctx, toks))
+        if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
+                and subj.i < v.i and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
+            # inverted: "<content>, he said."
+            head = v.head
+            left = v.left_edge.i
+            toks = [t for t in head.subtree if t.i < left]
+            spans.append(_content_from_tokens(ctx, toks))
+        for sp in spans:
+            if sp is None:
+                continue
+            s, e = sp
+            if _words(text[s:e]) < 3 or s <= subj.idx < e:
+                continue
+            kind = _classify_content(ctx, s, e)
+            if kind is None:
+                continue
+            typ, inside = kind
+            cs, ce = cue_extent(v)
+            lo, hi = ctx.paragraph_bounds(v.idx)
+            mention = mention_from_head(subj, lo, hi)
+            out.append(Candidate(s, e, typ, inside, (cs, ce), v, mention,
+                                 find_channel(v, lo, hi), how="indirect"))
+    return _drop_nested(out)
+
+
+def _according_to(ctx: DocContext, v: Token) -> Candidate | None:
+    to = next((c for c in v.children if c.lower_ == "to"), None)
+    if to is None and v.i + 1 < len(ctx.doc):
+        to = ctx.doc[v.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None or ctx.token_quoted(pobj):
+        return None
+    phrase = {t.i for t in v.subtree} | {t.i for t in to.subtree}
+    root = v.sent.root
+    toks = [t for t in root.subtree if t.i not in phrase]
+    before = [t for t in toks if t.i < v.i]
+    after = [t for t in toks if t.i > max(phrase)]
+    side = before if len(before) >= len(after) else after
+    sp = _content_from_tokens(ctx, side)
+    if sp is None or _words(ctx.text[sp[0]:sp[1]]) < 3:
+        return None
+    kind = _classify_content(ctx, *sp)
+    if kind is None:
+        return None
+    lo, hi = ctx.paragraph_bounds(v.idx)
+    return Candidate(sp[0], sp[1], kind[0], kind[1], cue_extent(v), v,
+                     mention_from_head(pobj, lo, hi), how="according")
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the outermost of overlapping indirect contents."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------
+# direct
+# ---------------------------------------------------------------------------------
+def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bool) -> Mention | None:
+    subj = find_subject(cue)
+    if subj is not None and lo <= subj.idx < hi and not ctx.token_quoted(subj):
+        return mention_from_head(subj, lo, hi)
+    toks = ctx.tokens_in(lo, hi)
+    if after_frame:
+        # inverted: ', said a tenant organiser'
+        for t in toks:
+            if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t):
+                h = t
+                while h.head is not h and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
+                        and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
+                    h = h.head
+                return mention_from_head(h, lo, hi)
+    for t in reversed(toks):
+        if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t):
+            h = t
+            while h.head is not h and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
+                    and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
+                h = h.head
+            return mention_from_head(h, lo, hi)
+    return None
+
+
+def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
+    """The first PERSON name in [lo, hi) (else ORG), as a mention: for colon and dash
+    attributions with no verb."""
+    best = None
+    for ent in ctx.doc.ents:
+        if lo <= ent.start_char and ent.end_char <= hi and not ctx.token_quoted(ent[0]):
+            if ent.label_ == "PERSON":
+                best = ent
+                break
+            if ent.label_ in ("ORG", "GPE", "NORP") and best is None:
+                best = ent
+    if best is None:
+        for t in ctx.tokens_in(lo, hi):
+            if t.pos_ == "PROPN" and not ctx.token_quoted(t):
+                h = t
+                while h.head is not h and h.head.pos_ == "PROPN" and lo <= h.head.idx < hi:
+                    h = h.head
+                return mention_from_head(h, lo, hi)
+        return None
+    return mention_from_head(best.root, lo, hi)
+
+
+def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -> Candidate:
+    text = ctx.text
+    cand = Candidate(m.start, m.end, "direct", [m], flags=list(m.flags))
+    # ---- frames
+    ps, _ = ctx.paragraph_bounds(m.open_pos)
+    b_lo = max(prev_end, ps, ctx.sentence_start_before(m.open_pos - 1) if m.open_pos else 0)
+    b_hi = m.open_pos
+    a_lo = m.outer_end
+    _, pe = ctx.paragraph_bounds(max(m.outer_end - 1, 0))
+    if m.close_pos is None:
+        a_lo = a_hi = m.end
+    else:
+        a_hi = min(next_start, pe, ctx.sentence_end_after(a_lo - 1))
+    content_end = text[m.end - 1] if m.end > m.start else ""
+    after_toks = [t for t in ctx.tokens_in(a_lo, a_hi) if not t.is_space]
+    # dash attribution: ” — Name
+    if after_toks and after_toks[0].text in _DASHES or (a_hi > a_lo and text[a_lo:a_hi].lstrip()[:1] in "—–―"):
+        d = a_lo + (len(text[a_lo:a_hi]) - len(text[a_lo:a_hi].lstrip()))
+        mention = _named_in(ctx, d, a_hi)
+        if mention is not None:
+            cand.cue, cand.mention, cand.how, cand.frame = (d, d + 1), mention, "dash", (a_lo, a_hi)
+            return cand
+    options = []
+    # after-frame cue
+    words = [t for t in after_toks if not t.is_punct]
+    for k, t in enumerate(words):
+        if k > 12:
+            break
+        if is_cue(t) and not ctx.token_quoted(t):
+            if content_end in ".!?" and k > 1:
+                break
+            if content_end == "." and words[0].text[:1].isupper() and k > 0 and words[0].pos_ != "PRON":
+                break
+            mention = _speaker_near(ctx, t, a_lo, a_hi, after_frame=True)
+            options.append(("after", t, mention, (a_lo, a_hi)))
+            break
+    # before-frame cue: closest to the quote, with no other finite verb in between
+    btoks = [t for t in ctx.tokens_in(b_lo, b_hi) if not t.is_space]
+    for k in range(len(btoks) - 1, -1, -1):
+        t = btoks[k]
+        between = btoks[k + 1:]
+        if len(between) > 14:
+            break
+        if is_cue(t) and not ctx.token_quoted(t):
+            if any(x.tag_ in _FINITE and x.pos_ in ("VERB", "AUX") and x.dep_ not in ("aux",)
+                   for x in between):
+                break
+            mention = _speaker_near(ctx, t, b_lo, b_hi, after_frame=False)
+            options.append(("before", t, mention, (b_lo, b_hi)))
+            break
+    if options:
+        def score(o):
+            where, t, mention, _ = o
+            named = mention is not None and mention.kind == "name"
+            colon = where == "before" and text[b_lo:b_hi].rstrip().endswith(":")
+            return (mention is not None, named, colon, where == "after")
+        where, t, mention, frame = max(options, key=score)
+        cand.cue, cand.cue_tok, cand.mention, cand.how, cand.frame = cue_extent(t), t, mention, where, frame
+        cand.channel = find_channel(t, *frame)
+        return cand
+    # colon lead-in: "... Helen Okafor:" then the quote (same line or the line before)
+    lead = text[b_lo:b_hi].rstrip()
+    lo, hi = b_lo, b_hi
+    if not lead and ps > 0:
+        pps, _ = ctx.paragraph_bounds(ps - 1)
+        k = ps - 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        pps, _ = ctx.paragraph_bounds(max(k - 1, 0))
+        lead = text[pps:k].rstrip()
+        lo, hi = max(pps, ctx.sentence_start_before(k - 2)), k
+    if lead.endswith(":") and not ctx.quoted(hi - 1):
+        colon = lo + text[lo:hi].rstrip().rfind(":")
+        for t in reversed(ctx.tokens_in(lo, hi)):
+            if is_cue(t) and not ctx.token_quoted(t):
+                mention = _speaker_near(ctx, t, lo, hi, after_frame=False)
+                cand.cue, cand.cue_tok, cand.mention, cand.how, cand.frame = cue_extent(t), t, mention, "colon", (lo, hi)
+                cand.channel = find_channel(t, lo, hi)
+                return cand
+        mention = _named_in(ctx, lo, colon)
+        if mention is not None:
+            cand.cue, cand.mention, cand.how, cand.frame = (colon, colon + 1), mention, "colon", (lo, hi)
+    return cand
+
+
+def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
+    """Direct quotations from the marked spans not already inside a mixed quotation."""
+    out = []
+    marked = ctx.marked
+    text = ctx.text
+    for i, m in enumerate(marked):
+        if m.open_pos in consumed:
+            continue
+        prev_end = marked[i - 1].outer_end if i > 0 else 0
+        next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
+        c = _attribute(ctx, m, prev_end, next_start)
+        content = text[m.start:m.end]
+        n = _words(content)
+        words = [w for w in content.split() if w[:1].isalpha()]
+        titled = len(words) >= 1 and all(w[:1].isupper() for w in words) and n <= 8
+        if c.cue is None and (n < min_words or titled):
+            continue
+        if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
+            # a short marked phrase counts only when the cue is right next to it
+            gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
+            if len(gap.split()) > 3 or (c.how == "before" and not gap.strip().endswith((":", ","))
+                                        and content[-1:] not in ".!?"):
+                if c.how == "after" and text[m.end - 1:m.end] in ",!?":
+                    pass
+                else:
+                    continue
+        out.append(c)
+    return out

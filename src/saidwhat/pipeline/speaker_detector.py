@@ -1,0 +1,241 @@
+"""saidwhat.pipeline.speaker_detector: the syntactic speaker of a cue, and its name and role.
+
+Reads ``token.dep``/``head``/``pos``/``ent_type``. Given a cue token, finds the
+subject (``nsubj``; through ``relcl`` to the noun a relative clause modifies;
+through ``advcl``/``xcomp``/``conj`` to the governing verb's subject, for
+participial cues like "writing on Twitter that ..."), then splits the noun
+phrase into a name ("Dmytro Kuleba") and a role ("Ukraine's Foreign Minister"),
+with appositions on either side ("her spokesman, Idris Fenwick"; "Marta Quill,
+a paramedic").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import gender_guesser.detector as _gg
+from spacy.tokens import Token
+
+from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
+_DROP_CHILD_DEPS = ("relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "prep")
+PRONOUNS = {"he": "M", "him": "M", "she": "F", "her": "F", "they": None, "them": None,
+            "it": None, "we": None, "i": None, "you": None}
+RELATIVE = {"who", "that", "which", "whom"}
+_ORG_NAME_WORDS = frozenset("""
+international ministry council inc ltd llc corp corporation association university bank
+agency authority commission department service services group party police court company
+committee institute foundation network news times post press union office board government
+federation assembly centre center club league society fund trust hospital school college
+""".split())
+
+_detector = None
+
+
+def first_name_gender(word: str) -> str | None:
+    """'M', 'F' or None for a given name, from the gender-guesser package's name lists
+    (Jörg Michael's ``nam_dict``, 40,000 names by country)."""
+    global _detector
+    if _detector is None:
+        _detector = _gg.Detector(case_sensitive=False)
+    g = _detector.get_gender(word)
+    if g in ("male", "mostly_male"):
+        return "M"
+    if g in ("female", "mostly_female"):
+        return "F"
+    return None
+
+
+def is_known_first_name(word: str) -> bool:
+    global _detector
+    if _detector is None:
+        _detector = _gg.Detector(case_sensitive=False)
+    return word[:1].isupper() and _detector.get_gender(word) != "unknown"
+
+
+@dataclass
+class Mention:
+    """A speaker mention found in the text.
+
+    Attributes:
+        start: Character index of the mention (end exclusive ``end``).
+        end: Character index after the mention.
+        text: The mention as written (without appositions / relative clauses).
+        head: The mention's head token.
+        name: The proper name in it ("Dmytro Kuleba"), or None.
+        role: Title or description ("Ukraine's Foreign Minister"), or None.
+        kind: 'name', 'pronoun', 'description' (definite), 'generic' (indefinite).
+        ent_label: NER label of the name, if any.
+    """
+
+    start: int
+    end: int
+    text: str
+    head: Token | None
+    name: str | None = None
+    role: str | None = None
+    kind: str = "name"
+    ent_label: str | None = None
+
+
+def find_subject(cue: Token, depth: int = 0) -> Token | None:
+    """The subject of a cue verb, climbing to governing verbs for participles and
+    relative clauses. Returns the head token of the subject NP, or None."""
+    for c in cue.children:
+        if c.dep_ in SUBJ_DEPS:
+            if c.lower_ in RELATIVE and cue.dep_ == "relcl":
+                return cue.head
+            if c.dep_ == "csubj":
+                continue
+            return c
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
+        return find_subject(cue.head, depth + 1)
+    return None
+
+
+def _np_tokens(head: Token, lo: int, hi: int) -> list[Token]:
+    """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
+    without relative clauses, appositions and trailing prepositional phrases."""
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and c.i < head.i):
+            if c.dep_ == "punct" and c.i < head.i and c.text in ("'", "’", "'s", "’s"):
+                continue
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in drop and lo <= t.idx < hi]
+    # keep a contiguous run around the head
+    idxs = sorted(t.i for t in toks)
+    run = [head.i]
+    s = set(idxs)
+    i = head.i - 1
+    while i in s:
+        run.insert(0, i)
+        i -= 1
+    i = head.i + 1
+    while i in s:
+        run.append(i)
+        i += 1
+    doc = head.doc
+    out = [doc[i] for i in run]
+    while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADV")) and out[0] is not head:
+        out = out[1:]
+    while out and out[-1].is_punct and out[-1] is not head:
+        out = out[:-1]
+    return out
+
+
+def _strip_possessive(toks: list[Token]) -> list[Token]:
+    while toks and toks[-1].tag_ == "POS" or (toks and toks[-1].text in ("'s", "’s", "'", "’")):
+        toks = toks[:-1]
+    return toks
+
+
+def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
+    """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
+    label = None
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            label = ent.label_
+            toks = [t for t in ent if t in np or t.i == head.i]
+        else:
+            toks = [head]
+    elif head.pos_ == "PROPN":
+        toks = [t for t in np if t.pos_ == "PROPN" and t.i <= head.i]
+        # contiguous run ending at head
+        run = [head]
+        for t in reversed(toks):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+        toks = run
+        # a few trailing PROPN (e.g. "Smith Jr")
+    else:
+        return [], None
+    toks = _strip_possessive(toks)
+    # strip leading titles ("Foreign Minister", "Dr.", "Mayor")
+    while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS_V1 or toks[0].is_punct
+                             or toks[0].lower_ in ("the", "a", "an")):
+        if label == "ORG" or label == "GPE":
+            break
+        toks = toks[1:]
+    if label in ("ORG", "GPE", "NORP") and toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    return toks, label
+
+
+def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
+    """Build a :class:`Mention` for the NP headed by ``head``, limited to chars [lo, hi).
+
+    Appositions supply the name ("her spokesman, Idris Fenwick") or the role
+    ("Marta Quill, a paramedic with ...").
+    """
+    doc = head.doc
+    np = _np_tokens(head, lo, hi) or [head]
+    text = doc.text
+    low = head.lower_
+    appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi]
+    if head.pos_ == "PRON" or low in PRONOUNS:
+        return Mention(np[0].idx, np[-1].idx + len(np[-1]), text[np[0].idx:np[-1].idx + len(np[-1])],
+                       head, kind="pronoun")
+    name_toks, label = _name_tokens(head, np)
+    role_parts: list[str] = []
+    start, end = np[0].idx, np[-1].idx + len(np[-1])
+    if name_toks:
+        ns, ne = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
+        if ns > start:
+            role_parts.append(text[start:ns].strip(" ,"))
+        for a in appos:
+            atoks = _np_tokens(a, lo, hi)
+            if atoks:
+                role_parts.append(text[atoks[0].idx:atoks[-1].idx + len(atoks[-1])])
+        m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
+    else:
+        # common noun: an apposition may hold the name
+        for a in appos:
+            atoks = _np_tokens(a, lo, hi) or [a]
+            an, alabel = _name_tokens(a, atoks)
+            if an:
+                ns, ne = an[0].idx, an[-1].idx + len(an[-1])
+                role = text[start:end]
+                s2, e2 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
+                return Mention(s2, e2, text[s2:e2], a, name=text[ns:ne], role=role, kind="name",
+                               ent_label=alabel)
+        det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+        definite = det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
+        kind = "description" if definite and head.tag_ in ("NN", "NNP") else "generic"
+        m = Mention(start, end, text[start:end], head, kind=kind)
+    role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
+    m.role = role or m.role
+    return m
+
+
+def noun_category(word: str) -> str | None:
+    """'ORG', 'PERSON' or None for a description's head noun ("watchdog", "official")."""
+    w = word.lower()
+    if w in ORG_NOUNS_V1:
+        return "ORG"
+    if w in PERSON_NOUNS_V1:
+        return "PERSON"
+    return None
+
+
+def guess_name_type(name: str, label: str | None) -> str:
+    """Entity type for a proper name: a known given name first makes it a PERSON
+    (en_core_web_sm often labels "Oksana Pokalchuk" ORG); else the NER label; else
+    organisation words; else PERSON."""
+    parts = name.replace("’", "'").split()
+    if len(parts) >= 2 and is_known_first_name(parts[0]) and not any(
+            p.lower() in _ORG_NAME_WORDS for p in parts):
+        return "PERSON"
+    if any(p.lower().strip(".,") in _ORG_NAME_WORDS for p in parts):
+        return "ORG"
+    if label in ("PERSON", "ORG", "GPE", "NORP"):
+        return label
+    if label == "FAC":
+        return "ORG"
+    if parts and parts[0].isupper() and len(parts[0]) > 1:
+        return "ORG"  # acronyms: AFN, CNN
+    return "PERSON"

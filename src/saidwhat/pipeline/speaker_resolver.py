@@ -1,0 +1,290 @@
+"""saidwhat.pipeline.speaker_resolver: resolve speaker mentions to the article's entities.
+
+Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
+
+* names: surnames and short forms to the fullest form the article gives
+  ("Pokalchuk" -> "Oksana Pokalchuk"; "Amnesty" -> "Amnesty International", the
+  most frequent longer name that starts with it);
+* pronouns: "he added" right after a quote by X is X when no other compatible
+  entity is named in between; else the nearest preceding compatible entity
+  outside quotation marks (he/she: a PERSON whose gender, from the article's own
+  pronouns or the gender-guesser name lists, does not conflict; it: an ORG/GPE;
+  they: ORG/GPE/NORP or PERSON); nothing when none is found;
+* definite descriptions ("the watchdog", "the mayor"): an entity whose role
+  contains the noun, else the latest speaker of a compatible type, else the
+  latest compatible entity named;
+* unattributed direct quotes: the previous quotation's speaker when no other
+  entity is named in between (cue None, flag ``continuation``, lower confidence).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .context import DocContext
+from .quote_detector import Candidate
+from .speaker_detector import first_name_gender, guess_name_type, noun_category
+
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_GENDER_PRON = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+
+
+def normalize_name(name: str) -> str:
+    """Strip possessives, a leading 'the', and surrounding punctuation."""
+    name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+@dataclass
+class Entity:
+    """A named entity of the article: one person or organisation, all its mentions."""
+
+    name: str
+    type: str
+    gender: str | None = None
+    role: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    """A candidate's resolved speaker."""
+
+    speaker: str | None
+    type: str | None
+    role: str | None
+    confidence: float
+    entity: Entity | None = None
+
+
+class EntityIndex:
+    """The article's named entities and their aliases.
+
+    Args:
+        ctx: The document context.
+    """
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        raw: list[tuple[int, str, str, bool]] = []   # (pos, name, label, quoted)
+        covered = set()
+        for ent in ctx.doc.ents:
+            if ent.label_ in _TYPES or ent.label_ == "FAC":
+                name = normalize_name(ent.text)
+                if name:
+                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0])))
+                    covered.update(range(ent.start, ent.end))
+        self.raw = sorted(raw)
+        names = Counter(n for _, n, _, _ in raw)
+        labels: dict[str, Counter] = {}
+        for _, n, lab, _ in raw:
+            labels.setdefault(n, Counter())[lab] += 1
+        self.entities: dict[str, Entity] = {}
+        self.alias: dict[str, str] = {}
+        full = sorted(names, key=lambda n: (-len(n.split()), -names[n]))
+        for n in full:
+            lab = labels[n].most_common(1)[0][0]
+            self.entities[n] = Entity(n, guess_name_type(n, lab))
+        # short forms -> fullest form
+        for n in names:
+            if len(n.split()) >= 2:
+                continue
+            target = self._expand(n, names)
+            if target and target != n:
+                self.alias[n] = target
+        for n in list(self.entities):
+            e = self.entities[n]
+            if e.type == "PERSON":
+                e.gender = first_name_gender(n.split()[0]) if len(n.split()) >= 2 else None
+        for pos, n, _, quoted in self.raw:
+            if not quoted:
+                self.get(n).positions.append(pos)
+        self._pronoun_evidence()
+        self.mentions = sorted((p, e) for e in self._unique() for p in e.positions)
+        self.mention_pos = [p for p, _ in self.mentions]
+
+    def _unique(self):
+        seen = set()
+        for e in self.entities.values():
+            if id(e) not in seen and self.alias.get(e.name) is None:
+                seen.add(id(e))
+                yield e
+
+    def _expand(self, short: str, names: Counter) -> str | None:
+        low = short.lower()
+        person = [n for n in names if len(n.split()) >= 2 and n.split()[-1].lower() == low]
+        if person:
+            return max(person, key=lambda n: (names[n], len(n)))
+        longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]
+        if longer:
+            return max(longer, key=lambda n: (names[n], len(n)))
+        acr = [n for n in names if len(n.split()) >= 2 and "".join(w[0] for w in n.split() if w[0].isupper()) == short]
+        if acr:
+            return acr[0]
+        return None
+
+    def get(self, name: str) -> Entity:
+        """The entity for a name, creating it if the article's NER missed it."""
+        name = normalize_name(name)
+        key = self.alias.get(name, name)
+        if key not in self.entities:
+            target = self._expand(name, Counter({n: 1 for n in self.entities}))
+            if target:
+                self.alias[name] = target
+                key = target
+            else:
+                self.entities[key] = Entity(key, guess_name_type(key, None))
+                e = self.entities[key]
+                if e.type == "PERSON" and len(key.split()) >= 2:
+                    e.gender = first_name_gender(key.split()[0])
+        return self.entities[key]
+
+    def _pronoun_evidence(self) -> None:
+        """Gender from the article: sentences naming one person, outside quotes, with
+        he/his or she/her later in the same sentence."""
+        votes: dict[str, Counter] = {}
+        ctx = self.ctx
+        for sent in ctx.doc.sents:
+            persons = {self.get(normalize_name(e.text)).name for e in sent.ents
+                       if e.label_ == "PERSON" and not ctx.token_quoted(e[0])}
+            if len(persons) != 1:
+                continue
+            (p,) = persons
+            for t in sent:
+                g = _GENDER_PRON.get(t.lower_)
+                if g and not ctx.token_quoted(t):
+                    votes.setdefault(p, Counter())[g] += 1
+        for p, c in votes.items():
+            (g, n), *rest = c.most_common()
+            if not rest or n > rest[0][1]:
+                e = self.entities[p]
+                if e.type == "PERSON" or e.type == "ORG" and len(p.split()) >= 2:
+                    e.type = "PERSON"
+                    e.gender = g
+
+    def before(self, pos: int, window: int = 2500):
+        """Named entities mentioned outside quotes before ``pos``, nearest first."""
+        k = bisect_left(self.mention_pos, pos)
+        for i in range(k - 1, -1, -1):
+            p, e = self.mentions[i]
+            if pos - p > window:
+                break
+            yield p, e
+
+    def between(self, lo: int, hi: int) -> list[Entity]:
+        a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
+        return [e for _, e in self.mentions[a:b]]
+
+
+def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
+    p = pron.lower()
+    if p in ("he", "him", "she", "her"):
+        if e.type != "PERSON":
+            return False
+        g = _GENDER_PRON[p]
+        return not strict_gender or e.gender in (None, g)
+    if p == "it":
+        return e.type in ("ORG", "GPE")
+    if p in ("they", "them", "we"):
+        return e.type in ("ORG", "GPE", "NORP", "PERSON")
+    return False
+
+
+def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
+    """Resolve every candidate's speaker, in text order. Returns one Resolution each."""
+    index = EntityIndex(ctx)
+    order = sorted(range(len(cands)), key=lambda i: cands[i].start)
+    res: list[Resolution | None] = [None] * len(cands)
+    history: list[tuple[int, int]] = []   # (candidate index) in text order with a resolved entity
+    for i in order:
+        c = cands[i]
+        m = c.mention
+        prev = history[-1] if history else None
+        r: Resolution
+        if m is None:
+            r = Resolution(None, None, None, 0.0)
+            if c.type == "direct" and prev is not None:
+                r = _continuation(ctx, index, cands, res, prev, c)
+        elif m.kind == "name" and m.name:
+            e = index.get(m.name)
+            if m.role and not e.role:
+                e.role = m.role
+            r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)
+        elif m.kind == "pronoun":
+            r = _pronoun(ctx, index, cands, res, history, c)
+        elif m.kind == "description":
+            r = _description(index, cands, res, history, c)
+        else:
+            r = Resolution(None, "OTHER", None, 0.5)
+        res[i] = r
+        if r.entity is not None or m is not None:
+            history.append((i, c.start))
+    return res  # type: ignore[return-value]
+
+
+def _last_entity(res, history):
+    for i, _ in reversed(history):
+        if res[i] is not None and res[i].entity is not None:
+            return i, res[i].entity
+    return None, None
+
+
+def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
+    pi, _ = prev
+    pr = res[pi]
+    if pr is None or (pr.entity is None and pr.speaker is None):
+        return Resolution(None, None, None, 0.0)
+    p = cands[pi]
+    gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
+    gap_hi = c.marked[0].open_pos if c.marked else c.start
+    others = [e for e in index.between(gap_lo, gap_hi) if e is not pr.entity]
+    if any(e.type in ("PERSON", "ORG") for e in others):
+        return Resolution(None, None, None, 0.0)
+    gap = ctx.text[gap_lo:gap_hi]
+    conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
+    c.flags.append("continuation")
+    return Resolution(pr.speaker, pr.type, pr.role, conf, pr.entity)
+
+
+def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
+    m = c.mention
+    pron = m.head.lower_ if m.head is not None else m.text.lower()
+    if pron in ("i", "we", "you"):
+        return Resolution(None, "OTHER", None, 0.3)
+    pi, pe = _last_entity(res, history)
+    if pe is not None:
+        p = cands[pi]
+        gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
+        others = [e for e in index.between(gap_lo, m.start) if e is not pe and _compatible(e, pron)]
+        if not others and _compatible(pe, pron, strict_gender=False) and m.start - p.end < 1500:
+            conf = 0.85 if _compatible(pe, pron) else 0.6
+            return Resolution(pe.name, pe.type, pe.role, conf, pe)
+    for _, e in index.before(m.start):
+        if _compatible(e, pron):
+            return Resolution(e.name, e.type, e.role, 0.7, e)
+    return Resolution(None, None, None, 0.0)
+
+
+def _description(index, cands, res, history, c) -> Resolution:
+    m = c.mention
+    noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
+    cat = noun_category(noun)
+    # an entity whose role names the noun ("Mayor Helena Brandt" for "the mayor")
+    for e in index._unique():
+        if e.role and re.search(rf"\b{re.escape(noun)}\b", e.role, re.I) and e.positions \
+                and min(e.positions) < m.start:
+            return Resolution(e.name, e.type, e.role, 0.8, e)
+    for i, _ in reversed(history):
+        r = res[i]
+        if r is not None and r.entity is not None and (cat is None or r.entity.type == cat
+                                                        or (cat == "ORG" and r.entity.type == "GPE")):
+            return Resolution(r.entity.name, r.entity.type, r.role, 0.75, r.entity)
+    for _, e in index.before(m.start):
+        if cat is None or e.type == cat:
+            return Resolution(e.name, e.type, e.role, 0.6, e)
+    return Resolution(None, "OTHER", None, 0.4)
