@@ -1,0 +1,458 @@
+"""saidwhat.evaluate.scorer: pure scoring functions for quotes, speakers and cues.
+
+Nothing here loads a model or reads a file. Records are plain dicts: gold records in
+the gold format, predicted records as ``Quote.to_dict()``. Every offset is a character
+index into the article text, end exclusive; every score is a 0–1 fraction.
+The metrics are defined in ``docs/evaluation.md``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+#: A pred and a gold quote match (overlap matching) when their common characters are at
+#: least this share of the shorter of the two spans.
+OVERLAP_THRESHOLD = 0.5
+
+#: Characters of context kept on each side of an error record.
+CONTEXT_CHARS = 100
+
+#: Stripped from both ends of a span for the "exact (trimmed)" matching: whitespace,
+#: quotation marks and the punctuation that gold spans often keep inside the marks.
+TRIM_CHARS = " \t\r\n\u00a0\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a,.;:"
+
+#: Leading words dropped from speaker names before comparison.
+LEADING_WORDS = frozenset({
+    "the", "a", "an",
+    "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "hon",
+})
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+
+Span = tuple[int, int]
+
+
+# ---------------------------------------------------------------------------------------
+# Counters
+
+@dataclass
+class PRF:
+    """Precision/recall/F1 counts. Scores are 0–1; 0.0 when the denominator is 0."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """TP / (TP + FP), 0–1."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """TP / (TP + FN), 0–1."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall, 0–1."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        """Add another counter's counts to this one (micro-averaging)."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts and 0–1 scores (rounded to 4 places)."""
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Ratio:
+    """A share: ``correct`` out of ``total`` (accuracy, or recall/precision of one type)."""
+
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float | None:
+        """``correct / total`` (0–1), or ``None`` when ``total`` is 0."""
+        return self.correct / self.total if self.total else None
+
+    def add(self, other: Ratio) -> None:
+        """Add another ratio's counts to this one."""
+        self.correct += other.correct
+        self.total += other.total
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts and the 0–1 value (rounded to 4 places; ``None`` when empty)."""
+        v = self.value
+        return {"correct": self.correct, "total": self.total,
+                "value": None if v is None else round(v, 4)}
+
+
+def _add_by_key(into: dict[str, Ratio], other: dict[str, Ratio]) -> None:
+    for key, ratio in other.items():
+        into.setdefault(key, Ratio()).add(ratio)
+
+
+@dataclass
+class Scores:
+    """All counts for one article or, after :meth:`add`, a whole gold set (micro).
+
+    Attributes:
+        n_gold: Gold quotes scored (after the type filter).
+        n_pred: Predicted quotes scored (after the type filter).
+        overlap: Quote P/R/F1, one-to-one matching at :data:`OVERLAP_THRESHOLD`.
+        exact: Quote P/R/F1, identical character offsets.
+        exact_trimmed: Quote P/R/F1, identical offsets once :data:`TRIM_CHARS` are
+            stripped from both ends of each span.
+        end_to_end: P/R/F1 where a TP is an overlap match whose speaker name is right.
+        speaker_name: Speaker-name accuracy over overlap-matched pairs.
+        speaker_span: Speaker-span overlap accuracy over overlap-matched pairs.
+        cue: Cue accuracy over overlap-matched pairs (lowercased string equality).
+        recall_by_type: Per gold ``type`` (``"none"`` for null): matched / gold quotes.
+        precision_by_type: Per predicted ``type``: matched / predicted quotes.
+    """
+
+    n_gold: int = 0
+    n_pred: int = 0
+    overlap: PRF = field(default_factory=PRF)
+    exact: PRF = field(default_factory=PRF)
+    exact_trimmed: PRF = field(default_factory=PRF)
+    end_to_end: PRF = field(default_factory=PRF)
+    speaker_name: Ratio = field(default_factory=Ratio)
+    speaker_span: Ratio = field(default_factory=Ratio)
+    cue: Ratio = field(default_factory=Ratio)
+    recall_by_type: dict[str, Ratio] = field(default_factory=dict)
+    precision_by_type: dict[str, Ratio] = field(default_factory=dict)
+
+    def add(self, other: Scores) -> None:
+        """Add another :class:`Scores` (e.g. one article's) to this one."""
+        self.n_gold += other.n_gold
+        self.n_pred += other.n_pred
+        for name in ("overlap", "exact", "exact_trimmed", "end_to_end",
+                     "speaker_name", "speaker_span", "cue"):
+            getattr(self, name).add(getattr(other, name))
+        _add_by_key(self.recall_by_type, other.recall_by_type)
+        _add_by_key(self.precision_by_type, other.precision_by_type)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready nested dict of counts and 0–1 scores."""
+        return {
+            "n_gold": self.n_gold, "n_pred": self.n_pred,
+            "quotes_overlap": self.overlap.to_dict(),
+            "quotes_exact": self.exact.to_dict(),
+            "quotes_exact_trimmed": self.exact_trimmed.to_dict(),
+            "end_to_end": self.end_to_end.to_dict(),
+            "speaker_name_accuracy": self.speaker_name.to_dict(),
+            "speaker_span_accuracy": self.speaker_span.to_dict(),
+            "cue_accuracy": self.cue.to_dict(),
+            "recall_by_gold_type": {k: v.to_dict() for k, v in sorted(self.recall_by_type.items())},
+            "precision_by_pred_type": {k: v.to_dict()
+                                       for k, v in sorted(self.precision_by_type.items())},
+        }
+
+
+# ---------------------------------------------------------------------------------------
+# Span matching
+
+def overlap_chars(a: Span, b: Span) -> int:
+    """Number of characters two ``(start, end)`` spans share (end exclusive)."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def overlap_ratio(a: Span, b: Span) -> float:
+    """Shared characters as a share (0–1) of the shorter span; 0.0 if either is empty."""
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return overlap_chars(a, b) / shorter if shorter > 0 else 0.0
+
+
+def match_overlap(gold: Sequence[Span], pred: Sequence[Span], *,
+                  threshold: float = OVERLAP_THRESHOLD) -> list[tuple[int, int]]:
+    """Match gold and predicted spans one-to-one by character overlap, greedily.
+
+    Candidate pairs are those with :func:`overlap_ratio` >= ``threshold``. They are taken
+    best first: highest ratio, then highest overlap / union (so a pred of the right
+    size beats a fragment), then text order; a pair is kept when neither side is
+    already matched.
+
+    Args:
+        gold: Gold ``(start, end)`` character spans, end exclusive.
+        pred: Predicted spans, same units.
+        threshold: Minimum overlap ratio, 0–1.
+
+    Returns:
+        ``(gold_index, pred_index)`` pairs, sorted by gold index.
+    """
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            common = overlap_chars(g, p)
+            if common == 0:
+                continue
+            ratio = overlap_ratio(g, p)
+            if ratio >= threshold:
+                union = max(g[1], p[1]) - min(g[0], p[0])
+                candidates.append((-ratio, -common / union, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def match_exact(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int]]:
+    """Match spans with identical ``(start, end)`` offsets, one-to-one.
+
+    Returns:
+        ``(gold_index, pred_index)`` pairs, sorted by gold index.
+    """
+    free: dict[Span, list[int]] = {}
+    for pi, p in enumerate(pred):
+        free.setdefault(tuple(p), []).append(pi)
+    pairs = []
+    for gi, g in enumerate(gold):
+        slot = free.get(tuple(g))
+        if slot:
+            pairs.append((gi, slot.pop(0)))
+    return pairs
+
+
+def trim_span(text: str, span: Span) -> Span:
+    """Shrink a span past leading/trailing :data:`TRIM_CHARS` (whitespace, quote marks, ``,.;:``).
+
+    Args:
+        text: The article text.
+        span: ``(start, end)`` character offsets, end exclusive.
+
+    Returns:
+        The trimmed span; an empty span if nothing but trim characters remains.
+    """
+    start, end = max(0, span[0]), min(len(text), span[1])
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------
+# Speakers and cues
+
+def normalise_name(name: str | None) -> tuple[str, ...]:
+    """Normalise a speaker name or mention into a tuple of lowercase words.
+
+    Steps: Unicode NFKC, lowercase, drop possessive ``'s``/``’s``, turn punctuation into
+    spaces, split on whitespace, then drop leading determiners (the, a, an) and titles
+    (:data:`LEADING_WORDS`: Dr, Mr, Mrs, Ms, Prof, ...).
+
+    Args:
+        name: The name, or ``None``.
+
+    Returns:
+        The words; empty for ``None`` or a name with no words left.
+
+    Example:
+        ``normalise_name("Dr. Jane O'Neil's")`` gives ``("jane", "o", "neil")``.
+    """
+    if not name:
+        return ()
+    s = unicodedata.normalize("NFKC", name).lower()
+    s = _POSSESSIVE.sub("", s)
+    words = _NON_WORD.sub(" ", s).split()
+    while words and words[0] in LEADING_WORDS:
+        words.pop(0)
+    return tuple(words)
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def names_match(pred: str | None, gold: str | None, *, pred_type: str | None = None) -> bool:
+    """Whether a predicted speaker name (or mention) names the gold speaker.
+
+    After :func:`normalise_name`, the two match when:
+
+    1. they are equal; or
+    2. one is a single word equal to the other's last word (surname only, either way:
+       "Kuleba" / "Dmytro Kuleba"); or
+    3. one occurs in the other at word boundaries, and either the shorter has two or
+       more words ("Dmytro Kuleba" / "Foreign Minister Dmytro Kuleba") or the predicted
+       speaker is not typed ``PERSON`` (organisations: "Amnesty" / "Amnesty
+       International"). A lone first name of a person ("Dmytro") does not match.
+
+    Args:
+        pred: Predicted name or mention.
+        gold: Gold speaker.
+        pred_type: The prediction's ``speaker_type`` (PERSON, ORG, ...), or ``None``.
+
+    Returns:
+        ``False`` if either side is empty after normalisation.
+    """
+    p, g = normalise_name(pred), normalise_name(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    short, long = (p, g) if len(p) <= len(g) else (g, p)
+    if len(short) == 1 and short[0] == long[-1]:
+        return True
+    return _contains(long, short) and (len(short) >= 2 or pred_type != "PERSON")
+
+
+def speaker_correct(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Speaker-name test for one matched pair.
+
+    - Gold ``speaker`` null (or empty): right iff the predicted ``speaker`` is null.
+    - Else the predicted ``speaker`` is compared with :func:`names_match`; when it is
+      null, the predicted ``speaker_mention`` is compared instead (gold speakers are
+      mentions in some sets). Neither present: wrong.
+    """
+    if not normalise_name(gold.get("speaker")):
+        return pred.get("speaker") is None
+    if pred.get("speaker") is not None:
+        return names_match(pred["speaker"], gold["speaker"], pred_type=pred.get("speaker_type"))
+    return names_match(pred.get("speaker_mention"), gold["speaker"])
+
+
+def speaker_span_correct(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Speaker-span test for one matched pair.
+
+    Right when the predicted ``speaker_start``/``speaker_end`` share at least one
+    character with the gold mention span, or when both sides have no span.
+    """
+    if gold.get("speaker_start") is None or gold.get("speaker_end") is None:
+        return pred.get("speaker_start") is None
+    if pred.get("speaker_start") is None or pred.get("speaker_end") is None:
+        return False
+    return overlap_chars((gold["speaker_start"], gold["speaker_end"]),
+                         (pred["speaker_start"], pred["speaker_end"])) > 0
+
+
+def _norm_cue(cue: str | None) -> str | None:
+    if cue is None:
+        return None
+    cue = " ".join(cue.lower().split())
+    return cue or None
+
+
+def cue_correct(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Cue test: lowercased, whitespace-collapsed strings are equal (two nulls agree)."""
+    return _norm_cue(gold.get("cue")) == _norm_cue(pred.get("cue"))
+
+
+# ---------------------------------------------------------------------------------------
+# One article
+
+def _span(rec: dict[str, Any]) -> Span:
+    return rec["quote_start"], rec["quote_end"]
+
+
+def _type_key(rec: dict[str, Any]) -> str:
+    return rec.get("type") or "none"
+
+
+def error_record(kind: str, article_id: str, text: str, *, gold: dict[str, Any] | None = None,
+                 pred: dict[str, Any] | None = None,
+                 context: int = CONTEXT_CHARS) -> dict[str, Any]:
+    """Build one line of the ``--errors`` file.
+
+    Args:
+        kind: ``"fn"`` (gold quote not found), ``"fp"`` (pred matches no gold quote) or
+            ``"wrong_speaker"`` (matched, speaker name wrong).
+        article_id: Article id.
+        text: Article text.
+        gold: The gold record, if any.
+        pred: The predicted record, if any.
+        context: Characters of context kept on each side of the quote span(s).
+
+    Returns:
+        ``{"kind", "id", "gold", "pred", "left_context", "right_context"}``; the
+        context surrounds the union of the gold and predicted quote spans.
+    """
+    recs = [r for r in (gold, pred) if r is not None]
+    start = max(0, min(r["quote_start"] for r in recs))
+    end = min(len(text), max(r["quote_end"] for r in recs))
+    return {"kind": kind, "id": article_id, "gold": gold, "pred": pred,
+            "left_context": text[max(0, start - context):start],
+            "right_context": text[end:end + context]}
+
+
+def score_article(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]], text: str, *,
+                  types: Collection[str] | None = None, threshold: float = OVERLAP_THRESHOLD,
+                  article_id: str = "", errors: list[dict[str, Any]] | None = None) -> Scores:
+    """Score one article's predicted quotes against its gold quotes.
+
+    Args:
+        gold: Gold quote records (``quote_start``/``quote_end`` required).
+        pred: Predicted records (``Quote.to_dict()``).
+        text: The article text the offsets index into.
+        types: When given, only gold quotes whose gold ``type`` is in it and only preds
+            whose predicted ``type`` is in it are scored; the rest are ignored.
+        threshold: Overlap threshold, 0–1 of the shorter span.
+        article_id: Used in error records.
+        errors: When given, an :func:`error_record` is appended for every FN, FP and
+            wrong speaker, in text order.
+
+    Returns:
+        The article's counts.
+    """
+    if types is not None:
+        gold = [g for g in gold if g.get("type") in types]
+        pred = [p for p in pred if p.get("type") in types]
+    gold_spans = [_span(g) for g in gold]
+    pred_spans = [_span(p) for p in pred]
+    s = Scores(n_gold=len(gold), n_pred=len(pred))
+
+    pairs = match_overlap(gold_spans, pred_spans, threshold=threshold)
+    s.overlap = PRF(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    n_exact = len(match_exact(gold_spans, pred_spans))
+    s.exact = PRF(n_exact, len(pred) - n_exact, len(gold) - n_exact)
+    n_trim = len(match_exact([trim_span(text, g) for g in gold_spans],
+                             [trim_span(text, p) for p in pred_spans]))
+    s.exact_trimmed = PRF(n_trim, len(pred) - n_trim, len(gold) - n_trim)
+
+    found: list[dict[str, Any]] | None = [] if errors is not None else None
+    e2e = 0
+    for gi, pi in pairs:
+        g, p = gold[gi], pred[pi]
+        right = speaker_correct(g, p)
+        e2e += right
+        s.speaker_name.add(Ratio(int(right), 1))
+        s.speaker_span.add(Ratio(int(speaker_span_correct(g, p)), 1))
+        s.cue.add(Ratio(int(cue_correct(g, p)), 1))
+        if not right and found is not None:
+            found.append(error_record("wrong_speaker", article_id, text, gold=g, pred=p))
+    s.end_to_end = PRF(e2e, len(pred) - e2e, len(gold) - e2e)
+
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        s.recall_by_type.setdefault(_type_key(g), Ratio()).add(Ratio(int(gi in matched_g), 1))
+    for pi, p in enumerate(pred):
+        s.precision_by_type.setdefault(_type_key(p), Ratio()).add(Ratio(int(pi in matched_p), 1))
+    if errors is not None and found is not None:
+        found.extend(error_record("fn", article_id, text, gold=g)
+                     for gi, g in enumerate(gold) if gi not in matched_g)
+        found.extend(error_record("fp", article_id, text, pred=p)
+                     for pi, p in enumerate(pred) if pi not in matched_p)
+        found.sort(key=lambda e: (e["gold"] or e["pred"])["quote_start"])
+        errors.extend(found)
+    return s
