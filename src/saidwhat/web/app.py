@@ -1,0 +1,480 @@
+"""saidwhat.web.app: FastAPI app serving the page and the REST API.
+
+A thin adapter over :func:`saidwhat.extract_many`, the call behind ``saidwhat
+extract``: ``POST /api/extract`` returns, per article, the same
+``{"id": ..., "quotes": [records]}`` object as one line of the CLI's JSONL output.
+
+Routes:
+    ``GET /``: the page (``static/index.html``); ``GET /static/*``: its assets.
+    ``POST /api/extract``: quotations of one article or of a batch.
+    ``GET /api/info``: version, model, limits, whether a corpus store is open.
+    ``GET /api/corpus/...``: browse a DuckDB corpus store (``--db``), see
+    :mod:`saidwhat.web.corpus`.
+    ``GET /docs``, ``GET /openapi.json``: the OpenAPI schema (Swagger UI served
+    from the ``fastapi-offline`` package, no CDN).
+
+Errors are JSON ``{"error": code, "message": text, "detail": ...}`` with status 400
+(malformed body: not UTF-8, not JSON, neither or both of ``text``/``articles``), 413
+(body over ``max_body`` bytes, or an article longer than the pipeline's
+``max_length`` characters), 415 (not ``application/json``) or 422 (a field of the
+wrong type).
+
+The spaCy pipeline is loaded once, at start-up, and runs in a worker thread, one
+call at a time per process (``nlp`` is not shared between threads; its work holds
+the GIL anyway), so the event loop keeps answering while it parses. Use several
+uvicorn workers (``saidwhat serve --workers 2``) to use several cores.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
+from datetime import date
+from importlib.resources import files
+from typing import Any, Literal
+
+import anyio
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.language import Language
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__, extract_many, load
+
+#: Default limit on a request body, in bytes (2 MB).
+DEFAULT_MAX_BODY = 2_000_000
+
+#: Environment variable holding :class:`Settings` as JSON, read by :func:`create_app_from_env`
+#: (how ``saidwhat serve --workers N`` passes its options to each worker process).
+SETTINGS_ENV = "SAIDWHAT_WEB_SETTINGS"
+
+STATIC_DIR = files("saidwhat.web") / "static"
+
+#: Headers of the page: scripts and styles only from this server, no inline code, no
+#: plugins, no framing. A second line of defence; the page itself never parses
+#: article text as HTML.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of one app instance.
+
+    Attributes:
+        model: spaCy pipeline name or path; ``None`` for saidwhat's default.
+        db: Path of a DuckDB corpus store to browse, or ``None``.
+        max_body: Largest accepted request body, in bytes.
+    """
+
+    model: str | None = None
+    db: str | None = None
+    max_body: int = DEFAULT_MAX_BODY
+
+
+# --- request and response schemas (also the OpenAPI documentation) -------------------
+
+Id = str | int | None
+
+
+class ArticleIn(BaseModel):
+    """One article of a batch request."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    id: Id = Field(None, description="Echoed back unchanged; any string or integer.")
+    text: str = Field(description="The article. Offsets in the answer index this exact string.")
+
+
+class ExtractRequest(BaseModel):
+    """Body of ``POST /api/extract``: either ``text`` (one article) or ``articles``."""
+
+    model_config = ConfigDict(
+        strict=True, extra="ignore",
+        json_schema_extra={"examples": [
+            {"text": '"We will rebuild," the mayor said.'},
+            {"articles": [{"id": "a1", "text": '"We will rebuild," the mayor said.'}]},
+        ]},
+    )
+
+    text: str | None = Field(None, description="One article.")
+    id: Id = Field(None, description="Id of the single article, echoed back.")
+    articles: list[ArticleIn] | None = Field(None, description="Several articles, answered in order.")
+
+
+class QuoteRecord(BaseModel):
+    """One quotation: :meth:`saidwhat.Quote.to_dict`. Offsets are character (code point)
+    indices into the article text, end exclusive."""
+
+    model_config = ConfigDict(extra="allow")
+
+    quote: str
+    quote_start: int
+    quote_end: int
+    type: Literal["direct", "indirect", "mixed"]
+    speaker: str | None = None
+    speaker_type: str | None = None
+    speaker_role: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    channel: str | None = None
+    confidence: float = Field(0.0, description="0–1, how sure the extractor is of the speaker.")
+    flags: list[str] = []
+
+
+class ArticleQuotes(BaseModel):
+    """Quotations of one article: one line of ``saidwhat extract``'s JSONL output."""
+
+    id: Id = None
+    quotes: list[QuoteRecord]
+
+
+class BatchQuotes(BaseModel):
+    """Answer to an ``articles`` request, in input order."""
+
+    articles: list[ArticleQuotes]
+
+
+class ErrorBody(BaseModel):
+    """Every error answer."""
+
+    error: str = Field(description="Stable machine-readable code, e.g. ``malformed_json``.")
+    message: str = Field(description="What went wrong, for people.")
+    detail: Any = Field(None, description="Per-field errors for 422, else null.")
+
+
+class ApiError(Exception):
+    """An error answered as :class:`ErrorBody` JSON."""
+
+    def __init__(self, status: int, error: str, message: str, detail: Any = None) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message, self.detail = status, error, message, detail
+
+
+def _error_response(status: int, error: str, message: str, detail: Any = None) -> JSONResponse:
+    return JSONResponse({"error": error, "message": message, "detail": detail}, status_code=status)
+
+
+# --- body limit -----------------------------------------------------------------------
+
+class BodyLimitMiddleware:
+    """Answer 413 to any request whose body is over ``max_body`` bytes.
+
+    Checks ``Content-Length`` first, then counts the bytes actually received (chunked
+    uploads), buffering at most ``max_body`` bytes before handing the body on.
+
+    Args:
+        app: The wrapped ASGI app.
+        max_body: Limit in bytes.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or ())
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body:
+            await self._too_large(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = _error_response(
+            413, "too_large",
+            f"Request body is larger than the limit of {self.max_body:,} bytes "
+            "(saidwhat serve --max-body).")
+        await response(scope, receive, send)
+
+
+# --- the app ------------------------------------------------------------------------------
+
+def _parse_extract_body(body: bytes, content_type: str | None) -> ExtractRequest:
+    """Decode and validate a ``POST /api/extract`` body, raising :class:`ApiError`."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media and media != "application/json" and not media.endswith("+json"):
+        raise ApiError(415, "unsupported_media_type",
+                       f"Send the body as application/json, not {media!r}.")
+    if not body.strip():
+        raise ApiError(400, "empty_body",
+                       'Request body is empty; send {"text": "..."} or {"articles": [...]}.')
+    try:
+        raw = body.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ApiError(400, "malformed_json", f"Request body is not UTF-8: {e.reason} "
+                       f"at byte {e.start}.") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise ApiError(400, "malformed_json", f"Request body is not valid JSON: {e.msg} "
+                       f"(line {e.lineno}, column {e.colno}).") from None
+    try:
+        req = ExtractRequest.model_validate(data)
+    except ValidationError as e:
+        raise ApiError(422, "validation_error", _validation_message(e.errors()),
+                       _clean_errors(e.errors())) from None
+    if (req.text is None) == (req.articles is None):
+        which = "both" if req.text is not None else "neither"
+        raise ApiError(400, "bad_request", f'Give either "text" or "articles", not {which}.')
+    return req
+
+
+def _clean_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per-field errors without the (possibly huge) offending input."""
+    return [{"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")}
+            for e in errors]
+
+
+def _validation_message(errors: list[dict[str, Any]]) -> str:
+    first = errors[0] if errors else {}
+    loc = ".".join(str(p) for p in first.get("loc", ())) or "body"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"Invalid field {loc}: {first.get('msg', 'wrong type')}{more}."
+
+
+def create_app(settings: Settings | None = None, *, nlp: Language | None = None) -> FastAPI:
+    """Build the web app.
+
+    Args:
+        settings: Model, corpus store and body limit; defaults to :class:`Settings`().
+        nlp: An already loaded pipeline (tests share one); when ``None`` the app loads
+            ``settings.model`` once, at start-up, before it accepts requests.
+
+    Returns:
+        The ASGI app, to run with uvicorn.
+
+    Raises:
+        FileNotFoundError: ``settings.db`` does not exist.
+        ImportError: ``settings.db`` is given but ``duckdb`` is not installed.
+    """
+    settings = settings or Settings()
+    corpus = None
+    if settings.db is not None:
+        from .corpus import Corpus
+
+        corpus = Corpus(settings.db)
+    state: dict[str, Any] = {"nlp": nlp}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if state["nlp"] is None:
+            state["nlp"] = await anyio.to_thread.run_sync(load, settings.model)
+        # One parse at a time per process: the pipeline is not shared between threads.
+        state["limiter"] = anyio.CapacityLimiter(1)
+        yield
+
+    app = _new_fastapi(lifespan)
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _error_response(exc.status, exc.error, exc.message, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        return _error_response(422, "validation_error", _validation_message(errors),
+                               _clean_errors(errors))
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
+        return _error_response(500, "internal_error",
+                               f"Extraction failed: {type(exc).__name__}: {exc}")
+
+    def run_pipeline(texts: list[str]) -> list[list[dict[str, Any]]]:
+        pipeline: Language = state["nlp"]
+        for text in texts:
+            if len(text) > pipeline.max_length:
+                raise ApiError(413, "text_too_long",
+                               f"An article has {len(text):,} characters; the limit is "
+                               f"{pipeline.max_length:,}.")
+        return [[q.to_dict() for q in quotes]
+                for quotes in extract_many(texts, nlp=pipeline, batch_size=8)]
+
+    error_responses = {
+        400: {"model": ErrorBody, "description": "Malformed body"},
+        413: {"model": ErrorBody, "description": "Body or article too large"},
+        415: {"model": ErrorBody, "description": "Body is not application/json"},
+        422: {"model": ErrorBody, "description": "A field has the wrong type"},
+    }
+
+    @app.post(
+        "/api/extract",
+        summary="Quotations and speakers of one article or a batch",
+        response_model=None,
+        responses={200: {"model": ArticleQuotes | BatchQuotes,
+                         "description": "`{id, quotes}` for `text`, `{articles: [...]}` for `articles`"},
+                   **error_responses},
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/ExtractRequest"}}}}},
+    )
+    async def api_extract(request: Request) -> JSONResponse:
+        """Extract quotations. Send `{"text": ...}` for one article (answered as
+        `{"id", "quotes"}`) or `{"articles": [{"id", "text"}, ...]}` (answered as
+        `{"articles": [{"id", "quotes"}, ...]}`). Records are those of
+        `saidwhat extract`; offsets are code-point indices into the text, end exclusive."""
+        req = _parse_extract_body(await request.body(), request.headers.get("content-type"))
+        items = [(req.id, req.text)] if req.text is not None else [(a.id, a.text) for a in req.articles]
+        # JSON may carry lone surrogates ("\ud800"), which cannot be encoded back to
+        # UTF-8; U+FFFD has the same length, so every offset stays valid.
+        texts = [_LONE_SURROGATE.sub("\ufffd", text) for _, text in items]
+        results = await anyio.to_thread.run_sync(run_pipeline, texts, limiter=state["limiter"])
+        out = [{"id": id_, "quotes": quotes} for (id_, _), quotes in zip(items, results)]
+        return JSONResponse(out[0] if req.text is not None else {"articles": out})
+
+    @app.get("/api/info", summary="Version, model, limits and corpus availability")
+    async def api_info() -> dict[str, Any]:
+        """What the page needs to know about this server."""
+        pipeline = state["nlp"]
+        meta = getattr(pipeline, "meta", {}) or {}
+        return {"version": __version__, "model": f"{meta.get('lang', '')}_{meta.get('name', '')}"
+                if meta else settings.model, "max_body": settings.max_body,
+                "max_length": getattr(pipeline, "max_length", None), "corpus": corpus is not None}
+
+    _add_corpus_routes(app, corpus)
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(str(STATIC_DIR / "index.html"), headers=PAGE_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    _register_request_schema(app)
+    return app
+
+
+def _new_fastapi(lifespan) -> FastAPI:
+    kwargs = dict(title="saidwhat", version=__version__, lifespan=lifespan,
+                  description="Who said what, in the news: quotation extraction and speaker "
+                  "attribution. The page is at `/`.")
+    try:  # Swagger UI's files from a package, so /docs works offline
+        from fastapi_offline import FastAPIOffline
+    except ImportError:  # pragma: no cover - the web extra installs it
+        return FastAPI(**kwargs)
+    return FastAPIOffline(**kwargs)
+
+
+def _register_request_schema(app: FastAPI) -> None:
+    """Add :class:`ExtractRequest` to the OpenAPI components (the route parses its body
+    itself, to answer malformed input with its own 400/415/422)."""
+    base = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = base()
+        comp = schema.setdefault("components", {}).setdefault("schemas", {})
+        req = ExtractRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        comp.update(req.pop("$defs", {}))
+        comp["ExtractRequest"] = req
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi
+
+
+def _add_corpus_routes(app: FastAPI, corpus) -> None:
+    """Routes under ``/api/corpus``: 404 ``no_corpus`` when the app has no store."""
+
+    def need() -> Any:
+        if corpus is None:
+            raise ApiError(404, "no_corpus", "No corpus store is open: start the server with "
+                           "`saidwhat serve --db PATH`.")
+        return corpus
+
+    async def run(fn, *args, **kw):
+        return await anyio.to_thread.run_sync(lambda: fn(*args, **kw))
+
+    @app.get("/api/corpus/speakers", summary="Most quoted speakers of the corpus store")
+    async def corpus_speakers(limit: int = Query(25, ge=1, le=500),
+                              q: str | None = Query(None, description="Part of the name")
+                              ) -> dict[str, Any]:
+        """Speakers by number of quotations: `{speakers: [{name, type, role, n_quotes}]}`."""
+        return {"speakers": await run(need().top_speakers, limit=limit, name=q)}
+
+    @app.get("/api/corpus/quotes", summary="Search the quotations of the corpus store")
+    async def corpus_quotes(
+        q: str | None = Query(None, description="Words in the quotation (case-insensitive)"),
+        speaker: str | None = Query(None, description="Speaker name (case-insensitive, part)"),
+        date_from: date | None = Query(None, description="First article date, YYYY-MM-DD"),
+        date_to: date | None = Query(None, description="Last article date, YYYY-MM-DD"),
+        limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Quotation records with their article's `article_id`, `title`, `url`, `date` and
+        `outlet`, newest first: `{total, quotes: [...]}`."""
+        return await run(need().search_quotes, text=q, speaker=speaker, date_from=date_from,
+                         date_to=date_to, limit=limit, offset=offset)
+
+    @app.get("/api/corpus/articles/{article_id}", summary="One stored article with its quotations")
+    async def corpus_article(article_id: str) -> dict[str, Any]:
+        """`{id, url, title, date, outlet, text, quotes: [records]}`."""
+        article = await run(need().article, article_id)
+        if article is None:
+            raise ApiError(404, "not_found", f"No article with id {article_id!r} in the store.")
+        return article
+
+
+def create_app_from_env() -> FastAPI:
+    """Build the app from :data:`SETTINGS_ENV` (JSON of :class:`Settings` fields).
+
+    uvicorn calls this in each worker process of ``saidwhat serve --workers N``.
+    """
+    raw = os.environ.get(SETTINGS_ENV, "{}")
+    return create_app(Settings(**json.loads(raw)))
+
+
+def settings_to_env(settings: Settings) -> str:
+    """Serialise settings for :data:`SETTINGS_ENV`."""
+    return json.dumps(asdict(settings))

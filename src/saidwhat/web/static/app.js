@@ -1,0 +1,478 @@
+/* saidwhat page: paste or open an article, POST it to /api/extract, show who said what.
+ *
+ * Safety rule: article text, file contents and every field of the API answer reach
+ * the DOM only through createTextNode / textContent, never as HTML. An opened .html
+ * file is read with DOMParser, which builds an inert document (no script runs, nothing
+ * loads), and only its text is kept.
+ *
+ * Offsets in the API answer are code-point indices (Python str indices); JavaScript
+ * strings count UTF-16 units, so the text is split with Array.from() before slicing.
+ */
+"use strict";
+
+(function () {
+  const PALETTE_SIZE = 12;
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  };
+
+  const state = { text: "", quotes: [], speakers: [], selected: undefined, info: null };
+
+  // ---- API ------------------------------------------------------------------------
+  async function api(path, options) {
+    const resp = await fetch(path, options);
+    let body = null;
+    try { body = await resp.json(); } catch (e) { /* not JSON */ }
+    if (!resp.ok) {
+      const msg = body && body.message ? body.message : `HTTP ${resp.status}`;
+      throw new Error(msg);
+    }
+    return body;
+  }
+
+  // ---- speakers -----------------------------------------------------------------------
+  /** Group quotes by resolved speaker: name, most frequent type, first role, count. */
+  function groupSpeakers(quotes) {
+    const byKey = new Map();
+    quotes.forEach((q) => {
+      const key = q.speaker == null ? null : String(q.speaker);
+      if (!byKey.has(key)) byKey.set(key, { key, name: key, types: new Map(), role: null, count: 0 });
+      const s = byKey.get(key);
+      s.count += 1;
+      if (q.speaker_type) s.types.set(q.speaker_type, (s.types.get(q.speaker_type) || 0) + 1);
+      if (!s.role && q.speaker_role) s.role = q.speaker_role;
+    });
+    const list = Array.from(byKey.values());
+    list.forEach((s) => {
+      let best = null, n = 0;
+      s.types.forEach((c, t) => { if (c > n) { best = t; n = c; } });
+      s.type = best;
+    });
+    // named speakers by count, in order of first appearance for ties; unattributed last
+    const named = list.filter((s) => s.key !== null).sort((a, b) => b.count - a.count);
+    named.forEach((s, i) => { s.cls = "sp-" + (i % PALETTE_SIZE); });
+    const none = list.filter((s) => s.key === null);
+    none.forEach((s) => { s.cls = "sp-none"; s.name = "Unattributed"; });
+    return named.concat(none);
+  }
+
+  function speakerOf(q) {
+    const key = q.speaker == null ? null : String(q.speaker);
+    return state.speakers.find((s) => s.key === key);
+  }
+
+  // ---- rendering the article -------------------------------------------------------
+  /**
+   * Render text with one <mark class="quote KIND sp-N" data-qi=i> per quotation (split
+   * only if quotations overlap), and cue / speaker-mention spans underlined.
+   */
+  function renderArticle(container, text, quotes) {
+    container.replaceChildren();
+    const cps = Array.from(text);
+    const n = cps.length;
+    const clamp = (x) => Math.max(0, Math.min(n, Number(x)));
+    const valid = (a, b) => Number.isInteger(a) && Number.isInteger(b) && b > a;
+
+    const qs = [];
+    quotes.forEach((q, i) => {
+      if (valid(q.quote_start, q.quote_end)) qs.push({ i, a: clamp(q.quote_start), b: clamp(q.quote_end), q });
+    });
+    const unders = [];
+    quotes.forEach((q, i) => {
+      if (valid(q.cue_start, q.cue_end)) unders.push({ i, kind: "cue", a: clamp(q.cue_start), b: clamp(q.cue_end) });
+      if (valid(q.speaker_start, q.speaker_end)) unders.push({ i, kind: "mention", a: clamp(q.speaker_start), b: clamp(q.speaker_end) });
+    });
+    const points = new Set([0, n]);
+    qs.forEach((r) => { points.add(r.a); points.add(r.b); });
+    unders.forEach((r) => { points.add(r.a); points.add(r.b); });
+    const cuts = Array.from(points).sort((x, y) => x - y);
+    // outer quotations first when nested
+    qs.sort((x, y) => x.a - y.a || y.b - x.b || x.i - y.i);
+
+    const stack = []; // [{i, node}]
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const a = cuts[k], b = cuts[k + 1];
+      if (b <= a) continue;
+      const chain = qs.filter((r) => r.a <= a && r.b >= b);
+      let common = 0;
+      while (common < stack.length && common < chain.length && stack[common].i === chain[common].i) common++;
+      stack.length = common;
+      for (let j = common; j < chain.length; j++) {
+        const r = chain[j];
+        const sp = speakerOf(r.q);
+        const m = el("mark", `quote ${kindOf(r.q)} ${sp ? sp.cls : "sp-none"}`);
+        m.dataset.qi = String(r.i);
+        m.tabIndex = 0;
+        (stack.length ? stack[stack.length - 1].node : container).appendChild(m);
+        stack.push({ i: r.i, node: m });
+      }
+      const parent = stack.length ? stack[stack.length - 1].node : container;
+      const piece = cps.slice(a, b).join("");
+      const covering = unders.filter((u) => u.a <= a && u.b >= b);
+      if (covering.length) {
+        const kinds = new Set(covering.map((u) => u.kind));
+        const owner = quotes[covering[0].i];
+        const sp = speakerOf(owner);
+        const span = el("span", Array.from(kinds).join(" ") + " " + (sp ? sp.cls : "sp-none"), piece);
+        span.dataset.for = Array.from(new Set(covering.map((u) => u.i))).join(" ");
+        parent.appendChild(span);
+      } else {
+        parent.appendChild(document.createTextNode(piece));
+      }
+    }
+  }
+
+  function kindOf(q) {
+    return q.type === "indirect" || q.type === "mixed" ? q.type : "direct";
+  }
+
+  function renderSpeakers() {
+    const ul = $("speakers");
+    ul.replaceChildren();
+    state.speakers.forEach((s) => {
+      const li = el("li");
+      const b = el("button", s.cls);
+      b.type = "button";
+      b.dataset.key = s.key === null ? "" : s.key;
+      b.setAttribute("aria-pressed", String(state.selected !== undefined && state.selected === s.key));
+      b.appendChild(el("span", "swatch"));
+      b.appendChild(el("span", "speaker-name", s.name));
+      b.appendChild(el("span", "speaker-count", s.count));
+      const meta = [s.type, s.role].filter(Boolean).join(" · ");
+      b.appendChild(el("span", "speaker-meta", meta || (s.key === null ? "no speaker found" : "")));
+      b.title = `${s.count} quotation${s.count === 1 ? "" : "s"}`;
+      b.addEventListener("click", () => selectSpeaker(state.selected === s.key ? undefined : s.key));
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    if (!state.speakers.length) ul.appendChild(el("li", "hint", "No quotations found."));
+  }
+
+  function renderQuoteList() {
+    const ol = $("quote-list");
+    ol.replaceChildren();
+    let shown = 0;
+    state.quotes.forEach((q, i) => {
+      if (state.selected !== undefined && (q.speaker == null ? null : String(q.speaker)) !== state.selected) return;
+      shown++;
+      const sp = speakerOf(q);
+      const li = el("li", sp ? sp.cls : "sp-none");
+      const t = q.quote.length > 160 ? q.quote.slice(0, 157) + "…" : q.quote;
+      li.appendChild(el("span", "q-text", `“${t}”`));
+      li.appendChild(el("span", "q-who", `${q.speaker || "unattributed"} · ${kindOf(q)}`));
+      li.addEventListener("click", () => focusQuote(i));
+      ol.appendChild(li);
+    });
+    $("quote-list-title").textContent = `Quotations (${shown})`;
+  }
+
+  function focusQuote(i) {
+    const m = $("article").querySelector(`mark.quote[data-qi="${i}"]`);
+    if (!m) return;
+    m.scrollIntoView({ block: "center", behavior: "smooth" });
+    m.classList.remove("flash");
+    void m.offsetWidth; // restart the animation
+    m.classList.add("flash");
+  }
+
+  function selectSpeaker(key) {
+    state.selected = key;
+    const article = $("article");
+    article.querySelectorAll("mark.quote").forEach((m) => {
+      const q = state.quotes[Number(m.dataset.qi)];
+      const k = q.speaker == null ? null : String(q.speaker);
+      m.classList.toggle("off", key !== undefined && k !== key);
+    });
+    article.querySelectorAll(".cue, .mention").forEach((s) => {
+      const keys = s.dataset.for.split(" ").map((i) => {
+        const q = state.quotes[Number(i)];
+        return q.speaker == null ? null : String(q.speaker);
+      });
+      s.classList.toggle("off-u", key !== undefined && !keys.includes(key));
+    });
+    $("show-all").hidden = key === undefined;
+    renderSpeakers();
+    renderQuoteList();
+  }
+
+  // ---- tooltip ------------------------------------------------------------------------
+  function showTooltip(q, x, y) {
+    const tip = $("tooltip");
+    tip.replaceChildren();
+    const dl = el("dl");
+    const row = (k, v) => { dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, v)); };
+    const who = q.speaker || "unattributed";
+    row("Speaker", [who, q.speaker_type, q.speaker_role].filter(Boolean).join(" · "));
+    if (q.speaker_mention && q.speaker_mention !== q.speaker) row("Mention", q.speaker_mention);
+    row("Kind", kindOf(q));
+    row("Cue", q.cue || "—");
+    row("Channel", q.channel || "—");
+    row("Confidence", typeof q.confidence === "number" ? q.confidence.toFixed(2) : "—");
+    if (q.flags && q.flags.length) row("Flags", q.flags.join(", "));
+    tip.appendChild(dl);
+    tip.hidden = false;
+    const w = tip.offsetWidth, h = tip.offsetHeight;
+    const left = Math.min(x + 14, window.innerWidth - w - 8);
+    const top = y + 18 + h > window.innerHeight ? y - h - 12 : y + 18;
+    tip.style.left = `${Math.max(8, left)}px`;
+    tip.style.top = `${Math.max(8, top)}px`;
+  }
+
+  function hideTooltip() { $("tooltip").hidden = true; }
+
+  function quoteAt(target) {
+    const m = target.closest ? target.closest("mark.quote") : null;
+    if (!m || m.classList.contains("off")) return null;
+    return { mark: m, q: state.quotes[Number(m.dataset.qi)] };
+  }
+
+  function wireArticleEvents() {
+    const article = $("article");
+    article.addEventListener("mousemove", (ev) => {
+      const hit = quoteAt(ev.target);
+      if (hit) showTooltip(hit.q, ev.clientX, ev.clientY); else hideTooltip();
+    });
+    article.addEventListener("mouseleave", hideTooltip);
+    article.addEventListener("focusin", (ev) => {
+      const hit = quoteAt(ev.target);
+      if (!hit) return;
+      const r = hit.mark.getBoundingClientRect();
+      showTooltip(hit.q, r.left, r.bottom);
+    });
+    article.addEventListener("focusout", hideTooltip);
+    // hovering a cue or mention lights up the quotation(s) it belongs to
+    article.addEventListener("mouseover", (ev) => {
+      const u = ev.target.closest ? ev.target.closest(".cue, .mention") : null;
+      article.querySelectorAll("mark.quote.hl").forEach((m) => m.classList.remove("hl"));
+      if (!u) return;
+      u.dataset.for.split(" ").forEach((i) => {
+        article.querySelectorAll(`mark.quote[data-qi="${i}"]`).forEach((m) => m.classList.add("hl"));
+      });
+    });
+  }
+
+  // ---- showing a result ---------------------------------------------------------------
+  function show(text, quotes, note) {
+    state.text = text;
+    state.quotes = quotes;
+    state.selected = undefined;
+    state.speakers = groupSpeakers(quotes);
+    renderArticle($("article"), text, quotes);
+    renderSpeakers();
+    renderQuoteList();
+    $("show-all").hidden = true;
+    const named = state.speakers.filter((s) => s.key !== null).length;
+    $("summary").textContent = `${quotes.length} quotation${quotes.length === 1 ? "" : "s"}, ` +
+      `${named} speaker${named === 1 ? "" : "s"}${note ? " · " + note : ""}`;
+    $("input-form").hidden = true;
+    $("result").hidden = false;
+  }
+
+  function setStatus(msg, isError) {
+    const s = $("status");
+    s.textContent = msg || "";
+    s.classList.toggle("error", !!isError);
+  }
+
+  async function extract() {
+    const text = $("input").value;
+    if (!text.trim()) { setStatus("Paste an article or open a file first.", true); return; }
+    const btn = $("extract");
+    btn.disabled = true;
+    setStatus("Extracting…");
+    const t0 = performance.now();
+    try {
+      const body = await api("/api/extract", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text }),
+      });
+      setStatus("");
+      show(text, body.quotes || [], `${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    } catch (e) {
+      setStatus(e.message, true);
+    } finally {
+      btn.disabled = false;
+    }
+  }
+
+  // ---- opening files ---------------------------------------------------------------------
+  const BLOCK = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "UL", "OL", "BLOCKQUOTE",
+    "SECTION", "ARTICLE", "MAIN", "HEADER", "FIGCAPTION", "FIGURE", "PRE", "TABLE", "TR", "DL", "DT", "DD", "HR"]);
+  const DROP = "script,style,noscript,template,iframe,object,embed,svg,math,canvas,form,button,select,nav,aside,footer";
+
+  /** Text of an HTML document, parsed inert: <article>, else <main>, else <body>. */
+  function htmlToText(source) {
+    const doc = new DOMParser().parseFromString(source, "text/html");
+    const root = doc.querySelector("article") || doc.querySelector("main") || doc.body;
+    if (!root) return "";
+    root.querySelectorAll(DROP).forEach((n) => n.remove());
+    const out = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) { out.push(node.nodeValue.replace(/\s+/g, " ")); return; }
+      if (node.nodeType !== Node.ELEMENT_NODE) return;
+      if (node.tagName === "BR") { out.push("\n"); return; }
+      const block = BLOCK.has(node.tagName);
+      if (block) out.push("\n\n");
+      node.childNodes.forEach(walk);
+      if (block) out.push("\n\n");
+    };
+    walk(root);
+    let text = out.join("").replace(/[ \t]*\n[ \t]*/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+    const title = (doc.title || "").trim();
+    if (title && !root.querySelector("h1") && !text.startsWith(title)) text = title + "\n\n" + text;
+    return text;
+  }
+
+  function openFile(file) {
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onerror = () => setStatus(`Could not read ${file.name}.`, true);
+    reader.onload = () => {
+      const raw = String(reader.result || "");
+      const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html" ||
+        /^\s*(<!doctype html|<html)/i.test(raw);
+      $("input").value = isHtml ? htmlToText(raw) : raw.replace(/\r\n?/g, "\n");
+      $("input-form").hidden = false;
+      $("result").hidden = true;
+      setStatus(`Opened ${file.name}${isHtml ? " (text taken from the HTML)" : ""}. Press Extract.`);
+    };
+    reader.readAsText(file);
+  }
+
+  // ---- corpus tab ----------------------------------------------------------------------------
+  const search = { params: null, offset: 0 };
+
+  function hash(s) {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0;
+    return h;
+  }
+
+  async function loadTopSpeakers() {
+    const tbody = $("top-speakers").querySelector("tbody");
+    try {
+      const body = await api("/api/corpus/speakers?limit=30");
+      tbody.replaceChildren();
+      body.speakers.forEach((s, i) => {
+        const tr = el("tr", "sp-" + (i % PALETTE_SIZE));
+        tr.appendChild(el("td", null, s.name));
+        tr.appendChild(el("td", null, s.type || ""));
+        tr.appendChild(el("td", null, s.role || ""));
+        tr.appendChild(el("td", "num", s.n_quotes));
+        tr.addEventListener("click", () => {
+          const f = $("search-form");
+          f.elements.speaker.value = s.name || "";
+          f.elements.q.value = "";
+          runSearch(true);
+        });
+        tbody.appendChild(tr);
+      });
+    } catch (e) {
+      const tr = el("tr");
+      tr.appendChild(el("td", null, e.message));
+      tbody.replaceChildren(tr);
+    }
+  }
+
+  async function runSearch(fresh) {
+    const f = $("search-form");
+    if (fresh) {
+      const p = new URLSearchParams();
+      ["q", "speaker", "date_from", "date_to"].forEach((k) => { if (f.elements[k].value) p.set(k, f.elements[k].value); });
+      search.params = p;
+      search.offset = 0;
+      $("search-results").replaceChildren();
+    }
+    const p = new URLSearchParams(search.params);
+    p.set("limit", "50");
+    p.set("offset", String(search.offset));
+    const st = $("search-status");
+    st.classList.remove("error");
+    st.textContent = "Searching…";
+    try {
+      const body = await api("/api/corpus/quotes?" + p.toString());
+      const ol = $("search-results");
+      body.quotes.forEach((q) => {
+        const li = el("li", q.speaker ? "sp-" + (hash(String(q.speaker)) % PALETTE_SIZE) : "sp-none");
+        li.appendChild(el("blockquote", null, `“${q.quote}”`));
+        const meta = el("div", "meta");
+        meta.appendChild(el("strong", null, q.speaker || "unattributed"));
+        meta.appendChild(document.createTextNode(
+          " · " + [q.title, q.outlet, q.date].filter(Boolean).join(" · ") + " "));
+        const open = el("button", "link", "open article");
+        open.type = "button";
+        open.addEventListener("click", () => openStoredArticle(q.article_id));
+        meta.appendChild(open);
+        li.appendChild(meta);
+        ol.appendChild(li);
+      });
+      search.offset += body.quotes.length;
+      st.textContent = `${body.total} quotation${body.total === 1 ? "" : "s"}` +
+        (body.total ? `, showing ${search.offset}` : "");
+      $("search-more").hidden = search.offset >= body.total;
+    } catch (e) {
+      st.textContent = e.message;
+      st.classList.add("error");
+    }
+  }
+
+  async function openStoredArticle(id) {
+    try {
+      const art = await api("/api/corpus/articles/" + encodeURIComponent(String(id)));
+      $("input").value = art.text || "";
+      selectTab("article");
+      show(art.text || "", art.quotes || [], [art.title, art.outlet, art.date].filter(Boolean).join(" · "));
+    } catch (e) {
+      $("search-status").textContent = e.message;
+    }
+  }
+
+  function selectTab(name) {
+    document.querySelectorAll(".tabs button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === name)));
+    $("tab-article").hidden = name !== "article";
+    $("tab-corpus").hidden = name !== "corpus";
+    if (name === "corpus" && !$("top-speakers").querySelector("tbody tr")) loadTopSpeakers();
+  }
+
+  // ---- wiring ----------------------------------------------------------------------------------
+  function init() {
+    $("input-form").addEventListener("submit", (ev) => { ev.preventDefault(); extract(); });
+    $("input").addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); extract(); }
+    });
+    $("file").addEventListener("change", (ev) => { openFile(ev.target.files[0]); ev.target.value = ""; });
+    const ta = $("input");
+    ta.addEventListener("dragover", (ev) => { ev.preventDefault(); ta.classList.add("dragover"); });
+    ta.addEventListener("dragleave", () => ta.classList.remove("dragover"));
+    ta.addEventListener("drop", (ev) => {
+      ev.preventDefault();
+      ta.classList.remove("dragover");
+      if (ev.dataTransfer.files.length) openFile(ev.dataTransfer.files[0]);
+    });
+    $("edit").addEventListener("click", () => {
+      $("result").hidden = true;
+      $("input-form").hidden = false;
+      hideTooltip();
+      $("input").focus();
+    });
+    $("show-all").addEventListener("click", () => selectSpeaker(undefined));
+    document.querySelectorAll(".tabs button").forEach((b) => b.addEventListener("click", () => selectTab(b.dataset.tab)));
+    $("search-form").addEventListener("submit", (ev) => { ev.preventDefault(); runSearch(true); });
+    $("search-more").addEventListener("click", () => runSearch(false));
+    wireArticleEvents();
+    api("/api/info").then((info) => {
+      state.info = info;
+      $("tab-btn-corpus").hidden = !info.corpus;
+    }).catch(() => {});
+    document.body.dataset.ready = "1";
+  }
+
+  // exposed for tests and the console; not used by the page itself
+  window.saidwhat = { htmlToText, renderArticle, state };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
