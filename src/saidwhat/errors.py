@@ -24,6 +24,11 @@ class Errors(metaclass=_Catalogue):
     E005 = "Unsupported input format for {path!r}; expected one of {formats}."
     E006 = "{path}: gold file line {line}: {reason}."
     E007 = "The pipeline {model!r} has no dependency parser; saidwhat needs 'parser' (or 'senter' and a parser)."
+    E101 = "{path} exists; pass --force to overwrite it, or --resume to continue an interrupted run."
+    E102 = ("An interrupted run left its state in {path}; pass --resume to continue it, "
+            "or --force to start over.")
+    E103 = "--resume needs --out or --db: results written to stdout cannot be resumed."
+    E104 = "{path}: no such store (create one with `saidwhat extract ... --db {path}`)."
 
 
 class Warnings(metaclass=_Catalogue):

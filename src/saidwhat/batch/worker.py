@@ -1,0 +1,104 @@
+"""saidwhat.batch.worker: extraction inside one process, with the model loaded once.
+
+Used in-process for ``--workers 1`` and as the initializer/task of each pool process
+otherwise. Tasks carry only ``(text, ...)``; ids and metadata stay in the parent.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+from ..errors import Warnings
+
+_NLP = None
+_BATCH_SIZE = 32
+
+#: One article's outcome: (quotation records, None) or ([], error message).
+Outcome = tuple[list[dict[str, Any]], "str | None"]
+
+
+def init_worker(model: str | None, batch_size: int = 32) -> None:
+    """Load the pipeline once for this process (pool initializer).
+
+    Args:
+        model: spaCy pipeline name or path, ``None`` for the default.
+        batch_size: Texts per ``nlp.pipe`` batch.
+    """
+    global _NLP, _BATCH_SIZE
+    # Keep each worker on one thread: N workers on N cores, no oversubscription.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    from ..api import load
+
+    _NLP = load(model)
+    _BATCH_SIZE = batch_size
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None):
+    """Load a pipeline once per process and keep it (in-process runs, tests)."""
+    from ..api import load
+
+    return load(model)
+
+
+def _outcome(doc) -> Outcome:
+    quotes = doc._.quotes
+    if quotes is None:
+        return [], "the saidwhat component did not run"
+    return [q.to_dict() for q in quotes], None
+
+
+def process_texts(texts: list[str], nlp=None, batch_size: int | None = None) -> list[Outcome]:
+    """Extract quotations from a list of texts, isolating failures per article.
+
+    The texts go through ``nlp.pipe`` in batches; if a batch raises, the articles not
+    yet done are retried one by one so that only the failing ones are lost.
+
+    Args:
+        texts: Article texts.
+        nlp: Pipeline to use; the worker's own (from :func:`init_worker`) by default.
+        batch_size: Texts per ``nlp.pipe`` batch; the worker's setting by default.
+
+    Returns:
+        One :data:`Outcome` per text, in order.
+    """
+    nlp = nlp or _NLP
+    if nlp is None:
+        raise RuntimeError("init_worker() was not called in this process")
+    out: list[Outcome] = []
+    try:
+        for doc in nlp.pipe(texts, batch_size=batch_size or _BATCH_SIZE):
+            out.append(_outcome(doc))
+    except Exception:  # noqa: BLE001 - retry one by one below
+        for text in texts[len(out):]:
+            try:
+                out.append(_outcome(nlp(text)))
+            except Exception as e:  # noqa: BLE001
+                out.append(([], f"{type(e).__name__}: {e}"))
+    return out
+
+
+def failure_message(article_id: str, error: str) -> str:
+    """Return the W003 warning for a failed article."""
+    return Warnings.W003.format(id=article_id, error=error)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MiB (Linux/macOS)."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def worker_peak_rss_mb(_: Any = None) -> tuple[int, float]:
+    """Return ``(pid, peak RSS in MiB)`` of the calling worker (benchmarks)."""
+    return os.getpid(), peak_rss_mb()
+
+
+def run_task(texts: list[str]) -> tuple[list[Outcome], int, float]:
+    """Pool task: :func:`process_texts` plus this worker's pid and peak RSS (MiB)."""
+    return process_texts(texts), os.getpid(), peak_rss_mb()

@@ -1,0 +1,100 @@
+"""saidwhat.cli.extract: ``saidwhat extract PATH... | -``: quotations from articles.
+
+A thin adapter over :func:`saidwhat.batch.run_corpus`: parses arguments, picks the
+output (stdout format, ``--out`` files, ``--db`` store), maps errors to exit codes
+(0 ok, 1 some records skipped or articles failed, 2 usage errors).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+FORMATS = ("table", "jsonl", "json", "csv")
+INPUT_FORMATS = ("text", "jsonl", "csv", "parquet", "html", "warc")
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``extract`` and its options on the ``saidwhat`` sub-command parsers."""
+    p = subparsers.add_parser(
+        "extract", help="extract quotations from articles (files, folders, globs, stdin)",
+        description="Extract quotations and speakers from news articles. Inputs by extension: "
+                    ".txt (one article), .jsonl/.jsonl.gz (one per line: id, text, ...), .csv, .parquet, "
+                    ".html, .warc/.warc.gz; folders are searched recursively; '-' reads stdin.",
+        epilog="Exit codes: 0 success, 1 some records were skipped or failed, 2 usage error.")
+    inp = p.add_argument_group("Input")
+    inp.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
+                     help="files, directories, glob patterns, or '-' for stdin (default: stdin)")
+    inp.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
+                     help="read every input as this format (default: by extension; stdin: text)")
+    inp.add_argument("--text-col", default="text", help="CSV/Parquet column with the text (default: text)")
+    inp.add_argument("--id-col", default="id", help="CSV/Parquet column with the article id (default: id)")
+    out = p.add_argument_group("Output")
+    out.add_argument("--format", "-f", choices=FORMATS, default=None,
+                     help="stdout format (default: table on a terminal, jsonl when piped)")
+    out.add_argument("--out", "-o", action="append", default=[], metavar="FILE",
+                     help="write results to FILE (.jsonl, .jsonl.gz, .json, .csv, .parquet; repeatable)")
+    out.add_argument("--db", metavar="FILE.duckdb", help="load articles and quotations into a DuckDB store")
+    out.add_argument("--force", action="store_true", help="overwrite existing outputs / discard an interrupted run")
+    out.add_argument("--resume", action="store_true",
+                     help="continue an interrupted run with the same --out/--db (each article exactly once)")
+    run = p.add_argument_group("Run")
+    run.add_argument("--model", "-m", default=None,
+                     help="installed spaCy pipeline name or path (default: en_core_web_sm)")
+    run.add_argument("--workers", "-w", type=int, default=None,
+                     help="worker processes, each loading the model once (default: all cores)")
+    run.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch (default: 32)")
+    run.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(func=run_extract)
+    return p
+
+
+def _usage(msg: str) -> int:
+    print(f"saidwhat extract: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Run the command; returns the exit code."""
+    from ..batch import UsageError, run_corpus
+    from ..io.outputs import stream_writer
+
+    if args.workers is not None and args.workers < 1:
+        return _usage("--workers must be at least 1")
+    workers = args.workers or os.cpu_count() or 1
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    writer = None
+    if not args.out and not args.db:
+        if fmt == "table":
+            from ..io.table import print_article
+
+            class _Table:
+                def write(self, rec):
+                    print_article(rec, stream=sys.stdout)
+
+                def close(self):
+                    sys.stdout.flush()
+
+            writer = _Table()
+        else:
+            writer = stream_writer(fmt, sys.stdout)
+    if "-" in args.paths and args.input_format is None:
+        args.input_format = None  # stdin defaults to text inside read_articles
+    try:
+        stats = run_corpus(args.paths, outputs=args.out, db=args.db, stream_writer=writer,
+                           input_format=args.input_format, text_col=args.text_col, id_col=args.id_col,
+                           model=args.model, workers=workers, batch_size=args.batch_size,
+                           resume=args.resume, force=args.force, quiet=args.quiet)
+    except (UsageError, FileNotFoundError) as e:
+        return _usage(str(e))
+    except ValueError as e:
+        if "[E005]" in str(e) or "[E007]" in str(e):
+            return _usage(str(e))
+        raise
+    except OSError as e:
+        if "[E001]" in str(e) or "Can't find model" in str(e) or "[E050]" in str(e):
+            return _usage(str(e))
+        raise
+    if not args.quiet:
+        print(stats.summary(), file=sys.stderr)
+    return 1 if stats.skipped or stats.failed else 0

@@ -1,0 +1,112 @@
+"""saidwhat.io.base: the :class:`Article` record and bad-record reporting shared by all readers.
+
+Every reader in :mod:`saidwhat.io` is a generator of :class:`Article`. A record that
+cannot be read (invalid JSON, undecodable HTML, a broken WARC record, a row without
+text) is not raised: it is passed to the ``on_error`` callback as a
+:class:`BadRecord` and skipped, and reading goes on.
+"""
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import RECORD_FIELDS
+
+#: Metadata keys with a fixed meaning (stored as columns in the DuckDB store).
+META_FIELDS = ("title", "url", "date", "outlet")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article to extract quotations from.
+
+    Attributes:
+        id: Article identifier (file stem, JSONL ``id``, WARC record id ...), as a str.
+        text: The article text; quotation offsets are character indices into it.
+        meta: Other fields carried through to the output: ``title``, ``url``,
+            ``date``, ``outlet`` and any extra input fields (JSON-ready values).
+    """
+
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A record that was skipped.
+
+    Attributes:
+        path: The file it came from (``"-"`` for stdin).
+        where: ``"line N"`` (1-based), ``"row N"`` or ``"offset N"`` (bytes from file start).
+        reason: What was wrong with it.
+    """
+
+    path: str
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.where}: {self.reason}; skipped."
+
+
+OnError = Callable[[BadRecord], None]
+
+
+def report_to_stderr(bad: BadRecord) -> None:
+    """Default ``on_error``: print the bad record's location and reason to stderr."""
+    print(f"saidwhat: {bad}", file=sys.stderr)
+
+
+def coerce_id(value: Any) -> str | None:
+    """Return an article id as a str (ints allowed), or ``None`` when missing/empty."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    s = str(value)
+    return s if s else None
+
+
+#: Columns of a quotation row (CSV, Parquet, Spark): the article's id and metadata,
+#: the quotation's index within its article (0-based), then the record fields.
+ROW_FIELDS = ("article_id", "title", "url", "date", "outlet", "quote_index") + RECORD_FIELDS
+
+
+def quote_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Flatten one article record (``{"id", <meta>, "quotes"}``) into quotation rows.
+
+    Args:
+        record: An article record as written to JSONL (see
+            :func:`saidwhat.io.jsonl.article_record`).
+
+    Yields:
+        One dict per quotation with the keys of :data:`ROW_FIELDS`; metadata values
+        that are not str are converted with ``str()``, missing ones are ``None``.
+    """
+    head: dict[str, Any] = {"article_id": record["id"]}
+    for key in META_FIELDS:
+        v = record.get(key)
+        head[key] = v if v is None or isinstance(v, str) else str(v)
+    for i, q in enumerate(record.get("quotes") or ()):
+        row = dict(head)
+        row["quote_index"] = i
+        for key in RECORD_FIELDS:
+            row[key] = q.get(key)
+        yield row
+
+
+def jsonable(value: Any) -> Any:
+    """Return ``value`` in a JSON-ready form (dates as ISO strings, bytes decoded)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return str(value)

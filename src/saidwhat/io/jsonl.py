@@ -1,0 +1,127 @@
+"""saidwhat.io.jsonl: JSON Lines, one article per line (``.jsonl`` and ``.jsonl.gz``).
+
+Input lines are objects with ``text`` (required, str), ``id`` (str or int; default
+``"<file stem>:<line>"``) and any other fields (``title``, ``url``, ``date``,
+``outlet``, ...), which are carried through to the output. Output lines are
+``{"id": ..., <carried fields>, "quotes": [records]}``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from .base import Article, BadRecord, OnError, coerce_id, report_to_stderr
+
+
+def _open_binary(source: str | Path) -> IO[bytes]:
+    if str(source) == "-":
+        return sys.stdin.buffer
+    if str(source).endswith(".gz"):
+        return gzip.open(source, "rb")
+    return open(source, "rb")
+
+
+def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:
+    """Stream articles from a JSON Lines file, one line at a time.
+
+    Blank lines are ignored. A line that is not valid UTF-8 JSON, not an object, or has
+    no string ``text`` is reported to ``on_error`` with its 1-based line number and skipped.
+
+    Args:
+        source: Path of a ``.jsonl`` / ``.jsonl.gz`` file, or ``"-"`` for stdin.
+        on_error: Called with a :class:`BadRecord` for each skipped line.
+
+    Yields:
+        One :class:`Article` per valid line, in file order.
+    """
+    name = str(source)
+    stem = "stdin" if name == "-" else Path(name).name.split(".")[0]
+    fh = _open_binary(source)
+    try:
+        lineno = 0
+        while True:
+            try:
+                raw = fh.readline()
+            except (OSError, EOFError) as e:  # truncated / corrupt gzip stream
+                on_error(BadRecord(name, f"line {lineno + 1}", f"unreadable ({e})"))
+                return
+            if not raw:
+                return
+            lineno += 1
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except (UnicodeDecodeError, ValueError) as e:
+                on_error(BadRecord(name, f"line {lineno}", f"not valid JSON ({e})"))
+                continue
+            if not isinstance(obj, dict):
+                on_error(BadRecord(name, f"line {lineno}", "not a JSON object"))
+                continue
+            text = obj.pop("text", None)
+            if not isinstance(text, str):
+                on_error(BadRecord(name, f"line {lineno}", "no 'text' string"))
+                continue
+            art_id = coerce_id(obj.pop("id", None)) or f"{stem}:{lineno}"
+            yield Article(art_id, text, obj)
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def article_record(article: Article, quotes: Iterable[dict[str, Any]], *,
+                   error: str | None = None) -> dict[str, Any]:
+    """Return the output object of one article: ``{"id", <meta>, "quotes"[, "error"]}``.
+
+    Args:
+        article: The input article.
+        quotes: Its quotation records (:meth:`saidwhat.Quote.to_dict` output).
+        error: Why extraction failed for this article, if it did (quotes is then empty).
+    """
+    rec: dict[str, Any] = {"id": article.id}
+    rec.update(article.meta)
+    rec["quotes"] = list(quotes)
+    if error is not None:
+        rec["error"] = error
+    return rec
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """Serialise one record as a single JSON line (UTF-8, no trailing newline)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], dest: str | Path | IO[str]) -> int:
+    """Write records as JSON Lines.
+
+    Args:
+        records: JSON-ready dicts, e.g. from :func:`article_record`.
+        dest: A path (``.gz`` suffix compresses) or an open text stream.
+
+    Returns:
+        The number of lines written.
+    """
+    if isinstance(dest, (str, Path)):
+        opener = gzip.open if str(dest).endswith(".gz") else open
+        with opener(dest, "wt", encoding="utf-8") as fh:  # type: ignore[operator]
+            return write_jsonl(records, fh)
+    n = 0
+    for rec in records:
+        dest.write(dumps(rec) + "\n")
+        n += 1
+    return n
+
+
+def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Yield the raw JSON objects of a JSONL file written by :func:`write_jsonl`."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+

@@ -1,0 +1,141 @@
+"""Tests for ``saidwhat extract`` (saidwhat.cli.extract), run in-process with one worker."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+import saidwhat
+from saidwhat.cli import build_parser, main
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = [
+    {"id": "bridge", "outlet": "Valley Gazette", "date": "2024-03-05",
+     "text": '"We will rebuild the bridge by June," Mayor Ana Lopez said on Monday. '
+             '"The river will not stop us."\n\nThe council said the work would cost two million euros.'},
+    {"id": "school", "outlet": "Hill Courier", "date": "2024-03-06",
+     "text": 'Teachers gathered outside the school. "We need more staff before the winter," '
+             'said union leader Tom Becker.'},
+    {"id": "quiet", "outlet": "Hill Courier", "date": "2024-03-07",
+     "text": "The market opened at nine and closed at noon."},
+]
+
+
+def _jsonl(path, rows):
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(row if isinstance(row, str) else json.dumps(row))
+            fh.write("\n")
+    return path
+
+
+def _lines(out: str):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_extract_parser_defaults():
+    args = build_parser().parse_args(["extract", "a.txt"])
+    assert args.paths == ["a.txt"] and args.format is None and args.workers is None
+    assert args.out == [] and args.db is None and not args.resume
+
+
+def test_extract_txt_one_article_id_is_stem(tmp_path, capsys, nlp):
+    path = tmp_path / "bridge-story.txt"
+    path.write_text(ARTICLES[0]["text"], encoding="utf-8")
+    assert main(["extract", str(path), "-w", "1", "-q"]) == 0
+    (rec,) = _lines(capsys.readouterr().out)
+    assert rec["id"] == "bridge-story"
+    expected = [q.to_dict() for q in saidwhat.extract(ARTICLES[0]["text"], nlp=nlp)]
+    assert rec["quotes"] == expected and expected
+    text = ARTICLES[0]["text"]
+    for q in rec["quotes"]:
+        assert text[q["quote_start"]:q["quote_end"]] == q["quote"]
+
+
+def test_extract_jsonl_order_carried_fields_and_bad_lines(tmp_path, capsys, nlp):
+    path = _jsonl(tmp_path / "in.jsonl", [ARTICLES[0], "{not json", {"id": "no-text"}, ARTICLES[1],
+                                          ARTICLES[2]])
+    assert main(["extract", str(path), "-w", "1", "-q"]) == 1
+    out, err = capsys.readouterr()
+    recs = _lines(out)
+    assert [r["id"] for r in recs] == ["bridge", "school", "quiet"]
+    assert recs[0]["outlet"] == "Valley Gazette" and recs[0]["date"] == "2024-03-05"
+    assert "text" not in recs[0]
+    assert list(recs[0]) == ["id", "outlet", "date", "quotes"]
+    assert recs[2]["quotes"] == []
+    assert "in.jsonl:line 2" in err and "in.jsonl:line 3" in err
+
+
+def test_extract_exit_0_when_nothing_skipped(tmp_path, capsys, nlp):
+    path = _jsonl(tmp_path / "ok.jsonl", ARTICLES[:2])
+    assert main(["extract", str(path), "-w", "1"]) == 0
+    assert "2 articles" in capsys.readouterr().err  # the summary
+
+
+def test_extract_missing_file_is_usage_error(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt"), "-w", "1"]) == 2
+    assert "[E003]" in capsys.readouterr().err
+
+
+def test_extract_unknown_extension_is_usage_error(tmp_path, capsys):
+    path = tmp_path / "a.docx"
+    path.write_text("x")
+    assert main(["extract", str(path), "-w", "1"]) == 2
+    assert "[E005]" in capsys.readouterr().err
+
+
+def test_extract_unknown_model_is_usage_error(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Hello.")
+    assert main(["extract", str(path), "-w", "1", "--model", "xx_no_such_pipeline"]) == 2
+
+
+def test_extract_stdin_text_and_jsonl(monkeypatch, capsys, nlp):
+    data = ARTICLES[1]["text"].encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["extract", "-", "-w", "1", "-q"]) == 0
+    (rec,) = _lines(capsys.readouterr().out)
+    assert rec["id"] == "stdin" and rec["quotes"]
+
+    data = "\n".join(json.dumps(a) for a in ARTICLES).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["extract", "--input-format", "jsonl", "-w", "1", "-q"]) == 0
+    assert [r["id"] for r in _lines(capsys.readouterr().out)] == ["bridge", "school", "quiet"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_extract_stdout_formats(tmp_path, capsys, nlp, fmt):
+    path = _jsonl(tmp_path / "in.jsonl", ARTICLES)
+    assert main(["extract", str(path), "-w", "1", "-q", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "json":
+        data = json.loads(out)
+        assert [d["id"] for d in data] == ["bridge", "school", "quiet"]
+    elif fmt == "csv":
+        header, *rows = out.splitlines()
+        assert header.startswith("article_id,title,url,date,outlet,quote_index,quote,")
+        assert rows and all(r.split(",")[0] in ("bridge", "school") for r in rows)
+    else:
+        assert "bridge: " in out and "Ana Lopez" in out and "quiet: 0 quotations" in out
+
+
+def test_extract_out_files_and_force(tmp_path, capsys, nlp):
+    src = _jsonl(tmp_path / "in.jsonl", ARTICLES)
+    out_jsonl, out_csv, out_pq = tmp_path / "o.jsonl", tmp_path / "o.csv", tmp_path / "o.parquet"
+    argv = ["extract", str(src), "-w", "1", "-q", "-o", str(out_jsonl), "-o", str(out_csv), "-o", str(out_pq)]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == ""
+    recs = _lines(out_jsonl.read_text())
+    n_quotes = sum(len(r["quotes"]) for r in recs)
+    assert [r["id"] for r in recs] == ["bridge", "school", "quiet"]
+    assert len(out_csv.read_text().splitlines()) == 1 + n_quotes
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out_pq).num_rows == n_quotes
+    assert not (tmp_path / "o.jsonl.saidwhat-state").exists()
+    assert main(argv) == 2  # exists, no --force
+    assert "[E101]" in capsys.readouterr().err
+    assert main(argv + ["--force"]) == 0
