@@ -22,6 +22,9 @@ dr mr mrs ms st jr sr prof gen gov sen rep lt col sgt capt maj rev no vs etc inc
 jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig approx u.s
 """.split())
 
+_PARA = re.compile(r"[^\n]+")
+_CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$")
+_LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS|CLICK HERE)\b[^:\n]{0,20}:\s")
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
 
@@ -47,6 +50,7 @@ class DocContext:
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         self.sent_ends = self._sentence_ends()
+        self.skip = self._skipped_paragraphs()
 
     # ---- characters -------------------------------------------------------------
     def quoted(self, pos: int) -> bool:
@@ -62,6 +66,21 @@ class DocContext:
         start = self.par_breaks[k - 1] + 1 if k > 0 else 0
         end = self.par_breaks[k] if k < len(self.par_breaks) else len(self.text)
         return start, end
+
+    def _skipped_paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraphs that are not reporting: photo captions ending in a credit
+        "(Name/Outlet)", and link or section labels in capitals ("READ MORE: ...",
+        "WATCH: ..."), as seen in scraped news (GGT corpus)."""
+        out = []
+        for m in _PARA.finditer(self.text):
+            p = m.group(0)
+            if _CAPTION.search(p) or _LABEL.match(p):
+                out.append((m.start(), m.end()))
+        return out
+
+    def skipped(self, pos: int) -> bool:
+        """True if ``pos`` lies in a caption or label paragraph."""
+        return any(a <= pos < b for a, b in self.skip)
 
     def _sentence_ends(self) -> list[int]:
         ends = []

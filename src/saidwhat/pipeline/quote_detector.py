@@ -111,18 +111,25 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         subj = find_subject(v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
+        if ctx.skipped(v.idx):
+            continue
         spans = []
         for comp in v.children:
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
+                if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
+                    continue
                 spans.append(_content_from_tokens(ctx, toks))
         if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
                 and subj.i < v.i and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
             # inverted: "<content>, he said."
             head = v.head
-            left = v.left_edge.i
+            left = subj.left_edge.i
             toks = [t for t in head.subtree if t.i < left]
-            spans.append(_content_from_tokens(ctx, toks))
+            if toks and _inverted_ok(ctx, toks, subj, v):
+                spans.append(_content_from_tokens(ctx, toks))
+        if not spans and v.lemma_.lower() in _SAY_LIKE:
+            spans.append(_loose_content(ctx, v))
         for sp in spans:
             if sp is None:
                 continue
@@ -139,6 +146,58 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             out.append(Candidate(s, e, typ, inside, (cs, ce), v, mention,
                                  find_channel(v, lo, hi), how="indirect"))
     return _drop_nested(out)
+
+
+_SAY_LIKE = frozenset("say tell add write claim argue insist note explain warn admit acknowledge "
+                      "suggest report state announce testify".split())
+
+
+def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
+    """Content for a cue the parser gave no clausal complement: a 'that' clause
+    attached lower down ("told NBC's show on Wednesday that ..."), or the rest of
+    the sentence when it holds a finite verb ("Garland said unemployment ... have")."""
+    sent_end = v.i
+    doc = ctx.doc
+    while sent_end + 1 < len(doc) and not doc[sent_end + 1].is_sent_start \
+            and doc[sent_end + 1].text not in (".", "!", "?") and "\n" not in doc[sent_end + 1].text:
+        sent_end += 1
+    rest = doc[v.i + 1:sent_end + 1]
+    if not len(rest) or any(ctx.token_quoted(t) for t in rest[:1]):
+        return None
+    for t in rest:
+        if t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
+            toks = [x for x in t.head.subtree if x.i >= t.i]
+            return _content_from_tokens(ctx, toks)
+    first = rest[0]
+    if v.lemma_.lower() == "tell" and first.pos_ in ("PRON", "PROPN", "NOUN"):
+        rest = rest[1:]
+        first = rest[0] if len(rest) else None
+    if first is None or first.pos_ not in ("DET", "NOUN", "PRON", "PROPN", "ADJ", "NUM"):
+        return None
+    if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in rest) and len(rest) >= 4:
+        return _content_from_tokens(ctx, list(rest))
+    return None
+
+
+def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -> bool:
+    """Is this the inverted pattern "<content>, SPEAKER CUE[ short tail]." ?"""
+    doc = ctx.doc
+    left = subj.left_edge.i
+    between = doc[content[-1].i + 1:left]
+    if not between or any(t.text not in (",", "—", "–", "”", '"', "’") for t in between) \
+            or not any(t.text in (",", "—", "–") for t in between):
+        return False
+    mid = doc[subj.right_edge.i + 1:v.i]
+    if any(t.pos_ not in ("ADV", "AUX", "PART", "PUNCT") for t in mid):
+        return False
+    if any(c.dep_ == "dobj" for c in v.children):
+        return False
+    tail = []
+    for t in doc[v.i + 1:]:
+        if t.is_sent_end or t.text in (".", "!", "?", "\n") or ctx.token_quoted(t):
+            break
+        tail.append(t)
+    return len(tail) <= 10 and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
 
 
 def _according_to(ctx: DocContext, v: Token) -> Candidate | None:
@@ -181,8 +240,12 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------------------------
 def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bool) -> Mention | None:
     subj = find_subject(cue)
-    if subj is not None and lo <= subj.idx < hi and not ctx.token_quoted(subj):
-        return mention_from_head(subj, lo, hi)
+    if subj is not None and not ctx.token_quoted(subj):
+        if lo <= subj.idx < hi:
+            return mention_from_head(subj, lo, hi)
+        ps, pe = ctx.paragraph_bounds(cue.idx)
+        if ps <= subj.idx < pe and subj.idx >= ctx.sentence_start_before(cue.idx):
+            return mention_from_head(subj, ps, pe)   # "He voiced ... on Twitter, writing “...”"
     toks = ctx.tokens_in(lo, hi)
     if after_frame:
         # inverted: ', said a tenant organiser'
@@ -194,7 +257,8 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
                     h = h.head
                 return mention_from_head(h, lo, hi)
     for t in reversed(toks):
-        if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t):
+        if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t) \
+                and t.dep_ not in ("pobj", "dobj", "npadvmod", "attr"):
             h = t
             while h.head is not h and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
                     and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
@@ -216,7 +280,7 @@ def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
                 best = ent
     if best is None:
         for t in ctx.tokens_in(lo, hi):
-            if t.pos_ == "PROPN" and not ctx.token_quoted(t):
+            if t.pos_ == "PROPN" and not ctx.token_quoted(t) and not t.text.isupper():
                 h = t
                 while h.head is not h and h.head.pos_ == "PROPN" and lo <= h.head.idx < hi:
                     h = h.head
@@ -316,7 +380,7 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
     marked = ctx.marked
     text = ctx.text
     for i, m in enumerate(marked):
-        if m.open_pos in consumed:
+        if m.open_pos in consumed or ctx.skipped(m.open_pos):
             continue
         prev_end = marked[i - 1].outer_end if i > 0 else 0
         next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
@@ -330,11 +394,9 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
             # a short marked phrase counts only when the cue is right next to it
             gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
-            if len(gap.split()) > 3 or (c.how == "before" and not gap.strip().endswith((":", ","))
-                                        and content[-1:] not in ".!?"):
-                if c.how == "after" and text[m.end - 1:m.end] in ",!?":
-                    pass
-                else:
-                    continue
+            if len(gap.split()) > 3 or (c.how == "before" and not gap.strip().endswith((":", ","))):
+                continue
+            if c.how == "after" and text[m.end - 1:m.end] not in ",!?":
+                continue
         out.append(c)
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as _gg
 from spacy.tokens import Token
 
-from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
@@ -30,6 +30,8 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 """.split())
 
+_DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey "
+                            "post tweet message notice filing".split())
 _detector = None
 
 
@@ -96,12 +98,13 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _np_tokens(head: Token, lo: int, hi: int) -> list[Token]:
+def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[Token]:
     """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
-    without relative clauses, appositions and trailing prepositional phrases."""
+    without relative clauses, appositions and (unless ``keep_prep``) trailing
+    prepositional phrases."""
     drop: set[int] = set()
     for c in head.children:
-        if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and c.i < head.i):
+        if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and (c.i < head.i or keep_prep)):
             if c.dep_ == "punct" and c.i < head.i and c.text in ("'", "’", "'s", "’s"):
                 continue
             drop.update(t.i for t in c.subtree)
@@ -180,6 +183,14 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if head.pos_ == "PRON" or low in PRONOUNS:
         return Mention(np[0].idx, np[-1].idx + len(np[-1]), text[np[0].idx:np[-1].idx + len(np[-1])],
                        head, kind="pronoun")
+    if head.pos_ == "NOUN" and noun_category(head.lower_) != "PERSON":
+        # "Caleb Moss of Pine Hollow's fire brigade", misparsed as a possessor
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                     and any(x.dep_ == "prep" for x in c.children)
+                     and (c.ent_type_ == "PERSON" or any(is_known_first_name(x.text) for x in c.subtree
+                                                        if x.pos_ == "PROPN"))), None)
+        if poss is not None:
+            return mention_from_head(poss, lo, hi)
     name_toks, label = _name_tokens(head, np)
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
@@ -188,11 +199,26 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         if ns > start:
             role_parts.append(text[start:ns].strip(" ,"))
         for a in appos:
-            atoks = _np_tokens(a, lo, hi)
+            atoks = _np_tokens(a, lo, hi, keep_prep=True)
             if atoks:
                 role_parts.append(text[atoks[0].idx:atoks[-1].idx + len(atoks[-1])])
+        for c in head.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and lo <= c.idx < hi:
+                ctoks, _ = _name_tokens(c, _np_tokens(c, lo, hi))
+                if ctoks:
+                    ne = ctoks[-1].idx + len(ctoks[-1])
+                    end = max(end, ne)
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
+        if head.lemma_.lower() in _DOCUMENT_NOUNS:
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ in ("from", "by", "of"):
+                    pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
+                    if pobj is not None:
+                        inner = mention_from_head(pobj, lo, hi)
+                        if inner.name:
+                            return Mention(start, end, text[start:end], head, name=inner.name,
+                                           kind="name", ent_label=inner.ent_label)
         # common noun: an apposition may hold the name
         for a in appos:
             atoks = _np_tokens(a, lo, hi) or [a]
@@ -203,6 +229,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 s2, e2 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
                 return Mention(s2, e2, text[s2:e2], a, name=text[ns:ne], role=role, kind="name",
                                ent_label=alabel)
+        alias = _nickname(head, lo, hi)
+        if alias is not None:
+            return Mention(start, end, text[start:end], head, name=alias.text, role=text[start:end],
+                           kind="name", ent_label="PERSON")
         det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         definite = det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
         kind = "description" if definite and head.tag_ in ("NN", "NNP") else "generic"
@@ -210,6 +240,17 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _nickname(head: Token, lo: int, hi: int) -> Token | None:
+    """A name given in quotation marks in the description's relative clause:
+    "a tenant organiser who asked to be identified only as “Moth”" -> Moth."""
+    for t in head.subtree:
+        if t.dep_ in ("pobj", "oprd", "attr") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
+                and t.head.lower_ in ("as", "named", "called", "nicknamed") \
+                and t.i > 0 and t.doc[t.i - 1].text in "“\"'‘«":
+            return t
+    return None
 
 
 def noun_category(word: str) -> str | None:
@@ -222,20 +263,36 @@ def noun_category(word: str) -> str | None:
     return None
 
 
+_PLACE_WORDS = frozenset("""
+county city province state township river street road avenue island lake mountain valley
+region district village town park bay coast beach harbour harbor airport station square
+bridge north south east west
+""".split())
+
+
 def guess_name_type(name: str, label: str | None) -> str:
-    """Entity type for a proper name: a known given name first makes it a PERSON
-    (en_core_web_sm often labels "Oksana Pokalchuk" ORG); else the NER label; else
-    organisation words; else PERSON."""
+    """Entity type for a proper name.
+
+    A known given name (gender-guesser lists) makes it a PERSON even where NER says
+    ORG (en_core_web_sm labels "Oksana Pokalchuk" ORG), unless the name holds an
+    organisation or place word or NER calls it a place; platforms ("Twitter") are
+    ORG; else the NER label; else organisation words; else PERSON.
+    """
     parts = name.replace("’", "'").split()
-    if len(parts) >= 2 and is_known_first_name(parts[0]) and not any(
-            p.lower() in _ORG_NAME_WORDS for p in parts):
+    low = [p.lower().strip(".,") for p in parts]
+    if any(p in PLATFORMS_V1 for p in low) and len(parts) == 1:
+        return "ORG"
+    if any(p in _PLACE_WORDS for p in low[1:]):
+        return "GPE" if label in (None, "GPE", "LOC", "PERSON") else ("ORG" if label == "FAC" else label)
+    if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 and is_known_first_name(parts[0]) \
+            and not any(p in _ORG_NAME_WORDS for p in low):
         return "PERSON"
-    if any(p.lower().strip(".,") in _ORG_NAME_WORDS for p in parts):
+    if any(p in _ORG_NAME_WORDS for p in low):
         return "ORG"
     if label in ("PERSON", "ORG", "GPE", "NORP"):
         return label
-    if label == "FAC":
-        return "ORG"
+    if label in ("FAC", "LOC"):
+        return "GPE" if label == "LOC" else "ORG"
     if parts and parts[0].isupper() and len(parts[0]) > 1:
         return "ORG"  # acronyms: AFN, CNN
     return "PERSON"

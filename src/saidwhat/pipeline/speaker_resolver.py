@@ -25,19 +25,40 @@ from dataclasses import dataclass, field
 
 from .context import DocContext
 from .quote_detector import Candidate
+from .lexicons import TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, noun_category
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
-_GENDER_PRON = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+_GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
+                "she": "F", "her": "F", "hers": "F", "herself": "F"}
 
 
 def normalize_name(name: str) -> str:
-    """Strip possessives, a leading 'the', and surrounding punctuation."""
+    """Strip possessives, a leading 'the', leading titles ("Glaciologist Sara Lindt",
+    "Dr. Matthew Bowes") and surrounding punctuation."""
+    name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
     if name.lower().startswith("the "):
         name = name[4:]
-    return name
+    parts = name.split()
+    while len(parts) > 2 and parts[0].lower().rstrip(".") in TITLE_WORDS_V1:
+        parts = parts[1:]
+    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _left_role(ent) -> str | None:
+    """Title words before a PERSON name in the same noun phrase ("Harbour master")."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod") \
+            and doc[i - 1].head.i >= ent.start - 1 and doc[i - 1].text not in ",;:“”\"":
+        i -= 1
+    if i < ent.start:
+        return doc[i:ent.start].text
+    return None
 
 
 @dataclass
@@ -71,42 +92,48 @@ class EntityIndex:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        raw: list[tuple[int, str, str, bool]] = []   # (pos, name, label, quoted)
-        covered = set()
+        raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         for ent in ctx.doc.ents:
-            if ent.label_ in _TYPES or ent.label_ == "FAC":
+            if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
                 name = normalize_name(ent.text)
                 if name:
-                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0])))
-                    covered.update(range(ent.start, ent.end))
+                    subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                        ent.root.dep_ in ("appos", "conj", "compound", "poss")
+                        and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
         self.raw = sorted(raw)
-        names = Counter(n for _, n, _, _ in raw)
-        labels: dict[str, Counter] = {}
-        for _, n, lab, _ in raw:
-            labels.setdefault(n, Counter())[lab] += 1
+        names = Counter(r[1] for r in raw)
         self.entities: dict[str, Entity] = {}
         self.alias: dict[str, str] = {}
-        full = sorted(names, key=lambda n: (-len(n.split()), -names[n]))
-        for n in full:
-            lab = labels[n].most_common(1)[0][0]
-            self.entities[n] = Entity(n, guess_name_type(n, lab))
+        for n in sorted(names, key=lambda n: (-len(n.split()), -names[n])):
+            self.entities[n] = Entity(n, "PERSON")
         # short forms -> fullest form
         for n in names:
-            if len(n.split()) >= 2:
-                continue
-            target = self._expand(n, names)
-            if target and target != n:
-                self.alias[n] = target
-        for n in list(self.entities):
-            e = self.entities[n]
-            if e.type == "PERSON":
-                e.gender = first_name_gender(n.split()[0]) if len(n.split()) >= 2 else None
-        for pos, n, _, quoted in self.raw:
+            if len(n.split()) < 2:
+                target = self._expand(n, names)
+                if target and target != n:
+                    self.alias[n] = target
+        labels: dict[str, Counter] = {}
+        for _, n, lab, _, _ in raw:
+            labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
+        for key, c in labels.items():
+            e = self.entities[key]
+            e.type = guess_name_type(key, c.most_common(1)[0][0])
+            if e.type == "PERSON" and len(key.split()) >= 2:
+                e.gender = first_name_gender(key.split()[0])
+        self.mentions: list[tuple[int, Entity, bool]] = []
+        for pos, n, _, quoted, subj in self.raw:
             if not quoted:
-                self.get(n).positions.append(pos)
+                e = self.get(n)
+                e.positions.append(pos)
+                self.mentions.append((pos, e, subj))
+        for ent in ctx.doc.ents:
+            if ent.label_ == "PERSON" and not ctx.token_quoted(ent[0]):
+                e = self.get(ent.text)
+                if not e.role:
+                    e.role = _left_role(ent)
         self._pronoun_evidence()
-        self.mentions = sorted((p, e) for e in self._unique() for p in e.positions)
-        self.mention_pos = [p for p, _ in self.mentions]
+        self.mention_pos = [m[0] for m in self.mentions]
 
     def _unique(self):
         seen = set()
@@ -151,7 +178,8 @@ class EntityIndex:
         ctx = self.ctx
         for sent in ctx.doc.sents:
             persons = {self.get(normalize_name(e.text)).name for e in sent.ents
-                       if e.label_ == "PERSON" and not ctx.token_quoted(e[0])}
+                       if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
+            persons = {p for p in persons if self.entities[p].type == "PERSON"}
             if len(persons) != 1:
                 continue
             (p,) = persons
@@ -161,24 +189,24 @@ class EntityIndex:
                     votes.setdefault(p, Counter())[g] += 1
         for p, c in votes.items():
             (g, n), *rest = c.most_common()
-            if not rest or n > rest[0][1]:
-                e = self.entities[p]
-                if e.type == "PERSON" or e.type == "ORG" and len(p.split()) >= 2:
-                    e.type = "PERSON"
-                    e.gender = g
+            if not rest or n > 2 * rest[0][1]:
+                self.entities[p].gender = g
 
-    def before(self, pos: int, window: int = 2500):
-        """Named entities mentioned outside quotes before ``pos``, nearest first."""
+    def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
+        """Named entities mentioned outside quotes before ``pos``, nearest first, as
+        (position, entity) pairs; ``subjects_only`` keeps mentions that are clause
+        subjects (the preferred antecedents, after centering theory)."""
         k = bisect_left(self.mention_pos, pos)
         for i in range(k - 1, -1, -1):
-            p, e = self.mentions[i]
+            p, e, subj = self.mentions[i]
             if pos - p > window:
                 break
-            yield p, e
+            if subj or not subjects_only:
+                yield p, e
 
-    def between(self, lo: int, hi: int) -> list[Entity]:
+    def between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[Entity]:
         a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
-        return [e for _, e in self.mentions[a:b]]
+        return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
 
 
 def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
@@ -260,13 +288,15 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     if pe is not None:
         p = cands[pi]
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
-        others = [e for e in index.between(gap_lo, m.start) if e is not pe and _compatible(e, pron)]
+        others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
+                  if e is not pe and _compatible(e, pron)]
         if not others and _compatible(pe, pron, strict_gender=False) and m.start - p.end < 1500:
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
-    for _, e in index.before(m.start):
-        if _compatible(e, pron):
-            return Resolution(e.name, e.type, e.role, 0.7, e)
+    for subjects_only, conf in ((True, 0.7), (False, 0.55)):
+        for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
+            if _compatible(e, pron):
+                return Resolution(e.name, e.type, e.role, conf, e)
     return Resolution(None, None, None, 0.0)
 
 
