@@ -50,7 +50,11 @@ class BadRecord:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.where}: {self.reason}; skipped."
+        reason = "".join(c if c.isprintable() else " " for c in self.reason)
+        reason = " ".join(reason.split())
+        if len(reason) > 160:
+            reason = reason[:159] + "…"
+        return f"{self.path}:{self.where}: {reason}; skipped."
 
 
 OnError = Callable[[BadRecord], None]

@@ -74,7 +74,9 @@ def read_warc(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
             rec_off = pos
             try:
                 for record in it:
-                    rec_off = pos + it.get_record_offset()
+                    # it.offset: start of the current record (absolute, or 0 for the
+                    # first record read after a seek to pos).
+                    rec_off = max(it.offset, pos)
                     if not _is_html(record):
                         continue
                     headers = record.rec_headers
@@ -94,6 +96,7 @@ def read_warc(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
                     yield art
                 return
             except Exception as e:  # noqa: BLE001 - warcio/zlib raise many types on broken input
+                rec_off = max(getattr(it, "offset", 0) or 0, rec_off)
                 on_error(BadRecord(name, f"offset {rec_off}", f"broken WARC record ({type(e).__name__}: {e})"))
                 nxt = _resync(fh, max(rec_off, pos) + 1, marker)
                 if nxt is None or nxt <= pos:

@@ -1,0 +1,227 @@
+"""Tests for saidwhat.io: every reader on small invented files, including broken ones."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from saidwhat.io import (count_articles, detect_format, expand_sources, read_articles, read_csv,
+                         read_html, read_jsonl, read_parquet, read_text, read_warc)
+from saidwhat.io.outputs import open_writer
+
+TEXT = '"We will rebuild the bridge by June," Mayor Ana Lopez said on Monday.'
+PARAS = [
+    '"We will rebuild the bridge by June," Mayor Ana Lopez said on Monday after the council meeting.',
+    "The council said the work would cost two million euros and that the region had promised to help.",
+    "Residents who cross the river every day said they were relieved that the repairs would start soon.",
+]
+
+
+def page(title: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f"<html><head><title>{title}</title><meta property='og:site_name' content='Valley Gazette'>"
+            f"<meta name='date' content='2024-03-05'></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>{title}</h1>{body}</article><footer>Contact us</footer></body></html>").encode()
+
+
+class Errors(list):
+    def __call__(self, bad):
+        self.append(bad)
+
+
+def test_io_detect_format():
+    assert detect_format("a/b.JSONL.gz") == "jsonl" and detect_format("x.warc.gz") == "warc"
+    assert detect_format("x.htm") == "html" and detect_format("x.docx") is None
+
+
+def test_io_read_text(tmp_path):
+    p = tmp_path / "port-story.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + TEXT.encode())
+    (art,) = read_text(p)
+    assert art.id == "port-story" and art.text == TEXT and art.meta == {}
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9 \xff")
+    errs = Errors()
+    assert list(read_text(bad, on_error=errs)) == []
+    assert errs[0].where == "offset 3"
+
+
+def test_io_read_jsonl_good_and_broken_lines(tmp_path):
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a", "text": TEXT, "title": "Bridge", "url": "https://x.example/a", "date": "2024-03-05",
+                    "outlet": "Gazette", "section": "local"}),
+        "",
+        "{broken json",
+        json.dumps({"id": "b"}),
+        json.dumps([1, 2]),
+        json.dumps({"text": "No id here, said nobody."}),
+        json.dumps({"id": 7, "text": "Numeric id."}),
+    ]) + "\n", encoding="utf-8")
+    errs = Errors()
+    arts = list(read_jsonl(p, on_error=errs))
+    assert [a.id for a in arts] == ["a", "news:6", "7"]
+    assert arts[0].meta == {"title": "Bridge", "url": "https://x.example/a", "date": "2024-03-05",
+                            "outlet": "Gazette", "section": "local"}
+    assert [e.where for e in errs] == ["line 3", "line 4", "line 5"]
+    assert "news.jsonl:line 3" in str(errs[0])
+
+
+def test_io_read_jsonl_gz_and_truncated_gz(tmp_path):
+    p = tmp_path / "news.jsonl.gz"
+    lines = "".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in range(200))
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(lines)
+    assert [a.id for a in read_jsonl(p)][-1] == "a199"
+    data = p.read_bytes()
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    errs = Errors()
+    arts = list(read_jsonl(cut, on_error=errs))
+    assert len(arts) < 200 and len(errs) == 1 and "unreadable" in errs[0].reason
+
+
+def test_io_read_csv(tmp_path):
+    p = tmp_path / "rows.csv"
+    p.write_text('story,body,outlet\ns1,"' + TEXT.replace('"', '""') + '\nsecond line",Gazette\n'
+                 's2,,Gazette\n,Untitled row text.,\n', encoding="utf-8")
+    errs = Errors()
+    arts = list(read_csv(p, text_col="body", id_col="story", on_error=errs))
+    assert [a.id for a in arts] == ["s1", "rows:3"]
+    assert arts[0].text == TEXT + "\nsecond line" and arts[0].meta == {"outlet": "Gazette"}
+    assert errs[0].where == "line 4"  # s2 has no text; s1 spans lines 2-3
+    errs = Errors()
+    assert list(read_csv(p, text_col="nope", on_error=errs)) == [] and "no column" in errs[0].reason
+
+
+def test_io_read_parquet(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import datetime
+
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "arts.parquet"
+    pq.write_table(pa.table({"id": ["p1", "p2", "p3"], "text": [TEXT, None, "Another text."],
+                             "date": [datetime.date(2024, 3, 5)] * 3}), p)
+    errs = Errors()
+    arts = list(read_parquet(p, on_error=errs, batch_rows=2))
+    assert [a.id for a in arts] == ["p1", "p3"] and arts[0].meta == {"date": "2024-03-05"}
+    assert errs[0].where == "row 2"
+    notpq = tmp_path / "fake.parquet"
+    notpq.write_bytes(b"not parquet at all")
+    errs = Errors()
+    assert list(read_parquet(notpq, on_error=errs)) == [] and "not a Parquet file" in errs[0].reason
+
+
+def test_io_read_html(tmp_path):
+    pytest.importorskip("trafilatura")
+    p = tmp_path / "bridge.html"
+    p.write_bytes(page("Bridge to reopen"))
+    (art,) = read_html(p)
+    assert art.id == "bridge" and "Mayor Ana Lopez" in art.text and "Contact us" not in art.text
+    assert art.meta["title"] == "Bridge to reopen" and art.meta["outlet"] == "Valley Gazette"
+    assert art.meta["date"] == "2024-03-05"
+    for name, data in [("empty.html", b""), ("binary.html", bytes(range(256)) * 4)]:
+        bad = tmp_path / name
+        bad.write_bytes(data)
+        errs = Errors()
+        assert list(read_html(bad, on_error=errs)) == []
+        assert len(errs) == 1
+
+
+def _warc(path, gz: bool, n: int = 3) -> list[int]:
+    """Write a small WARC; return the byte offset of each record."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    offsets = []
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=gz)
+        for i in range(n):
+            offsets.append(fh.tell())
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            rec = w.create_warc_record(f"https://gazette.example/story-{i}", "response",
+                                       payload=io.BytesIO(page(f"Story {i}")), http_headers=http,
+                                       warc_headers_dict={"WARC-Date": f"2024-03-0{i + 1}T10:00:00Z"})
+            w.write_record(rec)
+            if i == 0:  # a non-HTML record, passed over silently
+                offsets.append(fh.tell())
+                img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+                w.write_record(w.create_warc_record("https://gazette.example/logo.png", "response",
+                                                    payload=io.BytesIO(b"\x89PNG...."), http_headers=img))
+    return offsets
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_io_read_warc(tmp_path, gz):
+    pytest.importorskip("warcio")
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    _warc(p, gz)
+    arts = list(read_warc(p))
+    assert [a.meta["url"] for a in arts] == [f"https://gazette.example/story-{i}" for i in range(3)]
+    assert arts[1].meta["date"] == "2024-03-02T10:00:00Z" and arts[1].meta["published"] == "2024-03-05"
+    assert arts[0].id.startswith("urn:uuid:") and "Mayor Ana Lopez" in arts[0].text
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_io_read_warc_broken_record_is_skipped_and_rest_read(tmp_path, gz):
+    pytest.importorskip("warcio")
+    good = tmp_path / "good.warc"
+    starts = _warc(good, gz)
+    data = good.read_bytes()
+    if gz:  # corrupt the compressed bytes of the 3rd record (story-1)
+        k = starts[2] + 40
+        data = data[:k] + b"\x00" * 30 + data[k + 30:]
+    else:  # corrupt the 3rd record's header line
+        assert data[starts[2]:starts[2] + 7] == b"WARC/1."
+        data = data[:starts[2]] + b"GARBAGE" + data[starts[2] + 7:]
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(data)
+    errs = Errors()
+    arts = list(read_warc(bad, on_error=errs))
+    assert [a.meta["url"][-7:] for a in arts] == ["story-0", "story-2"]
+    assert len(errs) == 1 and errs[0].where == f"offset {starts[2]}"
+    assert "broken WARC record" in errs[0].reason
+
+
+def test_io_read_articles_dispatch_dirs_globs_and_counts(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Second.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c1", "text": "x"}) + "\n" +
+                                      json.dumps({"id": "c2", "text": "y"}), encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored")
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    assert [a.id for a in read_articles(tmp_path)] == ["a", "c1", "c2", "b"]
+    assert [a.id for a in read_articles(str(tmp_path / "*.txt"))] == ["a"]
+    assert count_articles([tmp_path]) == 4
+    assert len(expand_sources([tmp_path / "**" / "*.txt"])) == 2
+    with pytest.raises(FileNotFoundError, match=r"\[E003\]"):
+        list(read_articles(tmp_path / "missing.jsonl"))
+    with pytest.raises(ValueError, match=r"\[E005\]"):
+        list(read_articles(tmp_path / "notes.md"))
+
+
+def test_io_writers_roundtrip(tmp_path):
+    recs = [{"id": "a", "outlet": "Gazette", "text": "t", "quotes": [
+        {"quote": "Q", "quote_start": 1, "quote_end": 2, "type": "direct", "speaker": "Ana", "flags": ["x", "y"],
+         "confidence": 0.5}]}, {"id": "b", "quotes": []}]
+    for name in ("o.jsonl", "o.jsonl.gz", "o.json", "o.csv", "o.parquet"):
+        if name.endswith("parquet"):
+            pytest.importorskip("pyarrow")
+        w = open_writer(tmp_path / name)
+        for r in recs:
+            w.write(r)
+        w.close()
+    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_text().splitlines()] == ["a", "b"]
+    assert "text" not in (tmp_path / "o.jsonl").read_text()
+    assert gzip.decompress((tmp_path / "o.jsonl.gz").read_bytes()) == (tmp_path / "o.jsonl").read_bytes()
+    assert [d["id"] for d in json.loads((tmp_path / "o.json").read_text())] == ["a", "b"]
+    rows = (tmp_path / "o.csv").read_text().splitlines()
+    assert len(rows) == 2 and rows[1].startswith("a,,,,Gazette,0,Q,1,2,direct,Ana") and rows[1].endswith("x|y")
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(tmp_path / "o.parquet").to_pylist()
+    assert t[0]["article_id"] == "a" and t[0]["flags"] == ["x", "y"] and t[0]["quote_start"] == 1
