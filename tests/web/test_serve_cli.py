@@ -1,0 +1,55 @@
+"""``saidwhat serve``: argument parsing and start-up errors (no server is started)."""
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from saidwhat.cli import serve
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    serve.add_parser(parser.add_subparsers())
+    return parser.parse_args(["serve", *argv])
+
+
+def test_serve_defaults():
+    args = _parse([])
+    assert (args.host, args.port, args.db, args.model) == ("127.0.0.1", 8000, None, None)
+    assert args.max_body == 2_000_000 and args.workers == 1
+    assert args.func is serve.run
+
+
+@pytest.mark.parametrize("value, size", [
+    ("2000000", 2_000_000), ("2MB", 2_000_000), ("500kB", 500_000), ("1MiB", 1_048_576),
+    ("64k", 64_000), (" 3 mb ", 3_000_000),
+])
+def test_serve_parse_size(value, size):
+    assert serve.parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["", "2GB", "-1", "1.5MB", "lots"])
+def test_serve_parse_size_rejects(value):
+    with pytest.raises(argparse.ArgumentTypeError):
+        serve.parse_size(value)
+
+
+def test_serve_missing_db_is_usage_error(tmp_path, capsys):
+    args = _parse(["--db", str(tmp_path / "missing.duckdb")])
+    assert args.func(args) == 2
+    assert "no such corpus store" in capsys.readouterr().err
+
+
+def test_serve_zero_workers_is_usage_error(capsys):
+    args = _parse(["--workers", "0"])
+    assert args.func(args) == 2
+    assert "--workers" in capsys.readouterr().err
+
+
+def test_serve_workers_build_their_app_from_env(monkeypatch):
+    from saidwhat.web.app import SETTINGS_ENV, Settings, create_app_from_env, settings_to_env
+
+    monkeypatch.setenv(SETTINGS_ENV, settings_to_env(Settings(model="x_model", max_body=123)))
+    app = create_app_from_env()  # the model itself loads in the lifespan, not here
+    assert any(getattr(r, "path", None) == "/api/extract" for r in app.routes)
