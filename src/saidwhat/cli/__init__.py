@@ -11,7 +11,7 @@ import importlib
 import sys
 
 #: Sub-command modules, in the order they appear in ``saidwhat --help``.
-COMMANDS = ("extract", "evaluate", "serve")
+COMMANDS = ("extract", "evaluate", "serve", "query")
 
 
 def build_parser() -> argparse.ArgumentParser:

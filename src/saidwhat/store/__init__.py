@@ -1,0 +1,5 @@
+"""saidwhat.store: the DuckDB corpus store (:mod:`.duckdb`) and its queries (:mod:`.queries`)."""
+from .duckdb import connect, load_records, parse_date, write_records
+from .queries import find_quotes, stats, top_speakers
+
+__all__ = ["connect", "load_records", "parse_date", "write_records", "top_speakers", "find_quotes", "stats"]

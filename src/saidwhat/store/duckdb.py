@@ -1,0 +1,202 @@
+"""saidwhat.store.duckdb: an embedded DuckDB store of articles, quotations and speakers.
+
+Needs ``duckdb`` and ``pyarrow`` (extra ``saidwhat[corpus]``).
+
+Tables:
+
+``articles``
+    ``id, url, title, date (DATE, parsed from the input's date), outlet, text,
+    meta (JSON: other input fields), run_id``.
+``quotations``
+    ``article_id, quote_index`` (0-based within the article) and every record field
+    of :data:`saidwhat.RECORD_FIELDS` (offsets are character indices into
+    ``articles.text``, end exclusive; ``confidence`` 0–1; ``flags`` VARCHAR[]).
+``speakers``
+    One row per resolved speaker and type: ``name, type, role`` (most frequent),
+    ``quotes, articles, outlets, first_date, last_date``. Rebuilt after each load.
+``runs``
+    One row per loaded run: ``run_id, started, finished, articles, quotes``.
+
+Loading replaces: an article whose id is already stored is deleted (with its
+quotations) before the new version is inserted, so loading the same run twice, or
+re-running a corpus, never duplicates rows.
+
+Search: DuckDB's ``fts`` extension is not bundled in the PyPI wheel and ``INSTALL
+fts`` downloads it, so text search here is ``ILIKE`` over ``quotations.quote`` (a
+scan, vectorised; about a second per few million quotations). ART indexes are
+created on ``quotations(speaker)``, ``quotations(article_id)``, ``articles(id)`` and
+``articles(outlet)`` for point look-ups; date ranges use DuckDB's min/max zone maps.
+"""
+from __future__ import annotations
+
+import datetime
+import email.utils
+import json
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..io.base import META_FIELDS, ROW_FIELDS, quote_rows
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR, url VARCHAR, title VARCHAR, date DATE, outlet VARCHAR,
+    text VARCHAR, meta JSON, run_id VARCHAR);
+CREATE TABLE IF NOT EXISTS quotations (
+    article_id VARCHAR, quote_index INTEGER,
+    quote VARCHAR, quote_start BIGINT, quote_end BIGINT, type VARCHAR,
+    speaker VARCHAR, speaker_type VARCHAR, speaker_role VARCHAR,
+    speaker_mention VARCHAR, speaker_start BIGINT, speaker_end BIGINT,
+    cue VARCHAR, cue_start BIGINT, cue_end BIGINT,
+    channel VARCHAR, confidence DOUBLE, flags VARCHAR[]);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR, started TIMESTAMP, finished TIMESTAMP, articles BIGINT, quotes BIGINT);
+CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
+CREATE INDEX IF NOT EXISTS quotations_article ON quotations (article_id);
+CREATE INDEX IF NOT EXISTS quotations_speaker ON quotations (speaker);
+"""
+
+SPEAKERS = """
+CREATE OR REPLACE TABLE speakers AS
+SELECT q.speaker AS name, q.speaker_type AS type, mode(q.speaker_role) AS role,
+       count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+       count(DISTINCT a.outlet) AS outlets, min(a.date) AS first_date, max(a.date) AS last_date
+FROM quotations q LEFT JOIN articles a ON a.id = q.article_id
+WHERE q.speaker IS NOT NULL
+GROUP BY q.speaker, q.speaker_type
+ORDER BY quotes DESC, name;
+"""
+
+_QUOTE_COLS = ROW_FIELDS[ROW_FIELDS.index("quote_index"):]
+
+
+def connect(path: str | Path, *, read_only: bool = False):
+    """Open (and, unless read-only, create) a store.
+
+    Args:
+        path: The ``.duckdb`` file.
+        read_only: Open for queries only (several readers may share the file).
+
+    Returns:
+        A ``duckdb.DuckDBPyConnection`` with the schema in place.
+    """
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        con.execute(SCHEMA)
+    return con
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """Best-effort date of an article: ISO 8601 (``2024-03-05``, ``2024-03-05T10:00Z``),
+    RFC 2822 (``Tue, 05 Mar 2024 10:00:00 GMT``) or a date/datetime; else ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    s = str(value).strip()
+    try:
+        return datetime.date.fromisoformat(s[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _article_table(records: list[dict[str, Any]], run_id: str | None):
+    import pyarrow as pa
+
+    cols: dict[str, list] = {k: [] for k in ("id", "url", "title", "date", "outlet", "text", "meta", "run_id")}
+    for rec in records:
+        cols["id"].append(rec["id"])
+        for k in ("url", "title", "outlet"):
+            v = rec.get(k)
+            cols[k].append(None if v is None else str(v))
+        cols["date"].append(parse_date(rec.get("date")))
+        cols["text"].append(rec.get("text"))
+        extra = {k: v for k, v in rec.items() if k not in ("id", "text", "quotes", *META_FIELDS)}
+        cols["meta"].append(json.dumps(extra, ensure_ascii=False, default=str) if extra else None)
+        cols["run_id"].append(run_id)
+    schema = pa.schema([("id", pa.string()), ("url", pa.string()), ("title", pa.string()),
+                        ("date", pa.date32()), ("outlet", pa.string()), ("text", pa.string()),
+                        ("meta", pa.string()), ("run_id", pa.string())])
+    return pa.Table.from_pydict(cols, schema=schema)
+
+
+def _quote_table(records: list[dict[str, Any]]):
+    from ..io.parquet import rows_to_table
+
+    return rows_to_table(row for rec in records for row in quote_rows(rec))
+
+
+def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None = None,
+                  batch_articles: int = 5000, started: float | None = None) -> tuple[int, int]:
+    """Load article records into the store in ONE transaction, replacing same-id articles.
+
+    Args:
+        con: Connection from :func:`connect`.
+        records: Article records ``{"id", <meta>, "text", "quotes"}``.
+        run_id: Identifier recorded in ``articles.run_id`` and ``runs``.
+        batch_articles: Articles per insert batch (bounds memory).
+        started: Run start, seconds since the epoch (for ``runs``).
+
+    Returns:
+        ``(articles, quotations)`` inserted (the stored counts if ``run_id`` was
+        already loaded, in which case nothing is written).
+    """
+    if run_id is not None:
+        done = con.execute("SELECT articles, quotes FROM runs WHERE run_id = ?", [run_id]).fetchone()
+        if done is not None:  # this run was already loaded (finalisation is being redone)
+            return int(done[0]), int(done[1])
+    n_art = n_q = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        buf: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            nonlocal n_art, n_q
+            if not buf:
+                return
+            arts = _article_table(buf, run_id)  # noqa: F841 - read by DuckDB by name
+            quotes = _quote_table(buf)  # noqa: F841
+            # Replace articles stored by earlier runs (not earlier batches of this one).
+            con.execute("DELETE FROM quotations WHERE article_id IN (SELECT id FROM articles "
+                        "WHERE id IN (SELECT id FROM arts) AND run_id IS DISTINCT FROM ?)", [run_id])
+            con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM arts) "
+                        "AND run_id IS DISTINCT FROM ?", [run_id])
+            con.execute("INSERT INTO articles SELECT * FROM arts")
+            qcols = ", ".join(_QUOTE_COLS)
+            con.execute(f"INSERT INTO quotations SELECT article_id, {qcols} FROM quotes")
+            n_art += arts.num_rows
+            n_q += quotes.num_rows
+            buf.clear()
+
+        for rec in records:
+            buf.append(rec)
+            if len(buf) >= batch_articles:
+                flush()
+        flush()
+        con.execute("INSERT INTO runs VALUES (?, to_timestamp(?), to_timestamp(?), ?, ?)",
+                    [run_id, started or time.time(), time.time(), n_art, n_q])
+        con.execute(SPEAKERS)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n_art, n_q
+
+
+def load_records(path: str | Path, records: Iterable[dict[str, Any]], **kw) -> tuple[int, int]:
+    """Open the store at ``path`` and :func:`write_records` into it; returns the counts."""
+    con = connect(path)
+    try:
+        return write_records(con, records, **kw)
+    finally:
+        con.close()
