@@ -61,7 +61,13 @@ def _words(text: str) -> int:
 # ---------------------------------------------------------------------------------
 # indirect / mixed
 # ---------------------------------------------------------------------------------
-def _content_from_tokens(ctx: DocContext, toks: list[Token]) -> tuple[int, int] | None:
+def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | None = None
+                         ) -> tuple[int, int] | None:
+    """Character span of a content clause: within the anchor's paragraph, widened to
+    whole marked quotes it cuts into, trimmed of edge punctuation."""
+    if anchor is not None:
+        ps, pe = ctx.paragraph_bounds(anchor.idx)
+        toks = [t for t in toks if ps <= t.idx < pe and not t.is_space]
     if not toks:
         return None
     s = toks[0].idx
@@ -119,7 +125,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 toks = [t for t in comp.subtree if t.i != v.i]
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
-                spans.append(_content_from_tokens(ctx, toks))
+                spans.append(_content_from_tokens(ctx, toks, v))
         if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
                 and subj.i < v.i and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
             # inverted: "<content>, he said."
@@ -127,7 +133,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             left = subj.left_edge.i
             toks = [t for t in head.subtree if t.i < left]
             if toks and _inverted_ok(ctx, toks, subj, v):
-                spans.append(_content_from_tokens(ctx, toks))
+                spans.append(_content_from_tokens(ctx, toks, v))
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
         for sp in spans:
@@ -167,7 +173,7 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     for t in rest:
         if t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
             toks = [x for x in t.head.subtree if x.i >= t.i]
-            return _content_from_tokens(ctx, toks)
+            return _content_from_tokens(ctx, toks, v)
     first = rest[0]
     if v.lemma_.lower() == "tell" and first.pos_ in ("PRON", "PROPN", "NOUN"):
         rest = rest[1:]
@@ -175,7 +181,7 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     if first is None or first.pos_ not in ("DET", "NOUN", "PRON", "PROPN", "ADJ", "NUM"):
         return None
     if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in rest) and len(rest) >= 4:
-        return _content_from_tokens(ctx, list(rest))
+        return _content_from_tokens(ctx, list(rest), v)
     return None
 
 
@@ -213,7 +219,7 @@ def _according_to(ctx: DocContext, v: Token) -> Candidate | None:
     before = [t for t in toks if t.i < v.i]
     after = [t for t in toks if t.i > max(phrase)]
     side = before if len(before) >= len(after) else after
-    sp = _content_from_tokens(ctx, side)
+    sp = _content_from_tokens(ctx, side, v)
     if sp is None or _words(ctx.text[sp[0]:sp[1]]) < 3:
         return None
     kind = _classify_content(ctx, *sp)
@@ -267,6 +273,19 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
     return None
 
 
+def _bare_attribution(ctx: DocContext, cue: Token, words: list[Token]) -> bool:
+    """A sentence that only attributes: "Harry Kazianis, director of ..., said in an
+    e-mailed statement." right after a quote ending in a full stop. The cue's subject
+    opens the sentence and the cue reports nothing of its own (no clause or object)."""
+    subj = find_subject(cue)
+    if subj is None or subj.left_edge.i != words[0].i or subj.pos_ == "PRON":
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") and not ctx.token_quoted(c) for c in cue.children):
+        return False
+    tail = [t for t in words if t.i > cue.i]
+    return len(tail) <= 8
+
+
 def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
     """The first PERSON name in [lo, hi) (else ORG), as a mention: for colon and dash
     attributions with no verb."""
@@ -315,12 +334,16 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     # after-frame cue
     words = [t for t in after_toks if not t.is_punct]
     for k, t in enumerate(words):
-        if k > 12:
+        if k > 25:
             break
         if is_cue(t) and not ctx.token_quoted(t):
-            if content_end in ".!?" and k > 1:
+            if k > 12 and not _bare_attribution(ctx, t, words):
                 break
-            if content_end == "." and words[0].text[:1].isupper() and k > 0 and words[0].pos_ != "PRON":
+            bare = _bare_attribution(ctx, t, words)
+            if content_end in ".!?" and k > 1 and not bare:
+                break
+            if content_end == "." and words[0].text[:1].isupper() and k > 0 and words[0].pos_ != "PRON" \
+                    and not bare:
                 break
             mention = _speaker_near(ctx, t, a_lo, a_hi, after_frame=True)
             options.append(("after", t, mention, (a_lo, a_hi)))

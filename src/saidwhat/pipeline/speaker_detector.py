@@ -84,7 +84,7 @@ class Mention:
 def find_subject(cue: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs for participles and
     relative clauses. Returns the head token of the subject NP, or None."""
-    for c in cue.children:
+    for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
         if c.dep_ in SUBJ_DEPS:
             if c.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
@@ -180,7 +180,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     text = doc.text
     low = head.lower_
     appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi]
-    if head.pos_ == "PRON" or low in PRONOUNS:
+    if low in PRONOUNS or (head.pos_ == "PRON" and head.ent_type_ != "PERSON" and not head.text[:1].isupper()):
         return Mention(np[0].idx, np[-1].idx + len(np[-1]), text[np[0].idx:np[-1].idx + len(np[-1])],
                        head, kind="pronoun")
     if head.pos_ == "NOUN" and noun_category(head.lower_) != "PERSON":
@@ -211,7 +211,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
         if head.lemma_.lower() in _DOCUMENT_NOUNS:
-            for p in head.children:
+            for p in head.subtree:
                 if p.dep_ == "prep" and p.lower_ in ("from", "by", "of"):
                     pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
                     if pobj is not None:
