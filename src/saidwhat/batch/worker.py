@@ -26,6 +26,7 @@ def init_worker(model: str | None, batch_size: int = 32) -> None:
         batch_size: Texts per ``nlp.pipe`` batch.
     """
     global _NLP, _BATCH_SIZE
+    _watch_parent(os.getppid())
     # Keep each worker on one thread: N workers on N cores, no oversubscription.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -41,6 +42,20 @@ def get_nlp(model: str | None = None):
     from ..api import load
 
     return load(model)
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """Exit this worker when its parent dies (e.g. SIGKILL), instead of lingering."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
 
 
 def _outcome(doc) -> Outcome:

@@ -44,6 +44,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     run.add_argument("--workers", "-w", type=int, default=None,
                      help="worker processes, each loading the model once (default: all cores)")
     run.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch (default: 32)")
+    run.add_argument("--commit-every", type=int, default=512, metavar="N",
+                     help="with --out/--db: commit finished articles every N articles or 10 s, "
+                          "whichever comes first (the most a killed run loses; default: 512)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=run_extract)
     return p
@@ -78,13 +81,12 @@ def run_extract(args: argparse.Namespace) -> int:
             writer = _Table()
         else:
             writer = stream_writer(fmt, sys.stdout)
-    if "-" in args.paths and args.input_format is None:
-        args.input_format = None  # stdin defaults to text inside read_articles
     try:
         stats = run_corpus(args.paths, outputs=args.out, db=args.db, stream_writer=writer,
                            input_format=args.input_format, text_col=args.text_col, id_col=args.id_col,
                            model=args.model, workers=workers, batch_size=args.batch_size,
-                           resume=args.resume, force=args.force, quiet=args.quiet)
+                           resume=args.resume, force=args.force, quiet=args.quiet,
+                           commit_every=max(1, args.commit_every))
     except (UsageError, FileNotFoundError) as e:
         return _usage(str(e))
     except ValueError as e:
