@@ -438,22 +438,27 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         return await anyio.to_thread.run_sync(lambda: fn(*args, **kw))
 
     @app.get("/api/corpus/speakers", summary="Most quoted speakers of the corpus store")
-    async def corpus_speakers(limit: int = Query(25, ge=1, le=500),
-                              q: str | None = Query(None, description="Part of the name")
-                              ) -> dict[str, Any]:
-        """Speakers by number of quotations: `{speakers: [{name, type, role, n_quotes}]}`."""
-        return {"speakers": await run(need().top_speakers, limit=limit, name=q)}
+    async def corpus_speakers(
+        limit: int = Query(25, ge=1, le=500),
+        date_from: date | None = Query(None, description="First article date, YYYY-MM-DD"),
+        date_to: date | None = Query(None, description="Last article date, YYYY-MM-DD"),
+    ) -> dict[str, Any]:
+        """Speakers by number of quotations, as `saidwhat query speakers`:
+        `{speakers: [{name, type, role, n_quotes, articles, share}]}` (share 0–1)."""
+        return {"speakers": await run(need().top_speakers, limit=limit, date_from=date_from,
+                                      date_to=date_to)}
 
     @app.get("/api/corpus/quotes", summary="Search the quotations of the corpus store")
     async def corpus_quotes(
         q: str | None = Query(None, description="Words in the quotation (case-insensitive)"),
-        speaker: str | None = Query(None, description="Speaker name (case-insensitive, part)"),
+        speaker: str | None = Query(None, description="Speaker name or part of it "
+                                    "(case-insensitive; % and _ are wildcards)"),
         date_from: date | None = Query(None, description="First article date, YYYY-MM-DD"),
         date_to: date | None = Query(None, description="Last article date, YYYY-MM-DD"),
-        limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+        limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=100_000),
     ) -> dict[str, Any]:
-        """Quotation records with their article's `article_id`, `title`, `url`, `date` and
-        `outlet`, newest first: `{total, quotes: [...]}`."""
+        """Quotations, newest first, as `saidwhat query quotes`: `{quotes: [{date, outlet,
+        article_id, speaker, type, cue, quote}], offset, more}`."""
         return await run(need().search_quotes, text=q, speaker=speaker, date_from=date_from,
                          date_to=date_to, limit=limit, offset=offset)
 

@@ -1,14 +1,18 @@
-"""saidwhat.web.corpus: read-only queries over a DuckDB corpus store, for the page.
+"""saidwhat.web.corpus: the corpus store, read only, for the page's Corpus tab.
 
-Reads the tables the corpus runner writes: ``articles(id, url, title, date, outlet,
-text)``, ``quotations(article_id, <record fields>)`` and ``speakers(name, type, role,
-n_quotes)``. Every call opens its own read-only connection and closes it, so the
-server never holds the file's lock between requests (a batch run can write between
-them) and no connection is shared between threads.
+A thin adapter over :mod:`saidwhat.store`: top speakers and quotation search are
+:func:`saidwhat.store.top_speakers` and :func:`saidwhat.store.find_quotes`, the same
+answers as ``saidwhat query speakers|quotes``; only fetching one article with its
+quotations (for the highlighted view) is a query of its own here.
+
+Every call opens its own read-only connection and closes it, so the server never
+holds the file between requests (``saidwhat extract --db`` can load into it meanwhile)
+and no connection is shared between threads.
 """
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,24 +29,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _flags(value: Any) -> list[str]:
-    """``flags`` as stored (a list, a JSON string, a comma list or null) -> list."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        try:
-            loaded = json.loads(value)
-        except ValueError:
-            return [f for f in value.split(",") if f]
-        return list(loaded) if isinstance(loaded, list) else [str(loaded)]
-    return list(value)
+def _rows(result: tuple[list[str], list[tuple[Any, ...]]]) -> list[dict[str, Any]]:
+    cols, rows = result
+    return [{c: _plain(v) for c, v in zip(cols, row)} for row in rows]
 
 
 class Corpus:
-    """Queries over one store file.
+    """Read-only access to one store file.
 
     Args:
-        path: The ``.duckdb`` file.
+        path: The ``.duckdb`` file written by ``saidwhat extract --db``.
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
@@ -56,98 +52,92 @@ class Corpus:
         if not self.path.is_file():
             raise FileNotFoundError(f"{self.path}: no such corpus store.")
 
-    def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        import duckdb
+    @contextmanager
+    def _connect(self) -> Iterator[Any]:
+        from ..store import connect
 
-        con = duckdb.connect(str(self.path), read_only=True)
+        con = connect(self.path, read_only=True)
         try:
-            cur = con.execute(sql, params or [])
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row)) for row in cur.fetchall()]
+            yield con
         finally:
             con.close()
 
-    def _record(self, row: dict[str, Any]) -> dict[str, Any]:
-        """A stored quotation row -> the record of :meth:`saidwhat.Quote.to_dict`."""
-        rec = {k: _plain(row.get(k)) for k in RECORD_FIELDS}
-        rec["flags"] = _flags(row.get("flags"))
-        return rec
-
-    def top_speakers(self, *, limit: int = 25, name: str | None = None) -> list[dict[str, Any]]:
-        """Speakers with the most quotations.
+    def top_speakers(self, *, limit: int = 25, date_from: date | None = None,
+                     date_to: date | None = None) -> list[dict[str, Any]]:
+        """Most-quoted speakers (:func:`saidwhat.store.top_speakers`).
 
         Args:
             limit: Most speakers returned.
-            name: Keep names containing this (case-insensitive).
+            date_from: Earliest article date, inclusive.
+            date_to: Latest article date, inclusive.
 
         Returns:
-            ``{"name", "type", "role", "n_quotes"}`` dicts, most quoted first.
+            ``{"name", "type", "role", "n_quotes", "articles", "share"}`` dicts, most
+            quoted first; ``share`` (0–1) of the attributed quotations.
         """
-        where, params = "", []
-        if name:
-            where, params = "WHERE contains(lower(name), lower(?))", [name]
-        rows = self._query(f"SELECT name, type, role, n_quotes FROM speakers {where} "
-                           "ORDER BY n_quotes DESC, name LIMIT ?", [*params, limit])
-        return [{k: _plain(v) for k, v in r.items()} for r in rows]
+        from ..store import top_speakers
+
+        with self._connect() as con:
+            rows = _rows(top_speakers(con, limit=limit, date_from=_iso(date_from),
+                                      date_to=_iso(date_to)))
+        return [{"name": r.get("speaker"), "type": r.get("type"), "role": r.get("role"),
+                 "n_quotes": r.get("quotes"), "articles": r.get("articles"), "share": r.get("share")}
+                for r in rows]
 
     def search_quotes(self, *, text: str | None = None, speaker: str | None = None,
                       date_from: date | None = None, date_to: date | None = None,
                       limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """Quotations matching every given filter, newest article first.
+        """Quotations matching every given filter, newest first (:func:`saidwhat.store.find_quotes`).
 
         Args:
-            text: Words the quotation contains (case-insensitive substring).
-            speaker: Part of the speaker's name (case-insensitive).
+            text: Words the quotation contains (case-insensitive).
+            speaker: Speaker name or part of it (case-insensitive); ``%`` and ``_``
+                are wildcards.
             date_from: Earliest article date, inclusive.
             date_to: Latest article date, inclusive.
-            limit: Most records returned.
-            offset: Records skipped (paging).
+            limit: Most quotations returned.
+            offset: Quotations skipped (paging).
 
         Returns:
-            ``{"total": n, "quotes": [...]}``: each record plus ``article_id``,
-            ``title``, ``url``, ``date`` and ``outlet``.
+            ``{"quotes": [{"date", "outlet", "article_id", "speaker", "type", "cue",
+            "quote"}], "offset": offset, "more": bool}``; ``more`` says whether a
+            next page exists.
         """
-        conds, params = [], []
-        if text:
-            conds.append("contains(lower(q.quote), lower(?))")
-            params.append(text)
-        if speaker:
-            conds.append("contains(lower(q.speaker), lower(?))")
-            params.append(speaker)
-        if date_from:
-            conds.append("TRY_CAST(a.date AS DATE) >= ?")
-            params.append(date_from)
-        if date_to:
-            conds.append("TRY_CAST(a.date AS DATE) <= ?")
-            params.append(date_to)
-        where = ("WHERE " + " AND ".join(conds)) if conds else ""
-        base = (f"FROM quotations q LEFT JOIN articles a "
-                f"ON CAST(a.id AS VARCHAR) = CAST(q.article_id AS VARCHAR) {where}")
-        total = self._query(f"SELECT count(*) AS n {base}", params)[0]["n"]
-        rows = self._query(
-            f"SELECT q.*, a.title AS _title, a.url AS _url, a.date AS _date, a.outlet AS _outlet "
-            f"{base} ORDER BY TRY_CAST(a.date AS DATE) DESC NULLS LAST, q.article_id, "
-            f"q.quote_start LIMIT ? OFFSET ?", [*params, limit, offset])
-        quotes = []
-        for r in rows:
-            rec = {"article_id": _plain(r.get("article_id")), "title": r.get("_title"),
-                   "url": r.get("_url"), "date": _plain(r.get("_date")), "outlet": r.get("_outlet")}
-            rec.update(self._record(r))
-            quotes.append(rec)
-        return {"total": int(total), "quotes": quotes}
+        from ..store import find_quotes
+
+        if speaker and "%" not in speaker and "_" not in speaker:
+            speaker = f"%{speaker}%"
+        with self._connect() as con:
+            rows = _rows(find_quotes(con, speaker=speaker or None, search=text or None,
+                                     date_from=_iso(date_from), date_to=_iso(date_to),
+                                     limit=offset + limit + 1))
+        page = rows[offset:offset + limit]
+        return {"quotes": page, "offset": offset, "more": len(rows) > offset + limit}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """One article with its quotations in text order, or ``None`` if unknown.
+        """One stored article with its quotations in text order, or ``None`` if unknown.
 
         Returns:
-            ``{"id", "url", "title", "date", "outlet", "text", "quotes": [records]}``.
+            ``{"id", "url", "title", "date", "outlet", "text", "quotes": [records]}``;
+            records as :meth:`saidwhat.Quote.to_dict`, offsets into ``text``.
         """
-        arts = self._query("SELECT id, url, title, date, outlet, text FROM articles "
-                           "WHERE CAST(id AS VARCHAR) = ? LIMIT 1", [article_id])
-        if not arts:
-            return None
-        art = {k: _plain(v) for k, v in arts[0].items()}
-        rows = self._query("SELECT * FROM quotations WHERE CAST(article_id AS VARCHAR) = ? "
-                           "ORDER BY quote_start", [article_id])
-        art["quotes"] = [self._record(r) for r in rows]
-        return art
+        cols = ", ".join(RECORD_FIELDS)
+        with self._connect() as con:
+            art = _rows(_fetch(con, "SELECT id, url, title, date, outlet, text FROM articles "
+                               "WHERE id = ? LIMIT 1", [article_id]))
+            if not art:
+                return None
+            quotes = _rows(_fetch(con, f"SELECT {cols} FROM quotations WHERE article_id = ? "
+                                  "ORDER BY quote_index, quote_start", [article_id]))
+        for q in quotes:
+            q["flags"] = list(q.get("flags") or [])
+        return {**art[0], "quotes": quotes}
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _fetch(con, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    cur = con.execute(sql, params)
+    return [d[0] for d in cur.description], cur.fetchall()

@@ -403,7 +403,7 @@
         const meta = el("div", "meta");
         meta.appendChild(el("strong", null, q.speaker || "unattributed"));
         meta.appendChild(document.createTextNode(
-          " · " + [q.title, q.outlet, q.date].filter(Boolean).join(" · ") + " "));
+          " · " + [q.outlet, q.date, q.cue ? `cue: ${q.cue}` : null].filter(Boolean).join(" · ") + " · "));
         const open = el("button", "link", "open article");
         open.type = "button";
         open.addEventListener("click", () => openStoredArticle(q.article_id));
@@ -412,9 +412,9 @@
         ol.appendChild(li);
       });
       search.offset += body.quotes.length;
-      st.textContent = `${body.total} quotation${body.total === 1 ? "" : "s"}` +
-        (body.total ? `, showing ${search.offset}` : "");
-      $("search-more").hidden = search.offset >= body.total;
+      st.textContent = search.offset ? `${search.offset}${body.more ? "+" : ""} quotation` +
+        `${search.offset === 1 && !body.more ? "" : "s"}` : "No quotation matches.";
+      $("search-more").hidden = !body.more;
     } catch (e) {
       st.textContent = e.message;
       st.classList.add("error");
