@@ -5,6 +5,7 @@ does it). Skipped, with the reason, where playwright or /usr/bin/chromium is mis
 """
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -41,17 +42,15 @@ UNICODE_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def live_server(web_nlp):
-    """uvicorn on a free loopback port, in a thread, over the session's pipeline."""
+@contextlib.contextmanager
+def _serve(app):
+    """Run ``app`` with uvicorn on a free loopback port, in a thread; yields its URL."""
     import uvicorn
-
-    from saidwhat.web.app import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(nlp=web_nlp), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -59,10 +58,21 @@ def live_server(web_nlp):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(web_nlp):
+    """The app over the session's pipeline."""
+    from saidwhat.web.app import create_app
+
+    with _serve(create_app(nlp=web_nlp)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +181,7 @@ def test_page_opens_html_file_without_running_it(page):
     )
     page.set_input_files("#file", files=[{"name": "port.html", "mimeType": "text/html",
                                           "buffer": html.encode()}])
-    page.wait_for_function("document.querySelector('#input').value.length > 0")
+    page.wait_for_selector("#status:has-text('Opened port.html')")
     value = page.input_value("#input")
     assert value.startswith("Port closes\n\n\"We did not take this decision lightly,\"")
     assert "window.__xss" not in value and "Home | News" not in value
@@ -197,3 +207,41 @@ def test_page_shows_api_errors(page):
     page.click("#extract")
     page.wait_for_selector("#status.error")
     assert "larger than the limit" in page.text_content("#status")
+
+
+def test_page_browses_corpus_store(browser, web_nlp, example_text, tmp_path):
+    pytest.importorskip("duckdb", reason='duckdb is not installed (pip install "saidwhat[corpus]")')
+    pytest.importorskip("pyarrow", reason='pyarrow is not installed (pip install "saidwhat[corpus]")')
+    import saidwhat
+    from saidwhat.store import load_records
+    from saidwhat.web.app import Settings, create_app
+
+    quotes = [q.to_dict() for q in saidwhat.extract(example_text, nlp=web_nlp)]
+    speaker = next(q["speaker"] for q in quotes if q["speaker"])
+    db = tmp_path / "quotes.duckdb"
+    load_records(db, [{"id": "river-port", "title": "River port closes", "date": "2024-03-05",
+                       "outlet": "Eastmere Post", "text": example_text, "quotes": quotes}])
+    with _serve(create_app(Settings(db=str(db)), nlp=web_nlp)) as url:
+        ctx = browser.new_context(base_url=url)
+        page = ctx.new_page()
+        page.goto("/")
+        page.click("#tab-btn-corpus")  # shown only when the server has a store
+        page.wait_for_selector("#top-speakers tbody tr")
+        assert speaker in page.text_content("#top-speakers")
+        # search by speaker, then open the article from a result
+        page.fill("#search-form input[name=speaker]", speaker.split()[-1])
+        page.fill("#search-form input[name=date_from]", "2024-03-01")
+        page.click("#search-form button[type=submit]")
+        page.wait_for_selector("#search-results li")
+        n = sum(1 for q in quotes if q["speaker"] and speaker.split()[-1].lower() in q["speaker"].lower())
+        assert page.locator("#search-results li").count() == n
+        page.locator("#search-results li button").first.click()
+        page.wait_for_selector("#result:not([hidden])")
+        assert page.text_content("#article") == example_text
+        assert _highlighted(page) == len(quotes)
+        # a date range with no article finds nothing
+        page.click("#tab-btn-corpus")
+        page.fill("#search-form input[name=date_from]", "2030-01-01")
+        page.click("#search-form button[type=submit]")
+        page.wait_for_selector("#search-status:has-text('No quotation')")  # (CSP forbids eval)
+        ctx.close()
