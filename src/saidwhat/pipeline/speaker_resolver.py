@@ -100,6 +100,9 @@ class EntityIndex:
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
                         and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                    # salient: not the object of a preposition, a possessor or an object
+                    subj = 2 if subj else int(
+                        ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
         self.raw = sorted(raw)
         names = Counter(r[1] for r in raw)
@@ -183,9 +186,13 @@ class EntityIndex:
             if len(persons) != 1:
                 continue
             (p,) = persons
+            subj = [e for e in sent.ents if e.root.dep_ in ("nsubj", "nsubjpass")
+                    and self.get(normalize_name(e.text)).name == p]
+            if not subj:
+                continue
             for t in sent:
                 g = _GENDER_PRON.get(t.lower_)
-                if g and not ctx.token_quoted(t):
+                if g and not ctx.token_quoted(t) and t.i > subj[0].end:
                     votes.setdefault(p, Counter())[g] += 1
         for p, c in votes.items():
             (g, n), *rest = c.most_common()
@@ -201,10 +208,12 @@ class EntityIndex:
             p, e, subj = self.mentions[i]
             if pos - p > window:
                 break
-            if subj or not subjects_only:
+            if subj == 2 or not subjects_only:
                 yield p, e
 
     def between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[Entity]:
+        """Entities named outside quotes in [lo, hi); ``subjects_only`` keeps salient
+        mentions (subjects, and any that are not objects or possessors)."""
         a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
         return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
 
@@ -290,7 +299,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
                   if e is not pe and _compatible(e, pron)]
-        if not others and _compatible(pe, pron, strict_gender=False) and m.start - p.end < 1500:
+        # "he added" straight after a quote by X is X, even against X's gender; with
+        # narration in between, the gender must agree.
+        adjacent = p.type == "direct" and c.marked and \
+            ctx.paragraph_bounds(p.start) == ctx.paragraph_bounds(c.marked[0].open_pos) and \
+            not ctx.text[gap_lo:c.marked[0].open_pos].strip(" ,.;")
+        if not others and m.start - p.end < 1500 and (
+                _compatible(pe, pron) or (adjacent and _compatible(pe, pron, strict_gender=False))):
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
@@ -309,12 +324,18 @@ def _description(index, cands, res, history, c) -> Resolution:
         if e.role and re.search(rf"\b{re.escape(noun)}\b", e.role, re.I) and e.positions \
                 and min(e.positions) < m.start:
             return Resolution(e.name, e.type, e.role, 0.8, e)
+    # an organisation whose name holds the noun ("the commission" -> "... Commission")
+    for _, e in index.before(m.start, 3000):
+        if e.type == "ORG" and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
+            return Resolution(e.name, e.type, e.role, 0.8, e)
+
+    def fits(e):
+        return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
+    for _, e in index.before(m.start, 600, subjects_only=True):
+        if fits(e):
+            return Resolution(e.name, e.type, e.role, 0.7, e)
     for i, _ in reversed(history):
         r = res[i]
-        if r is not None and r.entity is not None and (cat is None or r.entity.type == cat
-                                                        or (cat == "ORG" and r.entity.type == "GPE")):
-            return Resolution(r.entity.name, r.entity.type, r.role, 0.75, r.entity)
-    for _, e in index.before(m.start):
-        if cat is None or e.type == cat:
-            return Resolution(e.name, e.type, e.role, 0.6, e)
+        if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < 600:
+            return Resolution(r.entity.name, r.entity.type, r.role, 0.65, r.entity)
     return Resolution(None, "OTHER", None, 0.4)
