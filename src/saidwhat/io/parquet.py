@@ -15,11 +15,15 @@ from .base import ROW_FIELDS, Article, BadRecord, OnError, coerce_id, jsonable, 
 _INT_FIELDS = {"quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end"}
 
 
-def quote_schema():
+def quote_schema(*, all_nullable: bool = False):
     """Return the Arrow schema of quotation rows (columns of :data:`ROW_FIELDS`).
 
     Offsets are int64 character indices (end exclusive), ``quote_index`` int32,
     ``confidence`` float64 (0–1), ``flags`` list<string>, everything else string.
+
+    Args:
+        all_nullable: Mark every field nullable (as Spark's DDL schemas are);
+            otherwise ``article_id`` and ``quote_index`` are non-null.
     """
     import pyarrow as pa
 
@@ -34,7 +38,8 @@ def quote_schema():
             return pa.list_(pa.string())
         return pa.string()
 
-    return pa.schema([pa.field(n, typ(n), nullable=n not in ("article_id", "quote_index")) for n in ROW_FIELDS])
+    return pa.schema([pa.field(n, typ(n), nullable=all_nullable or n not in ("article_id", "quote_index"))
+                      for n in ROW_FIELDS])
 
 
 def read_parquet(source: str | Path, *, text_col: str = "text", id_col: str = "id",
@@ -79,11 +84,11 @@ def read_parquet(source: str | Path, *, text_col: str = "text", id_col: str = "i
         on_error(BadRecord(name, f"row {row_no + 1}", f"unreadable ({e}); rest of file skipped"))
 
 
-def rows_to_table(rows: Iterable[dict[str, Any]]):
+def rows_to_table(rows: Iterable[dict[str, Any]], *, all_nullable: bool = False):
     """Return a ``pyarrow.Table`` with :func:`quote_schema` from quotation row dicts."""
     import pyarrow as pa
 
-    schema = quote_schema()
+    schema = quote_schema(all_nullable=all_nullable)
     cols: dict[str, list] = {n: [] for n in ROW_FIELDS}
     for row in rows:
         for n in ROW_FIELDS:

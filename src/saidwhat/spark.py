@@ -1,0 +1,211 @@
+"""saidwhat.spark: quotation extraction on Apache Spark, beyond one machine.
+
+Needs ``pyspark`` (extra ``saidwhat[spark]``), Java 17+, and saidwhat with its spaCy
+model installed on every worker.
+
+:func:`extract_quotes_df` maps a DataFrame of articles (``id``, ``text`` and optional
+``title``, ``url``, ``date``, ``outlet`` columns) to a DataFrame of quotation rows with
+``mapInArrow``; the pipeline is loaded once per Python worker process (Spark reuses
+Python workers across tasks, ``spark.python.worker.reuse=true`` by default), not per
+batch. The output schema is :data:`QUOTE_SCHEMA_DDL`, the same columns and types as
+``saidwhat extract --out FILE.parquet``:
+
+==================================================  =======================================
+column                                              meaning
+==================================================  =======================================
+``article_id`` string                               the input ``id``
+``title, url, date, outlet`` string                 the input's metadata, or null
+``quote_index`` int                                 0-based position of the quotation in its article
+``quote, type, speaker, speaker_type, ...`` string  :data:`saidwhat.RECORD_FIELDS`
+``*_start, *_end`` bigint                           character indices into ``text``, end exclusive
+``confidence`` double                               0–1
+``flags`` array<string>                             e.g. ``continuation``, ``unclosed``
+==================================================  =======================================
+
+Articles without quotations produce no rows; an article whose extraction fails is
+logged on the worker's stderr and produces no rows.
+
+Command line (``spark-submit`` ready)::
+
+    python -m saidwhat.spark INPUT OUTPUT [--master local[2]] [--partitions N]
+    spark-submit --master yarn --py-files ... -m saidwhat.spark s3://bucket/news/*.parquet s3://bucket/quotes
+
+INPUT is Parquet or JSON Lines (any path Spark reads: local, HDFS, S3 ...), or WARC,
+HTML or text files on a file system that every worker can read (they are listed on
+the driver and read by the workers with :mod:`saidwhat.io`). OUTPUT is a directory of
+Parquet (default) or JSON Lines (``--output-format jsonl``) part files.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from .io.base import META_FIELDS, ROW_FIELDS
+
+#: Spark DDL schema of the quotation rows (all columns nullable).
+QUOTE_SCHEMA_DDL = ", ".join(
+    f"{name} {'int' if name == 'quote_index' else 'bigint' if name.endswith(('_start', '_end')) else 'double' if name == 'confidence' else 'array<string>' if name == 'flags' else 'string'}"
+    for name in ROW_FIELDS)
+
+_NLP: dict[str | None, Any] = {}
+
+
+def _worker_nlp(model: str | None):
+    """The pipeline of this Python worker, loaded on first use and kept."""
+    if model not in _NLP:
+        from .api import load
+
+        _NLP[model] = load(model)
+    return _NLP[model]
+
+
+def _extract_batches(batches: Iterator[Any], *, model: str | None, batch_size: int,
+                     slice_rows: int = 256) -> Iterator[Any]:
+    """mapInArrow body: article record batches in, quotation record batches out."""
+    from .batch.worker import process_texts
+    from .io.base import quote_rows
+    from .io.parquet import rows_to_table
+
+    nlp = _worker_nlp(model)
+    for batch in batches:
+        cols = batch.to_pydict()
+        n = batch.num_rows
+        for lo in range(0, n, slice_rows):
+            hi = min(n, lo + slice_rows)
+            texts = [t or "" for t in cols["text"][lo:hi]]
+            rows = []
+            for i, (quotes, err) in enumerate(process_texts(texts, nlp, batch_size)):
+                rec = {"id": cols["id"][lo + i], "quotes": quotes}
+                for key in META_FIELDS:
+                    if key in cols:
+                        rec[key] = cols[key][lo + i]
+                if err is not None:
+                    print(f"saidwhat.spark: article {rec['id']!r} failed: {err}", file=sys.stderr)
+                rows.extend(quote_rows(rec))
+            if rows:
+                yield from rows_to_table(rows, all_nullable=True).to_batches()
+
+
+def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: str | None = None,
+                      batch_size: int = 32):
+    """Extract quotations from a Spark DataFrame of articles.
+
+    Args:
+        df: A ``pyspark.sql.DataFrame`` with an id column and a text column, and
+            optionally ``title``, ``url``, ``date``, ``outlet`` (cast to string).
+        id_col: Name of the id column (cast to string).
+        text_col: Name of the text column.
+        model: spaCy pipeline name or path, installed on every worker (``None``: default).
+        batch_size: Texts per ``nlp.pipe`` batch.
+
+    Returns:
+        A DataFrame of quotation rows with schema :data:`QUOTE_SCHEMA_DDL`.
+    """
+    from pyspark.sql import functions as F
+
+    cols = [F.col(id_col).cast("string").alias("id"), F.col(text_col).cast("string").alias("text")]
+    cols += [F.col(c).cast("string").alias(c) for c in META_FIELDS if c in df.columns and c not in (id_col, text_col)]
+    articles = df.select(*cols)
+
+    def fn(batches):
+        return _extract_batches(batches, model=model, batch_size=batch_size)
+
+    return articles.mapInArrow(fn, QUOTE_SCHEMA_DDL)
+
+
+def _read_files(paths: list[str]) -> Iterator[tuple]:
+    from .io import read_articles
+    from .io.base import BadRecord
+
+    def report(bad: BadRecord) -> None:
+        print(f"saidwhat.spark: {bad}", file=sys.stderr)
+
+    for path in paths:
+        for art in read_articles(path, on_error=report):
+            meta = art.meta
+            yield (art.id, art.text, *[None if meta.get(k) is None else str(meta[k]) for k in META_FIELDS])
+
+
+def read_input(spark, inputs: list[str], *, input_format: str | None = None, id_col: str = "id",
+               text_col: str = "text", partitions: int | None = None):
+    """Read articles into a DataFrame with ``id``, ``text`` and metadata columns where present.
+
+    Parquet and JSON Lines are read by Spark itself (``id_col``/``text_col`` renamed to
+    ``id``/``text``); WARC, HTML, text and CSV files are listed on the driver and
+    parsed on the workers with :mod:`saidwhat.io` (one task per file).
+
+    Args:
+        spark: The SparkSession.
+        inputs: Paths (globs allowed).
+        input_format: ``parquet``, ``jsonl``, ``warc``, ``html``, ``text`` or ``csv``;
+            by default from the first path's extension (a directory: Parquet).
+        id_col: Id column of Parquet/JSONL input.
+        text_col: Text column of Parquet/JSONL input.
+        partitions: Repartition the articles into this many partitions.
+    """
+    from .io import detect_format, expand_sources
+
+    fmt = input_format or detect_format(inputs[0].rstrip("/")) or "parquet"
+    if fmt in ("parquet", "jsonl"):
+        df = spark.read.parquet(*inputs) if fmt == "parquet" else spark.read.json(list(inputs))
+        if id_col != "id":
+            df = df.drop("id").withColumnRenamed(id_col, "id") if "id" in df.columns else \
+                df.withColumnRenamed(id_col, "id")
+        if text_col != "text":
+            df = df.drop("text").withColumnRenamed(text_col, "text") if "text" in df.columns else \
+                df.withColumnRenamed(text_col, "text")
+    else:
+        files = expand_sources(inputs)
+        schema = "id string, text string, " + ", ".join(f"{k} string" for k in META_FIELDS)
+        rdd = spark.sparkContext.parallelize(files, max(1, len(files))).mapPartitions(_read_files)
+        df = spark.createDataFrame(rdd, schema)
+    if partitions:
+        df = df.repartition(partitions)
+    return df
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m saidwhat.spark INPUT... OUTPUT``; returns the exit code."""
+    p = argparse.ArgumentParser(prog="python -m saidwhat.spark",
+                                description="Extract quotations with Spark: articles in, quotation rows out.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="Parquet, JSONL, WARC, HTML or text paths")
+    p.add_argument("output", metavar="OUTPUT", help="output directory (Parquet or JSONL part files)")
+    p.add_argument("--input-format", choices=("parquet", "jsonl", "warc", "html", "text", "csv"))
+    p.add_argument("--output-format", choices=("parquet", "jsonl"), default="parquet")
+    p.add_argument("--id-col", default="id")
+    p.add_argument("--text-col", default="text")
+    p.add_argument("--model", default=None, help="spaCy pipeline installed on every worker")
+    p.add_argument("--master", default=None, help="e.g. local[2] (default: from spark-submit, else local[*])")
+    p.add_argument("--partitions", type=int, default=None, help="repartition the articles first")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--mode", choices=("error", "overwrite", "append"), default="error",
+                   help="when OUTPUT exists (default: error)")
+    args = p.parse_args(argv)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    own = SparkSession.getActiveSession() is None
+    builder = SparkSession.builder.appName("saidwhat")
+    if args.master:  # else spark-submit's --master, or local[*] when run with plain python
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    try:
+        df = read_input(spark, args.inputs, input_format=args.input_format, id_col=args.id_col,
+                        text_col=args.text_col, partitions=args.partitions)
+        quotes = extract_quotes_df(df, model=args.model, batch_size=args.batch_size)
+        writer = quotes.write.mode(args.mode)
+        if args.output_format == "jsonl":
+            writer.json(args.output)
+        else:
+            writer.parquet(args.output)
+    finally:
+        if own:
+            spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
