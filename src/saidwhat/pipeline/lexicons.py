@@ -29,7 +29,8 @@ observe opine order plead pledge point post predict proclaim promise propose pro
 question quip reaffirm recall recount reiterate remark remind reply report respond retort
 reveal say scream shout snap speculate state stress suggest swear tell testify tweet urge
 vow warn whisper wonder write yell praise criticize criticise condemn slam reject rule
-recommend insist
+recommend insist blurt repeat denounce mock muse gush sigh laugh scoff chuckle marvel interject
+chime reason assert text email concur allege clarify elaborate summarize summarise
 """.split())
 
 #: Verbs that take a clausal complement as reported content (indirect speech).
@@ -69,6 +70,7 @@ operator provider publisher network platform statement report study survey
 """.split())
 
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).
+#: "guard" is left out on purpose: news copy uses it for watchdogs and guardians too.
 PERSON_NOUNS_V1 = frozenset("""
 man woman boy girl official spokesman spokeswoman spokesperson minister president
 premier mayor chief director chair chairman chairwoman leader lawyer attorney
@@ -78,7 +80,7 @@ executive founder owner manager coach player actor actress singer star senator
 governor secretary ambassador envoy candidate councillor councilor commissioner
 prosecutor sheriff captain victim witness resident neighbour neighbor teacher student
 farmer worker activist organiser organizer volunteer nurse paramedic pastor bishop
-guard soldier politician mp lawmaker legislator diplomat businessman businesswoman
+soldier politician mp lawmaker legislator diplomat businessman businesswoman
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").

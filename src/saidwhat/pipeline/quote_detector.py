@@ -154,6 +154,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     return _drop_nested(out)
 
 
+_NOT_CONTENT = frozenset("something anything nothing everything it this that so yes no little much a lot "
+                         "goodbye hello thanks sorry".split())
 _SAY_LIKE = frozenset("say tell add write claim argue insist note explain warn admit acknowledge "
                       "suggest report state announce testify".split())
 
@@ -174,6 +176,8 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
         if t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
             toks = [x for x in t.head.subtree if x.i >= t.i]
             return _content_from_tokens(ctx, toks, v)
+    if any(c.dep_ == "dobj" and c.lower_ in _NOT_CONTENT for c in v.children):
+        return None   # "said something to ...", "said it"
     first = rest[0]
     if v.lemma_.lower() == "tell" and first.pos_ in ("PRON", "PROPN", "NOUN"):
         rest = rest[1:]

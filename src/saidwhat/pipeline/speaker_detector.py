@@ -146,8 +146,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [t for t in ent if t in np or t.i == head.i]
         else:
             toks = [head]
-    elif head.pos_ == "PROPN":
-        toks = [t for t in np if t.pos_ == "PROPN" and t.i <= head.i]
+    elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
+                                  and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
+        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper()) and t.i <= head.i]
         # contiguous run ending at head
         run = [head]
         for t in reversed(toks):
