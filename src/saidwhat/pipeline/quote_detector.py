@@ -112,8 +112,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if c:
                 out.append(c)
             continue
-        if any(c.dep_ == "auxpass" for c in v.children):
-            continue
+        if any(c.dep_ in ("auxpass", "neg") for c in v.children):
+            continue   # passives ("it is said") and denials ("won't say") report no content
         subj = find_subject(v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
@@ -178,6 +178,8 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
             return _content_from_tokens(ctx, toks, v)
     if any(c.dep_ == "dobj" and c.lower_ in _NOT_CONTENT for c in v.children):
         return None   # "said something to ...", "said it"
+    if v.lemma_.lower() == "add":
+        return None   # "the Kospi added 0.4 per cent": only a 'that' clause is speech
     first = rest[0]
     if v.lemma_.lower() == "tell" and first.pos_ in ("PRON", "PROPN", "NOUN"):
         rest = rest[1:]
@@ -401,6 +403,26 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     return cand
 
 
+#: Cues that label something with a quoted phrase: 'called the plan “a disaster”'.
+_NAMING_CUES = frozenset("call describe express label brand term dismiss characterize characterise".split())
+
+
+def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
+    """True if the marked span sits inside a sentence of narration (words before it
+    in the same sentence, or the sentence going on after it in lower case)."""
+    text = ctx.text
+    ps, pe = ctx.paragraph_bounds(m.open_pos)
+    lo = max(ps, ctx.sentence_start_before(m.open_pos - 1) if m.open_pos else 0)
+    before = text[lo:m.open_pos].strip()
+    if before and not before.endswith(":") and any(ch.isalpha() for ch in before):
+        return True
+    if m.close_pos is not None and text[m.end - 1:m.end] not in ".!?":
+        after = text[m.outer_end:pe].lstrip(" ,")
+        if after[:1].islower():
+            return True
+    return False
+
+
 def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
     """Direct quotations from the marked spans not already inside a mixed quotation."""
     out = []
@@ -416,12 +438,17 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         n = _words(content)
         words = [w for w in content.split() if w[:1].isalpha()]
         titled = len(words) >= 1 and all(w[:1].isupper() for w in words) and n <= 8
-        if c.cue is None and (n < min_words or titled):
-            continue
+        if c.cue is None and (titled or n < 2 or (n < min_words and (
+                text[m.end - 1:m.end] not in ".!?" or _embedded(ctx, m)))):
+            continue   # short standalone sentences in marks may still be speech
+        if c.cue is None and _embedded(ctx, m):
+            continue   # a phrase in marks inside a narrative sentence, with no cue
         if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
             # a short marked phrase counts only when the cue is right next to it
             gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
-            if len(gap.split()) > 3 or (c.how == "before" and not gap.strip().endswith((":", ","))):
+            naming = c.cue_tok is not None and c.cue_tok.lemma_.lower() in _NAMING_CUES
+            if len(gap.split()) > 3 or (c.how == "before" and gap.strip() and not naming
+                                        and not gap.strip().endswith((":", ","))):
                 continue
             if c.how == "after" and text[m.end - 1:m.end] not in ",!?":
                 continue
