@@ -209,3 +209,19 @@ def test_api_info(bare_client):
     info = bare_client.get("/api/info").json()
     assert info["version"] == saidwhat.__version__
     assert info["max_body"] == 1000 and info["corpus"] is False
+
+
+@pytest.mark.slow
+def test_api_model_processes_answer_like_the_thread(client, example_text):
+    """``workers=2``: two model processes (spawned, each loading the model once)."""
+    from fastapi.testclient import TestClient
+
+    from saidwhat.web.app import Settings, create_app
+
+    expected = client.post("/api/extract", json={"text": example_text}).json()
+    with TestClient(create_app(Settings(workers=2))) as c:
+        assert c.get("/api/info").json()["workers"] == 2
+        batch = [{"id": i, "text": example_text} for i in range(3)]
+        out = c.post("/api/extract", json={"articles": batch}).json()["articles"]
+        assert [a["quotes"] for a in out] == [expected["quotes"]] * 3
+        assert c.post("/api/extract", json={"text": example_text}).json() == expected

@@ -47,9 +47,15 @@ def test_serve_zero_workers_is_usage_error(capsys):
     assert "--workers" in capsys.readouterr().err
 
 
-def test_serve_workers_build_their_app_from_env(monkeypatch):
-    from saidwhat.web.app import SETTINGS_ENV, Settings, create_app_from_env, settings_to_env
+def test_serve_passes_options_to_the_app(monkeypatch, tmp_path):
+    import uvicorn
 
-    monkeypatch.setenv(SETTINGS_ENV, settings_to_env(Settings(model="x_model", max_body=123)))
-    app = create_app_from_env()  # the model itself loads in the lifespan, not here
-    assert any(getattr(r, "path", None) == "/api/extract" for r in app.routes)
+    import saidwhat.web.app as web_app
+
+    seen = {}
+    monkeypatch.setattr(web_app, "create_app", lambda settings: seen.setdefault("settings", settings))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.setdefault("run", kw))
+    args = _parse(["--port", "8123", "--workers", "2", "--max-body", "1MB", "--model", "m"])
+    assert args.func(args) == 0
+    assert seen["settings"] == web_app.Settings(model="m", db=None, max_body=1_000_000, workers=2)
+    assert seen["run"]["port"] == 8123 and seen["run"]["host"] == "127.0.0.1"

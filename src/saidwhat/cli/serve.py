@@ -1,14 +1,14 @@
 """saidwhat.cli.serve: ``saidwhat serve``, the local web app (page + REST API).
 
-Parses arguments and runs :func:`saidwhat.web.app.create_app` under uvicorn; the
-spaCy pipeline is loaded once per worker process, before the first request.
+Parses arguments and runs :func:`saidwhat.web.app.create_app` under uvicorn (one
+server process); the spaCy pipeline is loaded once (per ``--workers`` process),
+before the first request.
 Needs the ``web`` extra (``pip install "saidwhat[web]"``); ``--db`` also needs
 ``corpus``.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -44,8 +44,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--max-body", type=parse_size, default="2MB", metavar="SIZE",
                    help="largest request body, e.g. 2MB, 500kB, 1MiB (default: 2MB)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes, each with its own copy of the model; up to one "
-                   "per core (default: %(default)s)")
+                   help="processes that parse, each with its own copy of the model, fed "
+                   "from one queue; 1 parses in a thread of the server; about one per "
+                   "core (default: %(default)s)")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"),
                    help="uvicorn log level (default: %(default)s)")
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from ..web.app import SETTINGS_ENV, Settings, create_app, settings_to_env
+        from ..web.app import Settings, create_app
     except ImportError as e:
         print(f"saidwhat serve: ERROR: {e.name or e} is not installed; "
               'install the web extra: pip install "saidwhat[web]"', file=sys.stderr)
@@ -77,19 +78,14 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     settings = Settings(model=args.model, db=str(args.db) if args.db else None,
-                        max_body=args.max_body)
+                        max_body=args.max_body, workers=args.workers)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat serve: loading the model, then serving http://{host}:{args.port}/ "
           f"(API docs at /docs; Ctrl+C to stop)", file=sys.stderr)
-    if args.workers == 1:
-        try:
-            app = create_app(settings)
-        except (FileNotFoundError, ImportError) as e:
-            print(f"saidwhat serve: ERROR: {e}", file=sys.stderr)
-            return 2
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
-    else:  # each worker process builds its own app (and model) from the environment
-        os.environ[SETTINGS_ENV] = settings_to_env(settings)
-        uvicorn.run("saidwhat.web.app:create_app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level)
+    try:
+        app = create_app(settings)
+    except (FileNotFoundError, ImportError) as e:
+        print(f"saidwhat serve: ERROR: {e}", file=sys.stderr)
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0

@@ -16,21 +16,20 @@ Routes:
 Errors are JSON ``{"error": code, "message": text, "detail": ...}`` with status 400
 (malformed body: not UTF-8, not JSON, neither or both of ``text``/``articles``), 413
 (body over ``max_body`` bytes, or an article longer than the pipeline's
-``max_length`` characters), 415 (not ``application/json``) or 422 (a field of the
-wrong type).
+``max_length`` characters), 415 (not ``application/json``), 422 (a field of the
+wrong type) or 503 (a model process died; it is replaced).
 
-The spaCy pipeline is loaded once, at start-up, and runs in a worker thread, one
-call at a time per process (``nlp`` is not shared between threads; its work holds
-the GIL anyway), so the event loop keeps answering while it parses. Use several
-uvicorn workers (``saidwhat serve --workers 2``) to use several cores.
+The spaCy pipeline is loaded once, at start-up, before the first request, and never
+runs on the event loop: with ``workers=1`` it parses in a worker thread, with
+``workers=N`` in N model processes fed from one queue (:mod:`saidwhat.web.runner`).
 """
 from __future__ import annotations
 
 import json
-import os
 import re
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from typing import Any, Literal
@@ -45,14 +44,11 @@ from spacy.language import Language
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__, extract_many, load
+from .. import __version__
+from .runner import ProcessRunner, ThreadRunner
 
 #: Default limit on a request body, in bytes (2 MB).
 DEFAULT_MAX_BODY = 2_000_000
-
-#: Environment variable holding :class:`Settings` as JSON, read by :func:`create_app_from_env`
-#: (how ``saidwhat serve --workers N`` passes its options to each worker process).
-SETTINGS_ENV = "SAIDWHAT_WEB_SETTINGS"
 
 STATIC_DIR = files("saidwhat.web") / "static"
 
@@ -81,11 +77,15 @@ class Settings:
         model: spaCy pipeline name or path; ``None`` for saidwhat's default.
         db: Path of a DuckDB corpus store to browse, or ``None``.
         max_body: Largest accepted request body, in bytes.
+        workers: Processes that parse: 1 parses in a thread of the server process;
+            N > 1 starts N model processes fed from one queue (see
+            :mod:`saidwhat.web.runner`).
     """
 
     model: str | None = None
     db: str | None = None
     max_body: int = DEFAULT_MAX_BODY
+    workers: int = 1
 
 
 # --- request and response schemas (also the OpenAPI documentation) -------------------
@@ -284,8 +284,10 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
     """Build the web app.
 
     Args:
-        settings: Model, corpus store and body limit; defaults to :class:`Settings`().
-        nlp: An already loaded pipeline (tests share one); when ``None`` the app loads
+        settings: Model, corpus store, body limit and workers; defaults to
+            :class:`Settings`().
+        nlp: An already loaded pipeline (tests share one), run in a thread of this
+            process (``settings.workers`` is then ignored); when ``None`` the app loads
             ``settings.model`` once, at start-up, before it accepts requests.
 
     Returns:
@@ -301,15 +303,18 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         from .corpus import Corpus
 
         corpus = Corpus(settings.db)
-    state: dict[str, Any] = {"nlp": nlp}
+    if settings.workers > 1 and nlp is None:
+        runner = ProcessRunner(settings.model, processes=settings.workers)
+    else:
+        runner = ThreadRunner(settings.model, nlp=nlp)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if state["nlp"] is None:
-            state["nlp"] = await anyio.to_thread.run_sync(load, settings.model)
-        # One parse at a time per process: the pipeline is not shared between threads.
-        state["limiter"] = anyio.CapacityLimiter(1)
-        yield
+        try:
+            await runner.start()  # the model, loaded once, before the first request
+            yield
+        finally:
+            await runner.close()
 
     app = _new_fastapi(lifespan)
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
@@ -334,21 +339,18 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         return _error_response(500, "internal_error",
                                f"Extraction failed: {type(exc).__name__}: {exc}")
 
-    def run_pipeline(texts: list[str]) -> list[list[dict[str, Any]]]:
-        pipeline: Language = state["nlp"]
+    def check_lengths(texts: list[str]) -> None:
         for text in texts:
-            if len(text) > pipeline.max_length:
-                raise ApiError(413, "text_too_long",
-                               f"An article has {len(text):,} characters; the limit is "
-                               f"{pipeline.max_length:,}.")
-        return [[q.to_dict() for q in quotes]
-                for quotes in extract_many(texts, nlp=pipeline, batch_size=8)]
+            if len(text) > runner.max_length:
+                raise ApiError(413, "text_too_long", f"An article has {len(text):,} characters; "
+                               f"the limit is {runner.max_length:,}.")
 
     error_responses = {
         400: {"model": ErrorBody, "description": "Malformed body"},
         413: {"model": ErrorBody, "description": "Body or article too large"},
         415: {"model": ErrorBody, "description": "Body is not application/json"},
         422: {"model": ErrorBody, "description": "A field has the wrong type"},
+        503: {"model": ErrorBody, "description": "A model process died (it is replaced)"},
     }
 
     @app.post(
@@ -371,18 +373,21 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         # JSON may carry lone surrogates ("\ud800"), which cannot be encoded back to
         # UTF-8; U+FFFD has the same length, so every offset stays valid.
         texts = [_LONE_SURROGATE.sub("\ufffd", text) for _, text in items]
-        results = await anyio.to_thread.run_sync(run_pipeline, texts, limiter=state["limiter"])
+        check_lengths(texts)
+        try:
+            results = await runner.extract(texts)
+        except BrokenProcessPool:
+            raise ApiError(503, "worker_died", "A model process died during the extraction "
+                           "(out of memory?); it has been replaced. Try again.") from None
         out = [{"id": id_, "quotes": quotes} for (id_, _), quotes in zip(items, results)]
         return JSONResponse(out[0] if req.text is not None else {"articles": out})
 
     @app.get("/api/info", summary="Version, model, limits and corpus availability")
     async def api_info() -> dict[str, Any]:
         """What the page needs to know about this server."""
-        pipeline = state["nlp"]
-        meta = getattr(pipeline, "meta", {}) or {}
-        return {"version": __version__, "model": f"{meta.get('lang', '')}_{meta.get('name', '')}"
-                if meta else settings.model, "max_body": settings.max_body,
-                "max_length": getattr(pipeline, "max_length", None), "corpus": corpus is not None}
+        return {"version": __version__, "model": runner.model, "workers": settings.workers,
+                "max_body": settings.max_body, "max_length": runner.max_length,
+                "corpus": corpus is not None}
 
     _add_corpus_routes(app, corpus)
 
@@ -469,17 +474,3 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         if article is None:
             raise ApiError(404, "not_found", f"No article with id {article_id!r} in the store.")
         return article
-
-
-def create_app_from_env() -> FastAPI:
-    """Build the app from :data:`SETTINGS_ENV` (JSON of :class:`Settings` fields).
-
-    uvicorn calls this in each worker process of ``saidwhat serve --workers N``.
-    """
-    raw = os.environ.get(SETTINGS_ENV, "{}")
-    return create_app(Settings(**json.loads(raw)))
-
-
-def settings_to_env(settings: Settings) -> str:
-    """Serialise settings for :data:`SETTINGS_ENV`."""
-    return json.dumps(asdict(settings))
