@@ -134,6 +134,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             toks = [t for t in head.subtree if t.i < left]
             if toks and _inverted_ok(ctx, toks, subj, v):
                 spans.append(_content_from_tokens(ctx, toks, v))
+        if not spans:
+            spans.extend(_parenthetical(ctx, v, subj))
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
         for sp in spans:
@@ -189,6 +191,29 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in rest) and len(rest) >= 4:
         return _content_from_tokens(ctx, list(rest), v)
     return None
+
+
+def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, int] | None]:
+    """Content around a cue set off by commas mid-sentence: "The drugs have a limited
+    set of uses, he says, and are mostly meant to be taken short term." gives the two
+    pieces on either side (one record each, as GGT and PolNeAR split them)."""
+    doc, text = ctx.doc, ctx.text
+    left, right = min(subj.left_edge.i, v.i), v.i
+    for c in v.children:   # "he says matter-of-factly", "she said in an interview"
+        if c.i > v.i and c.dep_ in ("advmod", "prep", "npadvmod"):
+            right = max(right, c.right_edge.i)
+    if left == 0 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return []
+    if subj.i > v.i or ctx.token_quoted(doc[left - 1]):
+        return []
+    ps, pe = ctx.paragraph_bounds(v.idx)
+    s0 = max(ps, ctx.sentence_start_before(doc[left - 1].idx))
+    e1 = min(pe, ctx.sentence_end_after(doc[right + 1].idx))
+    a = _trim(text, s0, doc[left - 1].idx)
+    b = _trim(text, doc[right + 1].idx + 1, e1)
+    if _words(text[a[0]:a[1]]) < 2 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
+        return []
+    return [a, b]
 
 
 def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -> bool:
