@@ -123,10 +123,11 @@ def stats(con, *, outlet: str | None = None, date_from: str | None = None,
         FROM quotations q JOIN articles a ON a.id = q.article_id {clause}
         GROUP BY 1 ORDER BY quotes DESC, type""", params)
     out["outlets"] = _run(con, f"""
-        SELECT a.outlet AS outlet, count(DISTINCT a.id) AS articles, count(q.article_id) AS quotes,
+        SELECT coalesce(a.outlet, '(none)') AS outlet, count(DISTINCT a.id) AS articles,
+               count(q.article_id) AS quotes,
                round(count(q.speaker) / greatest(count(q.article_id), 1), 4) AS attributed_share,
                round(count(*) FILTER (WHERE q.speaker_type = 'PERSON')
                      / greatest(count(q.article_id), 1), 4) AS person_share
         FROM articles a LEFT JOIN quotations q ON a.id = q.article_id {clause}
-        GROUP BY a.outlet ORDER BY quotes DESC, outlet NULLS LAST""", params)
+        GROUP BY 1 ORDER BY quotes DESC, outlet""", params)
     return out
