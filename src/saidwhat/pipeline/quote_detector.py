@@ -309,7 +309,8 @@ def _bare_attribution(ctx: DocContext, cue: Token, words: list[Token]) -> bool:
     e-mailed statement." right after a quote ending in a full stop. The cue's subject
     opens the sentence and the cue reports nothing of its own (no clause or object)."""
     subj = find_subject(cue)
-    if subj is None or subj.left_edge.i != words[0].i or subj.pos_ == "PRON":
+    first = next((t for t in subj.subtree if not t.is_punct), subj) if subj is not None else None
+    if subj is None or first.i != words[0].i or subj.pos_ == "PRON":
         return False
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") and not ctx.token_quoted(c) for c in cue.children):
         return False

@@ -247,6 +247,8 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
             r = Resolution(None, None, None, 0.0)
             if c.type == "direct" and prev is not None:
                 r = _continuation(ctx, index, cands, res, prev, c)
+            if c.type == "direct" and r.speaker is None:
+                r = _topic(ctx, index, c)
         elif m.kind == "name" and m.name:
             e = index.get(m.name)
             if m.role and not e.role:
@@ -286,6 +288,20 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
     conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
     c.flags.append("continuation")
     return Resolution(pr.speaker, pr.type, pr.role, conf, pr.entity)
+
+
+def _topic(ctx, index, c) -> Resolution:
+    """An unattributed quote after narration about someone: the named subject of
+    the text just before it (same or previous paragraph), as GGT's annotators infer
+    the speaker of "floating" quotes. Low confidence; flag ``topic``."""
+    pos = c.marked[0].open_pos if c.marked else c.start
+    ps, _ = ctx.paragraph_bounds(pos)
+    lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+    for p, e in index.before(pos, pos - lo, subjects_only=True):
+        if e.type in ("PERSON", "ORG"):
+            c.flags.append("topic")
+            return Resolution(e.name, e.type, e.role, 0.4, e)
+    return Resolution(None, None, None, 0.0)
 
 
 def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
