@@ -101,6 +101,7 @@ async def run_load(url: str, text: str, *, clients: int, duration: float, timeou
                                for _ in range(warmup)))
 
         latencies: list[float] = []
+        finished: list[float] = []
         errors: dict[str, int] = {}
         t0 = time.perf_counter()
         end = t0 + duration
@@ -115,18 +116,26 @@ async def run_load(url: str, text: str, *, clients: int, duration: float, timeou
                 except (httpx.HTTPError, ValueError) as e:
                     err = type(e).__name__
                 if err is None:
-                    latencies.append(time.perf_counter() - start)
+                    now = time.perf_counter()
+                    latencies.append(now - start)
+                    finished.append(now)
                 else:
                     errors[err] = errors.get(err, 0) + 1
 
+        load_before = os.getloadavg()[0]
         await asyncio.gather(*(one_client() for _ in range(clients)))
         elapsed = time.perf_counter() - t0
     n_err = sum(errors.values())
+    in_window = sum(1 for f in finished if f <= end)
     return {
-        "clients": clients, "duration_s": duration, "elapsed_s": round(elapsed, 2),
+        "clients": clients, "duration_s": duration,
+        "drain_s": round(elapsed - duration, 2),  # answering the requests sent before the end
         "requests": len(latencies) + n_err, "ok": len(latencies), "errors": n_err,
         "error_kinds": errors, "quotes_per_answer": expected,
-        "requests_per_s": round(len(latencies) / elapsed, 2),
+        # answers completed within the window, per second (requests in flight at the
+        # end are answered and checked, but not counted here)
+        "requests_per_s": round(in_window / duration, 2),
+        "loadavg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "latency_s": {
             "p50": round(percentile(latencies, 50), 3), "p90": round(percentile(latencies, 90), 3),
             "p95": round(percentile(latencies, 95), 3), "p99": round(percentile(latencies, 99), 3),
@@ -172,9 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
     })
     lat = result["latency_s"]
-    print(f"{result['clients']} clients, {result['elapsed_s']} s, workers={result['server_workers']}: "
-          f"{result['requests']} requests, {result['errors']} errors, {result['requests_per_s']} req/s, "
-          f"latency p50 {lat['p50']} s, p95 {lat['p95']} s, p99 {lat['p99']} s, max {lat['max']} s")
+    print(f"{result['clients']} clients, {result['duration_s']:g} s (+{result['drain_s']} s drain), "
+          f"workers={result['server_workers']}: {result['requests']} requests, {result['errors']} errors, "
+          f"{result['requests_per_s']} req/s, latency p50 {lat['p50']} s, p95 {lat['p95']} s, "
+          f"p99 {lat['p99']} s, max {lat['max']} s; load average {result['loadavg_1min']}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 1 if result["errors"] else 0
