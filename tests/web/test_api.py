@@ -225,3 +225,14 @@ def test_api_model_processes_answer_like_the_thread(client, example_text):
         out = c.post("/api/extract", json={"articles": batch}).json()["articles"]
         assert [a["quotes"] for a in out] == [expected["quotes"]] * 3
         assert c.post("/api/extract", json={"text": example_text}).json() == expected
+
+
+def test_api_pipeline_failure_is_500_json(unused_pipeline):
+    from fastapi.testclient import TestClient
+
+    from saidwhat.web.app import create_app
+
+    with TestClient(create_app(nlp=unused_pipeline()), raise_server_exceptions=False) as c:
+        r = c.post("/api/extract", json={"text": "anything"})
+    assert r.status_code == 500
+    assert r.json()["error"] == "internal_error" and "AssertionError" in r.json()["message"]

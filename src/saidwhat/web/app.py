@@ -337,7 +337,7 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
     @app.exception_handler(Exception)
     async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
         return _error_response(500, "internal_error",
-                               f"Extraction failed: {type(exc).__name__}: {exc}")
+                               f"Internal error: {type(exc).__name__}: {exc}")
 
     def check_lengths(texts: list[str]) -> None:
         for text in texts:
@@ -385,7 +385,8 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
     @app.get("/api/info", summary="Version, model, limits and corpus availability")
     async def api_info() -> dict[str, Any]:
         """What the page needs to know about this server."""
-        return {"version": __version__, "model": runner.model, "workers": settings.workers,
+        return {"version": __version__, "model": runner.model,
+                "workers": getattr(runner, "processes", 1),
                 "max_body": settings.max_body, "max_length": runner.max_length,
                 "corpus": corpus is not None}
 
