@@ -16,10 +16,11 @@ class UnusedPipeline:
     max_length = 1_000_000
     meta: dict = {}
 
-    def __call__(self, text):  # pragma: no cover - reaching it is the failure
+    def __call__(self, text, **kwargs):  # pragma: no cover - reaching it is the failure
         raise AssertionError("the pipeline was called")
 
-    pipe = __call__
+    def pipe(self, texts, **kwargs):
+        raise AssertionError("the pipeline was called")
 
 
 @pytest.fixture(scope="session")
