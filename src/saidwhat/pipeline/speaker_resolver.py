@@ -38,6 +38,7 @@ def normalize_name(name: str) -> str:
     """Strip possessives, a leading 'the', leading titles ("Glaciologist Sara Lindt",
     "Dr. Matthew Bowes") and surrounding punctuation."""
     name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
+    name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
     if name.lower().startswith("the "):
         name = name[4:]
@@ -116,12 +117,15 @@ class EntityIndex:
                 target = self._expand(n, names)
                 if target and target != n:
                     self.alias[n] = target
+        places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
         labels: dict[str, Counter] = {}
         for _, n, lab, _, _ in raw:
             labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
         for key, c in labels.items():
             e = self.entities[key]
             e.type = guess_name_type(key, c.most_common(1)[0][0])
+            if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
+                e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.gender = first_name_gender(key.split()[0])
         self.mentions: list[tuple[int, Entity, bool]] = []
@@ -136,6 +140,7 @@ class EntityIndex:
                 if not e.role:
                     e.role = _left_role(ent)
         self._pronoun_evidence()
+        self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
 
     def _unique(self):
