@@ -473,6 +473,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             # a short marked phrase counts only when the cue is right next to it
             gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
             naming = c.cue_tok is not None and c.cue_tok.lemma_.lower() in _NAMING_CUES
+            if c.how == "after" and c.mention is not None and text[m.end - 1:m.end] == ",":
+                gap = ""   # a quote ending in a comma waits for its attribution: '“We will appeal,” her lawyer, Omar Fitz, said'
             if len(gap.split()) > 3 or (c.how == "before" and gap.strip() and not naming
                                         and not gap.strip().endswith((":", ","))):
                 continue

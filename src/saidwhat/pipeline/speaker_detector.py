@@ -85,7 +85,7 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs for participles and
     relative clauses. Returns the head token of the subject NP, or None."""
     for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
-        if c.dep_ in SUBJ_DEPS:
+        if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
             if c.dep_ == "csubj":
@@ -159,6 +159,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     else:
         return [], None
     toks = _strip_possessive(toks)
+    while toks and not any(ch.isalpha() for ch in toks[-1].text):
+        toks = toks[:-1]   # emoji or symbols NER swept into the name
     # strip leading titles ("Foreign Minister", "Dr.", "Mayor")
     while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS_V1 or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")):

@@ -40,6 +40,10 @@ def normalize_name(name: str) -> str:
     name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
     name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
+    parts = name.split()
+    while parts and not any(ch.isalpha() for ch in parts[-1]):
+        parts.pop()
+    name = " ".join(parts)
     if name.lower().startswith("the "):
         name = name[4:]
     parts = name.split()

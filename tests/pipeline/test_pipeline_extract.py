@@ -1,0 +1,174 @@
+"""End-to-end extraction on invented news text: one case per kind the core issue lists.
+
+Each case gives the text and the expected records as (quote, speaker, cue, type);
+quote is the exact content, speaker the resolved name (None when nobody is named).
+"""
+import warnings
+
+import pytest
+
+import saidwhat
+
+CASES = {
+    "inverted_cue": (
+        "“The harbour will stay closed until Friday,” said port director Lina Varga.",
+        [("The harbour will stay closed until Friday,", "Lina Varga", "said", "direct")]),
+    "subject_cue_with_channel": (
+        "“We have no plans to sell the ferry,” Mayor Tom Okafor said in a statement on Facebook.",
+        [("We have no plans to sell the ferry,", "Tom Okafor", "said", "direct")]),
+    "interrupted_quote_shares_cue": (
+        "“The budget is tight,” Priya Nair said, “but the clinic stays open.”",
+        [("The budget is tight,", "Priya Nair", "said", "direct"),
+         ("but the clinic stays open.", "Priya Nair", "said", "direct")]),
+    "colon_lead_in": (
+        "Health Minister Carl Breen said: “Every patient will be seen within a week.”",
+        [("Every patient will be seen within a week.", "Carl Breen", "said", "direct")]),
+    "pronoun_after_name": (
+        "Rescue diver Hanna Lind spent six hours in the water. She said: “The current was stronger than "
+        "anything I have felt.”",
+        [("The current was stronger than anything I have felt.", "Hanna Lind", "said", "direct")]),
+    "added_after_quote_by_x": (
+        "“The dam held,” engineer Marek Nowak said. “We were lucky this time,” he added.",
+        [("The dam held,", "Marek Nowak", "said", "direct"),
+         ("We were lucky this time,", "Marek Nowak", "added", "direct")]),
+    "surname_resolves_to_full_name": (
+        "Councillor Joan Abara opposed the plan. “It helps nobody who lives here,” Abara said.",
+        [("It helps nobody who lives here,", "Joan Abara", "said", "direct")]),
+    "indirect_that": (
+        "Fire chief Ruth Mendel said that the blaze had been started deliberately.",
+        [("that the blaze had been started deliberately", "Ruth Mendel", "said", "indirect")]),
+    "indirect_no_that": (
+        "Coach Dan Pryce said his players were exhausted after the final.",
+        [("his players were exhausted after the final", "Dan Pryce", "said", "indirect")]),
+    "according_to": (
+        "According to the Riverside Water Board, the reservoir is at 40 per cent of capacity.",
+        [("the reservoir is at 40 per cent of capacity", "Riverside Water Board", "According to", "indirect")]),
+    "mixed": (
+        "Opposition leader Sara Quint wrote on Twitter that the bill “punishes the poorest families.”",
+        [("that the bill “punishes the poorest families.”", "Sara Quint", "wrote", "mixed")]),
+    "present_tense_says": (
+        "“Nobody reads the small print,” says consumer advocate Ivo Marsh.",
+        [("Nobody reads the small print,", "Ivo Marsh", "says", "direct")]),
+    "participial_cue": (
+        "Union leader Ada Brook criticised the deal, saying it “ignores every nurse in the region.”",
+        [("it “ignores every nurse in the region.”", "Ada Brook", "saying", "mixed")]),
+    "dash_attribution": (
+        "“Our trains will run every ten minutes by spring.” — Transit Commissioner Leo Hart",
+        [("Our trains will run every ten minutes by spring.", "Leo Hart", "—", "direct")]),
+    "organisation_description": (
+        "The Coastal Trust published its survey on Monday. “Seabird numbers fell by a third,” "
+        "the charity said.",
+        [("Seabird numbers fell by a third,", "Coastal Trust", "said", "direct")]),
+    "it_said_for_organisation": (
+        "Northway Rail apologised for the delays. “Engineers are working through the night,” it said.",
+        [("Engineers are working through the night,", "Northway Rail", "said", "direct")]),
+    "continuation_paragraph": (
+        "“The school will reopen on Monday,” principal Aisha Bello said.\n\n"
+        "“Parents should bring the signed forms to the front desk before classes begin.”",
+        [("The school will reopen on Monday,", "Aisha Bello", "said", "direct"),
+         ("Parents should bring the signed forms to the front desk before classes begin.", "Aisha Bello",
+          None, "direct")]),
+    "indefinite_speaker_is_not_named": (
+        "“Where are we supposed to park now?” asked a resident.",
+        [("Where are we supposed to park now?", None, "asked", "direct")]),
+}
+
+NOT_QUOTES = {
+    "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "
+                               "opens the festival, while the town’s “blue belt” plan is on hold.",
+    "short_unattributed": "The exchange was recorded.\n\n“Agreed.”\n\n“Done.”",
+}
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return saidwhat.extract(text, nlp=nlp)
+    return _run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_extract_kinds(run, name):
+    text, expected = CASES[name]
+    quotes = run(text)
+    got = [(q.quote, q.speaker, q.cue, q.type) for q in quotes]
+    assert got == expected
+    for q in quotes:
+        assert text[q.quote_start:q.quote_end] == q.quote
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        assert 0.0 <= q.confidence <= 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(NOT_QUOTES))
+def test_extract_not_speech(run, name):
+    assert run(NOT_QUOTES[name]) == []
+
+
+@pytest.mark.slow
+def test_extract_role_and_channel(run):
+    text = "Ukraine’s Deputy Energy Minister Olena Tarasenko said in a statement to Reuters: “Repairs will take weeks.”"
+    (q,) = run(text)
+    assert q.speaker == "Olena Tarasenko"
+    assert q.speaker_role == "Ukraine’s Deputy Energy Minister"
+    assert q.channel == "in a statement to Reuters"
+    assert q.speaker_type == "PERSON"
+
+
+@pytest.mark.slow
+def test_extract_apposition_holds_name(run):
+    text = "“We will appeal,” her lawyer, Omar Fitz, said outside the court."
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == ("Omar Fitz", "her lawyer")
+
+
+@pytest.mark.slow
+def test_extract_unclosed_quote_is_flagged_and_rest_kept(run):
+    text = "“The vote is Monday,” said Ana Ruiz, the union’s secretary, “and we expect everyone.\nLetters went out."
+    quotes = run(text)
+    assert [q.quote for q in quotes] == ["The vote is Monday,", "and we expect everyone."]
+    assert "unclosed" in quotes[1].flags and quotes[1].speaker == "Ana Ruiz"
+
+
+@pytest.mark.slow
+def test_extract_multi_paragraph_quote_is_one_record(run):
+    text = ("“The works start in June,” engineer Bo Lund said. “Crews will close one lane.\n\n"
+            "“Then the other lane.\n\n“Expect delays all summer.”")
+    quotes = run(text)
+    assert len(quotes) == 2
+    assert quotes[1].quote.startswith("Crews will close") and quotes[1].quote.endswith("all summer.")
+    assert quotes[1].speaker == "Bo Lund"
+
+
+@pytest.mark.slow
+def test_extract_speaker_is_never_a_placeholder(run):
+    text = "Residents met outside the closed library. “Where will the children study now?”"
+    (q,) = run(text)
+    assert q.speaker is None and q.cue is None
+
+
+@pytest.mark.slow
+def test_extract_offsets_hold_on_unicode_heavy_text(run):
+    text = "Café owner Zoë Ångström 🙂 said: “Prices rose 20 % — again — this year, and we can’t keep up.”"
+    (q,) = run(text)
+    assert text[q.quote_start:q.quote_end] == q.quote
+    assert q.speaker == "Zoë Ångström"
+
+
+def test_extract_rejects_non_text():
+    with pytest.raises(TypeError, match=r"\[E002\]"):
+        saidwhat.extract(42)
+
+
+@pytest.mark.slow
+def test_extract_record_round_trip(run):
+    (q,) = run("“Trains are back,” said operator Kit Moss.")
+    d = q.to_dict()
+    assert list(d) == list(saidwhat.RECORD_FIELDS)
+    assert saidwhat.Quote.from_dict(d) == q
