@@ -52,6 +52,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def session_cpu_seconds(sid: int) -> float | None:
+    """User + system CPU time of every live process in session ``sid`` (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    for pid in filter(str.isdigit, entries):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:  # fields after "pid (comm)": state ppid pgrp session ...
+            total += int(fields[11]) + int(fields[12])  # utime stime
+    return total / tick
+
+
 def start_server(port: int, workers: int) -> subprocess.Popen:
     """``saidwhat serve`` on 127.0.0.1:port, in its own process group."""
     cmd = [sys.executable, "-m", "saidwhat.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
@@ -86,7 +105,7 @@ async def wait_ready(url: str, timeout: float, proc: subprocess.Popen | None) ->
 
 
 async def run_load(url: str, text: str, *, clients: int, duration: float, timeout: float,
-                   warmup: int) -> dict:
+                   warmup: int, server_sid: int | None = None) -> dict:
     """Drive the API; returns the measurements."""
     body = json.dumps({"text": text}).encode()
     headers = {"content-type": "application/json"}
@@ -123,8 +142,13 @@ async def run_load(url: str, text: str, *, clients: int, duration: float, timeou
                     errors[err] = errors.get(err, 0) + 1
 
         load_before = os.getloadavg()[0]
+        cpu_server = session_cpu_seconds(server_sid) if server_sid else None
+        cpu_client = time.process_time()
         await asyncio.gather(*(one_client() for _ in range(clients)))
         elapsed = time.perf_counter() - t0
+        cpu_client = time.process_time() - cpu_client
+        if cpu_server is not None:
+            cpu_server = session_cpu_seconds(server_sid) - cpu_server
     n_err = sum(errors.values())
     in_window = sum(1 for f in finished if f <= end)
     return {
@@ -136,6 +160,10 @@ async def run_load(url: str, text: str, *, clients: int, duration: float, timeou
         # end are answered and checked, but not counted here)
         "requests_per_s": round(in_window / duration, 2),
         "loadavg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        # CPU seconds per answered request: the server (all its processes) and this client
+        "server_cpu_ms_per_request": round(1000 * cpu_server / len(latencies), 1)
+        if cpu_server is not None and latencies else None,
+        "client_cpu_ms_per_request": round(1000 * cpu_client / len(latencies), 1) if latencies else None,
         "latency_s": {
             "p50": round(percentile(latencies, 50), 3), "p90": round(percentile(latencies, 90), 3),
             "p95": round(percentile(latencies, 95), 3), "p99": round(percentile(latencies, 99), 3),
@@ -169,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         info = asyncio.run(wait_ready(url, 180, proc))
         result = asyncio.run(run_load(url, text, clients=args.clients, duration=args.duration,
-                                      timeout=args.timeout, warmup=2 * max(args.workers, 1)))
+                                      timeout=args.timeout, warmup=2 * max(args.workers, 1),
+                                      server_sid=proc.pid if proc is not None else None))
     finally:
         if proc is not None:
             stop_server(proc)
@@ -184,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{result['clients']} clients, {result['duration_s']:g} s (+{result['drain_s']} s drain), "
           f"workers={result['server_workers']}: {result['requests']} requests, {result['errors']} errors, "
           f"{result['requests_per_s']} req/s, latency p50 {lat['p50']} s, p95 {lat['p95']} s, "
-          f"p99 {lat['p99']} s, max {lat['max']} s; load average {result['loadavg_1min']}")
+          f"p99 {lat['p99']} s, max {lat['max']} s; server CPU {result['server_cpu_ms_per_request']} "
+          f"ms/request; load average {result['loadavg_1min']}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 1 if result["errors"] else 0
