@@ -29,14 +29,14 @@ observe opine order plead pledge point post predict proclaim promise propose pro
 question quip reaffirm recall recount reiterate remark remind reply report respond retort
 reveal say scream shout snap speculate state stress suggest swear tell testify tweet urge
 vow warn whisper wonder write yell praise criticize criticise condemn slam reject rule
-recommend insist blurt repeat denounce mock muse gush sigh laugh scoff chuckle marvel interject
+recommend insist implore blurt repeat denounce mock muse gush sigh laugh scoff chuckle marvel interject
 chime reason assert text email concur allege clarify elaborate summarize summarise
 """.split())
 
 #: Verbs that take a clausal complement as reported content (indirect speech).
 INDIRECT_VERBS_V1 = REPORTING_VERBS_V1 - frozenset("""
-call chant cry describe blast slam praise criticize criticise condemn continue
-ask question wonder order
+chant cry describe blast slam condemn continue question wonder call praise criticize criticise
+ask order
 """.split())
 
 #: Words that, before a name, are a title or role rather than part of the name.

@@ -135,6 +135,9 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if toks and _inverted_ok(ctx, toks, subj, v):
                 spans.append(_content_from_tokens(ctx, toks, v))
         if not spans:
+            spans.append(_object_complement(ctx, v))
+            spans = [sp for sp in spans if sp]
+        if not spans:
             spans.extend(_parenthetical(ctx, v, subj))
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
@@ -191,6 +194,32 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in rest) and len(rest) >= 4:
         return _content_from_tokens(ctx, list(rest), v)
     return None
+
+
+#: Cues whose content is an object plus a complement: "accused Amnesty of handing Moscow a
+#: victory", "urged voters to stay home" (PolNeAR and GGT count these as attributions).
+_OBJECT_CUES = {"accuse": ("of",), "blame": ("for",), "urge": (), "implore": ()}
+
+
+def _object_complement(ctx: DocContext, v: Token) -> tuple[int, int] | None:
+    """Content of an object-complement cue: from the object to the end of its
+    'of'/'for' phrase or 'to' infinitive."""
+    lemma = v.lemma_.lower()
+    if lemma not in _OBJECT_CUES:
+        return None
+    dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative") and not ctx.token_quoted(c)), None)
+    if dobj is None:
+        return None
+    comp = None
+    for c in list(v.children) + list(dobj.children):   # "of" hangs on either in spaCy's parses
+        if c.i > dobj.i and ((c.dep_ == "prep" and c.lower_ in _OBJECT_CUES[lemma])
+                             or c.dep_ in ("xcomp", "ccomp")):
+            comp = c
+            break
+    if comp is None:
+        return None
+    toks = [t for t in ctx.doc[dobj.left_edge.i:comp.right_edge.i + 1]]
+    return _content_from_tokens(ctx, toks, v)
 
 
 def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, int] | None]:

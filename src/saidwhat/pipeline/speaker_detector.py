@@ -161,6 +161,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     toks = _strip_possessive(toks)
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks = toks[:-1]   # emoji or symbols NER swept into the name
+    if toks and not toks[-1].text[:1].isupper():
+        return [], None    # "the regional chamber of commerce" is a description
     # strip leading titles ("Foreign Minister", "Dr.", "Mayor")
     while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS_V1 or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")):

@@ -55,11 +55,18 @@ def normalize_name(name: str) -> str:
 
 
 def _left_role(ent) -> str | None:
-    """Title words before a PERSON name in the same noun phrase ("Harbour master")."""
+    """Title words before a PERSON name in the same noun phrase ("Harbour master"),
+    including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
     doc = ent.doc
     i = ent.start
-    while i > 0 and doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod") \
-            and doc[i - 1].head.i >= ent.start - 1 and doc[i - 1].text not in ",;:“”\"":
+    while i < ent.end - 2 and doc[i].lower_.rstrip(".") in TITLE_WORDS_V1:
+        i += 1
+    if i > ent.start:
+        return doc[ent.start:i].text
+    while i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and (
+            doc[i - 1].lower_.rstrip(".") in TITLE_WORDS_V1
+            or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod")
+                and doc[i - 1].head.i >= ent.start - 1)):
         i -= 1
     if i < ent.start:
         return doc[i:ent.start].text
