@@ -67,6 +67,7 @@ police regulator service society team tribunal union university watchdog website
 administration army military embassy hospital school church cabinet senate house
 congress station channel broadcaster airline carrier manufacturer insurer retailer
 operator provider publisher network platform statement report study survey
+utility diocese archdiocese province city municipality county
 """.split())
 
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).

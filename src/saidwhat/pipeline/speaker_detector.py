@@ -30,8 +30,11 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 """.split())
 
-_DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey "
-                            "post tweet message notice filing".split())
+#: Documents and data that speak for their author: "a study released by Civic Action",
+#: "the latest numbers from Statistics Canada" -> the organisation.
+_DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey poll "
+                            "post tweet message notice filing numbers data figures analysis research "
+                            "document paper ruling decision".split())
 _detector = None
 
 
@@ -218,7 +221,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         if head.lemma_.lower() in _DOCUMENT_NOUNS:
             for p in head.subtree:
                 if p.dep_ == "prep" and p.lower_ in ("from", "by", "of"):
-                    pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
+                    pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"
+                                 and lo <= x.idx < hi), None)
                     if pobj is not None:
                         inner = mention_from_head(pobj, lo, hi)
                         if inner.name:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import first_name_gender, guess_name_type, noun_category
+from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name, noun_category
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -164,8 +164,9 @@ class EntityIndex:
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
         person = [n for n in names if len(n.split()) >= 2 and n.split()[-1].lower() == low]
-        if person:
-            return max(person, key=lambda n: (names[n], len(n)))
+        if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
+            return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
+                                              and is_known_first_name(n.split()[0]), names[n], len(n)))
         longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]
         if longer:
             return max(longer, key=lambda n: (names[n], len(n)))
@@ -341,9 +342,12 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
-        for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
-            if _compatible(e, pron):
-                return Resolution(e.name, e.type, e.role, conf, e)
+        found = [e for _, e in index.before(m.start, 1500, subjects_only=subjects_only) if _compatible(e, pron)]
+        if pron == "it":   # an organisation before a place
+            found.sort(key=lambda e: e.type != "ORG")
+        if found:
+            e = found[0]
+            return Resolution(e.name, e.type, e.role, conf, e)
     return Resolution(None, None, None, 0.0)
 
 
@@ -351,11 +355,14 @@ def _description(index, cands, res, history, c) -> Resolution:
     m = c.mention
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
-    # an entity whose role names the noun ("Mayor Helena Brandt" for "the mayor")
-    for e in index._unique():
-        if e.role and re.search(rf"\b{re.escape(noun)}\b", e.role, re.I) and e.positions \
-                and min(e.positions) < m.start:
-            return Resolution(e.name, e.type, e.role, 0.8, e)
+    # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
+    # "a spokesman for the diocese" for "the diocese")
+    if cat != "ORG":
+        for e in index._unique():
+            title = re.split(r"\b(?:of|for|at|with|in)\b", e.role or "")[0]
+            if e.type == "PERSON" and re.search(rf"\b{re.escape(noun)}\b", title, re.I) and e.positions \
+                    and min(e.positions) < m.start:
+                return Resolution(e.name, e.type, e.role, 0.8, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     for _, e in index.before(m.start, 3000):
         if e.type == "ORG" and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
