@@ -187,7 +187,8 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
         return None   # "the Kospi added 0.4 per cent": only a 'that' clause is speech
     first = rest[0]
     if v.lemma_.lower() == "tell" and first.pos_ in ("PRON", "PROPN", "NOUN"):
-        rest = rest[1:]
+        recipient = next((c for c in v.children if c.dep_ in ("dative", "dobj") and c.i >= first.i), first)
+        rest = doc[recipient.right_edge.i + 1:sent_end + 1]   # "told HuffPost Canada the laws ..."
         first = rest[0] if len(rest) else None
     if first is None or first.pos_ not in ("DET", "NOUN", "PRON", "PROPN", "ADJ", "NUM"):
         return None

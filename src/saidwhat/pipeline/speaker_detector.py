@@ -96,6 +96,11 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
             return c
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.dep_ not in ("poss", "pobj") \
+            and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBD", "VBZ", "VBP"):
+        # misparsed subject right before a finite cue: "..., McNeely(advmod) said they ..."
+        return prev
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
         return find_subject(cue.head, depth + 1)
     return None
