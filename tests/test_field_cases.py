@@ -6,6 +6,7 @@ in tests/pipeline/test_pipeline_extract.py.
 """
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -46,9 +47,7 @@ def _norm(s):
 
 
 def _case_params():
-    from conftest import SHARED
-
-    readme = SHARED / "field-cases" / "README.md"
+    readme = Path(__file__).resolve().parents[1] / ".." / "shared" / "field-cases" / "README.md"
     if not readme.exists():
         return [pytest.param(None, None, None, marks=pytest.mark.skip(reason="../shared absent"))]
     params = []
