@@ -82,6 +82,12 @@ governor secretary ambassador envoy candidate councillor councilor commissioner
 prosecutor sheriff captain victim witness resident neighbour neighbor teacher student
 farmer worker activist organiser organizer volunteer nurse paramedic pastor bishop
 soldier politician mp lawmaker legislator diplomat businessman businesswoman
+proprietor resident veteran survivor sergeant-at-arms entrepreneur artist designer architect
+caddie golfer athlete winger forward defenceman goaltender goalie pitcher striker midfielder
+defender quarterback rookie captain chef photographer filmmaker director producer musician
+principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
+specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
+pilot firefighter paramedic
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
+from .lexicons import PLATFORMS_V1
 from .marks import MarkedSpan
 from .speaker_detector import Mention, find_subject, mention_from_head
 
@@ -353,7 +354,8 @@ def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
     attributions with no verb."""
     best = None
     for ent in ctx.doc.ents:
-        if lo <= ent.start_char and ent.end_char <= hi and not ctx.token_quoted(ent[0]):
+        if lo <= ent.start_char and ent.end_char <= hi and not ctx.token_quoted(ent[0]) \
+                and ent.text.lower() not in PLATFORMS_V1:   # "took to Twitter with this:"
             if ent.label_ == "PERSON":
                 best = ent
                 break

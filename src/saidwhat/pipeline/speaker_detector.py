@@ -34,7 +34,9 @@ federation assembly centre center club league society fund trust hospital school
 #: "the latest numbers from Statistics Canada" -> the organisation.
 _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey poll "
                             "post tweet message notice filing numbers data figures analysis research "
-                            "document paper ruling decision".split())
+                            "document paper ruling decision commentary column op-ed essay book article "
+                            "editorial blog speech testimony".split())
+_POSS_PRONOUNS = {"her": "she", "his": "he", "its": "it", "their": "they"}
 _detector = None
 
 
@@ -205,6 +207,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         if poss is not None:
             return mention_from_head(poss, lo, hi)
     name_toks, label = _name_tokens(head, np)
+    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
+        name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
     if name_toks:
@@ -224,6 +228,14 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
         if head.lemma_.lower() in _DOCUMENT_NOUNS:
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in _POSS_PRONOUNS:   # "her statement said"
+                return Mention(start, end, text[start:end], poss, kind="pronoun")
+            if poss is not None and poss.pos_ == "PROPN":             # "Foster's book"
+                inner = mention_from_head(poss, lo, hi)
+                if inner.name:
+                    return Mention(start, end, text[start:end], head, name=inner.name, kind="name",
+                                   ent_label=inner.ent_label)
             for p in head.subtree:
                 if p.dep_ == "prep" and p.lower_ in ("from", "by", "of"):
                     pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"

@@ -236,7 +236,7 @@ class EntityIndex:
 
 
 def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
-    p = pron.lower()
+    p = {"his": "he", "its": "it", "their": "they"}.get(pron.lower(), pron.lower())
     if p in ("he", "him", "she", "her"):
         if e.type != "PERSON":
             return False
@@ -373,6 +373,10 @@ def _description(index, cands, res, history, c) -> Resolution:
     for _, e in index.before(m.start, 600, subjects_only=True):
         if fits(e):
             return Resolution(e.name, e.type, e.role, 0.7, e)
+    if cat == "PERSON":   # "the affable proprietor": the person the passage is about
+        for _, e in index.before(m.start, 1500):
+            if e.type == "PERSON":
+                return Resolution(e.name, e.type, e.role, 0.55, e)
     for i, _ in reversed(history):
         r = res[i]
         if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < 600:
