@@ -35,11 +35,9 @@ def example_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def web_nlp():
-    """The default pipeline, loaded once for all web tests."""
-    import saidwhat
-
-    return saidwhat.load()
+def web_nlp(nlp):
+    """The session's pipeline (``nlp`` from tests/conftest.py), loaded once for all tests."""
+    return nlp
 
 
 @pytest.fixture(scope="session")

@@ -212,19 +212,26 @@ def test_api_info(bare_client):
 
 
 @pytest.mark.slow
-def test_api_model_processes_answer_like_the_thread(client, example_text):
-    """``workers=2``: two model processes (spawned, each loading the model once)."""
-    from fastapi.testclient import TestClient
+def test_api_model_process_answers_like_the_thread(client, example_text):
+    """``--workers N`` runs :class:`ProcessRunner`; one spawned process is enough to
+    check it (a process loads the model once, answers in order, stops cleanly)."""
+    import anyio
 
-    from saidwhat.web.app import Settings, create_app
+    from saidwhat.web.runner import ProcessRunner
 
-    expected = client.post("/api/extract", json={"text": example_text}).json()
-    with TestClient(create_app(Settings(workers=2))) as c:
-        assert c.get("/api/info").json()["workers"] == 2
-        batch = [{"id": i, "text": example_text} for i in range(3)]
-        out = c.post("/api/extract", json={"articles": batch}).json()["articles"]
-        assert [a["quotes"] for a in out] == [expected["quotes"]] * 3
-        assert c.post("/api/extract", json={"text": example_text}).json() == expected
+    expected = client.post("/api/extract", json={"text": example_text}).json()["quotes"]
+
+    async def run():
+        runner = ProcessRunner(None, processes=1)
+        await runner.start()
+        try:
+            return runner.max_length, await runner.extract([example_text, "", example_text])
+        finally:
+            await runner.close()
+
+    max_length, out = anyio.run(run)
+    assert max_length == 1_000_000
+    assert out == [expected, [], expected]
 
 
 def test_api_pipeline_failure_is_500_json(unused_pipeline):
