@@ -48,12 +48,38 @@ def test_api_extract_articles_keeps_ids_and_order(client, example_text):
     r = client.post("/api/extract", json={"articles": articles})
     assert r.status_code == 200
     out = r.json()["articles"]
-    assert [a["id"] for a in out] == ["river", 7, None]
+    assert [a["id"] for a in out] == ["river", "7", None]  # ids as strings, as the CLI writes them
     assert out[1]["quotes"] == []
     single = client.post("/api/extract", json={"text": example_text, "id": "river"}).json()
     assert out[0] == single
     for art, res in zip(articles, out):
         _check_offsets(art["text"], res["quotes"])
+
+
+@pytest.mark.slow
+def test_api_extract_matches_cli_jsonl(client, example_text, tmp_path):
+    """Each answer is the line ``saidwhat extract`` writes for the same JSONL input."""
+    from saidwhat.cli import main
+
+    articles = [{"id": "river", "title": "Port closes", "date": "2024-03-05", "outlet": "Post",
+                 "section": "local", "text": example_text},
+                {"id": 7, "url": "https://example.org/7", "text": '"No," she said. "Never."'}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "--out", str(out), "--quiet"]) == 0
+    cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    api = client.post("/api/extract", json={"articles": articles}).json()["articles"]
+    assert api == cli
+    assert api[0]["title"] == "Port closes" and api[0]["section"] == "local"
+
+
+@pytest.mark.slow
+def test_api_extract_lone_surrogate_in_a_carried_field(client):
+    raw = '{"text": "No quotation.", "title": "bad \\udc80 title"}'
+    r = client.post("/api/extract", content=raw.encode(), headers={"content-type": "application/json"})
+    assert r.status_code == 200
+    assert r.json() == {"id": None, "title": "bad \udc80 title", "quotes": []}
 
 
 @pytest.mark.slow

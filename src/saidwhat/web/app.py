@@ -45,6 +45,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..io.base import Article, coerce_id
+from ..io.jsonl import article_record
 from .runner import ProcessRunner, ThreadRunner
 
 #: Default limit on a request body, in bytes (2 MB).
@@ -94,19 +96,22 @@ Id = str | int | None
 
 
 class ArticleIn(BaseModel):
-    """One article of a batch request."""
+    """One article of a batch request, like one line of ``saidwhat extract``'s JSONL
+    input: other fields (``title``, ``url``, ``date``, ``outlet``, ...) are carried
+    through to the answer."""
 
-    model_config = ConfigDict(strict=True, extra="ignore")
+    model_config = ConfigDict(strict=True, extra="allow")
 
-    id: Id = Field(None, description="Echoed back unchanged; any string or integer.")
+    id: Id = Field(None, description="String or integer, answered as a string (as the CLI does).")
     text: str = Field(description="The article. Offsets in the answer index this exact string.")
 
 
 class ExtractRequest(BaseModel):
-    """Body of ``POST /api/extract``: either ``text`` (one article) or ``articles``."""
+    """Body of ``POST /api/extract``: either ``text`` (one article; other fields are
+    carried through, as for an article of ``articles``) or ``articles``."""
 
     model_config = ConfigDict(
-        strict=True, extra="ignore",
+        strict=True, extra="allow",
         json_schema_extra={"examples": [
             {"text": '"We will rebuild," the mayor said.'},
             {"articles": [{"id": "a1", "text": '"We will rebuild," the mayor said.'}]},
@@ -114,7 +119,7 @@ class ExtractRequest(BaseModel):
     )
 
     text: str | None = Field(None, description="One article.")
-    id: Id = Field(None, description="Id of the single article, echoed back.")
+    id: Id = Field(None, description="Id of the single article, answered as a string.")
     articles: list[ArticleIn] | None = Field(None, description="Several articles, answered in order.")
 
 
@@ -143,9 +148,12 @@ class QuoteRecord(BaseModel):
 
 
 class ArticleQuotes(BaseModel):
-    """Quotations of one article: one line of ``saidwhat extract``'s JSONL output."""
+    """Quotations of one article: one line of ``saidwhat extract``'s JSONL output,
+    ``{"id", <carried fields>, "quotes"}``."""
 
-    id: Id = None
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = None
     quotes: list[QuoteRecord]
 
 
@@ -169,6 +177,18 @@ class ApiError(Exception):
     def __init__(self, status: int, error: str, message: str, detail: Any = None) -> None:
         super().__init__(message)
         self.status, self.error, self.message, self.detail = status, error, message, detail
+
+
+class _JSONResponse(JSONResponse):
+    """UTF-8 JSON; falls back to ``\\u`` escapes when a carried field holds a lone
+    surrogate (valid in JSON, not encodable as UTF-8)."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, ensure_ascii=True, allow_nan=False,
+                              separators=(",", ":")).encode("ascii")
 
 
 def _error_response(status: int, error: str, message: str, detail: Any = None) -> JSONResponse:
@@ -366,21 +386,28 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
     async def api_extract(request: Request) -> JSONResponse:
         """Extract quotations. Send `{"text": ...}` for one article (answered as
         `{"id", "quotes"}`) or `{"articles": [{"id", "text"}, ...]}` (answered as
-        `{"articles": [{"id", "quotes"}, ...]}`). Records are those of
-        `saidwhat extract`; offsets are code-point indices into the text, end exclusive."""
+        `{"articles": [{"id", "quotes"}, ...]}`), as `saidwhat extract` reads and writes
+        JSONL: ids come back as strings, other fields of an article (`title`, `url`,
+        `date`, `outlet`, ...) are carried through. Offsets are code-point indices into
+        the text, end exclusive."""
         req = _parse_extract_body(await request.body(), request.headers.get("content-type"))
-        items = [(req.id, req.text)] if req.text is not None else [(a.id, a.text) for a in req.articles]
+        if req.text is not None:
+            items = [(req.id, req.text, dict(req.model_extra or {}))]
+        else:
+            items = [(a.id, a.text, dict(a.model_extra or {})) for a in req.articles]
         # JSON may carry lone surrogates ("\ud800"), which cannot be encoded back to
         # UTF-8; U+FFFD has the same length, so every offset stays valid.
-        texts = [_LONE_SURROGATE.sub("\ufffd", text) for _, text in items]
+        texts = [_LONE_SURROGATE.sub("\ufffd", text) for _, text, _ in items]
         check_lengths(texts)
         try:
             results = await runner.extract(texts)
         except BrokenProcessPool:
             raise ApiError(503, "worker_died", "A model process died during the extraction "
                            "(out of memory?); it has been replaced. Try again.") from None
-        out = [{"id": id_, "quotes": quotes} for (id_, _), quotes in zip(items, results)]
-        return JSONResponse(out[0] if req.text is not None else {"articles": out})
+        # the CLI's JSONL record: {"id", <carried fields>, "quotes"}
+        out = [article_record(Article(coerce_id(id_), text, meta), quotes)
+               for (id_, _, meta), text, quotes in zip(items, texts, results)]
+        return _JSONResponse(out[0] if req.text is not None else {"articles": out})
 
     @app.get("/api/info", summary="Version, model, limits and corpus availability")
     async def api_info() -> dict[str, Any]:
