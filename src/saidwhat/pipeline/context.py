@@ -49,6 +49,7 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.ents = list(doc.ents)   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()
 

@@ -353,7 +353,7 @@ def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
     """The first PERSON name in [lo, hi) (else ORG), as a mention: for colon and dash
     attributions with no verb."""
     best = None
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if lo <= ent.start_char and ent.end_char <= hi and not ctx.token_quoted(ent[0]) \
                 and ent.text.lower() not in PLATFORMS_V1:   # "took to Twitter with this:"
             if ent.label_ == "PERSON":

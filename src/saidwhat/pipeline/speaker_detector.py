@@ -140,6 +140,21 @@ def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[T
     return out
 
 
+def _entity_at(tok: Token):
+    """The entity span holding ``tok`` (from the IOB tags; ``doc.ents`` rebuilds every
+    span on each access)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    a = tok.i
+    while doc[a].ent_iob_ == "I" and a > 0:
+        a -= 1
+    b = tok.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b]
+
+
 def _strip_possessive(toks: list[Token]) -> list[Token]:
     while toks and toks[-1].tag_ == "POS" or (toks and toks[-1].text in ("'s", "’s", "'", "’")):
         toks = toks[:-1]
@@ -150,7 +165,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_at(head)
         if ent is not None:
             label = ent.label_
             toks = [t for t in ent if t in np or t.i == head.i]

@@ -105,7 +105,7 @@ class EntityIndex:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
-        for ent in ctx.doc.ents:
+        for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
                 name = normalize_name(ent.text)
                 if name:
@@ -145,7 +145,7 @@ class EntityIndex:
                 e = self.get(n)
                 e.positions.append(pos)
                 self.mentions.append((pos, e, subj))
-        for ent in ctx.doc.ents:
+        for ent in ctx.ents:
             if ent.label_ == "PERSON" and not ctx.token_quoted(ent[0]):
                 e = self.get(ent.text)
                 if not e.role:
@@ -196,14 +196,18 @@ class EntityIndex:
         he/his or she/her later in the same sentence."""
         votes: dict[str, Counter] = {}
         ctx = self.ctx
+        by_sent: dict[int, list] = {}
+        for e in ctx.ents:
+            by_sent.setdefault(e[0].sent.start, []).append(e)
         for sent in ctx.doc.sents:
-            persons = {self.get(normalize_name(e.text)).name for e in sent.ents
+            ents = by_sent.get(sent.start, [])
+            persons = {self.get(normalize_name(e.text)).name for e in ents
                        if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
             persons = {p for p in persons if self.entities[p].type == "PERSON"}
             if len(persons) != 1:
                 continue
             (p,) = persons
-            subj = [e for e in sent.ents if e.root.dep_ in ("nsubj", "nsubjpass")
+            subj = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
                     and self.get(normalize_name(e.text)).name == p]
             if not subj:
                 continue
