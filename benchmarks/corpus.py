@@ -131,6 +131,9 @@ def _role(cmd: str) -> str:
 
 def run_sampled(cmd: list[str], env: dict | None = None) -> dict:
     """Run ``cmd``, sampling the peak RSS of its process tree; return timings and peaks."""
+    import resource
+
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peaks: dict[int, tuple[str, float]] = {}
@@ -150,12 +153,14 @@ def run_sampled(cmd: list[str], env: dict | None = None) -> dict:
     wall = time.monotonic() - t0
     stop.set()
     th.join()
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)  # whole tree, once reaped
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} failed ({proc.returncode}):\n{err[-3000:]}")
     by_role: dict[str, list[float]] = {}
     for cmdline, mb in peaks.values():
         by_role.setdefault(_role(cmdline), []).append(round(mb))
-    return {"wall_s": round(wall, 1), "peak_rss_mb": by_role, "stdout": out, "stderr": err}
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": by_role, "stdout": out, "stderr": err}
 
 
 # -- configurations --------------------------------------------------------------------------
@@ -222,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {info}", file=sys.stderr)
     py = sys.executable
     results: dict = {"corpus": info, "cores": os.cpu_count(), "commit": commit,
+                     "cpu_s_note": "user+sys of the whole process tree (the pool workers and the JVM included)",
                      "load_avg_before": os.getloadavg(), "runs": {}}
     for workers in (1, 2):
         print(f"running --workers {workers} ...", file=sys.stderr)
@@ -230,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         results["imported_from"] = [ln.split(" from ", 1)[1] for ln in r["stderr"].splitlines()
                                     if ln.startswith("saidwhat from")]
         results["runs"][f"workers{workers}"] = {
-            "wall_s": r["wall_s"], "extract_s": round(inner["extract_s"], 1), "quotes": inner["quotes"],
+            "wall_s": r["wall_s"], "cpu_s": r["cpu_s"], "extract_s": round(inner["extract_s"], 1),
+            "quotes": inner["quotes"],
             "articles_per_s": round(args.n / r["wall_s"], 2), "peak_rss_mb": r["peak_rss_mb"]}
     if not args.no_spark:
         try:
@@ -240,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
             r = run_sampled([py, "-c", SPARK_SNIPPET, str(corpus.with_suffix(".parquet")), str(work / "spark-out")], env)
             inner = json.loads(r["stdout"].strip().splitlines()[-1])
             results["runs"]["spark_local2"] = {
-                "wall_s": r["wall_s"], "startup_s": round(inner["startup_s"], 1),
+                "wall_s": r["wall_s"], "cpu_s": r["cpu_s"], "startup_s": round(inner["startup_s"], 1),
                 "extract_s": round(inner["extract_s"], 1), "quotes": inner["quotes"],
                 "articles_per_s": round(args.n / inner["extract_s"], 2), "peak_rss_mb": r["peak_rss_mb"]}
         except ImportError:

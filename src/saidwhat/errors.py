@@ -29,6 +29,9 @@ class Errors(metaclass=_Catalogue):
             "or --force to start over.")
     E103 = "--resume needs --out or --db: results written to stdout cannot be resumed."
     E104 = "{path}: no such store (create one with `saidwhat extract ... --db {path}`)."
+    E105 = ("The interrupted run in {path} wrote {before}; resume it with the same --out/--db "
+            "(or pass --force to start over).")
+    E106 = "No installed spaCy pipeline named {model!r} (install it, or pass a pipeline directory)."
 
 
 class Warnings(metaclass=_Catalogue):

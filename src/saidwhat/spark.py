@@ -43,7 +43,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from .io.base import META_FIELDS, ROW_FIELDS
+# Absolute imports: this file also runs as a script under spark-submit.
+from saidwhat.io.base import META_FIELDS, ROW_FIELDS
 
 #: Spark DDL schema of the quotation rows (all columns nullable).
 QUOTE_SCHEMA_DDL = ", ".join(
@@ -56,7 +57,7 @@ _NLP: dict[str | None, Any] = {}
 def _worker_nlp(model: str | None):
     """The pipeline of this Python worker, loaded on first use and kept."""
     if model not in _NLP:
-        from .api import load
+        from saidwhat.api import load
 
         _NLP[model] = load(model)
     return _NLP[model]
@@ -65,9 +66,9 @@ def _worker_nlp(model: str | None):
 def _extract_batches(batches: Iterator[Any], *, model: str | None, batch_size: int,
                      slice_rows: int = 256) -> Iterator[Any]:
     """mapInArrow body: article record batches in, quotation record batches out."""
-    from .batch.worker import process_texts
-    from .io.base import quote_rows
-    from .io.parquet import rows_to_table
+    from saidwhat.batch.worker import process_texts
+    from saidwhat.io.base import quote_rows
+    from saidwhat.io.parquet import rows_to_table
 
     nlp = _worker_nlp(model)
     for batch in batches:
@@ -109,16 +110,20 @@ def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: 
     cols = [F.col(id_col).cast("string").alias("id"), F.col(text_col).cast("string").alias("text")]
     cols += [F.col(c).cast("string").alias(c) for c in META_FIELDS if c in df.columns and c not in (id_col, text_col)]
     articles = df.select(*cols)
+    # Referenced through the installed module (pickled by reference, not by value), so
+    # the pipeline cache lives in the worker's saidwhat.spark module and survives tasks,
+    # also when this file runs as __main__ under spark-submit.
+    from saidwhat.spark import _extract_batches as run
 
     def fn(batches):
-        return _extract_batches(batches, model=model, batch_size=batch_size)
+        return run(batches, model=model, batch_size=batch_size)
 
     return articles.mapInArrow(fn, QUOTE_SCHEMA_DDL)
 
 
 def _read_files(paths: list[str]) -> Iterator[tuple]:
-    from .io import read_articles
-    from .io.base import BadRecord
+    from saidwhat.io import read_articles
+    from saidwhat.io.base import BadRecord
 
     def report(bad: BadRecord) -> None:
         print(f"saidwhat.spark: {bad}", file=sys.stderr)
@@ -146,7 +151,7 @@ def read_input(spark, inputs: list[str], *, input_format: str | None = None, id_
         text_col: Text column of Parquet/JSONL input.
         partitions: Repartition the articles into this many partitions.
     """
-    from .io import detect_format, expand_sources
+    from saidwhat.io import detect_format, expand_sources
 
     fmt = input_format or detect_format(inputs[0].rstrip("/")) or "parquet"
     if fmt in ("parquet", "jsonl"):
@@ -160,7 +165,9 @@ def read_input(spark, inputs: list[str], *, input_format: str | None = None, id_
     else:
         files = expand_sources(inputs)
         schema = "id string, text string, " + ", ".join(f"{k} string" for k in META_FIELDS)
-        rdd = spark.sparkContext.parallelize(files, max(1, len(files))).mapPartitions(_read_files)
+        from saidwhat.spark import _read_files as read_files
+
+        rdd = spark.sparkContext.parallelize(files, max(1, len(files))).mapPartitions(read_files)
         df = spark.createDataFrame(rdd, schema)
     if partitions:
         df = df.repartition(partitions)

@@ -139,3 +139,24 @@ def test_extract_out_files_and_force(tmp_path, capsys, nlp):
     assert main(argv) == 2  # exists, no --force
     assert "[E101]" in capsys.readouterr().err
     assert main(argv + ["--force"]) == 0
+
+
+def test_extract_unknown_model_fails_before_workers_start(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Hello.")
+    assert main(["extract", str(path), "-w", "2", "--model", "xx_no_such_pipeline", "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert "[E106]" in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl.saidwhat-state").exists()
+
+
+def test_extract_resume_needs_the_same_outputs(tmp_path, capsys):
+    from saidwhat.batch.state import StagedRun
+
+    src = _jsonl(tmp_path / "in.jsonl", ARTICLES)
+    out = tmp_path / "o.jsonl"
+    StagedRun(tmp_path / "o.jsonl.saidwhat-state", outputs=[str(out)], db=None, keep_text=False).create()
+    assert main(["extract", str(src), "-w", "1", "-o", str(out), "--db", str(tmp_path / "x.duckdb"),
+                 "--resume"]) == 2
+    assert "[E105]" in capsys.readouterr().err
+    assert main(["extract", str(src), "-w", "1", "--resume"]) == 2
+    assert "[E103]" in capsys.readouterr().err

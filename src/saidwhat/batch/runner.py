@@ -89,7 +89,7 @@ def _chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def extract_articles(articles: Iterable[Article], *, model: str | None = None, workers: int = 1,
-                     batch_size: int = 32, task_size: int = 16, nlp=None,
+                     batch_size: int = 32, task_size: int = 16, nlp=None, timeout: float | None = None,
                      stats: RunStats | None = None) -> Iterator[tuple[Article, list[dict[str, Any]], str | None]]:
     """Extract quotations from a stream of articles, in input order.
 
@@ -102,6 +102,9 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None, w
         task_size: Articles sent to a worker per task (at most ``3 * workers`` tasks
             are queued ahead, which bounds memory).
         nlp: A loaded pipeline to use when ``workers == 1`` (skips loading).
+        timeout: Seconds allowed per task of ``task_size`` articles; when a task runs
+            over, its remaining articles are retried one by one with the same budget
+            each, and an article still over budget fails ("timed out"). ``None``: no limit.
         stats: If given, ``workers`` and the peak RSS figures are recorded in it.
 
     Yields:
@@ -114,7 +117,8 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None, w
         if nlp is None:
             nlp = get_nlp(model)
         for chunk in _chunked(articles, task_size):
-            for art, (quotes, err) in zip(chunk, process_texts([a.text for a in chunk], nlp, batch_size)):
+            for art, (quotes, err) in zip(chunk, process_texts([a.text for a in chunk], nlp, batch_size,
+                                                                       timeout=timeout)):
                 yield art, quotes, err
         stats.worker_peak_rss_mb[os.getpid()] = peak_rss_mb()
         return
@@ -122,7 +126,7 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None, w
     from concurrent.futures import ProcessPoolExecutor
 
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
-                             initargs=(model, batch_size))
+                             initargs=(model, batch_size, timeout))
     pending: deque = deque()
 
     def drain_one():
@@ -211,7 +215,7 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
                id_col: str = "id", model: str | None = None, workers: int = 1, batch_size: int = 32,
                task_size: int = 16, resume: bool = False, force: bool = False, quiet: bool = False,
                on_error: Callable[[BadRecord], None] = report_to_stderr, commit_every: int = 512,
-               commit_seconds: float = 10.0, nlp=None) -> RunStats:
+               commit_seconds: float = 10.0, timeout: float | None = 120.0, nlp=None) -> RunStats:
     """Run extraction over a corpus.
 
     Args:
@@ -233,6 +237,8 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
         on_error: Called for each skipped input record (after it is counted).
         commit_every: Commit results to the state directory every this many articles...
         commit_seconds: ... or this many seconds, whichever comes first.
+        timeout: Seconds per task of ``task_size`` articles before its articles are
+            retried one by one, each with this budget (see :func:`extract_articles`).
         nlp: A loaded pipeline for ``workers == 1``.
 
     Returns:
@@ -249,6 +255,8 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     sources = [str(s) for s in sources]
     stats = RunStats()
     _check_inputs(sources, input_format)
+    if nlp is None:
+        _check_model(model)
     staged = _check_outputs(outputs, db, resume=resume, force=force)
     if resume and staged is not None and not staged.exists() and outputs \
             and all(Path(o).exists() for o in outputs):
@@ -257,6 +265,11 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     skip: Skipper | None = None
     if staged is not None:
         if resume and staged.exists():
+            before = staged.manifest()
+            if before.get("outputs") != [os.path.abspath(o) for o in outputs] \
+                    or before.get("db") != (db and os.path.abspath(db)):
+                was = ", ".join(before.get("outputs") or []) + (f" --db {before['db']}" if before.get("db") else "")
+                raise UsageError(Errors.E105.format(path=staged.dir, before=was or "nothing"))
             stats.resumed = staged.load()
             skip = Skipper(staged.done)
         else:
@@ -282,7 +295,8 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     last_commit = time.monotonic()
     try:
         for art, quotes, err in extract_articles(todo, model=model, workers=workers, batch_size=batch_size,
-                                                 task_size=task_size, nlp=nlp, stats=stats):
+                                                 task_size=task_size, nlp=nlp, timeout=timeout,
+                                                 stats=stats):
             stats.articles += 1
             stats.quotes += len(quotes)
             if err is not None:
@@ -317,6 +331,26 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     stats.seconds = time.monotonic() - t0
     stats.peak_rss_mb = peak_rss_mb()
     return stats
+
+
+def _check_model(model: str | None) -> None:
+    """Raise E106/E001 now if the pipeline cannot be found (before any worker starts)."""
+    import importlib.util
+
+    from ..api import DEFAULT_MODELS
+
+    if model is None:
+        if not any(importlib.util.find_spec(name) for name in DEFAULT_MODELS):
+            raise UsageError(Errors.E001.format(names=", ".join(DEFAULT_MODELS)))
+        return
+    if Path(model).exists():
+        return
+    try:
+        found = importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise UsageError(Errors.E106.format(model=model))
 
 
 def _check_inputs(sources: list[str], input_format: str | None) -> None:

@@ -97,9 +97,14 @@ class StagedRun:
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
-        manifest = {"run_id": self.run_id, "outputs": self.outputs, "db": self.db,
+        manifest = {"run_id": self.run_id, "outputs": [os.path.abspath(o) for o in self.outputs],
+                    "db": self.db and os.path.abspath(self.db),
                     "keep_text": self.keep_text, "started": self.started}
         atomic_write_bytes(self.dir / MANIFEST, json.dumps(manifest).encode())
+
+    def manifest(self) -> dict[str, Any]:
+        """The manifest of the run that created this state directory."""
+        return json.loads((self.dir / MANIFEST).read_text())
 
     def load(self) -> int:
         """Load an earlier run's state: run id, committed chunks and done ids.

@@ -14,19 +14,22 @@ from ..errors import Warnings
 
 _NLP = None
 _BATCH_SIZE = 32
+_TIMEOUT: float | None = None
 
 #: One article's outcome: (quotation records, None) or ([], error message).
 Outcome = tuple[list[dict[str, Any]], "str | None"]
 
 
-def init_worker(model: str | None, batch_size: int = 32) -> None:
+def init_worker(model: str | None, batch_size: int = 32, timeout: float | None = None) -> None:
     """Load the pipeline once for this process (pool initializer).
 
     Args:
         model: spaCy pipeline name or path, ``None`` for the default.
         batch_size: Texts per ``nlp.pipe`` batch.
+        timeout: Time budget per task and per retried article, seconds (see
+            :func:`process_texts`).
     """
-    global _NLP, _BATCH_SIZE
+    global _NLP, _BATCH_SIZE, _TIMEOUT
     _watch_parent(os.getppid())
     # Keep each worker on one thread: N workers on N cores, no oversubscription.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -35,6 +38,7 @@ def init_worker(model: str | None, batch_size: int = 32) -> None:
 
     _NLP = load(model)
     _BATCH_SIZE = batch_size
+    _TIMEOUT = timeout
 
 
 @lru_cache(maxsize=2)
@@ -66,16 +70,36 @@ def _outcome(doc) -> Outcome:
     return [q.to_dict() for q in quotes], None
 
 
-def process_texts(texts: list[str], nlp=None, batch_size: int | None = None) -> list[Outcome]:
+class ArticleTimeout(Exception):
+    """Raised (by SIGALRM) when extraction exceeds its time budget."""
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise ArticleTimeout()
+
+
+def _can_alarm() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def process_texts(texts: list[str], nlp=None, batch_size: int | None = None, *,
+                  timeout: float | None = None) -> list[Outcome]:
     """Extract quotations from a list of texts, isolating failures per article.
 
-    The texts go through ``nlp.pipe`` in batches; if a batch raises, the articles not
-    yet done are retried one by one so that only the failing ones are lost.
+    The texts go through ``nlp.pipe`` in batches; if a batch raises (or runs out of
+    time), the articles not yet done are retried one by one so that only the failing
+    ones are lost.
 
     Args:
         texts: Article texts.
         nlp: Pipeline to use; the worker's own (from :func:`init_worker`) by default.
         batch_size: Texts per ``nlp.pipe`` batch; the worker's setting by default.
+        timeout: Time budget in seconds for the whole list, and then for each article
+            retried alone; an article over budget fails with "timed out". Needs the
+            main thread of a Unix process (SIGALRM); ignored elsewhere. ``None``: none.
 
     Returns:
         One :data:`Outcome` per text, in order.
@@ -83,24 +107,51 @@ def process_texts(texts: list[str], nlp=None, batch_size: int | None = None) -> 
     nlp = nlp or _NLP
     if nlp is None:
         raise RuntimeError("init_worker() was not called in this process")
+    timeout = timeout if timeout is None else (timeout if timeout > 0 and _can_alarm() else None)
     with warnings.catch_warnings():
         # Per-mark warnings (W001 stray mark, W002 unclosed quote) are normal in news and
         # would flood a corpus run's stderr; the records carry flags for them.
         warnings.filterwarnings("ignore", message=r"\[W00[12]\]")
-        return _process(texts, nlp, batch_size)
+        if timeout is None:
+            return _process(texts, nlp, batch_size or _BATCH_SIZE, None)
+        import signal
+
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        try:
+            return _process(texts, nlp, batch_size or _BATCH_SIZE, timeout)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
-def _process(texts: list[str], nlp, batch_size: int | None) -> list[Outcome]:
+def _arm(seconds: float | None) -> None:
+    if seconds is not None:
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _process(texts: list[str], nlp, batch_size: int, timeout: float | None) -> list[Outcome]:
     out: list[Outcome] = []
     try:
-        for doc in nlp.pipe(texts, batch_size=batch_size or _BATCH_SIZE):
+        _arm(timeout)
+        for doc in nlp.pipe(texts, batch_size=batch_size):
             out.append(_outcome(doc))
-    except Exception:  # noqa: BLE001 - retry one by one below
-        for text in texts[len(out):]:
-            try:
-                out.append(_outcome(nlp(text)))
-            except Exception as e:  # noqa: BLE001
-                out.append(([], f"{type(e).__name__}: {e}"))
+        _arm(0 if timeout else None)
+        return out
+    except Exception:  # noqa: BLE001 - includes ArticleTimeout; retry one by one below
+        _arm(0 if timeout else None)
+    for text in texts[len(out):]:
+        try:
+            _arm(timeout)
+            doc = nlp(text)
+            _arm(0 if timeout else None)
+            out.append(_outcome(doc))
+        except ArticleTimeout:
+            out.append(([], f"timed out after {timeout:g} s"))
+        except Exception as e:  # noqa: BLE001
+            _arm(0 if timeout else None)
+            out.append(([], f"{type(e).__name__}: {e}"))
     return out
 
 
@@ -125,4 +176,4 @@ def worker_peak_rss_mb(_: Any = None) -> tuple[int, float]:
 
 def run_task(texts: list[str]) -> tuple[list[Outcome], int, float]:
     """Pool task: :func:`process_texts` plus this worker's pid and peak RSS (MiB)."""
-    return process_texts(texts), os.getpid(), peak_rss_mb()
+    return process_texts(texts, timeout=_TIMEOUT), os.getpid(), peak_rss_mb()

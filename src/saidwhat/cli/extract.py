@@ -47,6 +47,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     run.add_argument("--commit-every", type=int, default=512, metavar="N",
                      help="with --out/--db: commit finished articles every N articles or 10 s, "
                           "whichever comes first (the most a killed run loses; default: 512)")
+    run.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                     help="time allowed per task of 16 articles, then per article retried alone; an "
+                          "article over it fails and is reported (default: 120; 0: no limit)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=run_extract)
     return p
@@ -59,6 +62,8 @@ def _usage(msg: str) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from ..batch import UsageError, run_corpus
     from ..io.outputs import stream_writer
 
@@ -86,9 +91,13 @@ def run_extract(args: argparse.Namespace) -> int:
                            input_format=args.input_format, text_col=args.text_col, id_col=args.id_col,
                            model=args.model, workers=workers, batch_size=args.batch_size,
                            resume=args.resume, force=args.force, quiet=args.quiet,
-                           commit_every=max(1, args.commit_every))
+                           commit_every=max(1, args.commit_every), timeout=args.timeout or None)
     except (UsageError, FileNotFoundError) as e:
         return _usage(str(e))
+    except BrokenProcessPool as e:
+        print(f"saidwhat extract: error: a worker process died ({e}); finished work is kept: "
+              "rerun with --resume (and fewer --workers if memory is short).", file=sys.stderr)
+        return 1
     except ValueError as e:
         if "[E005]" in str(e) or "[E007]" in str(e):
             return _usage(str(e))
