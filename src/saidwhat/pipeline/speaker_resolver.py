@@ -116,7 +116,7 @@ class EntityIndex:
                     subj = 2 if subj else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
-        self.raw = sorted(raw)
+        self.raw = sorted(raw, key=lambda r: r[0])
         names = Counter(r[1] for r in raw)
         self.entities: dict[str, Entity] = {}
         self.alias: dict[str, str] = {}
@@ -134,7 +134,8 @@ class EntityIndex:
             labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
         for key, c in labels.items():
             e = self.entities[key]
-            e.type = guess_name_type(key, c.most_common(1)[0][0])
+            known = [lab for lab in c.elements() if lab]
+            e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             if e.type == "PERSON" and len(key.split()) >= 2:
@@ -242,7 +243,7 @@ class EntityIndex:
 def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
     p = {"his": "he", "its": "it", "their": "they"}.get(pron.lower(), pron.lower())
     if p in ("he", "him", "she", "her"):
-        if e.type != "PERSON":
+        if e.type != "PERSON" or (e.name.isupper() and " " not in e.name):
             return False
         g = _GENDER_PRON[p]
         return not strict_gender or e.gender in (None, g)
