@@ -306,10 +306,26 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
     others = [e for e in index.between(gap_lo, gap_hi) if e is not pr.entity]
     if any(e.type in ("PERSON", "ORG") for e in others):
         return Resolution(None, None, None, 0.0)
+    named = _unrecognised_subject(ctx, gap_lo, gap_hi)
+    if named is not None:   # "Durning did not need much coaxing. “I’m thankful ...”"
+        e = index.get(named)
+        if e is not pr.entity:
+            c.flags.append("topic")
+            return Resolution(e.name, e.type, e.role, 0.4, e)
     gap = ctx.text[gap_lo:gap_hi]
     conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
     c.flags.append("continuation")
     return Resolution(pr.speaker, pr.type, pr.role, conf, pr.entity)
+
+
+def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
+    """The last capitalised proper-noun subject in [lo, hi) that NER did not tag."""
+    found = None
+    for t in ctx.tokens_in(lo, hi):
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ \
+                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t):
+            found = normalize_name(t.text)
+    return found or None
 
 
 def _topic(ctx, index, c) -> Resolution:
