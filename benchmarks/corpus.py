@@ -62,15 +62,22 @@ def invented_article(i: int, rng: random.Random) -> str:
     return "\n\n".join(paras)
 
 
-def make_corpus(path: Path, n: int, sources: list[Path]) -> dict:
-    """Write ``n`` articles to ``path`` (JSONL) and ``path.with_suffix('.parquet')``."""
+def make_corpus(path: Path, n: int, sources: list[Path], exclude: set[str] = frozenset()) -> dict:
+    """Write ``n`` articles to ``path`` (JSONL) and ``path.with_suffix('.parquet')``.
+
+    Source articles whose id is in ``exclude`` are left out.
+    """
     texts = []
     seen = set()
     sources = [s for s in sources if s.exists() and not (s.resolve() in seen or seen.add(s.resolve()))]
     for src in sources:
         if src.exists():
             with open(src, encoding="utf-8") as fh:
-                texts += [json.loads(line)["text"] for line in fh if line.strip()]
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        if str(rec.get("id")) not in exclude:
+                            texts.append(rec["text"])
     origin = ", ".join(str(s) for s in sources if s.exists()) or "invented template articles"
     if not texts:
         rng = random.Random(7)
@@ -86,7 +93,7 @@ def make_corpus(path: Path, n: int, sources: list[Path]) -> dict:
                    path.with_suffix(".parquet"), row_group_size=250)
     chars = sum(len(r["text"]) for r in rows)
     return {"articles": n, "distinct_texts": min(n, len(texts)), "mean_chars": round(chars / n),
-            "source": origin}
+            "source": origin, "excluded_ids": sorted(exclude)}
 
 
 # -- process-tree sampling -------------------------------------------------------------------
@@ -201,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=2000, help="articles (default: 2000)")
     p.add_argument("--source", action="append", type=Path, help="JSONL files with a text field")
     p.add_argument("--no-spark", action="store_true")
+    p.add_argument("--exclude-id", action="append", default=[], metavar="ID",
+                   help="leave this source article out (e.g. one that hangs the extractor)")
     p.add_argument("--workdir", type=Path, default=None)
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
     p.add_argument("--no-snapshot", action="store_true",
@@ -223,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["tar", "-x", "-C", str(snap)], input=archive, check=True)
         env["PYTHONPATH"] = str(snap / "src") + os.pathsep + env.get("PYTHONPATH", "")
     corpus = work / "corpus.jsonl"
-    info = make_corpus(corpus, args.n, args.source or DEFAULT_SOURCES)
+    info = make_corpus(corpus, args.n, args.source or DEFAULT_SOURCES, set(args.exclude_id))
     print(f"corpus: {info}", file=sys.stderr)
     py = sys.executable
     results: dict = {"corpus": info, "cores": os.cpu_count(), "commit": commit,

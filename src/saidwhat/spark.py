@@ -64,7 +64,7 @@ def _worker_nlp(model: str | None):
 
 
 def _extract_batches(batches: Iterator[Any], *, model: str | None, batch_size: int,
-                     slice_rows: int = 256) -> Iterator[Any]:
+                     timeout: float | None = None, slice_rows: int = 16) -> Iterator[Any]:
     """mapInArrow body: article record batches in, quotation record batches out."""
     from saidwhat.batch.worker import process_texts
     from saidwhat.io.base import quote_rows
@@ -78,7 +78,7 @@ def _extract_batches(batches: Iterator[Any], *, model: str | None, batch_size: i
             hi = min(n, lo + slice_rows)
             texts = [t or "" for t in cols["text"][lo:hi]]
             rows = []
-            for i, (quotes, err) in enumerate(process_texts(texts, nlp, batch_size)):
+            for i, (quotes, err) in enumerate(process_texts(texts, nlp, batch_size, timeout=timeout)):
                 rec = {"id": cols["id"][lo + i], "quotes": quotes}
                 for key in META_FIELDS:
                     if key in cols:
@@ -91,7 +91,7 @@ def _extract_batches(batches: Iterator[Any], *, model: str | None, batch_size: i
 
 
 def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: str | None = None,
-                      batch_size: int = 32):
+                      batch_size: int = 32, timeout: float | None = 120.0):
     """Extract quotations from a Spark DataFrame of articles.
 
     Args:
@@ -101,6 +101,9 @@ def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: 
         text_col: Name of the text column.
         model: spaCy pipeline name or path, installed on every worker (``None``: default).
         batch_size: Texts per ``nlp.pipe`` batch.
+        timeout: Seconds allowed per slice of 16 articles, then per article retried
+            alone (as ``saidwhat extract --timeout``); an article over it is logged and
+            produces no rows. ``None``: no limit.
 
     Returns:
         A DataFrame of quotation rows with schema :data:`QUOTE_SCHEMA_DDL`.
@@ -116,7 +119,7 @@ def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: 
     from saidwhat.spark import _extract_batches as run
 
     def fn(batches):
-        return run(batches, model=model, batch_size=batch_size)
+        return run(batches, model=model, batch_size=batch_size, timeout=timeout)
 
     return articles.mapInArrow(fn, QUOTE_SCHEMA_DDL)
 
@@ -188,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--master", default=None, help="e.g. local[2] (default: from spark-submit, else local[*])")
     p.add_argument("--partitions", type=int, default=None, help="repartition the articles first")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per 16 articles (0: no limit)")
     p.add_argument("--mode", choices=("error", "overwrite", "append"), default="error",
                    help="when OUTPUT exists (default: error)")
     args = p.parse_args(argv)
@@ -202,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         df = read_input(spark, args.inputs, input_format=args.input_format, id_col=args.id_col,
                         text_col=args.text_col, partitions=args.partitions)
-        quotes = extract_quotes_df(df, model=args.model, batch_size=args.batch_size)
+        quotes = extract_quotes_df(df, model=args.model, batch_size=args.batch_size,
+                                   timeout=args.timeout or None)
         writer = quotes.write.mode(args.mode)
         if args.output_format == "jsonl":
             writer.json(args.output)
