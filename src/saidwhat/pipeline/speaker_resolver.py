@@ -18,6 +18,7 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -28,6 +29,7 @@ from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name, noun_category
 
+SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
@@ -363,11 +365,16 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
-        found = [e for _, e in index.before(m.start, 1500, subjects_only=subjects_only) if _compatible(e, pron)]
+        found = []
+        for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
+            if _compatible(e, pron) and e not in found:
+                found.append(e)
         if pron == "it":   # an organisation before a place
             found.sort(key=lambda e: e.type != "ORG")
         if found:
-            e = found[0]
+            # recency first, then salience: the person the article keeps naming
+            e = max(enumerate(found), key=lambda ie: -ie[0] + SALIENCE * math.log2(
+                1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
     return Resolution(None, None, None, 0.0)
 
