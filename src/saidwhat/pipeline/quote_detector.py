@@ -113,8 +113,9 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if c:
                 out.append(c)
             continue
-        if any(c.dep_ in ("auxpass", "neg") for c in v.children):
-            continue   # passives ("it is said") and denials ("won't say") report no content
+        if any(c.dep_ in ("auxpass", "neg") for c in v.children) or (
+                v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)):
+            continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say")
         subj = find_subject(v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
@@ -146,7 +147,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if sp is None:
                 continue
             s, e = sp
-            if _words(text[s:e]) < 3 or s <= subj.idx < e:
+            if _words(text[s:e]) < 3 or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
             kind = _classify_content(ctx, s, e)
             if kind is None:
@@ -162,8 +163,21 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
 
 _NOT_CONTENT = frozenset("something anything nothing everything it this that so yes no little much a lot "
                          "goodbye hello thanks sorry".split())
-_SAY_LIKE = frozenset("say tell add write claim argue insist note explain warn admit acknowledge "
-                      "suggest report state announce testify".split())
+#: Cues whose content may follow without 'that' even when the parser misses the clause.
+_SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit acknowledge "
+                      "suggest state testify".split())
+
+
+def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
+    """Reported content is a clause: it holds a finite verb, or is a 'to' infinitive of an
+    object-complement cue; not "according to the complaint" or "his voice breaking"."""
+    toks = ctx.tokens_in(s, e)
+    if toks and toks[0].lower_ == "according":
+        return False
+    if v.lemma_.lower() in _OBJECT_CUES:
+        return True
+    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in toks) or any(
+        ctx.quoted(t.idx) for t in toks)
 
 
 def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
@@ -501,6 +515,11 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             continue   # short standalone sentences in marks may still be speech
         if c.cue is None and _embedded(ctx, m):
             continue   # a phrase in marks inside a narrative sentence, with no cue
+        if c.cue is None and not m.double and text[slice(*ctx.paragraph_bounds(m.open_pos))].strip() == \
+                text[m.outer_start:m.outer_end].strip():
+            continue   # a paragraph in single marks with no cue: a subheading ('Life-changing')
+        if c.how == "dash" and n < min_words:
+            continue   # 'by the name “George” — the rich, white man
         if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
             # a short marked phrase counts only when the cue is right next to it
             gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
