@@ -47,11 +47,11 @@ def first_name_gender(word: str) -> str | None:
     if _detector is None:
         _detector = _gg.Detector(case_sensitive=False)
     g = _detector.get_gender(word)
-    if g in ("male", "mostly_male"):
+    if g == "male":
         return "M"
-    if g in ("female", "mostly_female"):
+    if g == "female":
         return "F"
-    return None
+    return None   # "mostly_*" and "andy" names (Kim, Darian) are left to the article's pronouns
 
 
 def is_known_first_name(word: str) -> bool:
