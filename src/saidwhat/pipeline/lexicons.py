@@ -92,7 +92,7 @@ pilot firefighter paramedic
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
 CHANNEL_NOUNS_V1 = frozenset("""
-statement interview letter email e-mail post tweet tweets video message memo release
+statement interview letter email e-mail post tweet tweets video message memo release comment remark
 conference briefing speech address podcast broadcast blog column op-ed editorial
 article op ed essay book report filing submission testimony hearing newsletter
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads
