@@ -197,6 +197,7 @@ def test_io_read_articles_dispatch_dirs_globs_and_counts(tmp_path):
     assert [a.id for a in read_articles(tmp_path)] == ["a", "c1", "c2", "b"]
     assert [a.id for a in read_articles(str(tmp_path / "*.txt"))] == ["a"]
     assert count_articles([tmp_path]) == 4
+    assert count_articles(["-"]) == 1 and count_articles(["-"], input_format="jsonl") is None
     assert len(expand_sources([tmp_path / "**" / "*.txt"])) == 2
     with pytest.raises(FileNotFoundError, match=r"\[E003\]"):
         list(read_articles(tmp_path / "missing.jsonl"))

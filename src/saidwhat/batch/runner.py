@@ -290,6 +290,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     todo: Iterable[Article] = articles
     if skip is not None:
         todo = (a for a in todo if not skip(a.id))
+    if total is not None and workers > 1:
+        # Small inputs: no more workers than tasks (one article runs in this process).
+        workers = max(1, min(workers, -(-(total - stats.resumed) // task_size)))
     progress = Progress(total, quiet=quiet, initial=stats.resumed)
     buffer: list[dict[str, Any]] = []
     last_commit = time.monotonic()

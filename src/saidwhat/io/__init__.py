@@ -146,9 +146,10 @@ def count_articles(sources: Iterable[str | Path] | str | Path, *,
                    input_format: str | None = None) -> int | None:
     """Cheaply count the articles in the inputs, for a progress bar.
 
-    Counts ``.txt``/``.html`` files, Parquet rows (from the footer) and the non-blank
-    lines of plain ``.jsonl`` files (a fast byte scan). Returns ``None`` when any input
-    is stdin, compressed JSONL, CSV or WARC, whose counts would need a full parse.
+    Counts ``.txt``/``.html`` files and text on stdin (one article each), Parquet rows
+    (from the footer) and the lines of plain ``.jsonl`` files (a fast byte scan).
+    Returns ``None`` when any input is JSONL/CSV on stdin, compressed JSONL, CSV or
+    WARC, whose counts would need a full parse.
 
     Returns:
         The number of articles (an upper bound: bad records are included), or ``None``.
@@ -157,8 +158,8 @@ def count_articles(sources: Iterable[str | Path] | str | Path, *,
         sources = [sources]
     total = 0
     for f in expand_sources(sources):
-        fmt = input_format or detect_format(f)
-        if f == "-" or fmt in ("csv", "warc") or str(f).endswith(".gz"):
+        fmt = input_format or ("text" if f == "-" else detect_format(f))
+        if (f == "-" and fmt != "text") or fmt in ("csv", "warc") or str(f).endswith(".gz"):
             return None
         if fmt in ("text", "html"):
             total += 1
