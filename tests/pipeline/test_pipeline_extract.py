@@ -73,7 +73,17 @@ CASES = {
         [("Where are we supposed to park now?", None, "asked", "direct")]),
 }
 
+CASES.update({
+    "byte_order_mark_before_first_quote": (
+        "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
+        [("We will rebuild,", "Helena Brandt", "said", "direct")]),
+    "he_and_she_with_both_named": (
+        "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
+        [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
+})
+
 NOT_QUOTES = {
+    "so_called_is_not_a_cue": "The so-called “experts” disagreed with the plan.",
     "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "
                                "opens the festival, while the town’s “blue belt” plan is on hold.",
     "short_unattributed": "The exchange was recorded.\n\n“Agreed.”\n\n“Done.”",

@@ -18,6 +18,8 @@ _TIME_ENTS = ("DATE", "TIME")
 def is_cue(tok: Token, *, indirect: bool = False) -> bool:
     """True if ``tok`` is a reporting verb (``indirect``: one that takes reported content)."""
     lex = INDIRECT_VERBS_V1 if indirect else REPORTING_VERBS_V1
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        return False   # "so-called", "self-described": part of a hyphenated word
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children) or (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
@@ -70,5 +72,5 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
             while toks and toks[-1].is_punct:
                 toks.pop()
             if toks:
-                return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+                return doc[toks[0].i:toks[-1].i + 1].text
     return None

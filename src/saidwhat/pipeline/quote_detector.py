@@ -47,10 +47,13 @@ class Candidate:
     frame: tuple[int, int] | None = None   # chars of the attribution text, if any
 
 
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-" + _INVISIBLE):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-" + _INVISIBLE):
         e -= 1
     return s, e
 
@@ -95,7 +98,7 @@ def _classify_content(ctx: DocContext, s: int, e: int) -> tuple[str, list[Marked
         outside.append(ctx.text[pos:m.outer_start])
         pos = m.outer_end
     outside.append(ctx.text[pos:e])
-    words = [w for w in " ".join(outside).split() if w.strip(".,;:!?—–-").lower() not in ("", "that")]
+    words = [w for w in " ".join(outside).split() if w.strip(".,;:!?—–-" + _INVISIBLE).lower() not in ("", "that")]
     if not words:
         return None
     return "mixed", inside

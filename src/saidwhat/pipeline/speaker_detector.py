@@ -199,6 +199,24 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     return toks, label
 
 
+class _TextView:
+    """Character slices of a Doc's text without building the whole text (``doc.text``
+    joins every token on each access, which made long articles quadratic)."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+
+    def __getitem__(self, sl: slice) -> str:
+        span = self.doc.char_span(sl.start, sl.stop, alignment_mode="expand")
+        if span is None:
+            return ""
+        out = span.text_with_ws
+        off = sl.start - span.start_char
+        return out[off:off + (sl.stop - sl.start)]
+
+
 def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     """Build a :class:`Mention` for the NP headed by ``head``, limited to chars [lo, hi).
 
@@ -207,7 +225,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     """
     doc = head.doc
     np = _np_tokens(head, lo, hi) or [head]
-    text = doc.text
+    text = _TextView(doc)
     low = head.lower_
     appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi]
     if low in PRONOUNS or (head.pos_ == "PRON" and head.ent_type_ != "PERSON" and not head.text[:1].isupper()):

@@ -360,6 +360,9 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         adjacent = p.type == "direct" and c.marked and \
             ctx.paragraph_bounds(p.start) == ctx.paragraph_bounds(c.marked[0].open_pos) and \
             not ctx.text[gap_lo:c.marked[0].open_pos].strip(" ,.;")
+        if adjacent and not _compatible(pe, pron):
+            # against X's gender only when the article names nobody who fits
+            adjacent = not any(_compatible(e, pron) for _, e in index.before(m.start, 1500))
         if not others and m.start - p.end < 1500 and (
                 _compatible(pe, pron) or (adjacent and _compatible(pe, pron, strict_gender=False))):
             conf = 0.85 if _compatible(pe, pron) else 0.6
