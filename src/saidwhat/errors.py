@@ -24,6 +24,10 @@ class Errors(metaclass=_Catalogue):
     E005 = "Unsupported input format for {path!r}; expected one of {formats}."
     E006 = "{path}: gold file line {line}: {reason}."
     E007 = "The pipeline {model!r} has no dependency parser; saidwhat needs 'parser' (or 'senter' and a parser)."
+    E008 = "{path}: predictions line {line}: {reason}."
+    E010 = "{path} is a directory; expected a JSONL file."
+    E009 = ("The saidwhat component needs a parsed Doc (dependency parse and entities); "
+            "add it after 'parser' and 'ner', e.g. nlp.add_pipe(\"saidwhat\") with no position.")
     E101 = "{path} exists; pass --force to overwrite it, or --resume to continue an interrupted run."
     E102 = ("An interrupted run left its state in {path}; pass --resume to continue it, "
             "or --force to start over.")

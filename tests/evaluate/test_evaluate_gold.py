@@ -94,3 +94,25 @@ def test_gold_read_predictions(tmp_path):
     preds = read_predictions(path, problems=problems)
     assert preds == {"a": [{"quote_start": 5, "quote_end": 14}], "3": []}
     assert len(problems) == 1 and "line 2" in problems[0]
+
+
+def test_evaluate_gold_non_utf8_line_is_reported_and_skipped(tmp_path):
+    from saidwhat.evaluate import read_gold
+
+    path = tmp_path / "gold.jsonl"
+    good = '{"id": "ok", "text": "Fine.", "quotes": []}\n'
+    path.write_bytes(b'{"id": "bad", "text": "x\xff", "quotes": []}\n' + good.encode())
+    problems: list[str] = []
+    arts = list(read_gold(path, problems=problems))
+    assert [a.id for a in arts] == ["ok"]
+    assert len(problems) == 1 and "[E006]" in problems[0] and "line 1" in problems[0] and "UTF-8" in problems[0]
+
+
+def test_evaluate_predictions_errors_name_the_predictions_file(tmp_path):
+    from saidwhat.evaluate import read_predictions
+
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"id": "a"}\n', encoding="utf-8")
+    problems: list[str] = []
+    assert read_predictions(path, problems=problems) == {}
+    assert "[E008]" in problems[0] and "predictions line 1" in problems[0]

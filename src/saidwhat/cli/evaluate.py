@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
     for path in (args.gold, args.pred):
         if path is not None and not os.path.isfile(path):
-            print(f"ERROR: {Errors.E003.format(path=path)}", file=sys.stderr)
+            msg = Errors.E010 if os.path.isdir(path) else Errors.E003
+            print(f"ERROR: {msg.format(path=path)}", file=sys.stderr)
             return 2
     try:
         result = evaluate(args.gold, pred_path=args.pred, model=args.model, limit=args.limit,
@@ -82,5 +83,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"ERROR: {msg}", file=sys.stderr)
     if args.errors is not None:
         write_errors(args.errors, result.errors)
+    if result.problems:
+        print(f"WARNING: {len(result.problems)} input line(s) were skipped; the scores below "
+              "cover only the lines that could be read.", file=sys.stderr)
     sys.stdout.write(render(result, args.format))
     return 1 if result.problems else 0

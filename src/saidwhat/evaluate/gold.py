@@ -98,6 +98,14 @@ def check_gold_article(data: Any) -> str | None:
     return None
 
 
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    """One line as text, or the reason it cannot be read (not UTF-8)."""
+    try:
+        return raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"), None
+    except UnicodeDecodeError as err:
+        return "", f"not valid UTF-8 (byte {err.start})"
+
+
 def read_gold(path: str | PathLike, *, limit: int | None = None,
               problems: list[str] | None = None) -> Iterator[GoldArticle]:
     """Stream gold articles from a JSONL file.
@@ -118,18 +126,19 @@ def read_gold(path: str | PathLike, *, limit: int | None = None,
     """
     seen: set[str] = set()
     count = 0
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
             if limit is not None and count >= limit:
                 return
-            if not line.strip():
+            line, reason = _decode(raw)
+            if reason is None and not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                data = json.loads(line) if reason is None else None
             except json.JSONDecodeError as err:
-                reason: str | None = f"invalid JSON ({err.msg}, column {err.colno})"
+                reason = f"invalid JSON ({err.msg}, column {err.colno})"
             else:
-                reason = check_gold_article(data)
+                reason = reason or check_gold_article(data)
                 if reason is None and str(data["id"]) in seen:
                     reason = f"duplicate id {str(data['id'])!r}"
             if reason is not None:
@@ -161,22 +170,22 @@ def read_predictions(path: str | PathLike, *,
         OSError: the file cannot be opened.
     """
     preds: dict[str, list[dict[str, Any]]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            line, reason = _decode(raw)
+            if reason is None and not line.strip():
                 continue
-            reason = None
             try:
-                data = json.loads(line)
+                data = json.loads(line) if reason is None else None
             except json.JSONDecodeError as err:
                 reason = f"invalid JSON ({err.msg}, column {err.colno})"
             else:
-                reason = _check_pred_line(data)
+                reason = reason or _check_pred_line(data)
                 if reason is None and str(data["id"]) in preds:
                     reason = f"duplicate id {str(data['id'])!r}; the later line is used"
                     preds[str(data["id"])] = list(data["quotes"])
             if reason is not None:
-                msg = Errors.E006.format(path=path, line=lineno, reason=reason)
+                msg = Errors.E008.format(path=path, line=lineno, reason=reason)
                 if problems is None:
                     raise GoldError(msg)
                 problems.append(msg)
