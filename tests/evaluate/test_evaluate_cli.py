@@ -124,8 +124,9 @@ def test_cli_evaluate_corrupt_gold_line_reported_and_skipped(files, capsys):
     out = json.loads(captured.out)
     assert out["n_articles"] == 2 and out["n_problems"] == 2
     assert out["quotes_overlap"]["tp"] == 2            # the good articles are still scored
-    err = captured.err.splitlines()
+    err = [line for line in captured.err.splitlines() if line.startswith("ERROR")]
     assert len(err) == 2
+    assert "WARNING: 2 input line(s) were skipped" in captured.err
     assert "gold file line 3" in err[0] and "invalid JSON" in err[0]
     assert "gold file line 4" in err[1] and "'text'" in err[1]
 
