@@ -38,8 +38,9 @@ class Quote:
             marks) or ``"mixed"`` (reported speech containing a quoted fragment).
         speaker: The resolved speaker: the fullest name the article gives that entity,
             or ``None`` when the article names nobody. Never a placeholder string.
-        speaker_type: ``PERSON``, ``ORG``, ``GPE``, ``NORP`` or ``OTHER``; ``None`` with
-            no speaker.
+        speaker_type: ``PERSON``, ``ORG``, ``GPE``, ``NORP`` or ``OTHER`` (a mention that
+            names nobody, e.g. "a senior official", with ``speaker`` ``None``); ``None``
+            when there is neither speaker nor mention.
         speaker_role: Title, job or description attached to the speaker in the
             article ("Ukraine's Foreign Minister", "a paramedic with ..."), or ``None``.
         speaker_mention: The words that attribute this quote ("he", "the watchdog",

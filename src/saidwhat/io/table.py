@@ -70,7 +70,9 @@ def print_article(record: dict[str, Any], *, stream: IO[str] | None = None) -> N
     title = f"{record['id']}: {len(quotes)} quotation{'s' if len(quotes) != 1 else ''}"
     if record.get("error"):
         title += f" (failed: {record['error']})"
-    rows = [[q.get("speaker") or q.get("speaker_mention"), q.get("type"), q.get("cue"), q.get("quote")]
+    # an unresolved speaker shows its mention in parentheses: it is not a name
+    rows = [[q.get("speaker") or (f"({q['speaker_mention']})" if q.get("speaker_mention") else ""),
+             q.get("type"), q.get("cue"), q.get("quote")]
             for q in quotes]
     print_table(QUOTE_COLUMNS, rows, stream=stream, title=title, max_width=80)
     (stream or sys.stdout).write("\n")
