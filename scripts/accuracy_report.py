@@ -39,7 +39,7 @@ def main() -> int:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     out = [START, "", f"Measured at commit `{commit}` on {time.strftime('%Y-%m-%d')}, model "
-           f"`{nlp.meta['name']}` {nlp.meta['version']}, with `.venv/bin/python scripts/accuracy_report.py`.", ""]
+           f"`{nlp.meta['lang']}_{nlp.meta['name']}` {nlp.meta['version']}, with `.venv/bin/python scripts/accuracy_report.py`.", ""]
     runs = [
         ("GGT English, dev (60 articles)", "eval/ggt_english/dev.jsonl", None,
          ".venv/bin/saidwhat evaluate ../shared/eval/ggt_english/dev.jsonl"),
