@@ -337,7 +337,7 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
         for t in toks:
             if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t):
                 h = t
-                while h.head is not h and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
+                while h.head.i != h.i and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
                         and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
                     h = h.head
                 return mention_from_head(h, lo, hi)
@@ -345,7 +345,7 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
         if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t) \
                 and t.dep_ not in ("pobj", "dobj", "npadvmod", "attr"):
             h = t
-            while h.head is not h and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
+            while h.head.i != h.i and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
                     and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
                 h = h.head
             return mention_from_head(h, lo, hi)
@@ -382,7 +382,7 @@ def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
         for t in ctx.tokens_in(lo, hi):
             if t.pos_ == "PROPN" and not ctx.token_quoted(t) and not t.text.isupper():
                 h = t
-                while h.head is not h and h.head.pos_ == "PROPN" and lo <= h.head.idx < hi:
+                while h.head.i != h.i and h.head.pos_ == "PROPN" and lo <= h.head.idx < hi:
                     h = h.head
                 return mention_from_head(h, lo, hi)
         return None

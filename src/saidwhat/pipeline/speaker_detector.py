@@ -103,7 +103,7 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
             and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBD", "VBZ", "VBP"):
         # misparsed subject right before a finite cue: "..., McNeely(advmod) said they ..."
         return prev
-    if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
+    if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
 
@@ -133,9 +133,9 @@ def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[T
         i += 1
     doc = head.doc
     out = [doc[i] for i in run]
-    while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADV")) and out[0] is not head:
+    while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADV")) and out[0].i != head.i:
         out = out[1:]
-    while out and out[-1].is_punct and out[-1] is not head:
+    while out and out[-1].is_punct and out[-1].i != head.i:
         out = out[:-1]
     return out
 
