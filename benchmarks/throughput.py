@@ -6,6 +6,7 @@ Usage::
     .venv/bin/python benchmarks/throughput.py                    # 1 process
     .venv/bin/python benchmarks/throughput.py --processes 2      # 1 and 2 processes
     .venv/bin/python benchmarks/throughput.py --input corpus.jsonl --n 500 --json out.json
+    .venv/bin/python benchmarks/throughput.py --processes 2 --spacy-mp   # nlp.pipe(n_process=2)
 
 Configurations (``--configs``, comma-separated; all by default):
 
@@ -27,8 +28,13 @@ articles over the time from the barrier to the last worker's end. Configurations
 alternate within each of ``--rounds`` rounds, so a disturbance from other work on
 the machine hits all of them alike; the best round of each is reported, and every
 round is printed. The 1-minute load average is read before and after each run,
-and each worker's CPU time is recorded: CPU time well below wall time means the
-worker was waiting for a core.
+and each worker's CPU time is recorded: CPU time well below wall time ("CPU/wl"
+below 1) means the worker was waiting for a core, i.e. other work disturbed it.
+
+``--spacy-mp`` runs the two-process configurations instead as one fresh process
+calling ``nlp.pipe(texts, n_process=2)`` (spaCy's own multiprocessing: two child
+processes parse, every Doc is serialised back to the parent); peak RSS is then
+listed for the parent and the largest child.
 
 Articles: ``--input`` JSONL files (``text`` field; cycled up to ``--n``), or by
 default ``examples/river-port.txt`` and invented news articles of about 700 words
@@ -43,6 +49,7 @@ import json
 import multiprocessing as mp
 import os
 import platform
+import queue
 import random
 import resource
 import sys
@@ -186,7 +193,8 @@ def load_articles(inputs: list[str], n: int) -> tuple[list[str], str]:
 
 # -- workers ---------------------------------------------------------------------------------
 def _load(config: str, model: str | None, batch_size: int):
-    """The pipeline of a configuration and a function running it over texts."""
+    """The pipeline of a configuration and a function ``run(texts, n_process=1)`` running
+    it over texts."""
     import warnings
 
     warnings.filterwarnings("ignore", message=r"\[W00[12]\]")   # stray/unclosed quote marks
@@ -198,53 +206,68 @@ def _load(config: str, model: str | None, batch_size: int):
 
         nlp = spacy.load(name)
 
-        def run(texts):
-            for _ in nlp.pipe(texts, batch_size=batch_size):
+        def run(texts, n_process=1):
+            for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
                 pass
     else:
         nlp = saidwhat.load(name, fast=(config == "saidwhat"))
 
-        def run(texts):
-            for _ in saidwhat.extract_many(texts, nlp=nlp, batch_size=batch_size):
+        def run(texts, n_process=1):
+            for _ in saidwhat.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process):
                 pass
     return nlp, run
 
 
-def _worker(config, model, batch_size, warmup, texts, barrier, results) -> None:
+def _worker(config, model, batch_size, warmup, texts, barrier, results, n_process=1) -> None:
     t_load = time.monotonic()
     nlp, run = _load(config, model, batch_size)
     load_s = time.monotonic() - t_load
     run(texts[:warmup])
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
     barrier.wait()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     c0, t0 = time.process_time(), time.monotonic()
-    run(texts)
+    run(texts, n_process)
     t1, c1 = time.monotonic(), time.process_time()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    if sys.platform == "darwin":
-        peak_kb //= 1024
-    results.put({"start": t0, "end": t1, "cpu_s": c1 - c0, "articles": len(texts), "tokens": tokens,
-                 "peak_rss_mb": peak_kb / 1024, "load_s": load_s, "pipes": list(nlp.pipe_names),
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children_cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024   # ru_maxrss: bytes on macOS, KB on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    child_peak = ru1.ru_maxrss / scale if n_process > 1 else 0.0
+    results.put({"start": t0, "end": t1, "cpu_s": c1 - c0 + children_cpu, "articles": len(texts),
+                 "tokens": tokens, "peak_rss_mb": peak, "child_peak_rss_mb": child_peak, "load_s": load_s,
+                 "pipes": list(nlp.pipe_names),
                  "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"})
 
 
 def run_config(config: str, texts: list[str], processes: int, *, model: str | None, batch_size: int,
-               warmup: int) -> dict:
-    """Run one configuration in ``processes`` fresh worker processes; return its figures."""
+               warmup: int, spacy_mp: bool = False) -> dict:
+    """Run one configuration in ``processes`` fresh worker processes (``spacy_mp``: in
+    one fresh process calling ``nlp.pipe(n_process=processes)``); return its figures."""
     ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(processes)
+    workers = 1 if spacy_mp else processes
+    barrier = ctx.Barrier(workers)
     results = ctx.Queue()
-    shares = [texts[k::processes] for k in range(processes)]
+    shares = [texts[k::workers] for k in range(workers)]
     load_before = os.getloadavg()[0]
-    procs = [ctx.Process(target=_worker, args=(config, model, batch_size, warmup, share, barrier, results))
+    n_process = processes if spacy_mp else 1
+    procs = [ctx.Process(target=_worker, args=(config, model, batch_size, warmup, share, barrier, results,
+                                               n_process))
              for share in shares]
     for p in procs:
         p.start()
-    got = [results.get() for _ in procs]
+    got = []
+    while len(got) < len(procs):
+        try:
+            got.append(results.get(timeout=5))
+        except queue.Empty:
+            if any(p.exitcode not in (None, 0) for p in procs):
+                for p in procs:
+                    p.kill()
+                raise RuntimeError(f"{config}: a worker failed (exit codes "
+                                   f"{[p.exitcode for p in procs]}); see its traceback above") from None
     for p in procs:
         p.join()
-        if p.exitcode != 0:
-            raise RuntimeError(f"{config}: a worker exited with {p.exitcode}")
     load_after = os.getloadavg()[0]
     wall = max(r["end"] for r in got) - min(r["start"] for r in got)
     articles = sum(r["articles"] for r in got)
@@ -254,7 +277,9 @@ def run_config(config: str, texts: list[str], processes: int, *, model: str | No
         "wall_s": wall, "articles_per_s": articles / wall, "tokens_per_s": tokens / wall,
         "cpu_ms_per_article": 1000 * sum(r["cpu_s"] for r in got) / articles,
         "cpu_per_wall": sum(r["cpu_s"] for r in got) / wall / processes,
-        "peak_rss_mb": [round(r["peak_rss_mb"]) for r in got],
+        "peak_rss_mb": [round(r["peak_rss_mb"]) for r in got] + [round(r["child_peak_rss_mb"])
+                                                                 for r in got if r["child_peak_rss_mb"]],
+        "mp": "nlp.pipe(n_process)" if spacy_mp and processes > 1 else "workers",
         "load_before": load_before, "load_after": load_after,
         "pipes": got[0]["pipes"], "model": got[0]["model"],
     }
@@ -288,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
                     "extract_many)")
     ap.add_argument("--warmup", type=int, default=8, help="articles run before timing (default 8)")
     ap.add_argument("--rounds", type=int, default=1, help="repeat all configurations (default 1)")
+    ap.add_argument("--spacy-mp", action="store_true",
+                    help="with --processes 2: parse through nlp.pipe(n_process=2) in one process "
+                         "instead of one worker per process (Docs are sent back to it)")
     ap.add_argument("--json", metavar="FILE", help="also write all figures as JSON")
     args = ap.parse_args(argv)
     configs = [c for c in args.configs.split(",") if c]
@@ -296,8 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     texts, source = load_articles(args.input, args.n)
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"articles: {len(texts)} from {source}; {words:.0f} words on average; "
-          f"batch size {args.batch_size}; {os.cpu_count()} CPUs; Python {platform.python_version()}",
-          flush=True)
+          f"batch size {args.batch_size}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
+          + ("; 2 processes through nlp.pipe(n_process=2)" if args.spacy_mp else ""), flush=True)
     print(HEADER, flush=True)
     runs = []
     plist = [1, 2] if args.processes == 2 else [1]
@@ -305,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         for procs in plist:
             for config in configs:
                 r = run_config(config, texts, procs, model=args.model, batch_size=args.batch_size,
-                               warmup=args.warmup)
+                               warmup=args.warmup, spacy_mp=args.spacy_mp)
                 r["round"] = rnd + 1
                 runs.append(r)
                 print(_row(r), flush=True)

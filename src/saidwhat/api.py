@@ -95,18 +95,23 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
 
 
 def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: str | None = None,
-                 batch_size: int = 32) -> Iterator[list[Quote]]:
+                 batch_size: int = 32, n_process: int = 1) -> Iterator[list[Quote]]:
     """Extract quotations from many articles, streaming, in input order.
 
     Args:
         texts: Article strings.
         nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
         model: Pipeline name used when ``nlp`` is not given.
-        batch_size: Articles per ``nlp.pipe`` batch.
+        batch_size: Articles per ``nlp.pipe`` batch (32 is as fast as any on
+            ``en_core_web_sm``; see docs/performance.md#throughput).
+        n_process: Passed to ``nlp.pipe``: more than 1 parses in that many child
+            processes and sends each whole Doc back to this one, which then competes
+            with them for the CPU; for corpora, ``saidwhat extract --workers N``
+            (one model per worker, only the records sent back) scales better.
 
     Yields:
         One list of :class:`Quote` per input text, in order.
     """
     nlp = nlp or _cached(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         yield list(doc._.quotes)

@@ -204,3 +204,29 @@ def test_speed_saved_pipeline_round_trip(nlp, tmp_path, texts):
         for d1, d2 in zip(nlp.pipe(texts[:3]), again.pipe(texts[:3])):
             assert np.array_equal(d1.to_array(ATTRS), d2.to_array(ATTRS))
             assert d1._.quotes == d2._.quotes
+
+
+# ---- Docs with quotes travel between processes ------------------------------------------------
+@pytest.mark.slow
+def test_speed_doc_with_quotes_serialises(nlp):
+    from spacy.tokens import DocBin
+
+    doc = nlp((ROOT / "examples" / "river-port.txt").read_text(encoding="utf-8"))
+    assert doc._.quotes
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.quotes == doc._.quotes
+    bin_ = DocBin(store_user_data=True, docs=[doc])
+    (back,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
+    assert list(back._.quotes) == doc._.quotes
+
+
+@pytest.mark.slow
+def test_speed_extract_many_n_process(nlp):
+    text = (ROOT / "examples" / "river-port.txt").read_text(encoding="utf-8")
+    texts = [text, "No quotes here.", text.replace("Brandt", "Keller")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        one = list(saidwhat.extract_many(texts, nlp=nlp))
+        two = list(saidwhat.extract_many(texts, nlp=nlp, n_process=2, batch_size=1))
+    assert two == one
+    assert one[0] and not one[1]

@@ -5,6 +5,10 @@ Writes: ``doc._.quotes`` (list of :class:`saidwhat.model.Quote`), and the spans
 ``doc.spans["quotes"]``, ``doc.spans["cues"]``, ``doc.spans["speakers"]``
 (labels: the quote type; ``"CUE"``; the speaker type).
 
+``doc._.quotes`` survives serialisation (``Doc.to_bytes``, ``DocBin`` with
+``store_user_data=True``, ``nlp.pipe(n_process=N)``): the records are registered with
+srsly's msgpack encoders as ``saidwhat.quote``.
+
 Usage::
 
     nlp = spacy.load("en_core_web_sm")
@@ -13,14 +17,38 @@ Usage::
 """
 from __future__ import annotations
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.pipeline import Pipe
 
+from ..model import Quote
 from .extractor import extract_quotes
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
+
+_QUOTE_KEY = "__saidwhat_quote__"
+
+
+def _encode_quote(obj, chain=None):
+    """msgpack encoder: a :class:`Quote` as its record, so that Docs holding
+    ``doc._.quotes`` serialise (``Doc.to_bytes``, ``DocBin(store_user_data=True)``,
+    and ``nlp.pipe(n_process=N)``, which sends Docs between processes that way)."""
+    if isinstance(obj, Quote):
+        return {_QUOTE_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_quote(obj, chain=None):
+    """msgpack decoder for :func:`_encode_quote`."""
+    if isinstance(obj, dict) and _QUOTE_KEY in obj:
+        return Quote.from_dict(obj[_QUOTE_KEY])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("saidwhat.quote", func=_encode_quote)
+srsly.msgpack_decoders.register("saidwhat.quote", func=_decode_quote)
 
 
 class QuoteExtractor(Pipe):
