@@ -86,12 +86,23 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     if isinstance(text, Doc):
         if not text.has_extension("quotes") or text._.quotes is None:
             nlp = nlp or _cached(model)
-            text = nlp.get_pipe("saidwhat")(text)
+            text = _component(nlp)(text)
         return list(text._.quotes)
     if not isinstance(text, str):
         raise TypeError(Errors.E002.format(type=type(text).__name__))
     nlp = nlp or _cached(model)
-    return list(nlp(text)._.quotes)
+    doc = nlp(str(text))   # str(): numpy.str_ and other subclasses
+    if doc._.quotes is None:   # a pipeline without the component
+        doc = _component(nlp)(doc)
+    return list(doc._.quotes)
+
+
+def _component(nlp: Language):
+    """The pipeline's saidwhat component, or a stand-alone one for a plain pipeline."""
+    if "saidwhat" in nlp.pipe_names:
+        return nlp.get_pipe("saidwhat")
+    from .pipeline.component import QuoteExtractor
+    return QuoteExtractor(nlp)
 
 
 def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: str | None = None,
@@ -111,7 +122,13 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
 
     Yields:
         One list of :class:`Quote` per input text, in order.
+
+    Raises:
+        TypeError: ``[E011]`` ``texts`` is a single str or Doc.
     """
+    if isinstance(texts, (str, Doc)):
+        raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        yield list(doc._.quotes)
+    extractor = None if "saidwhat" in nlp.pipe_names else _component(nlp)
+    for doc in nlp.pipe((str(t) for t in texts), batch_size=batch_size, n_process=n_process):
+        yield list((extractor(doc) if extractor is not None else doc)._.quotes)

@@ -182,3 +182,28 @@ def test_extract_record_round_trip(run):
     d = q.to_dict()
     assert list(d) == list(saidwhat.RECORD_FIELDS)
     assert saidwhat.Quote.from_dict(d) == q
+
+
+def test_extract_with_a_plain_pipeline_and_str_subclass(nlp):
+    import spacy
+
+    class Text(str):
+        pass
+
+    plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    (q,) = saidwhat.extract(Text("“Trains are back,” said operator Kit Moss."), nlp=plain)
+    assert q.speaker == "Kit Moss"
+
+
+def test_extract_many_rejects_a_single_string(nlp):
+    with pytest.raises(TypeError, match=r"\[E011\]"):
+        list(saidwhat.extract_many("one article", nlp=nlp))
+
+
+def test_component_before_the_parser_says_so():
+    import spacy
+
+    plain = spacy.load(saidwhat.api._default_model_name())
+    plain.add_pipe("saidwhat", first=True)
+    with pytest.raises(ValueError, match=r"\[E009\]"):
+        plain("“Trains are back,” said operator Kit Moss.")

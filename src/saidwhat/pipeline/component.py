@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.pipeline import Pipe
 
 from ..model import Quote
+from ..errors import Errors
 from .extractor import extract_quotes
 
 if not Doc.has_extension("quotes"):
@@ -71,6 +72,8 @@ class QuoteExtractor(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
+            if len(doc) and not doc.has_annotation("DEP"):
+                raise ValueError(Errors.E009)
             quotes = extract_quotes(doc, min_words=self.min_words)
             doc._.quotes = quotes
             if self.set_spans:
