@@ -43,3 +43,4 @@ class Warnings(metaclass=_Catalogue):
     W001 = "Quote mark at character {pos} has no partner; candidate skipped."
     W002 = "Quote opened at character {pos} was not closed before the paragraph end; closed there."
     W003 = "Article {id!r} failed ({error}); it was skipped."
+    W004 = "Article id {id!r} occurs more than once; in the store the later article replaces the earlier one."

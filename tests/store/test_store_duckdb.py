@@ -98,3 +98,23 @@ def test_store_stats(db):
     outlets = {r[0]: r[1:] for r in s["outlets"][1]}
     assert outlets["Valley Gazette"][:2] == (2, 3) and outlets["Hill Courier"][:2] == (2, 3)
     assert stats(db, outlet="Hill Courier")["totals"][1][0][:2] == (2, 3)
+
+
+def test_store_duplicate_ids_in_one_run_keep_the_later_article(tmp_path):
+    import warnings as _w
+
+    from saidwhat.store.duckdb import connect, write_records
+
+    from saidwhat import Quote
+
+    quote = Quote("x", 0, 1, "direct", speaker="Ann Lee", speaker_type="PERSON").to_dict()
+    rec = {"id": "a1", "text": "x", "quotes": [quote]}
+    later = dict(rec, text="y", quotes=[])
+    con = connect(tmp_path / "s.duckdb")
+    with _w.catch_warnings(record=True) as caught:
+        _w.simplefilter("always")
+        n_art, n_q = write_records(con, [rec, later], run_id="r1")
+    assert any("[W004]" in str(w.message) for w in caught)
+    assert con.execute("SELECT count(*), min(text) FROM articles WHERE id = 'a1'").fetchone() == (1, "y")
+    assert con.execute("SELECT count(*) FROM quotations WHERE article_id = 'a1'").fetchone()[0] == 0
+    assert (n_art, n_q) == (1, 0)

@@ -14,6 +14,17 @@ FORMATS = ("table", "jsonl", "json", "csv")
 INPUT_FORMATS = ("text", "jsonl", "csv", "parquet", "html", "warc")
 
 
+def _positive_int(value: str) -> int:
+    """argparse type: an integer >= 1 (usage error, exit 2, otherwise)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Register ``extract`` and its options on the ``saidwhat`` sub-command parsers."""
     p = subparsers.add_parser(
@@ -43,8 +54,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                      help="installed spaCy pipeline name or path (default: en_core_web_sm)")
     run.add_argument("--workers", "-w", type=int, default=None,
                      help="worker processes, each loading the model once (default: all cores)")
-    run.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch (default: 32)")
-    run.add_argument("--commit-every", type=int, default=512, metavar="N",
+    run.add_argument("--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch (default: 32)")
+    run.add_argument("--commit-every", type=_positive_int, default=512, metavar="N",
                      help="with --out/--db: commit finished articles every N articles or 10 s, "
                           "whichever comes first (the most a killed run loses; default: 512)")
     run.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",

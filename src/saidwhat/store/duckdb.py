@@ -33,10 +33,12 @@ import datetime
 import email.utils
 import json
 import time
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..errors import Warnings
 from ..io.base import META_FIELDS, ROW_FIELDS, quote_rows
 
 SCHEMA = """
@@ -178,11 +180,22 @@ def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None 
             n_q += quotes.num_rows
             buf.clear()
 
+        seen: set[str] = set()
         for rec in records:
+            rid = str(rec["id"])
+            if rid in seen:   # the same id twice in one run: the later article wins
+                flush()
+                con.execute("DELETE FROM quotations WHERE article_id = ?", [rid])
+                con.execute("DELETE FROM articles WHERE id = ?", [rid])
+                n_art -= 1
+                warnings.warn(Warnings.W004.format(id=rid), stacklevel=2)
+            seen.add(rid)
             buf.append(rec)
             if len(buf) >= batch_articles:
                 flush()
         flush()
+        n_q = con.execute("SELECT count(*) FROM quotations q JOIN articles a ON a.id = q.article_id "
+                          "WHERE a.run_id IS NOT DISTINCT FROM ?", [run_id]).fetchone()[0]
         con.execute("INSERT INTO runs VALUES (?, to_timestamp(?), to_timestamp(?), ?, ?)",
                     [run_id, started or time.time(), time.time(), n_art, n_q])
         con.execute(SPEAKERS)
