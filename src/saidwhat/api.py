@@ -129,6 +129,6 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
     if isinstance(texts, (str, Doc)):
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
-    extractor = None if "saidwhat" in nlp.pipe_names else _component(nlp)
+    extractor = None if "saidwhat" in getattr(nlp, "pipe_names", ("saidwhat",)) else _component(nlp)
     for doc in nlp.pipe((str(t) for t in texts), batch_size=batch_size, n_process=n_process):
         yield list((extractor(doc) if extractor is not None else doc)._.quotes)
