@@ -6,7 +6,6 @@ Usage::
     .venv/bin/python benchmarks/throughput.py                    # 1 process
     .venv/bin/python benchmarks/throughput.py --processes 2      # 1 and 2 processes
     .venv/bin/python benchmarks/throughput.py --input corpus.jsonl --n 500 --json out.json
-    .venv/bin/python benchmarks/throughput.py --processes 2 --spacy-mp   # nlp.pipe(n_process=2)
 
 Configurations (``--configs``, comma-separated; all by default):
 
@@ -18,29 +17,36 @@ Configurations (``--configs``, comma-separated; all by default):
 * ``saidwhat-spacy``: the same with ``saidwhat.load(MODEL, fast=False)`` (spaCy's own
   attribute ruler and lemmatizer), to show what the fast path buys.
 
-``MODEL`` is the pipeline ``saidwhat.load()`` picks (``--model`` to choose). Every
-configuration runs in fresh worker processes (``spawn``), one per ``--processes``,
-each loading its own pipeline, so that peak RSS is per worker and per
-configuration. A worker loads the model, warms up on ``--warmup`` articles, counts
-the tokens of its share (untimed), waits for the others at a barrier, then
-processes its share (article ``i`` goes to worker ``i % P``). Throughput is all
-articles over the time from the barrier to the last worker's end. Configurations
-alternate within each of ``--rounds`` rounds, so a disturbance from other work on
-the machine hits all of them alike; the best round of each is reported, and every
-round is printed. The 1-minute load average is read before and after each run,
-and each worker's CPU time is recorded: CPU time well below wall time ("CPU/wl"
-below 1) means the worker was waiting for a core, i.e. other work disturbed it.
+``MODEL`` is the pipeline ``saidwhat.load()`` picks (``--model`` to choose).
 
-``--spacy-mp`` runs the two-process configurations instead as one fresh process
-calling ``nlp.pipe(texts, n_process=2)`` (spaCy's own multiprocessing: two child
-processes parse, every Doc is serialised back to the parent); peak RSS is then
-listed for the parent and the largest child.
+**Speed** is measured in one process (and, with ``--processes 2``, in two): each
+worker process (``spawn``) loads every configuration's pipeline, warms each up on
+``--warmup`` articles and counts the tokens of its share (untimed); the workers wait
+for each other at a barrier, then go through their share batch by batch (``B``
+articles; article ``i`` goes to worker ``i % P``), running *every* configuration on
+each batch, in alternating order, and adding up each configuration's time. Other
+work on the machine therefore slows all configurations alike, and the ratio
+between them holds even on a busy machine. A configuration's throughput is all
+articles over the largest of its per-worker times. Each worker's CPU time is
+recorded as well: "CPU/wall" below 1 means a worker waited for a core.
+
+**Memory** (peak RSS) is measured per configuration: each configuration runs alone
+over all the articles in a fresh process, as a worker of ``saidwhat extract`` would
+(its throughput there is printed too, as a cross-check measured at another time).
+Peak RSS grows with the tokens of one batch (the network's activations for the
+whole batch): ``B`` bounds it.
+
+``--spacy-mp`` replaces the two-process speed run by one fresh process per
+configuration calling ``nlp.pipe(texts, n_process=2)`` (spaCy's multiprocessing:
+two child processes parse and send every Doc back to the parent), one
+configuration after the other.
 
 Articles: ``--input`` JSONL files (``text`` field; cycled up to ``--n``), or by
 default ``examples/river-port.txt`` and invented news articles of about 700 words
-(seeded, so every run uses the same texts).
+(seeded, so every run uses the same texts). The 1-minute load average is printed
+before and after each phase.
 
-Linux or macOS (``resource.getrusage`` for peak RSS).
+Linux or macOS (``resource.getrusage``).
 """
 from __future__ import annotations
 
@@ -192,9 +198,13 @@ def load_articles(inputs: list[str], n: int) -> tuple[list[str], str]:
 
 
 # -- workers ---------------------------------------------------------------------------------
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    kb = resource.getrusage(who).ru_maxrss
+    return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024   # bytes on macOS
+
+
 def _load(config: str, model: str | None, batch_size: int):
-    """The pipeline of a configuration and a function ``run(texts, n_process=1)`` running
-    it over texts."""
+    """The pipeline of a configuration and ``run(texts, n_process=1)``, which runs it."""
     import warnings
 
     warnings.filterwarnings("ignore", message=r"\[W00[12]\]")   # stray/unclosed quote marks
@@ -218,45 +228,61 @@ def _load(config: str, model: str | None, batch_size: int):
     return nlp, run
 
 
-def _worker(config, model, batch_size, warmup, texts, barrier, results, n_process=1) -> None:
-    t_load = time.monotonic()
+def _model_name(nlp) -> str:
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def _speed_worker(configs, model, batch_size, warmup, texts, barrier, results) -> None:
+    """Every configuration on every batch of ``texts``, alternating; times per configuration."""
+    pipes = {c: _load(c, model, batch_size) for c in configs}
+    for _, run in pipes.values():
+        run(texts[:warmup])
+    nlp = next(iter(pipes.values()))[0]
+    tokens = sum(len(nlp.make_doc(t)) for t in texts)
+    barrier.wait()
+    wall = dict.fromkeys(configs, 0.0)
+    cpu = dict.fromkeys(configs, 0.0)
+    for k, start in enumerate(range(0, len(texts), batch_size)):
+        batch = texts[start:start + batch_size]
+        for c in (configs if k % 2 == 0 else configs[::-1]):
+            c0, t0 = time.process_time(), time.perf_counter()
+            pipes[c][1](batch)
+            wall[c] += time.perf_counter() - t0
+            cpu[c] += time.process_time() - c0
+    results.put({"wall": wall, "cpu": cpu, "articles": len(texts), "tokens": tokens,
+                 "peak_rss_mb": _peak_rss_mb(), "model": _model_name(nlp),
+                 "pipes": {c: list(p[0].pipe_names) for c, p in pipes.items()}})
+
+
+def _alone_worker(config, model, batch_size, warmup, texts, n_process, barrier, results) -> None:
+    """One configuration over all ``texts``: time and peak RSS (with ``n_process`` > 1,
+    through ``nlp.pipe(n_process=...)``; its children's CPU time and largest peak RSS too)."""
     nlp, run = _load(config, model, batch_size)
-    load_s = time.monotonic() - t_load
     run(texts[:warmup])
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
     barrier.wait()
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    c0, t0 = time.process_time(), time.monotonic()
+    c0, t0 = time.process_time(), time.perf_counter()
     run(texts, n_process)
-    t1, c1 = time.monotonic(), time.process_time()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    children_cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024   # ru_maxrss: bytes on macOS, KB on Linux
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
-    child_peak = ru1.ru_maxrss / scale if n_process > 1 else 0.0
-    results.put({"start": t0, "end": t1, "cpu_s": c1 - c0 + children_cpu, "articles": len(texts),
-                 "tokens": tokens, "peak_rss_mb": peak, "child_peak_rss_mb": child_peak, "load_s": load_s,
-                 "pipes": list(nlp.pipe_names),
-                 "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"})
+    cpu += (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    results.put({"wall": {config: wall}, "cpu": {config: cpu}, "articles": len(texts), "tokens": tokens,
+                 "peak_rss_mb": _peak_rss_mb(),
+                 "child_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if n_process > 1 else None,
+                 "model": _model_name(nlp), "pipes": {config: list(nlp.pipe_names)}})
 
 
-def run_config(config: str, texts: list[str], processes: int, *, model: str | None, batch_size: int,
-               warmup: int, spacy_mp: bool = False) -> dict:
-    """Run one configuration in ``processes`` fresh worker processes (``spacy_mp``: in
-    one fresh process calling ``nlp.pipe(n_process=processes)``); return its figures."""
+def _run_workers(target, argss: list[tuple]) -> list[dict]:
+    """Start one spawned process per argument tuple (each gets a shared barrier and a
+    result queue appended) and collect their results."""
     ctx = mp.get_context("spawn")
-    workers = 1 if spacy_mp else processes
-    barrier = ctx.Barrier(workers)
+    barrier = ctx.Barrier(len(argss))
     results = ctx.Queue()
-    shares = [texts[k::workers] for k in range(workers)]
-    load_before = os.getloadavg()[0]
-    n_process = processes if spacy_mp else 1
-    procs = [ctx.Process(target=_worker, args=(config, model, batch_size, warmup, share, barrier, results,
-                                               n_process))
-             for share in shares]
+    procs = [ctx.Process(target=target, args=(*args, barrier, results)) for args in argss]
     for p in procs:
         p.start()
-    got = []
+    got: list[dict] = []
     while len(got) < len(procs):
         try:
             got.append(results.get(timeout=5))
@@ -264,37 +290,47 @@ def run_config(config: str, texts: list[str], processes: int, *, model: str | No
             if any(p.exitcode not in (None, 0) for p in procs):
                 for p in procs:
                     p.kill()
-                raise RuntimeError(f"{config}: a worker failed (exit codes "
-                                   f"{[p.exitcode for p in procs]}); see its traceback above") from None
+                raise RuntimeError(f"a worker failed (exit codes {[p.exitcode for p in procs]}); "
+                                   "see its traceback above") from None
     for p in procs:
         p.join()
-    load_after = os.getloadavg()[0]
-    wall = max(r["end"] for r in got) - min(r["start"] for r in got)
-    articles = sum(r["articles"] for r in got)
-    tokens = sum(r["tokens"] for r in got)
-    return {
-        "config": config, "processes": processes, "articles": articles, "tokens": tokens,
-        "wall_s": wall, "articles_per_s": articles / wall, "tokens_per_s": tokens / wall,
-        "cpu_ms_per_article": 1000 * sum(r["cpu_s"] for r in got) / articles,
-        "cpu_per_wall": sum(r["cpu_s"] for r in got) / wall / processes,
-        "peak_rss_mb": [round(r["peak_rss_mb"]) for r in got] + [round(r["child_peak_rss_mb"])
-                                                                 for r in got if r["child_peak_rss_mb"]],
-        "mp": "nlp.pipe(n_process)" if spacy_mp and processes > 1 else "workers",
-        "load_before": load_before, "load_after": load_after,
-        "pipes": got[0]["pipes"], "model": got[0]["model"],
-    }
+    return got
+
+
+def speed_run(configs: list[str], texts: list[str], processes: int, *, model, batch_size, warmup) -> dict:
+    """Throughput of every configuration, alternating batch by batch in ``processes`` workers."""
+    load0 = os.getloadavg()[0]
+    got = _run_workers(_speed_worker, [(configs, model, batch_size, warmup, texts[k::processes])
+                                       for k in range(processes)])
+    out = {"processes": processes, "load": (load0, os.getloadavg()[0]),
+           "peak_rss_mb_all_pipelines": [round(r["peak_rss_mb"]) for r in got],
+           "model": got[0]["model"], "pipes": got[0]["pipes"], "configs": {}}
+    articles, tokens = sum(r["articles"] for r in got), sum(r["tokens"] for r in got)
+    for c in configs:
+        wall = max(r["wall"][c] for r in got)
+        cpu = sum(r["cpu"][c] for r in got)
+        out["configs"][c] = {"articles": articles, "tokens": tokens, "wall_s": wall,
+                             "articles_per_s": articles / wall, "tokens_per_s": tokens / wall,
+                             "cpu_ms_per_article": 1000 * cpu / articles,
+                             "cpu_per_wall": cpu / sum(r["wall"][c] for r in got)}
+    return out
+
+
+def alone_run(config: str, texts: list[str], *, model, batch_size, warmup, n_process: int = 1) -> dict:
+    """One configuration alone in a fresh process: throughput and peak RSS."""
+    load0 = os.getloadavg()[0]
+    (r,) = _run_workers(_alone_worker, [(config, model, batch_size, warmup, texts, n_process)])
+    wall, cpu = r["wall"][config], r["cpu"][config]
+    return {"config": config, "n_process": n_process, "articles": r["articles"], "tokens": r["tokens"],
+            "wall_s": wall, "articles_per_s": r["articles"] / wall, "tokens_per_s": r["tokens"] / wall,
+            "cpu_ms_per_article": 1000 * cpu / r["articles"], "peak_rss_mb": round(r["peak_rss_mb"]),
+            "child_peak_rss_mb": r["child_peak_rss_mb"] and round(r["child_peak_rss_mb"]),
+            "load": (load0, os.getloadavg()[0]), "model": r["model"]}
 
 
 # -- report ----------------------------------------------------------------------------------
-def _row(r: dict) -> str:
-    return (f"{r['config']:<15} {r['processes']:>2} {r['articles']:>6} {r['wall_s']:>8.1f} "
-            f"{r['articles_per_s']:>10.2f} {r['tokens_per_s']:>9.0f} {r['cpu_ms_per_article']:>10.1f} "
-            f"{r['cpu_per_wall']:>6.2f} {max(r['peak_rss_mb']):>9} "
-            f"{r['load_before']:>5.2f}/{r['load_after']:<5.2f}")
-
-
-HEADER = (f"{'config':<15} {'P':>2} {'arts':>6} {'wall s':>8} {'articles/s':>10} {'tokens/s':>9} "
-          f"{'CPU ms/art':>10} {'CPU/wl':>6} {'peak RSS':>9} {'load 1m':>11}")
+def _load_str(load: tuple[float, float]) -> str:
+    return f"{load[0]:.2f} -> {load[1]:.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,19 +339,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--input", action="append", default=[], metavar="FILE.jsonl",
                     help="articles (JSONL with a 'text' field; repeatable); default: the example "
                          "article and invented ones")
-    ap.add_argument("--n", type=int, default=200, help="articles per run (default 200)")
+    ap.add_argument("--n", type=int, default=200, help="articles (default 200)")
     ap.add_argument("--processes", type=int, choices=(1, 2), default=1,
-                    help="2: also run every configuration in two worker processes (default 1)")
+                    help="2: also measure speed with two worker processes (default 1)")
     ap.add_argument("--configs", default=",".join(CONFIGS),
                     help=f"comma-separated subset of {','.join(CONFIGS)} (default: all)")
     ap.add_argument("--model", help="spaCy pipeline (default: the one saidwhat.load() picks)")
-    ap.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size (default 32, as "
-                    "extract_many)")
+    ap.add_argument("--batch-size", type=int, default=16,
+                    help="articles per nlp.pipe batch (default 16; bounds peak RSS)")
     ap.add_argument("--warmup", type=int, default=8, help="articles run before timing (default 8)")
-    ap.add_argument("--rounds", type=int, default=1, help="repeat all configurations (default 1)")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat the speed runs (default 1)")
+    ap.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     ap.add_argument("--spacy-mp", action="store_true",
-                    help="with --processes 2: parse through nlp.pipe(n_process=2) in one process "
-                         "instead of one worker per process (Docs are sent back to it)")
+                    help="with --processes 2: measure two processes as nlp.pipe(n_process=2) in one "
+                         "fresh process per configuration instead")
     ap.add_argument("--json", metavar="FILE", help="also write all figures as JSON")
     args = ap.parse_args(argv)
     configs = [c for c in args.configs.split(",") if c]
@@ -323,53 +360,76 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--configs: expected a subset of {','.join(CONFIGS)}")
     texts, source = load_articles(args.input, args.n)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"articles: {len(texts)} from {source}; {words:.0f} words on average; "
-          f"batch size {args.batch_size}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
-          + ("; 2 processes through nlp.pipe(n_process=2)" if args.spacy_mp else ""), flush=True)
-    print(HEADER, flush=True)
-    runs = []
-    plist = [1, 2] if args.processes == 2 else [1]
+    print(f"articles: {len(texts)} from {source}; {words:.0f} words on average; batch size "
+          f"{args.batch_size}; {os.cpu_count()} CPUs; Python {platform.python_version()}", flush=True)
+    kw = {"model": args.model, "batch_size": args.batch_size, "warmup": args.warmup}
+    report: dict = {"source": source, "articles": len(texts), "mean_words": words,
+                    "batch_size": args.batch_size, "speed": [], "memory": [], "spacy_mp": []}
+    best: dict[tuple[str, int], dict] = {}
+    plist = [1, 2] if args.processes == 2 and not args.spacy_mp else [1]
     for rnd in range(args.rounds):
         for procs in plist:
-            for config in configs:
-                r = run_config(config, texts, procs, model=args.model, batch_size=args.batch_size,
-                               warmup=args.warmup, spacy_mp=args.spacy_mp)
-                r["round"] = rnd + 1
-                runs.append(r)
-                print(_row(r), flush=True)
-    best = {}
-    for r in runs:
-        key = (r["config"], r["processes"])
-        if key not in best or r["articles_per_s"] > best[key]["articles_per_s"]:
-            best[key] = r
-    print(f"\nmodel {runs[0]['model']}; pipes of the last configuration: {', '.join(runs[-1]['pipes'])}")
+            r = speed_run(configs, texts, procs, **kw)
+            r["round"] = rnd + 1
+            report["speed"].append(r)
+            print(f"\nspeed, {procs} worker process{'es' if procs > 1 else ''} (configurations alternating "
+                  f"batch by batch; round {rnd + 1}; load 1m {_load_str(r['load'])}; peak RSS with all "
+                  f"pipelines loaded: {max(r['peak_rss_mb_all_pipelines'])} MB)", flush=True)
+            print(f"  {'config':<15} {'articles/s':>10} {'tokens/s':>9} {'CPU ms/article':>14} {'CPU/wall':>8}")
+            for c, f in r["configs"].items():
+                print(f"  {c:<15} {f['articles_per_s']:>10.2f} {f['tokens_per_s']:>9.0f} "
+                      f"{f['cpu_ms_per_article']:>14.1f} {f['cpu_per_wall']:>8.2f}", flush=True)
+                if (c, procs) not in best or f["articles_per_s"] > best[(c, procs)]["articles_per_s"]:
+                    best[(c, procs)] = f
+    if args.spacy_mp and args.processes == 2:
+        print("\nspeed, nlp.pipe(n_process=2) in one fresh process per configuration", flush=True)
+        for c in configs:
+            r = alone_run(c, texts, n_process=2, **kw)
+            report["spacy_mp"].append(r)
+            print(f"  {c:<15} {r['articles_per_s']:>8.2f} articles/s {r['tokens_per_s']:>7.0f} tokens/s; "
+                  f"CPU {r['cpu_ms_per_article']:.1f} ms/article (all processes); peak RSS parent "
+                  f"{r['peak_rss_mb']} MB, largest child {r['child_peak_rss_mb']} MB; "
+                  f"load 1m {_load_str(r['load'])}", flush=True)
+            best[(c, 2)] = r
+    if not args.no_memory:
+        print("\nmemory: each configuration alone in a fresh process, all articles", flush=True)
+        for c in configs:
+            r = alone_run(c, texts, **kw)
+            report["memory"].append(r)
+            print(f"  {c:<15} peak RSS {r['peak_rss_mb']:>4} MB   ({r['articles_per_s']:.2f} articles/s alone, "
+                  f"load 1m {_load_str(r['load'])})", flush=True)
+    print(f"\nmodel {report['speed'][0]['model']}; saidwhat pipes: "
+          f"{', '.join(report['speed'][0]['pipes'].get('saidwhat', report['speed'][0]['pipes'][configs[0]]))}")
     if args.rounds > 1:
         print(f"best of {args.rounds} rounds:")
-        print(HEADER)
-        for r in best.values():
-            print(_row(r))
     summary = {}
-    for procs in plist:
+    for procs in [1, 2] if args.processes == 2 else [1]:
         base = best.get(("bare", procs))
-        for config in configs:
-            r = best.get((config, procs))
-            if config != "bare" and base and r:
-                ratio = r["articles_per_s"] / base["articles_per_s"]
-                summary[f"{config}/bare, {procs} process{'es' if procs > 1 else ''}"] = ratio
-                print(f"ratio {config} / bare, {procs} process{'es' if procs > 1 else ''}: {ratio:.2f}x")
+        for c in configs:
+            f = best.get((c, procs))
+            if c == "bare" or not base or not f:
+                continue
+            ratio = f["articles_per_s"] / base["articles_per_s"]
+            label = f"{c} / bare, {procs} process{'es' if procs > 1 else ''}"
+            summary[f"ratio {label}"] = round(ratio, 3)
+            print(f"ratio {label}: {f['articles_per_s']:.2f} / {base['articles_per_s']:.2f} articles/s "
+                  f"= {ratio:.2f}x")
     if args.processes == 2:
-        for config in configs:
-            one, two = best.get((config, 1)), best.get((config, 2))
+        for c in configs:
+            one, two = best.get((c, 1)), best.get((c, 2))
             if one and two:
                 scale = two["articles_per_s"] / one["articles_per_s"]
-                summary[f"{config} 2 processes / 1"] = scale
-                print(f"scaling {config}, 2 processes / 1: {scale:.2f}x")
-    peak = max(max(r["peak_rss_mb"]) for r in runs)
-    print(f"peak RSS per worker process: {peak} MB (largest over all runs)")
+                summary[f"scaling {c}, 2 processes / 1"] = round(scale, 3)
+                print(f"scaling {c}, 2 processes / 1: {two['articles_per_s']:.2f} / "
+                      f"{one['articles_per_s']:.2f} articles/s = {scale:.2f}x")
+    if report["memory"]:
+        for r in report["memory"]:
+            summary[f"peak RSS MB {r['config']}"] = r["peak_rss_mb"]
+        print("peak RSS per worker process: " + ", ".join(f"{r['config']} {r['peak_rss_mb']} MB"
+                                                         for r in report["memory"]))
+    report["summary"] = summary
     if args.json:
-        Path(args.json).write_text(json.dumps({"source": source, "articles": len(texts),
-                                               "mean_words": words, "batch_size": args.batch_size,
-                                               "runs": runs, "summary": summary}, indent=1))
+        Path(args.json).write_text(json.dumps(report, indent=1))
     return 0
 
 

@@ -106,15 +106,17 @@ def _component(nlp: Language):
 
 
 def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: str | None = None,
-                 batch_size: int = 32, n_process: int = 1) -> Iterator[list[Quote]]:
+                 batch_size: int = 16, n_process: int = 1) -> Iterator[list[Quote]]:
     """Extract quotations from many articles, streaming, in input order.
 
     Args:
         texts: Article strings.
         nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
         model: Pipeline name used when ``nlp`` is not given.
-        batch_size: Articles per ``nlp.pipe`` batch (32 is as fast as any on
-            ``en_core_web_sm``; see docs/performance.md#throughput).
+        batch_size: Articles per ``nlp.pipe`` batch. Peak memory grows with the
+            tokens of a batch (about 10 kB each on ``en_core_web_sm``): 16 articles
+            of 700 words keep a process near 400 MB, 32 take it past 600 MB, and
+            larger batches are no faster (docs/performance.md#throughput).
         n_process: Passed to ``nlp.pipe``: more than 1 parses in that many child
             processes and sends each whole Doc back to this one, which then competes
             with them for the CPU; for corpora, ``saidwhat extract --workers N``
