@@ -10,10 +10,10 @@ Usage::
 Configurations (``--configs``, comma-separated; all by default):
 
 * ``bare``: ``spacy.load(MODEL)`` with every component (tok2vec, tagger, parser,
-  attribute_ruler, lemmatizer, ner), ``nlp.pipe(texts, batch_size=B)``; the Docs
+  attribute_ruler, lemmatizer, ner), ``nlp.pipe(batch)`` on each batch; the Docs
   are consumed and dropped.
-* ``saidwhat``: ``saidwhat.load(MODEL)`` and ``saidwhat.extract_many(texts, nlp=nlp,
-  batch_size=B)``: the records users get (a list of ``Quote`` per article).
+* ``saidwhat``: ``saidwhat.load(MODEL)`` and ``saidwhat.extract_many(batch, nlp=nlp)``:
+  the records users get (a list of ``Quote`` per article).
 * ``saidwhat-spacy``: the same with ``saidwhat.load(MODEL, fast=False)`` (spaCy's own
   attribute ruler and lemmatizer), to show what the fast path buys.
 
@@ -22,8 +22,9 @@ Configurations (``--configs``, comma-separated; all by default):
 **Speed** is measured in one process (and, with ``--processes 2``, in two): each
 worker process (``spawn``) loads every configuration's pipeline, warms each up on
 ``--warmup`` articles and counts the tokens of its share (untimed); the workers wait
-for each other at a barrier, then go through their share batch by batch (``B``
-articles; article ``i`` goes to worker ``i % P``), running *every* configuration on
+for each other at a barrier, then go through their share batch by batch (at most
+``--batch-size`` articles and ``--batch-chars`` characters, ``extract_many``'s
+batches; article ``i`` goes to worker ``i % P``), running *every* configuration on
 each batch, in alternating order, and adding up each configuration's time. Other
 work on the machine therefore slows all configurations alike, and the ratio
 between them holds even on a busy machine. A configuration's throughput is all
@@ -34,7 +35,7 @@ recorded as well: "CPU/wall" below 1 means a worker waited for a core.
 over all the articles in a fresh process, as a worker of ``saidwhat extract`` would
 (its throughput there is printed too, as a cross-check measured at another time).
 Peak RSS grows with the tokens of one batch (the network's activations for the
-whole batch): ``B`` bounds it.
+whole batch): the batch limits bound it.
 
 ``--spacy-mp`` replaces the two-process speed run by one fresh process per
 configuration calling ``nlp.pipe(texts, n_process=2)`` (spaCy's multiprocessing:
@@ -203,13 +204,19 @@ def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024   # bytes on macOS
 
 
-def _load(config: str, model: str | None, batch_size: int):
-    """The pipeline of a configuration and ``run(texts, n_process=1)``, which runs it."""
+def _load(config: str, model: str | None, batching: tuple[int, int]):
+    """The pipeline of a configuration and ``run(texts, n_process=1)``, which runs it.
+
+    Both configurations cut the texts into the same batches: at most ``batching[0]``
+    articles and ``batching[1]`` characters (``saidwhat.extract_many``'s rule; with
+    ``n_process`` > 1, spaCy's batches of ``batching[0]``)."""
     import warnings
 
     warnings.filterwarnings("ignore", message=r"\[W00[12]\]")   # stray/unclosed quote marks
     import saidwhat
+    from saidwhat.api import _batches
 
+    batch_size, batch_chars = batching
     name = model or saidwhat.api._default_model_name()
     if config == "bare":
         import spacy
@@ -217,13 +224,19 @@ def _load(config: str, model: str | None, batch_size: int):
         nlp = spacy.load(name)
 
         def run(texts, n_process=1):
-            for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-                pass
+            if n_process > 1:
+                for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+                    pass
+                return
+            for batch in _batches(texts, batch_size, batch_chars):
+                for _ in nlp.pipe(batch, batch_size=len(batch)):
+                    pass
     else:
         nlp = saidwhat.load(name, fast=(config == "saidwhat"))
 
         def run(texts, n_process=1):
-            for _ in saidwhat.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process):
+            for _ in saidwhat.extract_many(texts, nlp=nlp, batch_size=batch_size, batch_chars=batch_chars,
+                                           n_process=n_process):
                 pass
     return nlp, run
 
@@ -232,9 +245,11 @@ def _model_name(nlp) -> str:
     return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
 
 
-def _speed_worker(configs, model, batch_size, warmup, texts, barrier, results) -> None:
+def _speed_worker(configs, model, batching, warmup, texts, barrier, results) -> None:
     """Every configuration on every batch of ``texts``, alternating; times per configuration."""
-    pipes = {c: _load(c, model, batch_size) for c in configs}
+    from saidwhat.api import _batches
+
+    pipes = {c: _load(c, model, batching) for c in configs}
     for _, run in pipes.values():
         run(texts[:warmup])
     nlp = next(iter(pipes.values()))[0]
@@ -242,8 +257,7 @@ def _speed_worker(configs, model, batch_size, warmup, texts, barrier, results) -
     barrier.wait()
     wall = dict.fromkeys(configs, 0.0)
     cpu = dict.fromkeys(configs, 0.0)
-    for k, start in enumerate(range(0, len(texts), batch_size)):
-        batch = texts[start:start + batch_size]
+    for k, batch in enumerate(_batches(texts, *batching)):
         for c in (configs if k % 2 == 0 else configs[::-1]):
             c0, t0 = time.process_time(), time.perf_counter()
             pipes[c][1](batch)
@@ -254,10 +268,10 @@ def _speed_worker(configs, model, batch_size, warmup, texts, barrier, results) -
                  "pipes": {c: list(p[0].pipe_names) for c, p in pipes.items()}})
 
 
-def _alone_worker(config, model, batch_size, warmup, texts, n_process, barrier, results) -> None:
+def _alone_worker(config, model, batching, warmup, texts, n_process, barrier, results) -> None:
     """One configuration over all ``texts``: time and peak RSS (with ``n_process`` > 1,
     through ``nlp.pipe(n_process=...)``; its children's CPU time and largest peak RSS too)."""
-    nlp, run = _load(config, model, batch_size)
+    nlp, run = _load(config, model, batching)
     run(texts[:warmup])
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
     barrier.wait()
@@ -297,10 +311,10 @@ def _run_workers(target, argss: list[tuple]) -> list[dict]:
     return got
 
 
-def speed_run(configs: list[str], texts: list[str], processes: int, *, model, batch_size, warmup) -> dict:
+def speed_run(configs: list[str], texts: list[str], processes: int, *, model, batching, warmup) -> dict:
     """Throughput of every configuration, alternating batch by batch in ``processes`` workers."""
     load0 = os.getloadavg()[0]
-    got = _run_workers(_speed_worker, [(configs, model, batch_size, warmup, texts[k::processes])
+    got = _run_workers(_speed_worker, [(configs, model, batching, warmup, texts[k::processes])
                                        for k in range(processes)])
     out = {"processes": processes, "load": (load0, os.getloadavg()[0]),
            "peak_rss_mb_all_pipelines": [round(r["peak_rss_mb"]) for r in got],
@@ -316,10 +330,10 @@ def speed_run(configs: list[str], texts: list[str], processes: int, *, model, ba
     return out
 
 
-def alone_run(config: str, texts: list[str], *, model, batch_size, warmup, n_process: int = 1) -> dict:
+def alone_run(config: str, texts: list[str], *, model, batching, warmup, n_process: int = 1) -> dict:
     """One configuration alone in a fresh process: throughput and peak RSS."""
     load0 = os.getloadavg()[0]
-    (r,) = _run_workers(_alone_worker, [(config, model, batch_size, warmup, texts, n_process)])
+    (r,) = _run_workers(_alone_worker, [(config, model, batching, warmup, texts, n_process)])
     wall, cpu = r["wall"][config], r["cpu"][config]
     return {"config": config, "n_process": n_process, "articles": r["articles"], "tokens": r["tokens"],
             "wall_s": wall, "articles_per_s": r["articles"] / wall, "tokens_per_s": r["tokens"] / wall,
@@ -346,7 +360,9 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"comma-separated subset of {','.join(CONFIGS)} (default: all)")
     ap.add_argument("--model", help="spaCy pipeline (default: the one saidwhat.load() picks)")
     ap.add_argument("--batch-size", type=int, default=16,
-                    help="articles per nlp.pipe batch (default 16; bounds peak RSS)")
+                    help="at most this many articles per nlp.pipe batch (default 16, as extract_many)")
+    ap.add_argument("--batch-chars", type=int, default=80_000,
+                    help="at most this many characters per batch (default 80000, as extract_many)")
     ap.add_argument("--warmup", type=int, default=8, help="articles run before timing (default 8)")
     ap.add_argument("--rounds", type=int, default=1, help="repeat the speed runs (default 1)")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory runs")
@@ -360,11 +376,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--configs: expected a subset of {','.join(CONFIGS)}")
     texts, source = load_articles(args.input, args.n)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"articles: {len(texts)} from {source}; {words:.0f} words on average; batch size "
-          f"{args.batch_size}; {os.cpu_count()} CPUs; Python {platform.python_version()}", flush=True)
-    kw = {"model": args.model, "batch_size": args.batch_size, "warmup": args.warmup}
+    print(f"articles: {len(texts)} from {source}; {words:.0f} words on average; batches of at most "
+          f"{args.batch_size} articles and {args.batch_chars} characters; {os.cpu_count()} CPUs; "
+          f"Python {platform.python_version()}", flush=True)
+    kw = {"model": args.model, "batching": (args.batch_size, args.batch_chars), "warmup": args.warmup}
     report: dict = {"source": source, "articles": len(texts), "mean_words": words,
-                    "batch_size": args.batch_size, "speed": [], "memory": [], "spacy_mp": []}
+                    "batch_size": args.batch_size, "batch_chars": args.batch_chars, "speed": [], "memory": [], "spacy_mp": []}
     best: dict[tuple[str, int], dict] = {}
     plist = [1, 2] if args.processes == 2 and not args.spacy_mp else [1]
     for rnd in range(args.rounds):

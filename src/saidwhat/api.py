@@ -105,22 +105,47 @@ def _component(nlp: Language):
     return QuoteExtractor(nlp)
 
 
+#: Characters per ``nlp.pipe`` batch in :func:`extract_many` (about 16,000 tokens).
+BATCH_CHARS = 80_000
+
+
+def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[list[str]]:
+    """Consecutive lists of at most ``batch_size`` texts and (unless one text alone is
+    longer) ``batch_chars`` characters."""
+    batch: list[str] = []
+    chars = 0
+    for t in texts:
+        t = str(t)   # numpy.str_ and other subclasses
+        if batch and (len(batch) >= batch_size or chars + len(t) > batch_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(t)
+        chars += len(t)
+    if batch:
+        yield batch
+
+
 def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: str | None = None,
-                 batch_size: int = 16, n_process: int = 1) -> Iterator[list[Quote]]:
+                 batch_size: int = 16, n_process: int = 1,
+                 batch_chars: int = BATCH_CHARS) -> Iterator[list[Quote]]:
     """Extract quotations from many articles, streaming, in input order.
 
     Args:
         texts: Article strings.
         nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
         model: Pipeline name used when ``nlp`` is not given.
-        batch_size: Articles per ``nlp.pipe`` batch. Peak memory grows with the
-            tokens of a batch (about 10 kB each on ``en_core_web_sm``): 16 articles
-            of 700 words keep a process near 400 MB, 32 take it past 600 MB, and
-            larger batches are no faster (docs/performance.md#throughput).
+        batch_size: At most this many articles per ``nlp.pipe`` batch.
         n_process: Passed to ``nlp.pipe``: more than 1 parses in that many child
             processes and sends each whole Doc back to this one, which then competes
             with them for the CPU; for corpora, ``saidwhat extract --workers N``
-            (one model per worker, only the records sent back) scales better.
+            (one model per worker, only the records sent back) scales better
+            (docs/performance.md#throughput).
+        batch_chars: At most this many characters per batch (a longer article is
+            a batch of its own; with ``n_process`` > 1 only ``batch_size`` applies).
+            Peak memory grows with the tokens of a batch, about 20 kB each on
+            ``en_core_web_sm`` above the 160 MB of the loaded pipeline: 80,000
+            characters keep a process under about 500 MB; batches of 32 articles
+            of 700 words took it past 600 MB and were no faster.
 
     Yields:
         One list of :class:`Quote` per input text, in order.
@@ -132,5 +157,10 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
     extractor = None if "saidwhat" in getattr(nlp, "pipe_names", ("saidwhat",)) else _component(nlp)
-    for doc in nlp.pipe((str(t) for t in texts), batch_size=batch_size, n_process=n_process):
+    if n_process != 1:
+        docs = nlp.pipe((str(t) for t in texts), batch_size=batch_size, n_process=n_process)
+    else:
+        docs = (doc for batch in _batches(texts, batch_size, batch_chars)
+                for doc in nlp.pipe(batch, batch_size=len(batch)))
+    for doc in docs:
         yield list((extractor(doc) if extractor is not None else doc)._.quotes)

@@ -230,3 +230,14 @@ def test_speed_extract_many_n_process(nlp):
         two = list(saidwhat.extract_many(texts, nlp=nlp, n_process=2, batch_size=1))
     assert two == one
     assert one[0] and not one[1]
+
+
+def test_speed_batches_bound_articles_and_characters():
+    from saidwhat.api import _batches
+
+    texts = ["a" * 30_000] * 5 + ["b" * 10] * 40 + ["c" * 100_000, "d"]
+    batches = list(_batches(iter(texts), 16, 80_000))
+    assert [len(b) for b in batches] == [2, 2, 16, 16, 9, 1, 1]
+    assert [t for b in batches for t in b] == texts
+    assert all(len(b) <= 16 and (len(b) == 1 or sum(map(len, b)) <= 80_000) for b in batches)
+    assert list(_batches([], 16, 80_000)) == []
