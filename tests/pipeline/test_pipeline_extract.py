@@ -77,6 +77,23 @@ CASES.update({
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),
+    "according_to_mid_sentence_gives_two_pieces": (
+        "The hard truth, according to harbour pilots, is that the channel silts up every winter.",
+        [("The hard truth", None, "according to", "indirect"),
+         ("is that the channel silts up every winter", None, "according to", "indirect")]),
+    "pull_quote_signed_by_name": (
+        "Mayor Helena Brandt opened the new ferry terminal on Monday.\n\n"
+        "We waited twenty years for a terminal that works in every kind of weather. Helena Brandt\n\n"
+        "Brandt cut the ribbon at noon.",
+        [("We waited twenty years for a terminal that works in every kind of weather", "Helena Brandt", None,
+          "indirect")]),
+    "embedded_post_signed_with_handle": (
+        "Northway Rail cancelled all trains on Tuesday.\n\n"
+        "Crews are clearing fallen trees from the line and service should resume tomorrow. "
+        "pic.twitter.com/Ab12Cd — Northway Rail (@northwayrail) March 3, 2025\n\n"
+        "Passengers were offered refunds.",
+        [("Crews are clearing fallen trees from the line and service should resume tomorrow",
+          "Northway Rail", None, "indirect")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
@@ -87,6 +104,8 @@ NOT_QUOTES = {
     "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "
                                "opens the festival, while the town’s “blue belt” plan is on hold.",
     "short_unattributed": "The exchange was recorded.\n\n“Agreed.”\n\n“Done.”",
+    "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
+                                       "A Reuters photographer was on the first boat.",
 }
 
 

@@ -1,7 +1,7 @@
 """saidwhat.pipeline.extractor: run the stages over one parsed Doc and build records.
 
-Stages: marks (:mod:`.marks`) -> indirect/mixed and direct candidates with their
-cue and speaker mention (:mod:`.quote_detector`) -> speaker resolution
+Stages: marks (:mod:`.marks`) -> indirect/mixed, direct and signed candidates with
+their cue and speaker mention (:mod:`.quote_detector`) -> speaker resolution
 (:mod:`.speaker_resolver`) -> :class:`saidwhat.model.Quote` records.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..model import Quote
 from .context import DocContext
 from .marks import find_marked_spans
-from .quote_detector import direct_candidates, indirect_candidates
+from .quote_detector import direct_candidates, indirect_candidates, signed_candidates
 from .speaker_resolver import resolve
 
 
@@ -33,7 +33,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
     indirect = indirect_candidates(ctx)
     consumed = {m.open_pos for c in indirect for m in c.marked}
     direct = direct_candidates(ctx, consumed, min_words=min_words)
-    cands = sorted(indirect + direct, key=lambda c: c.start)
+    signed = signed_candidates(ctx, indirect + direct)
+    cands = sorted(indirect + direct + signed, key=lambda c: c.start)
     # an indirect content overlapping a direct quote that was kept: keep the direct one
     kept = []
     for c in cands:

@@ -16,11 +16,12 @@ speech; GGT drops quotes under 4 words, textacy skips title-cased content).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .context import DocContext
+from .context import _PARA, DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
 from .lexicons import PLATFORMS_V1
 from .marks import MarkedSpan
@@ -112,9 +113,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if ctx.token_quoted(v) or not is_cue(v, indirect=True):
             continue
         if v.lower_ == "according":
-            c = _according_to(ctx, v)
-            if c:
-                out.append(c)
+            out.extend(_according_to(ctx, v))
             continue
         if any(c.dep_ in ("auxpass", "neg") for c in v.children) or (
                 v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)):
@@ -132,10 +131,10 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
         if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
-                and subj.i < v.i and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
-            # inverted: "<content>, he said."
+                and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
+            # inverted: "<content>, he said." / "<content>, said the minister."
             head = v.head
-            left = subj.left_edge.i
+            left = min(subj.left_edge.i, v.i)
             toks = [t for t in head.subtree if t.i < left]
             if toks and _inverted_ok(ctx, toks, subj, v):
                 spans.append(_content_from_tokens(ctx, toks, v))
@@ -265,48 +264,68 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
 
 
 def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -> bool:
-    """Is this the inverted pattern "<content>, SPEAKER CUE[ short tail]." ?"""
+    """Is this the inverted pattern "<content>, SPEAKER CUE[ short tail]." or
+    "<content>, CUE SPEAKER[, apposition]." ?"""
     doc = ctx.doc
-    left = subj.left_edge.i
+    after = subj.i > v.i   # ", said Sutopo Purwo Nugroho, a spokesman for the agency."
+    left = v.i if after else subj.left_edge.i
     between = doc[content[-1].i + 1:left]
     if not between or any(t.text not in (",", "—", "–", "”", '"', "’") for t in between) \
             or not any(t.text in (",", "—", "–") for t in between):
         return False
-    mid = doc[subj.right_edge.i + 1:v.i]
-    if any(t.pos_ not in ("ADV", "AUX", "PART", "PUNCT") for t in mid):
-        return False
+    if after:
+        if any(t.pos_ not in ("ADV", "PUNCT") for t in doc[v.i + 1:subj.left_edge.i]):
+            return False
+    else:
+        mid = doc[subj.right_edge.i + 1:v.i]
+        if any(t.pos_ not in ("ADV", "AUX", "PART", "PUNCT") for t in mid):
+            return False
     if any(c.dep_ == "dobj" for c in v.children):
         return False
     tail = []
-    for t in doc[v.i + 1:]:
+    for t in doc[max(v.i, subj.right_edge.i) + 1 if after else v.i + 1:]:
         if t.is_sent_end or t.text in (".", "!", "?", "\n") or ctx.token_quoted(t):
             break
         tail.append(t)
     return len(tail) <= 10 and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
 
 
-def _according_to(ctx: DocContext, v: Token) -> Candidate | None:
+def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:
     to = next((c for c in v.children if c.lower_ == "to"), None)
     if to is None and v.i + 1 < len(ctx.doc):
         to = ctx.doc[v.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None or ctx.token_quoted(pobj):
-        return None
+        return []
     phrase = {t.i for t in v.subtree} | {t.i for t in to.subtree}
     root = v.sent.root
     toks = [t for t in root.subtree if t.i not in phrase]
     before = [t for t in toks if t.i < v.i]
     after = [t for t in toks if t.i > max(phrase)]
-    side = before if len(before) >= len(after) else after
-    sp = _content_from_tokens(ctx, side, v)
-    if sp is None or _words(ctx.text[sp[0]:sp[1]]) < 3:
-        return None
-    kind = _classify_content(ctx, *sp)
-    if kind is None:
-        return None
+    doc = ctx.doc
+    last = max(phrase)
+    # mid-sentence and set off by commas ("The harsh truth, according to addiction
+    # experts, is ..."): the pieces on both sides, one record each (as GGT splits them)
+    if before and after and v.i > 0 and doc[v.i - 1].text == "," and last + 1 < len(doc) \
+            and doc[last + 1].text == ",":
+        pieces = [_content_from_tokens(ctx, before, v), _content_from_tokens(ctx, after, v)]
+        if all(sp is not None and _words(ctx.text[sp[0]:sp[1]]) >= 2 for sp in pieces):
+            sides = pieces
+        else:
+            sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
+    else:
+        sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
     lo, hi = ctx.paragraph_bounds(v.idx)
-    return Candidate(sp[0], sp[1], kind[0], kind[1], cue_extent(v), v,
-                     mention_from_head(pobj, lo, hi), how="according")
+    out = []
+    for sp in sides:
+        if sp is None or (len(sides) == 1 and _words(ctx.text[sp[0]:sp[1]]) < 3):
+            continue
+        kind = _classify_content(ctx, *sp)
+        if kind is None:
+            continue
+        out.append(Candidate(sp[0], sp[1], kind[0], kind[1], cue_extent(v), v,
+                             mention_from_head(pobj, lo, hi), how="according"))
+    return out
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -535,4 +554,94 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             if c.how == "after" and text[m.end - 1:m.end] not in ",!?":
                 continue
         out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------
+# signed: pull quotes and embedded posts
+# ---------------------------------------------------------------------------------
+#: Credits that sign photo captions, not quotations ("... in Lampung province. Reuters").
+_CREDITS = frozenset("""
+reuters ap afp cp upi bloomberg getty images file photo photos handout supplied postmedia
+associated press canadian press the staff pool
+""".split())
+_TWEET = re.compile(r"\s*[—–―-]+\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},? \d{4})?\s*$")
+_LINK = re.compile(r"(?:pic\.twitter\.com/\S+|https?://\S+)")
+_SIGNED = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])")
+
+
+def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate]:
+    """Quotations with no cue and no marks, signed by their speaker at the end of the
+    paragraph: pull quotes ("... constitute an emergency. Linda Lamoureux") and embedded
+    posts ("... more days. pic.twitter.com/x — BC Hydro (@bchydro) December 22, 2018").
+
+    The GGT annotation guidelines count these as quotations "with no verb" (``... -
+    Lorraine Hansberry``). The content runs from the paragraph start to the last sentence
+    end (links and trailing hashtags dropped); the signature must be a short capitalised
+    name, not a photo credit, that the article names elsewhere too. Type ``indirect``
+    (``mixed`` with marks inside), cue null, flag ``signed``.
+    """
+    text = ctx.text
+    out: list[Candidate] = []
+    spans = sorted((c.start, c.end) for c in taken)
+    for pm in _PARA.finditer(text):
+        ps, pe = pm.start(), pm.end()
+        para = pm.group(0)
+        if ctx.skipped(ps) or ctx.quoted(ps + len(para) - len(para.lstrip())):
+            continue
+        tweet = _TWEET.search(para)
+        if tweet:
+            sig_s, sig_e = ps + tweet.start("name"), ps + tweet.end("name")
+            body = para[:tweet.start()]
+            link = _LINK.search(body)
+            if link:
+                body = body[:link.start()]
+            body = re.sub(r"(?:\s*#\w+)+\s*$", "", body).rstrip()
+            body = body.rstrip(".!? ")
+            channel = "on Twitter" if "twitter.com" in para or "t.co/" in para else None
+        else:
+            cut = list(_SIGNED.finditer(para))
+            if not cut:
+                continue
+            m = cut[-1]
+            sig = para[m.end():].rstrip()
+            name = sig.split(",")[0].strip()
+            words = name.split()
+            if not (1 <= len(words) <= 7) or len(sig.split()) > 12 or sig.endswith((".", "!", "?", ":")) \
+                    or any(not w[:1].isupper() and w not in ("of", "de", "van", "von", "the", "and", "&")
+                           for w in words) or any(ch.isdigit() for ch in name) or "/" in sig:
+                continue
+            sig_s, sig_e = ps + m.end(), ps + m.end() + len(name)
+            body = para[:m.start()]
+            channel = None
+        s = ps + len(body) - len(body.lstrip())
+        e = ps + len(body.rstrip())
+        if _words(text[s:e]) < 6 or any(a < e and s < b for a, b in spans):
+            continue
+        name_text = text[sig_s:sig_e]
+        if name_text.lower() in _CREDITS or any(w.lower().strip(".") in _CREDITS for w in name_text.split()[:1]):
+            continue
+        sig_toks = [t for t in ctx.tokens_in(sig_s, sig_e) if not t.is_punct]
+        if not sig_toks or any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in sig_toks):
+            continue
+        # named elsewhere in the article: its last word outside this signature
+        last = re.escape(name_text.split()[-1])
+        if not any(mm.start() < sig_s or mm.start() >= sig_e for mm in re.finditer(rf"\b{last}\b", text)):
+            continue
+        ent = next((x for x in ctx.ents if sig_s <= x.start_char and x.end_char <= sig_e
+                    and x.label_ in ("PERSON", "ORG")), None)
+        head = ent.root if ent is not None else next(
+            (t for t in sig_toks if not (sig_s <= t.head.idx < sig_e) or t.head.i == t.i), sig_toks[-1])
+        if ent is not None and ent.start_char == sig_s:   # the signature opens with the name
+            mention = Mention(ent.start_char, ent.end_char, ent.text, ent.root, name=ent.text, kind="name",
+                              ent_label=ent.label_)
+        else:   # "Niagara County District Attorney Caroline Wojtaszek": role and name
+            mention = mention_from_head(head, sig_s, sig_e)
+        if mention.kind != "name":
+            continue
+        kind = _classify_content(ctx, s, e)
+        if kind is None:
+            continue
+        out.append(Candidate(s, e, kind[0], kind[1], None, None, mention, channel,
+                             flags=["signed"], how="signed", frame=(sig_s, sig_e)))
     return out

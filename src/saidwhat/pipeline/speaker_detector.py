@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import gender_guesser.detector as _gg
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
@@ -28,6 +28,7 @@ international ministry council inc ltd llc corp corporation association universi
 agency authority commission department service services group party police court company
 committee institute foundation network news times post press union office board government
 federation assembly centre center club league society fund trust hospital school college
+gmbh ag plc llp lp limited holdings co s.a n.v
 """.split())
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -152,7 +153,7 @@ def _entity_at(tok: Token):
     b = tok.i + 1
     while b < len(doc) and doc[b].ent_iob_ == "I":
         b += 1
-    return doc[a:b]
+    return Span(doc, a, b, label=tok.ent_type)
 
 
 def _strip_possessive(toks: list[Token]) -> list[Token]:

@@ -242,6 +242,23 @@ class EntityIndex:
         return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
 
 
+_COORDINATED = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def _people(index: EntityIndex, name: str) -> list[Entity]:
+    """The people a coordinated name lists ("Sandmann and Phillips"), each resolved to
+    the article's fullest form; empty unless there are two or more and all are
+    people named in the article (so "Fisheries and Oceans Canada" stays one name)."""
+    if not _COORDINATED.search(name):
+        return []
+    parts = [p for p in _COORDINATED.split(name) if p.strip()]
+    if len(parts) < 2 or any(normalize_name(p) not in index.entities and normalize_name(p) not in index.alias
+                             for p in parts):
+        return []
+    found = [index.get(p) for p in parts]
+    return found if all(e.type == "PERSON" for e in found) else []
+
+
 def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
     p = {"his": "he", "its": "it", "their": "they"}.get(pron.lower(), pron.lower())
     if p in ("he", "him", "she", "her"):
@@ -273,6 +290,9 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
                 r = _continuation(ctx, index, cands, res, prev, c)
             if c.type == "direct" and r.speaker is None:
                 r = _topic(ctx, index, c)
+        elif m.kind == "name" and m.name and (parts := _people(index, m.name)):
+            # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
+            r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
         elif m.kind == "name" and m.name:
             e = index.get(m.name)
             if m.role and not e.role:
