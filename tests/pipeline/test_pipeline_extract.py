@@ -94,6 +94,27 @@ CASES.update({
         "Passengers were offered refunds.",
         [("Crews are clearing fallen trees from the line and service should resume tomorrow",
           "Northway Rail", None, "indirect")]),
+    "inverted_reported_speech_with_name_after_cue": (
+        "The ferry will not sail before Thursday, said Marta Quill, a spokeswoman for the port.",
+        [("The ferry will not sail before Thursday", "Marta Quill", "said", "indirect")]),
+    "coordinated_names_resolve_to_full_names": (
+        "Nora Lindqvist and Omar Haddad met the mayor on Friday. Both Lindqvist and Haddad said they "
+        "would keep the shelter open all winter.",
+        [("they would keep the shelter open all winter", "Nora Lindqvist and Omar Haddad", "said", "indirect")]),
+    "colon_lead_in_takes_the_nearest_subject": (
+        "After a long meeting with Dana Holt, Ines Moreau went on the radio with this: "
+        "“The north quay will reopen once the cranes are inspected.”",
+        [("The north quay will reopen once the cranes are inspected.", "Ines Moreau", ":", "direct")]),
+    "document_named_for_its_author": (
+        "The Tidewater Institute published new figures on Monday. According to the Tidewater Institute "
+        "study, most coastal towns lost residents in the past decade.",
+        [("most coastal towns lost residents in the past decade", "Tidewater Institute", "According to",
+          "indirect")]),
+    "colon_on_an_earlier_line_only_for_a_quote_opening_its_paragraph": (
+        "Also on the Harbour Gazette:\n\n"
+        "“The tide charts were wrong for a week,” said Tomas Reyes. “Nobody checked them before printing.”",
+        [("The tide charts were wrong for a week,", "Tomas Reyes", "said", "direct"),
+         ("Nobody checked them before printing.", "Tomas Reyes", None, "direct")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),

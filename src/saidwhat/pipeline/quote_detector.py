@@ -388,6 +388,11 @@ def _bare_attribution(ctx: DocContext, cue: Token, words: list[Token]) -> bool:
 def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
     """The first PERSON name in [lo, hi) (else ORG), as a mention: for colon and dash
     attributions with no verb."""
+    # the subject nearest the colon: "... when Musk again took to Twitter with this:"
+    for t in reversed(ctx.tokens_in(lo, hi)):
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not ctx.token_quoted(t) and not t.text.isupper() \
+                and t.lower_ not in PLATFORMS_V1:
+            return mention_from_head(t, lo, hi)
     best = None
     for ent in ctx.ents:
         if lo <= ent.start_char and ent.end_char <= hi and not ctx.token_quoted(ent[0]) \
@@ -475,7 +480,7 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     # colon lead-in: "... Helen Okafor:" then the quote (same line or the line before)
     lead = text[b_lo:b_hi].rstrip()
     lo, hi = b_lo, b_hi
-    if not lead and ps > 0:
+    if not lead and ps > 0 and not text[ps:m.open_pos].strip():   # the quote opens its paragraph
         pps, _ = ctx.paragraph_bounds(ps - 1)
         k = ps - 1
         while k > 0 and text[k - 1].isspace():

@@ -270,8 +270,14 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 if inner.name:
                     return Mention(start, end, text[start:end], head, name=inner.name, kind="name",
                                    ent_label=inner.ent_label)
+            comp = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and lo <= c.idx < hi]
+            if comp and comp[-1].ent_type_ in ("ORG", "PERSON"):   # "the Civic Action study"
+                inner = mention_from_head(comp[-1], lo, hi)
+                if inner.name:
+                    return Mention(start, end, text[start:end], head, name=inner.name, kind="name",
+                                   ent_label=inner.ent_label)
             for p in head.subtree:
-                if p.dep_ == "prep" and p.lower_ in ("from", "by", "of"):
+                if (p.dep_ == "prep" and p.lower_ in ("from", "by", "of")) or p.dep_ == "agent":
                     pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"
                                  and lo <= x.idx < hi), None)
                     if pobj is not None:
