@@ -11,6 +11,11 @@ import time
 from typing import IO
 
 
+def plural(n: int, word: str) -> str:
+    """``"1 article"``, ``"2 articles"``, ``"0 quotes"``: a count with its noun."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 class Progress:
     """Progress display for a corpus run.
 
@@ -59,10 +64,11 @@ class Progress:
         rate = (self.done - self._initial) / elapsed if elapsed > 0 else 0.0
         if self.total:
             eta = (self.total - self.done) / rate if rate > 0 else float("inf")
-            line = (f"saidwhat {self.done}/{self.total} articles, {self.quotes} quotes, "
+            line = (f"saidwhat {self.done}/{plural(self.total, 'article')}, {plural(self.quotes, 'quote')}, "
                     f"{rate:.1f} art/s, ETA {_hms(eta)}")
         else:
-            line = f"saidwhat {self.done} articles, {self.quotes} quotes, {rate:.1f} art/s"
+            line = (f"saidwhat {plural(self.done, 'article')}, {plural(self.quotes, 'quote')}, "
+                    f"{rate:.1f} art/s")
         self.stream.write("\r" + line.ljust(78))
         self.stream.flush()
 

@@ -27,7 +27,7 @@ from ..io import count_articles, read_articles
 from ..io.base import Article, BadRecord, report_to_stderr
 from ..io.jsonl import article_record
 from ..io.outputs import open_writer, output_format
-from .progress import Progress
+from .progress import Progress, plural
 from .state import Skipper, StagedRun, state_dir_for
 from .worker import failure_message, get_nlp, init_worker, peak_rss_mb, process_texts, run_task
 
@@ -69,10 +69,10 @@ class RunStats:
 
     def summary(self) -> str:
         """One-line human summary (printed on stderr at the end of a run)."""
-        parts = [f"{self.articles} articles"]
+        parts = [plural(self.articles, "article")]
         if self.resumed:
             parts[0] += f" (+{self.resumed} done before resuming)"
-        parts += [f"{self.quotes} quotes", f"{self.skipped} skipped", f"{self.failed} failed",
+        parts += [plural(self.quotes, "quote"), f"{self.skipped} skipped", f"{self.failed} failed",
                   f"{self.seconds:.1f} s", f"{self.rate:.1f} articles/s"]
         return "saidwhat: " + ", ".join(parts)
 
