@@ -633,13 +633,13 @@ def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate
         last = re.escape(name_text.split()[-1])
         if not any(mm.start() < sig_s or mm.start() >= sig_e for mm in re.finditer(rf"\b{last}\b", text)):
             continue
-        ent = next((x for x in ctx.ents if sig_s <= x.start_char and x.end_char <= sig_e
-                    and x.label_ in ("PERSON", "ORG")), None)
+        ent = next((x for x in ctx.ents if sig_s <= x.start_char < sig_e and x.label_ in ("PERSON", "ORG")), None)
         head = ent.root if ent is not None else next(
             (t for t in sig_toks if not (sig_s <= t.head.idx < sig_e) or t.head.i == t.i), sig_toks[-1])
         if ent is not None and ent.start_char == sig_s:   # the signature opens with the name
-            mention = Mention(ent.start_char, ent.end_char, ent.text, ent.root, name=ent.text, kind="name",
-                              ent_label=ent.label_)
+            end = min(ent.end_char, sig_e)   # NER may run on into the next paragraph
+            mention = Mention(ent.start_char, end, text[ent.start_char:end], ent.root, name=text[ent.start_char:end],
+                              kind="name", ent_label=ent.label_)
         else:   # "Niagara County District Attorney Caroline Wojtaszek": role and name
             mention = mention_from_head(head, sig_s, sig_e)
         if mention.kind != "name":

@@ -184,6 +184,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         # a few trailing PROPN (e.g. "Smith Jr")
     else:
         return [], None
+    if any("\n" in t.text for t in toks):   # NER ran over a paragraph break: the head's side
+        groups: list[list[Token]] = [[]]
+        for t in toks:
+            if "\n" in t.text:
+                groups.append([])
+            else:
+                groups[-1].append(t)
+        toks = next((g for g in groups if head in g), None) or next((g for g in groups if g), [])
     toks = _strip_possessive(toks)
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks = toks[:-1]   # emoji or symbols NER swept into the name

@@ -56,6 +56,12 @@ def normalize_name(name: str) -> str:
     return " ".join(parts)
 
 
+def ent_name(ent) -> str:
+    """The normalised name of an entity span; of an entity NER ran on into the next
+    paragraph ("Morgan McNeely\n\nMcNeely"), its first line."""
+    return normalize_name(ent.text.strip().split("\n", 1)[0])
+
+
 def _left_role(ent) -> str | None:
     """Title words before a PERSON name in the same noun phrase ("Harbour master"),
     including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
@@ -109,7 +115,7 @@ class EntityIndex:
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
-                name = normalize_name(ent.text)
+                name = ent_name(ent)
                 if name:
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
@@ -150,7 +156,7 @@ class EntityIndex:
                 self.mentions.append((pos, e, subj))
         for ent in ctx.ents:
             if ent.label_ == "PERSON" and not ctx.token_quoted(ent[0]):
-                e = self.get(ent.text)
+                e = self.get(ent_name(ent))
                 if not e.role:
                     e.role = _left_role(ent)
         self._pronoun_evidence()
@@ -204,14 +210,14 @@ class EntityIndex:
             by_sent.setdefault(e[0].sent.start, []).append(e)
         for sent in ctx.doc.sents:
             ents = by_sent.get(sent.start, [])
-            persons = {self.get(normalize_name(e.text)).name for e in ents
+            persons = {self.get(ent_name(e)).name for e in ents
                        if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
             persons = {p for p in persons if self.entities[p].type == "PERSON"}
             if len(persons) != 1:
                 continue
             (p,) = persons
             subj = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
-                    and self.get(normalize_name(e.text)).name == p]
+                    and self.get(ent_name(e)).name == p]
             if not subj:
                 continue
             for t in sent:

@@ -1,0 +1,32 @@
+"""Entity names when NER runs over a paragraph break (seen in GGT: "Morgan McNeely\n\nMcNeely")."""
+from spacy.tokens import Span
+
+from saidwhat.pipeline.context import DocContext
+from saidwhat.pipeline.speaker_detector import mention_from_head
+from saidwhat.pipeline.speaker_resolver import EntityIndex
+
+TEXT = ("I am still thankful for what this year has brought me. Morgan Keel\n\n"
+        "Keel turned down a number of offers.")
+
+
+def _doc_with_entity_over_the_break(nlp):
+    doc = nlp(TEXT)
+    start = next(t.i for t in doc if t.text == "Morgan")
+    end = next(t.i for t in doc if t.text == "Keel" and t.idx > TEXT.index("\n")) + 1
+    doc.ents = [Span(doc, start, end, label="PERSON")]   # as NER sometimes tags it
+    return doc, start
+
+
+def test_entity_index_keeps_the_first_line_of_a_name(nlp):
+    doc, _ = _doc_with_entity_over_the_break(nlp)
+    index = EntityIndex(DocContext(doc))
+    names = {e.name for e in index._unique()}
+    assert "Morgan Keel" in names
+    assert not any("\n" in n or n.count("Keel") > 1 for n in names)
+
+
+def test_mention_name_stays_on_the_head_side_of_the_break(nlp):
+    doc, _ = _doc_with_entity_over_the_break(nlp)
+    head = next(t for t in doc if t.text == "Keel" and t.idx > TEXT.index("\n"))   # "Keel turned down"
+    m = mention_from_head(head, 0, len(TEXT))
+    assert m.name == "Keel"
