@@ -6,6 +6,7 @@ extract``: ``POST /api/extract`` returns, per article, the same
 
 Routes:
     ``GET /``: the page (``static/index.html``); ``GET /static/*``: its assets.
+    ``HEAD`` is answered on every ``GET`` route (status and headers, no body).
     ``POST /api/extract``: quotations of one article or of a batch.
     ``GET /api/info``: version, model, limits, whether a corpus store is open.
     ``GET /api/corpus/...``: browse a DuckDB corpus store (``--db``), see
@@ -195,6 +196,40 @@ def _error_response(status: int, error: str, message: str, detail: Any = None) -
     return JSONResponse({"error": error, "message": message, "detail": detail}, status_code=status)
 
 
+# --- HEAD -------------------------------------------------------------------------------
+
+class HeadAsGetMiddleware:
+    """Answer ``HEAD`` on every ``GET`` route as ``GET`` would, without the body.
+
+    FastAPI's ``@app.get`` routes accept only ``GET`` (``HEAD`` would be 405), so a
+    ``HEAD`` request is passed on as ``GET`` and the response's status and headers
+    (``Content-Length`` included) are sent with an empty body (RFC 9110, 9.3.2).
+
+    Args:
+        app: The wrapped ASGI app.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        done = False
+
+        async def send_headers_only(message: Message) -> None:
+            nonlocal done
+            if message["type"] == "http.response.body":
+                if done or message.get("more_body", False):
+                    return
+                done = True
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_headers_only)
+
+
 # --- body limit -----------------------------------------------------------------------
 
 class BodyLimitMiddleware:
@@ -338,6 +373,7 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
 
     app = _new_fastapi(lifespan)
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(HeadAsGetMiddleware)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
