@@ -25,6 +25,12 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _input_format(value: str) -> str:
+    """argparse type: an input format name; ``txt`` is another name for ``text``."""
+    value = value.strip().lower()
+    return "text" if value == "txt" else value
+
+
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Register ``extract`` and its options on the ``saidwhat`` sub-command parsers."""
     p = subparsers.add_parser(
@@ -36,8 +42,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     inp = p.add_argument_group("Input")
     inp.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
                      help="files, directories, glob patterns, or '-' for stdin (default: stdin)")
-    inp.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
-                     help="read every input as this format (default: by extension; stdin: text)")
+    inp.add_argument("--input-format", type=_input_format, choices=INPUT_FORMATS, default=None,
+                     help="read every input, stdin included, as this format (txt = text; "
+                          "default: by extension; stdin: text)")
     inp.add_argument("--text-col", default="text", help="CSV/Parquet column with the text (default: text)")
     inp.add_argument("--id-col", default="id", help="CSV/Parquet column with the article id (default: id)")
     out = p.add_argument_group("Output")

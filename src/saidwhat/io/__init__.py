@@ -15,13 +15,20 @@ extension          reader                      one article is
 =================  ==========================  ======================================
 
 :func:`read_articles` takes files, directories (searched recursively for those
-extensions), glob patterns and ``"-"`` (stdin) and dispatches by extension.
+extensions), glob patterns and ``"-"`` (stdin) and dispatches by extension. Stdin
+is text unless a format is given; Parquet, HTML and WARC on stdin are first copied
+to a temporary file (1 MiB at a time), as those readers need a seekable file.
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Errors
@@ -100,6 +107,44 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
     return out
 
 
+#: Formats whose readers need a file (seek, reopen): stdin is copied to a temporary
+#: file named ``stdin<suffix>`` first, so ids are those of a file named ``stdin``.
+_SPOOLED_STDIN = {"parquet": ".parquet", "html": ".html", "warc": ".warc"}
+
+
+@contextmanager
+def _stdin_as_file(suffix: str) -> Iterator[str]:
+    """Copy stdin's bytes to a temporary file, in 1 MiB blocks; yield its path, then delete it."""
+    with tempfile.TemporaryDirectory(prefix="saidwhat-stdin-") as tmp:
+        path = os.path.join(tmp, "stdin" + suffix)
+        with open(path, "wb") as fh:
+            shutil.copyfileobj(sys.stdin.buffer, fh, 1 << 20)
+        yield path
+
+
+def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError) -> Iterator[Article]:
+    """The articles of one input ``f`` (a file or ``"-"``) read as ``fmt``."""
+    if f == "-" and fmt in _SPOOLED_STDIN:
+        with _stdin_as_file(_SPOOLED_STDIN[fmt]) as tmp:
+            def as_stdin(bad: BadRecord) -> None:  # report the records of "-", not of the copy
+                on_error(dataclasses.replace(bad, path="-") if bad.path == tmp else bad)
+
+            yield from _read_one(tmp, fmt, text_col=text_col, id_col=id_col, on_error=as_stdin)
+        return
+    if fmt == "text":
+        yield from read_text(f, on_error=on_error)
+    elif fmt == "jsonl":
+        yield from read_jsonl(f, on_error=on_error)
+    elif fmt == "csv":
+        yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error)
+    elif fmt == "parquet":
+        yield from read_parquet(f, text_col=text_col, id_col=id_col, on_error=on_error)
+    elif fmt == "html":
+        yield from read_html(f, on_error=on_error)
+    elif fmt == "warc":
+        yield from read_warc(f, on_error=on_error)
+
+
 def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: str | None = None,
                   text_col: str = "text", id_col: str = "id",
                   on_error: OnError = report_to_stderr) -> Iterator[Article]:
@@ -108,7 +153,9 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
     Args:
         sources: One or more files, directories, glob patterns or ``"-"`` (stdin).
         input_format: Force a format (a key of :data:`FORMATS`) instead of detecting it
-            from each file's extension. Stdin is read as ``"text"`` unless given.
+            from each file's extension. Stdin is read as ``"text"`` unless given; any
+            format can be read from stdin (Parquet, HTML and WARC through a temporary
+            file; ids as for a file named ``stdin``).
         text_col: Text column for CSV and Parquet.
         id_col: Id column for CSV and Parquet.
         on_error: Called with a :class:`BadRecord` for each skipped record.
@@ -128,18 +175,7 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
         if fmt not in FORMATS:
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
     for f, fmt in zip(files, formats):
-        if fmt == "text":
-            yield from read_text(f, on_error=on_error)
-        elif fmt == "jsonl":
-            yield from read_jsonl(f, on_error=on_error)
-        elif fmt == "csv":
-            yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error)
-        elif fmt == "parquet":
-            yield from read_parquet(f, text_col=text_col, id_col=id_col, on_error=on_error)
-        elif fmt == "html":
-            yield from read_html(f, on_error=on_error)
-        elif fmt == "warc":
-            yield from read_warc(f, on_error=on_error)
+        yield from _read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error)
 
 
 def count_articles(sources: Iterable[str | Path] | str | Path, *,
