@@ -40,3 +40,20 @@ def test_extract_parquet_from_stdin(monkeypatch, capsys, tmp_path, nlp):
     (q,) = rec["quotes"]
     assert q["speaker"] == "Lina Ortiz" and TEXT[q["quote_start"]:q["quote_end"]] == q["quote"]
     assert q["quote"] == "The ferry will run again on Friday,"
+
+
+@pytest.mark.slow
+def test_extract_bom_offsets_index_the_text_read_with_utf8_sig(monkeypatch, capsys, tmp_path, nlp):
+    path = tmp_path / "ferry.txt"
+    path.write_bytes("\ufeff".encode() + TEXT.encode())
+    text = open(path, encoding="utf-8-sig").read()
+    assert main(["extract", str(path), "-w", "1", "-q", "-f", "jsonl"]) == 0
+    (from_file,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    _stdin(monkeypatch, path.read_bytes())
+    assert main(["extract", "-", "-w", "1", "-q", "-f", "jsonl"]) == 0
+    (from_stdin,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert from_file["quotes"] == from_stdin["quotes"]
+    (q,) = from_stdin["quotes"]
+    assert (q["quote_start"], q["quote_end"]) == (1, 36)
+    assert text[q["quote_start"]:q["quote_end"]] == q["quote"] == "The ferry will run again on Friday,"
+    assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_mention"] == "harbour master Lina Ortiz"

@@ -105,3 +105,20 @@ def test_stdin_jsonl(monkeypatch):
     _stdin(monkeypatch, (json.dumps({"id": 7, "text": TEXT}) + "\n").encode())
     (art,) = read_articles("-", input_format="jsonl")
     assert art.id == "7" and art.text == TEXT
+
+
+def test_stdin_text_drops_bom_like_a_file(monkeypatch, tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode())
+    (from_file,) = read_articles(path)
+    _stdin(monkeypatch, path.read_bytes())
+    (from_stdin,) = read_articles("-")
+    expected = open(path, encoding="utf-8-sig").read()
+    assert from_file.text == from_stdin.text == expected == TEXT
+
+
+def test_stdin_text_not_utf8_is_reported(monkeypatch):
+    _stdin(monkeypatch, b"caf\xe9 au lait")
+    errs = Errors()
+    assert list(read_articles("-", on_error=errs)) == []
+    assert len(errs) == 1 and (errs[0].path, errs[0].where) == ("-", "offset 3")

@@ -1,7 +1,9 @@
 """saidwhat.io.text: plain-text articles, one article per ``.txt`` file.
 
 The article id is the file stem (``river-port.txt`` -> ``"river-port"``); stdin
-(``"-"``) gives one article with id ``"stdin"``.
+(``"-"``) gives one article with id ``"stdin"``. Files and stdin are decoded alike, as
+``open(path, encoding="utf-8-sig")`` does: a leading UTF-8 byte-order mark is not part
+of the text, so quotation offsets index the text without it.
 """
 from __future__ import annotations
 
@@ -13,26 +15,31 @@ from .base import Article, BadRecord, OnError, report_to_stderr
 
 
 def read_text(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:
-    """Read one article from a UTF-8 text file (a BOM is dropped).
+    """Read one article from a UTF-8 text file or stdin (a leading BOM is dropped).
 
     Args:
         source: Path of the file, or ``"-"`` for stdin.
-        on_error: Called with a :class:`BadRecord` when the file is not valid UTF-8.
+        on_error: Called with a :class:`BadRecord` when the input is not valid UTF-8.
 
     Yields:
-        One :class:`Article` (none when the file could not be decoded).
+        One :class:`Article` (none when the input could not be decoded).
     """
     if str(source) == "-":
-        yield Article("stdin", sys.stdin.read())
-        return
-    path = Path(source)
-    data = path.read_bytes()
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text-only stand-in for stdin (e.g. io.StringIO)
+            text = sys.stdin.read()
+            yield Article("stdin", text[1:] if text.startswith("\ufeff") else text)
+            return
+        name, art_id, data = "-", "stdin", buffer.read()
+    else:
+        path = Path(source)
+        name, art_id, data = str(path), path.stem, path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        on_error(BadRecord(str(path), f"offset {e.start}", "not valid UTF-8"))
+        on_error(BadRecord(name, f"offset {e.start}", "not valid UTF-8"))
         return
-    yield Article(path.stem, text)
+    yield Article(art_id, text)
 
 
 def write_text(text: str, path: str | Path) -> None:
