@@ -115,6 +115,19 @@ CASES.update({
         "“The tide charts were wrong for a week,” said Tomas Reyes. “Nobody checked them before printing.”",
         [("The tide charts were wrong for a week,", "Tomas Reyes", "said", "direct"),
          ("Nobody checked them before printing.", "Tomas Reyes", None, "direct")]),
+    "naming_cue_with_object_predicate": (
+        "Councillor Pete Rayner backed the tower at first. He now calls it a costly planning mistake.",
+        [("a costly planning mistake", "Pete Rayner", "calls", "indirect")]),
+    "naming_cue_with_as": (
+        "Harbour police described the theft of the ferry as a well-planned inside job.",
+        [("a well-planned inside job", None, "described", "indirect")]),
+    "he_skips_an_organisation_quoted_in_between": (
+        "“The harbour needs dredging this year,” port director Liam Ortega said.\n\n"
+        "The Harbour Board said it would review the budget in March.\n\n"
+        "“We cannot wait until spring,” he added.",
+        [("The harbour needs dredging this year,", "Liam Ortega", "said", "direct"),
+         ("it would review the budget in March", "Harbour Board", "said", "indirect"),
+         ("We cannot wait until spring,", "Liam Ortega", "added", "direct")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
@@ -125,6 +138,7 @@ NOT_QUOTES = {
     "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "
                                "opens the festival, while the town’s “blue belt” plan is on hold.",
     "short_unattributed": "The exchange was recorded.\n\n“Agreed.”\n\n“Done.”",
+    "called_for_is_not_naming": "The mayor called for calm after the flood and called the fire brigade.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }

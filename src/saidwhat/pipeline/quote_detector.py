@@ -110,7 +110,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
     for v in ctx.doc:
-        if ctx.token_quoted(v) or not is_cue(v, indirect=True):
+        naming = v.pos_ == "VERB" and v.lemma_.lower() in _NAMING_INDIRECT
+        if ctx.token_quoted(v) or not (naming or is_cue(v, indirect=True)):
             continue
         if v.lower_ == "according":
             out.extend(_according_to(ctx, v))
@@ -124,6 +125,18 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if ctx.skipped(v.idx):
             continue
         spans = []
+        if naming:
+            sp = _naming_content(ctx, v)
+            if sp is None or _words(text[sp[0]:sp[1]]) < 2 or s_in(sp, subj.idx):
+                continue
+            s, e = sp
+            kind = _classify_content(ctx, s, e)
+            if kind is None:
+                continue
+            lo, hi = ctx.paragraph_bounds(v.idx)
+            out.append(Candidate(s, e, kind[0], kind[1], cue_extent(v), v, mention_from_head(subj, lo, hi),
+                                 find_channel(v, lo, hi), how="naming"))
+            continue
         for comp in v.children:
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
@@ -168,6 +181,45 @@ _NOT_CONTENT = frozenset("something anything nothing everything it this that so 
 #: Cues whose content may follow without 'that' even when the parser misses the clause.
 _SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit acknowledge "
                       "suggest state testify".split())
+
+
+#: Naming cues whose content is the name or description given, not a clause: "what he
+#: calls the UN's taking away of free speech", "described his attempt as a carjacking"
+#: (GGT counts these; its guidelines list "called" among the reporting verbs).
+_NAMING_INDIRECT = frozenset("call describe characterize characterise label brand dub term".split())
+
+
+def s_in(span: tuple[int, int], pos: int) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _naming_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
+    """The description a naming cue gives: its object predicate ("calls it a rookie
+    mistake", "who he calls a good ball-striker, a great kid and someone who ...") or the
+    object of its "as" ("describes himself as the most left-leaning Green")."""
+    doc = ctx.doc
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "in", "up") and c.i == v.i + 1 for c in v.children):
+        return None   # "called for calm", "called on the council"
+    oprd = [c for c in v.children if c.dep_ == "oprd" and c.i > v.i]
+    if oprd and not any(c.dep_ == "dobj" for c in v.children):
+        return None   # naming needs an object and its predicate: not "called the fire brigade"
+    if oprd:
+        lo = min(c.left_edge.i for c in oprd)
+        hi = max(c.right_edge.i for c in v.children if c.i >= lo and c.dep_ in ("oprd", "conj", "cc", "prep")
+                 and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+        toks = list(doc[lo:hi + 1])
+    else:
+        stop = next((c.i for c in v.children if c.i > v.i and (c.dep_ == "cc" or
+                                                               (c.dep_ == "conj" and c.pos_ == "VERB"))), len(doc))
+        as_ = next((t for t in v.subtree if v.i < t.i < stop and t.lower_ == "as" and t.dep_ == "prep"), None)
+        pobj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if pobj is None:
+            return None
+        toks = list(pobj.subtree)
+    toks = [t for t in toks if not t.is_space]
+    if not toks or any(ctx.token_quoted(t) for t in toks[:1]):
+        return None
+    return _content_from_tokens(ctx, toks, v)
 
 
 def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:

@@ -316,9 +316,9 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
     return res  # type: ignore[return-value]
 
 
-def _last_entity(res, history):
+def _last_entity(res, history, fits=None):
     for i, _ in reversed(history):
-        if res[i] is not None and res[i].entity is not None:
+        if res[i] is not None and res[i].entity is not None and (fits is None or fits(res[i].entity)):
             return i, res[i].entity
     return None, None
 
@@ -376,6 +376,9 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     if pron in ("i", "we", "you"):
         return Resolution(None, "OTHER", None, 0.3)
     pi, pe = _last_entity(res, history)
+    if pe is not None and not _compatible(pe, pron, strict_gender=False):
+        # the last speaker cannot be "he" (an organisation, "they"): the last one who can
+        pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False))
     if pe is not None:
         p = cands[pi]
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
