@@ -56,7 +56,10 @@ class Quote:
         confidence: 0–1, how sure the extractor is of the speaker.
         flags: Notes on the record, e.g. ``("unclosed",)`` when a missing closing
             mark was supplied at a paragraph end, ``("continuation",)`` when the
-            speaker was carried over from the previous quotation.
+            speaker was carried over from the previous quotation, ``("topic",)``
+            when it was inferred from the narration before a floating quote,
+            ``("signed",)`` for a pull quote or embedded post signed with the
+            speaker's name at the paragraph end (no cue, no marks).
     """
 
     quote: str
