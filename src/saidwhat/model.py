@@ -48,7 +48,7 @@ class Quote:
         speaker_start: Character index of the mention, or ``None``.
         speaker_end: Character index after the mention (end exclusive), or ``None``.
         cue: The reporting expression ("said", "according to", ":"), or ``None`` for
-            an unattributed continuation.
+            an unattributed continuation or a signed quotation.
         cue_start: Character index of the cue, or ``None``.
         cue_end: Character index after the cue (end exclusive), or ``None``.
         channel: Where it was said when the article states it ("on Twitter",
