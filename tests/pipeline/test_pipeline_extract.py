@@ -128,6 +128,11 @@ CASES.update({
         [("The harbour needs dredging this year,", "Liam Ortega", "said", "direct"),
          ("it would review the budget in March", "Harbour Board", "said", "indirect"),
          ("We cannot wait until spring,", "Liam Ortega", "added", "direct")]),
+    "participial_cue_ends_the_first_content": (
+        "Port director Liam Ortega said the ferry would sail again on Friday, noting that the storm had "
+        "passed overnight.",
+        [("the ferry would sail again on Friday", "Liam Ortega", "said", "indirect"),
+         ("that the storm had passed overnight", "Liam Ortega", "noting", "indirect")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
