@@ -133,6 +133,11 @@ CASES.update({
         "passed overnight.",
         [("the ferry would sail again on Friday", "Liam Ortega", "said", "indirect"),
          ("that the storm had passed overnight", "Liam Ortega", "noting", "indirect")]),
+    "parenthetical_cue_with_a_clause_after_it_gives_both_sides": (
+        "Harbour master Ines Moreau spoke on Monday. But while some ferries run late in winter, Moreau "
+        "said, for most routes the timetable still holds firm.",
+        [("But while some ferries run late in winter", "Ines Moreau", "said", "indirect"),
+         ("for most routes the timetable still holds firm", "Ines Moreau", "said", "indirect")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),

@@ -154,8 +154,9 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if not spans:
             spans.append(_object_complement(ctx, v))
             spans = [sp for sp in spans if sp]
-        if not spans:
-            spans.extend(_parenthetical(ctx, v, subj))
+        paren = _parenthetical(ctx, v, subj)
+        if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
+            spans = paren   # "But while some couples collapse, Rutledge said, for others, it can ...": both sides
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
         for sp in spans:
