@@ -138,6 +138,16 @@ CASES.update({
         "said, for most routes the timetable still holds firm.",
         [("But while some ferries run late in winter", "Ines Moreau", "said", "indirect"),
          ("for most routes the timetable still holds firm", "Ines Moreau", "said", "indirect")]),
+    "dateline_before_a_direct_quote": (
+        'LONDON (Reuters) - "We will rebuild the harbour before winter," Mayor Jane Roe said.',
+        [("We will rebuild the harbour before winter,", "Jane Roe", "said", "direct")]),
+    "conjunction_before_a_direct_quote": (
+        'Still, "we will rebuild the harbour before winter," Mayor Jane Roe said.',
+        [("we will rebuild the harbour before winter,", "Jane Roe", "said", "direct")]),
+    "marked_quote_signed_after_the_closing_mark": (
+        "Mayor Jane Roe spoke first.\n\n“Every berth will be open by March.” Harbour master Tom Smith\n\n"
+        "The meeting ended.",
+        [("Every berth will be open by March.", "Tom Smith", None, "direct")]),
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
@@ -149,6 +159,8 @@ NOT_QUOTES = {
                                "opens the festival, while the town’s “blue belt” plan is on hold.",
     "short_unattributed": "The exchange was recorded.\n\n“Agreed.”\n\n“Done.”",
     "called_for_is_not_naming": "The mayor called for calm after the flood and called the fire brigade.",
+    "caption_signed_with_a_name_is_not_a_quotation": "Boats in the flooded harbour on Sunday morning. Jane Roe\n\n"
+                                                      "Jane Roe runs the harbour office.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }
@@ -271,3 +283,11 @@ def test_component_before_the_parser_says_so():
     plain.add_pipe("saidwhat", first=True)
     with pytest.raises(ValueError, match=r"\[E009\]"):
         plain("“Trains are back,” said operator Kit Moss.")
+
+
+@pytest.mark.slow
+def test_extract_mention_has_no_surrounding_no_break_space(run):
+    text = "Harbour master Ines\u00a0Moreau\u00a0said\u00a0that the ferry would run on time."
+    (q,) = run(text)
+    assert q.speaker_mention == q.speaker_mention.strip()
+    assert text[q.speaker_start:q.speaker_end] == q.speaker_mention

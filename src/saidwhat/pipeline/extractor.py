@@ -51,12 +51,16 @@ def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
     out = []
     for c, r in zip(cands, resolutions):
         m = c.mention
+        ms = me = None
+        if m is not None:   # no surrounding whitespace (a no-break space can be part of a token)
+            raw = text[m.start:m.end]
+            ms, me = m.start + len(raw) - len(raw.lstrip()), m.start + len(raw.rstrip())
         out.append(Quote(
             quote=text[c.start:c.end], quote_start=c.start, quote_end=c.end, type=c.type,
             speaker=r.speaker, speaker_type=r.type if (r.speaker or m) else None,
             speaker_role=r.role,
-            speaker_mention=m.text if m else None,
-            speaker_start=m.start if m else None, speaker_end=m.end if m else None,
+            speaker_mention=text[ms:me] if m else None,
+            speaker_start=ms, speaker_end=me,
             cue=text[c.cue[0]:c.cue[1]] if c.cue else None,
             cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
             channel=c.channel, confidence=round(r.confidence, 2), flags=tuple(c.flags),

@@ -166,8 +166,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if _words(text[s:e]) < 3 or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
             kind = _classify_content(ctx, s, e)
-            if kind is None:
-                continue
+            if kind is None or (kind[0] == "mixed" and e <= v.idx and _lead_in_only(ctx, s, e, kind[1])):
+                continue   # a direct quote (the marked path attributes it), not reported speech
             typ, inside = kind
             cs, ce = cue_extent(v)
             lo, hi = ctx.paragraph_bounds(v.idx)
@@ -221,6 +221,16 @@ def _naming_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     if not toks or any(ctx.token_quoted(t) for t in toks[:1]):
         return None
     return _content_from_tokens(ctx, toks, v)
+
+
+def _lead_in_only(ctx: DocContext, s: int, e: int, inside: list[MarkedSpan]) -> bool:
+    """True when the words outside the marks of "<words> “...,” she said" are only a
+    lead-in, not reported content: a dateline ("LONDON (Reuters) -"), a conjunction or
+    an adverb ("And", "Still,"), with nothing but punctuation after the marks."""
+    if not inside or ctx.text[inside[-1].outer_end:e].strip(" ,.;:!?—–-\n"):
+        return False
+    lead = [t for t in ctx.tokens_in(s, inside[0].outer_start) if not t.is_space]
+    return all(t.pos_ in ("PROPN", "PUNCT", "CCONJ", "ADV", "INTJ", "NUM", "X", "SYM") for t in lead)
 
 
 def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
@@ -501,6 +511,16 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         if mention is not None:
             cand.cue, cand.mention, cand.how, cand.frame = (d, d + 1), mention, "dash", (a_lo, a_hi)
             return cand
+    # signature after the closing mark: ”Every berth will be open by March.” Harbour master Tom Smith
+    rest = text[a_lo:pe] if m.close_pos is not None else ""
+    if rest.strip() and content_end in ".!?" and rest.lstrip()[:1].isupper() and not ctx.quoted(pe - 1) \
+            and not any(ch in rest for ch in ".!?\"“”«»"):
+        sig_s = a_lo + len(rest) - len(rest.lstrip())
+        mention = signature_mention(ctx, sig_s, a_lo + len(rest.rstrip()), elsewhere=False)
+        if mention is not None:
+            cand.mention, cand.how, cand.frame = mention, "signed", (a_lo, pe)
+            cand.flags.append("signed")
+            return cand
     options = []
     # after-frame cue
     words = [t for t in after_toks if not t.is_punct]
@@ -675,40 +695,17 @@ def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate
             if not cut:
                 continue
             m = cut[-1]
-            sig = para[m.end():].rstrip()
-            name = sig.split(",")[0].strip()
-            words = name.split()
-            if not (1 <= len(words) <= 7) or len(sig.split()) > 12 or sig.endswith((".", "!", "?", ":")) \
-                    or any(not w[:1].isupper() and w not in ("of", "de", "van", "von", "the", "and", "&")
-                           for w in words) or any(ch.isdigit() for ch in name) or "/" in sig:
-                continue
-            sig_s, sig_e = ps + m.end(), ps + m.end() + len(name)
+            sig_s, sig_e = ps + m.end(), ps + len(para.rstrip())
             body = para[:m.start()]
             channel = None
         s = ps + len(body) - len(body.lstrip())
         e = ps + len(body.rstrip())
         if _words(text[s:e]) < 6 or any(a < e and s < b for a, b in spans):
             continue
-        name_text = text[sig_s:sig_e]
-        if name_text.lower() in _CREDITS or any(w.lower().strip(".") in _CREDITS for w in name_text.split()[:1]):
-            continue
-        sig_toks = [t for t in ctx.tokens_in(sig_s, sig_e) if not t.is_punct]
-        if not sig_toks or any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in sig_toks):
-            continue
-        # named elsewhere in the article: its last word outside this signature
-        last = re.escape(name_text.split()[-1])
-        if not any(mm.start() < sig_s or mm.start() >= sig_e for mm in re.finditer(rf"\b{last}\b", text)):
-            continue
-        ent = next((x for x in ctx.ents if sig_s <= x.start_char < sig_e and x.label_ in ("PERSON", "ORG")), None)
-        head = ent.root if ent is not None else next(
-            (t for t in sig_toks if not (sig_s <= t.head.idx < sig_e) or t.head.i == t.i), sig_toks[-1])
-        if ent is not None and ent.start_char == sig_s:   # the signature opens with the name
-            end = min(ent.end_char, sig_e)   # NER may run on into the next paragraph
-            mention = Mention(ent.start_char, end, text[ent.start_char:end], ent.root, name=text[ent.start_char:end],
-                              kind="name", ent_label=ent.label_)
-        else:   # "Niagara County District Attorney Caroline Wojtaszek": role and name
-            mention = mention_from_head(head, sig_s, sig_e)
-        if mention.kind != "name":
+        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in ctx.tokens_in(s, e)):
+            continue   # a photo caption ("Boats in the harbour on Sunday. Jane Roe"), not speech
+        mention = signature_mention(ctx, sig_s, sig_e, tweet=tweet is not None)
+        if mention is None:
             continue
         kind = _classify_content(ctx, s, e)
         if kind is None:
@@ -716,3 +713,47 @@ def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate
         out.append(Candidate(s, e, kind[0], kind[1], None, None, mention, channel,
                              flags=["signed"], how="signed", frame=(sig_s, sig_e)))
     return out
+
+
+def signature_mention(ctx: DocContext, sig_s: int, sig_e: int, *, tweet: bool = False,
+                      elsewhere: bool = True) -> Mention | None:
+    """The speaker named by a signature at a paragraph end ("Linda Lamoureux",
+    "Rod Peters, Lake Cowichan mayor", "Harbour master Tom Smith"), or None when the
+    text there is not one: too long, not capitalised, a photo credit, holding a verb, or
+    (with ``elsewhere``) a name the article does not use elsewhere."""
+    text = ctx.text
+    sig = text[sig_s:sig_e]
+    if not tweet:
+        name = sig.split(",")[0].strip()
+        words = name.split()
+        lower = [w for w in words if not w[:1].isupper() and w not in ("of", "de", "van", "von", "the", "and", "&")]
+        if not (1 <= len(words) <= 7) or len(sig.split()) > 12 or sig.endswith((".", "!", "?", ":")) \
+                or any(ch.isdigit() for ch in name) or "/" in sig or not words[-1][:1].isupper():
+            return None
+        sig_e = sig_s + len(name)
+        if lower:   # role words in lower case ("Harbour master Tom Smith"): the name must be a person
+            person = next((x for x in ctx.ents if x.label_ == "PERSON" and sig_s <= x.start_char
+                           and x.end_char == sig_e), None)
+            if person is None or len(lower) > 3 or any(w in text[person.start_char:sig_e] for w in lower):
+                return None
+    name_text = text[sig_s:sig_e]
+    if not name_text.strip() or name_text.lower() in _CREDITS or \
+            any(w.lower().strip(".") in _CREDITS for w in name_text.split()[:1]):
+        return None
+    sig_toks = [t for t in ctx.tokens_in(sig_s, sig_e) if not t.is_punct and not t.is_space]
+    if not sig_toks or any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in sig_toks):
+        return None
+    # named elsewhere in the article: its last word outside this signature
+    last = re.escape(name_text.split()[-1])
+    if elsewhere and not any(mm.start() < sig_s or mm.start() >= sig_e for mm in re.finditer(rf"\b{last}\b", text)):
+        return None
+    ent = next((x for x in ctx.ents if sig_s <= x.start_char < sig_e and x.label_ in ("PERSON", "ORG")), None)
+    head = ent.root if ent is not None else next(
+        (t for t in sig_toks if not (sig_s <= t.head.idx < sig_e) or t.head.i == t.i), sig_toks[-1])
+    if ent is not None and ent.start_char == sig_s:   # the signature opens with the name
+        end = min(ent.end_char, sig_e)   # NER may run on into the next paragraph
+        mention = Mention(ent.start_char, end, text[ent.start_char:end], ent.root, name=text[ent.start_char:end],
+                          kind="name", ent_label=ent.label_)
+    else:   # "Niagara County District Attorney Caroline Wojtaszek": role and name
+        mention = mention_from_head(head, sig_s, sig_e)
+    return mention if mention.kind == "name" else None
