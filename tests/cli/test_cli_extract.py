@@ -160,3 +160,39 @@ def test_extract_resume_needs_the_same_outputs(tmp_path, capsys):
     assert "[E105]" in capsys.readouterr().err
     assert main(["extract", str(src), "-w", "1", "--resume"]) == 2
     assert "[E103]" in capsys.readouterr().err
+
+
+def test_extract_same_file_name_in_two_folders_keeps_both(tmp_path, monkeypatch, capsys, nlp):
+    pytest.importorskip("duckdb")
+    monkeypatch.chdir(tmp_path)
+    for d, art in (("e1", ARTICLES[0]), ("e2", ARTICLES[1])):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "story.txt").write_text(art["text"], encoding="utf-8")
+    assert main(["extract", "e1", "e2", "--db", "dup.duckdb", "--out", "dup.jsonl", "-w", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "warning" not in err.lower() and "saidwhat: 2 articles" in err
+    recs = _lines((tmp_path / "dup.jsonl").read_text(encoding="utf-8"))
+    assert [r["id"] for r in recs] == ["story", "e2/story"]
+    assert recs[1]["quotes"][0]["speaker"] == "Tom Becker"
+    assert main(["query", "--db", "dup.duckdb", "stats", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["totals"][0]["articles"] == 2
+    import duckdb
+
+    con = duckdb.connect("dup.duckdb", read_only=True)
+    rows = con.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    con.close()
+    assert rows == [("e2/story", ARTICLES[1]["text"]), ("story", ARTICLES[0]["text"])]
+
+
+def test_extract_repeated_given_id_into_store_is_a_clean_counted_warning(tmp_path, capsys, nlp):
+    pytest.importorskip("duckdb")
+    path = _jsonl(tmp_path / "in.jsonl", [ARTICLES[0], dict(ARTICLES[1], id="bridge")])
+    db = str(tmp_path / "s.duckdb")
+    assert main(["extract", str(path), "--db", db, "-w", "1"]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert "saidwhat: warning: [W004] Article id 'bridge' occurs more than once; in the store the later " \
+           "article replaces the earlier one." in lines
+    assert "UserWarning" not in err and "warnings.warn" not in err and ".py:" not in err
+    summary = [line for line in lines if line.startswith("saidwhat: 2 articles")]
+    assert len(summary) == 1 and ", 1 warning, " in summary[0]

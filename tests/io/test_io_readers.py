@@ -226,3 +226,32 @@ def test_io_writers_roundtrip(tmp_path):
 
     t = pq.read_table(tmp_path / "o.parquet").to_pylist()
     assert t[0]["article_id"] == "a" and t[0]["flags"] == ["x", "y"] and t[0]["quote_start"] == 1
+
+
+def test_io_read_articles_file_derived_ids_are_unique_within_a_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for d in ("e1", "e2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "story.txt").write_text(f"Story in {d}.", encoding="utf-8")
+    (tmp_path / "e2" / "story.html").write_bytes(page("Another story"))
+    (tmp_path / "e1" / "a.jsonl").write_text(json.dumps({"text": "x"}) + "\n" +
+                                             json.dumps({"id": "given", "text": "y"}) + "\n", encoding="utf-8")
+    (tmp_path / "e2" / "a.jsonl").write_text(json.dumps({"text": "z"}) + "\n" +
+                                             json.dumps({"id": "given", "text": "w"}) + "\n" +
+                                             json.dumps({"text": "v"}) + "\n", encoding="utf-8")
+    arts = list(read_articles(["e1", "e2"]))
+    ids = [a.id for a in arts]
+    # the first file keeps today's id; a later one from another path gets a path-qualified id;
+    # ids given by the input ("given" twice) are never changed
+    assert ids == ["a:1", "given", "story", "e2/a:1", "given", "e2/a:3", "e2/story", "e2/story.txt"]
+    assert [a.text for a in arts if a.id in ("story", "e2/story.txt")] == ["Story in e1.", "Story in e2."]
+    assert [a.derived_id for a in arts] == [True, False, True, True, False, True, True, True]
+    # within one folder only the same stem collides (story.html, story.txt)
+    assert [a.id for a in read_articles(["e2"])] == ["a:1", "given", "a:3", "story", "e2/story"]
+    # no collision: ids unchanged
+    assert [a.id for a in read_articles(["e1/story.txt", "e2/a.jsonl"])] == ["story", "a:1", "given", "a:3"]
+    # absolute paths under the working directory are qualified by their relative path
+    assert [a.id for a in read_articles([str(tmp_path / "e1" / "story.txt"),
+                                         str(tmp_path / "e2" / "story.txt")])] == ["story", "e2/story"]
+    # the same order gives the same ids (what --resume relies on)
+    assert [a.id for a in read_articles(["e1", "e2"])] == ids

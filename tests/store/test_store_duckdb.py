@@ -118,3 +118,20 @@ def test_store_duplicate_ids_in_one_run_keep_the_later_article(tmp_path):
     assert con.execute("SELECT count(*), min(text) FROM articles WHERE id = 'a1'").fetchone() == (1, "y")
     assert con.execute("SELECT count(*) FROM quotations WHERE article_id = 'a1'").fetchone()[0] == 0
     assert (n_art, n_q) == (1, 0)
+
+
+def test_store_duplicate_ids_reported_through_on_duplicate(tmp_path):
+    import warnings as _w
+
+    from saidwhat.store.duckdb import connect, write_records
+
+    recs = [{"id": "a1", "text": "x", "quotes": []}, {"id": "a2", "text": "y", "quotes": []},
+            {"id": "a1", "text": "z", "quotes": []}]
+    seen = []
+    con = connect(tmp_path / "s.duckdb")
+    with _w.catch_warnings():
+        _w.simplefilter("error")  # no Python warning when a callback is given
+        assert write_records(con, recs, run_id="r1", on_duplicate=seen.append) == (2, 0)
+    assert seen == ["[W004] Article id 'a1' occurs more than once; in the store the later article "
+                    "replaces the earlier one."]
+    assert con.execute("SELECT text FROM articles WHERE id = 'a1'").fetchall() == [("z",)]

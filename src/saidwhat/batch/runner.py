@@ -46,6 +46,8 @@ class RunStats:
         quotes: Quotations found by this run.
         skipped: Input records skipped as unreadable (bad JSON, HTML, WARC ...).
         failed: Articles whose extraction raised (written with an ``error`` field).
+        warnings: Warnings printed (``[W004]``: an id repeated in the run, the store
+            keeps the later article).
         seconds: Wall-clock time of the run, in seconds.
         workers: Worker processes used.
         peak_rss_mb: Peak resident memory of the main process, in MiB.
@@ -57,6 +59,7 @@ class RunStats:
     quotes: int = 0
     skipped: int = 0
     failed: int = 0
+    warnings: int = 0
     seconds: float = 0.0
     workers: int = 1
     peak_rss_mb: float = 0.0
@@ -72,8 +75,10 @@ class RunStats:
         parts = [plural(self.articles, "article")]
         if self.resumed:
             parts[0] += f" (+{self.resumed} done before resuming)"
-        parts += [plural(self.quotes, "quote"), f"{self.skipped} skipped", f"{self.failed} failed",
-                  f"{self.seconds:.1f} s", f"{self.rate:.1f} articles/s"]
+        parts += [plural(self.quotes, "quote"), f"{self.skipped} skipped", f"{self.failed} failed"]
+        if self.warnings:
+            parts.append(plural(self.warnings, "warning"))
+        parts += [f"{self.seconds:.1f} s", f"{self.rate:.1f} articles/s"]
         return "saidwhat: " + ", ".join(parts)
 
 
@@ -183,8 +188,14 @@ def finalize(staged: StagedRun, *, stats: RunStats | None = None) -> None:
 
     Files are written under temporary names in the same directory and renamed over the
     destinations; the store is loaded in one transaction (skipped if this run id is
-    already in it).
+    already in it). An id that occurs twice in the run (``[W004]``: the store keeps the
+    later article) is printed as a warning on stderr and counted in ``stats.warnings``.
     """
+    def on_duplicate(msg: str) -> None:
+        if stats is not None:
+            stats.warnings += 1
+        print(f"saidwhat: warning: {msg}", file=sys.stderr)
+
     tmps = {out: _tmp_name(out) for out in staged.outputs}
     writers = [open_writer(tmp, output_format(out)) for out, tmp in tmps.items()]
     try:
@@ -202,7 +213,8 @@ def finalize(staged: StagedRun, *, stats: RunStats | None = None) -> None:
         if staged.db:
             from ..store.duckdb import load_records
 
-            load_records(staged.db, staged.records(), run_id=staged.run_id, started=staged.started)
+            load_records(staged.db, staged.records(), run_id=staged.run_id, started=staged.started,
+                         on_duplicate=on_duplicate)
     finally:
         for tmp in tmps.values():
             if os.path.exists(tmp):

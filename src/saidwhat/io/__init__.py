@@ -145,6 +145,83 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
         yield from read_warc(f, on_error=on_error)
 
 
+#: Which derived ids can collide: ids of whole files (``story``), of lines and rows
+#: (``story:3``) and of WARC records (``crawl.warc@624``) never equal each other.
+_ID_KINDS = {"text": "file", "html": "file", "jsonl": "rows", "csv": "rows", "parquet": "rows",
+             "warc": "warc"}
+
+
+def _id_base(f: str, fmt: str) -> str:
+    """The part of a derived id that the reader of ``fmt`` takes from the file name."""
+    if fmt == "warc":
+        return "stdin.warc" if f == "-" else Path(f).name
+    if f == "-":
+        return "stdin"
+    if fmt in ("text", "html"):
+        return Path(f).stem
+    return Path(f).name.split(".")[0]
+
+
+def _rel_path(f: str) -> str:
+    """``f`` as a short, stable, ``/``-separated path: relative to the working
+    directory when it lies under it, else normalised as given."""
+    p = os.path.normpath(f)
+    if os.path.isabs(p):
+        try:
+            rel = os.path.relpath(p)
+        except ValueError:  # another drive (Windows)
+            rel = p
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            p = rel
+    return p.replace(os.sep, "/")
+
+
+class _RunIds:
+    """Keeps file-derived article ids unique within one run.
+
+    The first file to derive ids from a name keeps today's ids (``story``,
+    ``story:3``). A later, different file whose derived ids would be the same
+    (``e1/story.txt`` and ``e2/story.txt``, two ``a.jsonl`` without ids) gets them
+    qualified by its path: its folder and stem (``e2/story``, ``e2/a:3``), else its
+    path with extension (``e2/story.html``), else that with ``~2``, ``~3``...
+    Ids given by the input (a JSONL ``id``, an id column, a WARC record id) are
+    never changed. Deterministic for the same inputs in the same order (``--resume``).
+    """
+
+    def __init__(self) -> None:
+        self.used: set[tuple[str, str]] = set()
+
+    def _claim(self, kind: str, f: str, base: str) -> str:
+        candidates = [base]
+        if f != "-":
+            rel = _rel_path(f)
+            folder = rel.rpartition("/")[0]
+            if folder:
+                candidates.append(f"{folder}/{base}")
+            candidates.append(rel)
+        stem = candidates[-1]
+        n = 2
+        while True:
+            for cand in candidates:
+                if (kind, cand) not in self.used:
+                    self.used.add((kind, cand))
+                    return cand
+            candidates = [f"{stem}~{n}"]
+            n += 1
+
+    def articles(self, arts: Iterator[Article], f: str, fmt: str) -> Iterator[Article]:
+        """Yield the articles of one input ``f``, their derived ids made unique."""
+        kind, base, claimed = _ID_KINDS.get(fmt, fmt), _id_base(f, fmt), None
+        for art in arts:
+            if art.derived_id:
+                if claimed is None:
+                    claimed = self._claim(kind, f, base)
+                if claimed != base:
+                    tail = art.id[len(base):] if art.id.startswith(base) else ":" + art.id
+                    art = dataclasses.replace(art, id=claimed + tail)
+            yield art
+
+
 def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: str | None = None,
                   text_col: str = "text", id_col: str = "id",
                   on_error: OnError = report_to_stderr) -> Iterator[Article]:
@@ -161,7 +238,10 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
         on_error: Called with a :class:`BadRecord` for each skipped record.
 
     Yields:
-        :class:`Article` records.
+        :class:`Article` records. Ids derived from file names (see
+        :attr:`Article.derived_id`) are unique within the call: when a later file
+        would repeat one (``e1/story.txt``, ``e2/story.txt``), its ids are qualified
+        by its path (``e2/story``); see :class:`_RunIds`.
 
     Raises:
         FileNotFoundError: ``[E003]`` a source does not exist.
@@ -174,8 +254,10 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
     for f, fmt in zip(files, formats):
         if fmt not in FORMATS:
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
+    ids = _RunIds()
     for f, fmt in zip(files, formats):
-        yield from _read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error)
+        yield from ids.articles(_read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error),
+                                f, fmt)
 
 
 def count_articles(sources: Iterable[str | Path] | str | Path, *,

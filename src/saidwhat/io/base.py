@@ -28,11 +28,17 @@ class Article:
         text: The article text; quotation offsets are character indices into it.
         meta: Other fields carried through to the output: ``title``, ``url``,
             ``date``, ``outlet`` and any extra input fields (JSON-ready values).
+        derived_id: ``True`` when the reader made ``id`` from the file name (a
+            ``.txt``/``.html`` stem, ``<stem>:<line>`` for a line or row without an
+            id, ``<file>@<offset>`` for a WARC record without a record id), not
+            from the input itself. :func:`saidwhat.io.read_articles` makes such ids
+            unique within a run.
     """
 
     id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    derived_id: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

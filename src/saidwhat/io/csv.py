@@ -63,8 +63,9 @@ def read_csv(source: str | Path, *, text_col: str = "text", id_col: str = "id",
                 on_error(BadRecord(name, f"line {reader.line_num}", f"empty {text_col!r}"))
                 continue
             row.pop(None, None)  # extra cells without a header
-            art_id = coerce_id(row.pop(id_col, None)) or f"{stem}:{row_no}"
-            yield Article(art_id, text, {k: v for k, v in row.items() if v not in (None, "")})
+            art_id = coerce_id(row.pop(id_col, None))
+            yield Article(art_id or f"{stem}:{row_no}", text,
+                          {k: v for k, v in row.items() if v not in (None, "")}, derived_id=art_id is None)
     finally:
         if name == "-":
             fh.detach()  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from .base import Article, BadRecord, OnError, report_to_stderr
 
 
 def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
-                    date: str | None = None) -> Article | None:
+                    date: str | None = None, derived_id: bool = False) -> Article | None:
     """Extract the main text and metadata of one HTML page.
 
     Args:
@@ -24,6 +24,7 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
         url: The page's URL if known (used for metadata and as ``url``).
         date: A date to use as ``date`` (e.g. the WARC record date); the page's own
             publication date is then kept as ``published``.
+        derived_id: ``id`` was made from the file name (see :class:`Article`).
 
     Returns:
         The article, or ``None`` when no main text could be extracted.
@@ -45,7 +46,7 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
     else:
         meta["date"] = doc.date
     meta["outlet"] = doc.sitename or doc.hostname
-    return Article(id, doc.text, {k: v for k, v in meta.items() if v})
+    return Article(id, doc.text, {k: v for k, v in meta.items() if v}, derived_id=derived_id)
 
 
 def read_html(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:
@@ -62,7 +63,7 @@ def read_html(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
     path = Path(source)
     data = path.read_bytes()
     try:
-        art = html_to_article(data, id=path.stem)
+        art = html_to_article(data, id=path.stem, derived_id=True)
     except Exception as e:  # noqa: BLE001 - lxml/charset errors on broken pages
         on_error(BadRecord(str(path), "offset 0", f"undecodable HTML ({type(e).__name__}: {e})"))
         return

@@ -66,8 +66,8 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> I
             if not isinstance(text, str):
                 on_error(BadRecord(name, f"line {lineno}", "no 'text' string"))
                 continue
-            art_id = coerce_id(obj.pop("id", None)) or f"{stem}:{lineno}"
-            yield Article(art_id, text, obj)
+            art_id = coerce_id(obj.pop("id", None))
+            yield Article(art_id or f"{stem}:{lineno}", text, obj, derived_id=art_id is None)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()

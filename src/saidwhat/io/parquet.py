@@ -78,8 +78,10 @@ def read_parquet(source: str | Path, *, text_col: str = "text", id_col: str = "i
                 if not isinstance(text, str) or not text:
                     on_error(BadRecord(name, f"row {row_no}", f"empty {text_col!r}"))
                     continue
-                art_id = coerce_id(row.pop(id_col, None)) or f"{stem}:{row_no}"
-                yield Article(art_id, text, {k: jsonable(v) for k, v in row.items() if v is not None})
+                art_id = coerce_id(row.pop(id_col, None))
+                yield Article(art_id or f"{stem}:{row_no}", text,
+                              {k: jsonable(v) for k, v in row.items() if v is not None},
+                              derived_id=art_id is None)
     except OSError as e:
         on_error(BadRecord(name, f"row {row_no + 1}", f"unreadable ({e}); rest of file skipped"))
 

@@ -28,7 +28,7 @@ def read_text(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
         buffer = getattr(sys.stdin, "buffer", None)
         if buffer is None:  # a text-only stand-in for stdin (e.g. io.StringIO)
             text = sys.stdin.read()
-            yield Article("stdin", text[1:] if text.startswith("\ufeff") else text)
+            yield Article("stdin", text[1:] if text.startswith("\ufeff") else text, derived_id=True)
             return
         name, art_id, data = "-", "stdin", buffer.read()
     else:
@@ -39,7 +39,7 @@ def read_text(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
     except UnicodeDecodeError as e:
         on_error(BadRecord(name, f"offset {e.start}", "not valid UTF-8"))
         return
-    yield Article(art_id, text)
+    yield Article(art_id, text, derived_id=True)
 
 
 def write_text(text: str, path: str | Path) -> None:

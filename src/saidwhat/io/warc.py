@@ -80,13 +80,14 @@ def read_warc(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
                     if not _is_html(record):
                         continue
                     headers = record.rec_headers
-                    rec_id = headers.get_header("WARC-Record-ID") or f"{Path(name).name}@{rec_off}"
-                    rec_id = rec_id.strip("<>")
+                    given_id = (headers.get_header("WARC-Record-ID") or "").strip("<>")
+                    rec_id = given_id or f"{Path(name).name}@{rec_off}"
                     payload = record.content_stream().read()
                     try:
                         art = html_to_article(payload, id=rec_id,
                                               url=headers.get_header("WARC-Target-URI"),
-                                              date=headers.get_header("WARC-Date"))
+                                              date=headers.get_header("WARC-Date"),
+                                              derived_id=not given_id)
                     except Exception as e:  # noqa: BLE001 - broken page, keep reading
                         on_error(BadRecord(name, f"offset {rec_off}", f"undecodable HTML ({e})"))
                         continue

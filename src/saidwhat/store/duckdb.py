@@ -34,7 +34,7 @@ import email.utils
 import json
 import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +139,8 @@ def _quote_table(records: list[dict[str, Any]]):
 
 
 def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None = None,
-                  batch_articles: int = 5000, started: float | None = None) -> tuple[int, int]:
+                  batch_articles: int = 5000, started: float | None = None,
+                  on_duplicate: Callable[[str], None] | None = None) -> tuple[int, int]:
     """Load article records into the store in ONE transaction, replacing same-id articles.
 
     Args:
@@ -148,6 +149,9 @@ def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None 
         run_id: Identifier recorded in ``articles.run_id`` and ``runs``.
         batch_articles: Articles per insert batch (bounds memory).
         started: Run start, seconds since the epoch (for ``runs``).
+        on_duplicate: Called with the ``[W004]`` message when an id occurs again in
+            ``records`` (the later article replaces the earlier one); default: a
+            Python warning.
 
     Returns:
         ``(articles, quotations)`` inserted (the stored counts if ``run_id`` was
@@ -188,7 +192,10 @@ def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None 
                 con.execute("DELETE FROM quotations WHERE article_id = ?", [rid])
                 con.execute("DELETE FROM articles WHERE id = ?", [rid])
                 n_art -= 1
-                warnings.warn(Warnings.W004.format(id=rid), stacklevel=2)
+                if on_duplicate is None:
+                    warnings.warn(Warnings.W004.format(id=rid), stacklevel=2)
+                else:
+                    on_duplicate(Warnings.W004.format(id=rid))
             seen.add(rid)
             buf.append(rec)
             if len(buf) >= batch_articles:
