@@ -196,3 +196,30 @@ def test_extract_repeated_given_id_into_store_is_a_clean_counted_warning(tmp_pat
     assert "UserWarning" not in err and "warnings.warn" not in err and ".py:" not in err
     summary = [line for line in lines if line.startswith("saidwhat: 2 articles")]
     assert len(summary) == 1 and ", 1 warning, " in summary[0]
+
+
+def test_extract_crlf_txt_offsets_index_the_readme_recipe_text(tmp_path, capsys, nlp):
+    """README: for a .txt file the offsets index the text its recipe reads, CRLF kept."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    (recipe,) = re.findall(r"for a `\.txt` file the text is `(open\(path, [^`]*\)\.read\(\))`", readme)
+    body = ('Teachers gathered outside the school on Monday.\r\n\r\n"We need more staff before the winter," '
+            'said union leader Tom Becker.\r\n\r\n"The river will not stop us," Mayor Ana Lopez said. '
+            'She added that the bridge would reopen in June.\r\n')
+    path = str(tmp_path / "crlf.txt")
+    with open(path, "wb") as fh:
+        fh.write(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    text = eval(recipe, {"open": open, "path": path})  # noqa: S307 - the README's own recipe
+    assert text == body and "\r\n" in text
+    assert main(["extract", path, "-w", "1", "-q"]) == 0
+    (rec,) = _lines(capsys.readouterr().out)
+    assert len(rec["quotes"]) >= 3
+    for q in rec["quotes"]:
+        assert text[q["quote_start"]:q["quote_end"]] == q["quote"]
+        if q["speaker_start"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_mention"]
+        if q["cue_start"] is not None:
+            assert text[q["cue_start"]:q["cue_end"]] == q["cue"]
+    assert {q["speaker"] for q in rec["quotes"]} >= {"Tom Becker", "Ana Lopez"}

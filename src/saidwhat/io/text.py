@@ -2,8 +2,10 @@
 
 The article id is the file stem (``river-port.txt`` -> ``"river-port"``); stdin
 (``"-"``) gives one article with id ``"stdin"``. Files and stdin are decoded alike, as
-``open(path, encoding="utf-8-sig")`` does: a leading UTF-8 byte-order mark is not part
-of the text, so quotation offsets index the text without it.
+``open(path, encoding="utf-8-sig", newline="")`` does: a leading UTF-8 byte-order mark
+is not part of the text, and line endings are kept as they are (``\r\n`` is two
+characters), so quotation offsets index the text without the mark and with the
+``\r``.
 """
 from __future__ import annotations
 
