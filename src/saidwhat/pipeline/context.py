@@ -43,7 +43,8 @@ class DocContext:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 marked = find_marked_spans(text)
-        self.marked = marked
+        self.marked = marked = sorted(marked, key=lambda m: m.outer_start)   # top level: no overlaps
+        self.marked_starts = [m.outer_start for m in marked]
         self.mask = bytearray(len(text) + 1)
         for m in marked:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
@@ -57,6 +58,18 @@ class DocContext:
     def quoted(self, pos: int) -> bool:
         """True if character ``pos`` lies inside a marked quote (marks included)."""
         return 0 <= pos < len(self.text) and self.mask[pos] == 1
+
+    def marked_in(self, start: int, end: int) -> list[MarkedSpan]:
+        """The marked spans lying wholly inside chars [start, end)."""
+        a, b = bisect_left(self.marked_starts, start), bisect_left(self.marked_starts, end)
+        return [m for m in self.marked[a:b] if m.outer_end <= end]
+
+    def marked_at(self, pos: int) -> MarkedSpan | None:
+        """The marked span with ``outer_start < pos < outer_end``, if any."""
+        k = bisect_left(self.marked_starts, pos) - 1
+        if k >= 0 and self.marked[k].outer_end > pos:
+            return self.marked[k]
+        return None
 
     def token_quoted(self, tok: Token) -> bool:
         return self.mask[tok.idx] == 1

@@ -78,11 +78,12 @@ def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | Non
     s = toks[0].idx
     e = toks[-1].idx + len(toks[-1])
     # a clause that ends inside a marked quote runs to the end of that quote
-    for m in ctx.marked:
-        if m.outer_start < e < m.outer_end:
-            e = m.outer_end
-        if m.outer_start < s < m.outer_end:
-            s = m.outer_start
+    m = ctx.marked_at(e)
+    if m is not None:
+        e = m.outer_end
+    m = ctx.marked_at(s)
+    if m is not None:
+        s = m.outer_start
     s, e = _trim(ctx.text, s, e)
     return (s, e) if e > s else None
 
@@ -90,7 +91,7 @@ def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | Non
 def _classify_content(ctx: DocContext, s: int, e: int) -> tuple[str, list[MarkedSpan]] | None:
     """'indirect' or 'mixed' with the marked spans inside, or None when the content
     is itself a direct quote (only marks, 'that' and punctuation outside them)."""
-    inside = [m for m in ctx.marked if m.outer_start >= s and m.outer_end <= e + 1]
+    inside = ctx.marked_in(s, e + 1)
     if not inside:
         return "indirect", []
     outside = []
