@@ -37,6 +37,11 @@ class Errors(metaclass=_Catalogue):
     E105 = ("The interrupted run in {path} wrote {before}; resume it with the same --out/--db "
             "(or pass --force to start over).")
     E106 = "No installed spaCy pipeline named {model!r} (install it, or pass a pipeline directory)."
+    E107 = "{path} is a directory; --db takes a store file (e.g. news.duckdb)."
+    E108 = "{path} exists but is not a DuckDB store saidwhat can open ({reason})."
+    E109 = ("{path} is a DuckDB database but not a saidwhat store (no table {table!r}); "
+            "make one with `saidwhat extract ... --db {path}`.")
+    E110 = "{name} {value!r} is not a date; expected YYYY-MM-DD (e.g. 2024-03-05)."
 
 
 class Warnings(metaclass=_Catalogue):

@@ -63,6 +63,52 @@ def test_cli_query_usage_errors(tmp_path, store, capsys):
     assert main(["query", "--db", str(tmp_path / "none.duckdb"), "stats"]) == 2
     assert "[E104]" in capsys.readouterr().err
     assert main(["query", "--db", store, "quotes", "--from", "not-a-date"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("saidwhat query: error: [E110] --from 'not-a-date' is not a date; expected YYYY-MM-DD "
+                   "(e.g. 2024-03-05).\n")
+    assert main(["query", "--db", store, "stats", "--to", "2024-02-30"]) == 2
+    assert "[E110] --to '2024-02-30'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["text", "empty", "folder", "other-duckdb"])
+def test_cli_query_db_that_is_not_a_store_is_usage_error(tmp_path, capsys, kind):
+    db = tmp_path / "x.duckdb"
+    if kind == "text":
+        db.write_text("not a database\n")
+    elif kind == "empty":
+        db.write_bytes(b"")
+    elif kind == "folder":
+        db.mkdir()
+    else:
+        import duckdb
+
+        con = duckdb.connect(str(db))
+        con.execute("CREATE TABLE t (x INTEGER)")
+        con.close()
+    assert main(["query", "--db", str(db), "stats"]) == 2
+    captured = capsys.readouterr()
+    code = {"text": "[E108]", "empty": "[E108]", "folder": "[E107]", "other-duckdb": "[E109]"}[kind]
+    assert captured.err.startswith(f"saidwhat query: error: {code} {db}") and captured.out == ""
+    assert len(captured.err.splitlines()) == 1 and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("kind", ["text", "folder"])
+def test_cli_extract_db_that_is_not_a_store_is_usage_error(tmp_path, capsys, kind):
+    src = tmp_path / "a.txt"
+    src.write_text('"Rain," she said.', encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    if kind == "text":
+        db.write_text("my notes\n")
+    else:
+        db.mkdir()
+    assert main(["extract", str(src), "--db", str(db), "-w", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    code = "[E108]" if kind == "text" else "[E107]"
+    assert err.startswith(f"saidwhat extract: error: {code} {db}") and "Traceback" not in err
+    # refused before anything started: the file is untouched and no run state is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "x.duckdb"]
+    if kind == "text":
+        assert db.read_text() == "my notes\n"
 
 
 @pytest.mark.slow

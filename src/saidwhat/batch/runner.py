@@ -165,6 +165,13 @@ def _check_outputs(outputs: list[str], db: str | None, *, resume: bool, force: b
             raise UsageError(Errors.E003.format(path=Path(out).parent))
     if db and not Path(db).parent.exists():
         raise UsageError(Errors.E003.format(path=Path(db).parent))
+    if db:
+        from ..store.duckdb import StoreError, check_store
+
+        try:
+            check_store(db)  # a directory, or a file that is not a DuckDB store: E107/E108
+        except StoreError as e:
+            raise UsageError(str(e)) from None
     staged = StagedRun(state_dir_for(outputs, db), outputs=outputs, db=db, keep_text=db is not None)
     if staged.exists():
         if not resume and not force:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import json
+import re
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -65,19 +66,41 @@ def _print(title: str | None, cols: list[str], rows: list[tuple[Any, ...]], fmt:
         print_table(cols, rows, title=title, stream=sys.stdout)
 
 
-def run_query(args: argparse.Namespace) -> int:
-    """Run the command; returns the exit code."""
+def _bad_date(name: str, value: str | None) -> str | None:
+    """The ``[E110]`` message when ``value`` is given and is not a YYYY-MM-DD date."""
     from ..errors import Errors
 
-    if not args.db:
-        print("saidwhat query: error: --db FILE.duckdb is required", file=sys.stderr)
-        return 2
-    if not Path(args.db).exists():
-        print(f"saidwhat query: error: {Errors.E104.format(path=args.db)}", file=sys.stderr)
-        return 2
-    from ..store import connect, find_quotes, stats, top_speakers
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            datetime.date.fromisoformat(value)
+            return None
+    except ValueError:
+        pass
+    return Errors.E110.format(name=name, value=value)
 
-    con = connect(args.db, read_only=True)
+
+def _usage(msg: str) -> int:
+    print(f"saidwhat query: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def run_query(args: argparse.Namespace) -> int:
+    """Run the command; returns the exit code."""
+    if not args.db:
+        return _usage("--db FILE.duckdb is required")
+    for name, value in (("--from", args.date_from), ("--to", args.date_to)):
+        msg = _bad_date(name, value)
+        if msg:
+            return _usage(msg)
+    from ..store import find_quotes, stats, top_speakers
+    from ..store.duckdb import StoreError, open_store
+
+    try:
+        con = open_store(args.db, read_only=True)  # E104 none, E107 a folder, E108/E109 not a store
+    except StoreError as e:
+        return _usage(str(e))
     try:
         filters = {"outlet": args.outlet, "date_from": args.date_from, "date_to": args.date_to}
         if args.query == "stats":
@@ -91,8 +114,7 @@ def run_query(args: argparse.Namespace) -> int:
         import duckdb
 
         if isinstance(e, duckdb.Error):
-            print(f"saidwhat query: error: {e}", file=sys.stderr)
-            return 2
+            return _usage(str(e).strip().splitlines()[0])
         raise
     finally:
         con.close()

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Warnings
+from ..errors import Errors, Warnings
 from ..io.base import META_FIELDS, ROW_FIELDS, quote_rows
 
 SCHEMA = """
@@ -90,6 +90,72 @@ def connect(path: str | Path, *, read_only: bool = False):
     if not read_only:
         con.execute(SCHEMA)
     return con
+
+
+class StoreError(ValueError):
+    """A ``--db`` path that is not a usable store; ``str(err)`` is a numbered message."""
+
+
+#: Tables that a store made by saidwhat always has.
+STORE_TABLES = ("articles", "quotations")
+
+
+def _reason(err: Exception) -> str:
+    """DuckDB's message, first line only (no SQL excerpt)."""
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def open_store(path: str | Path, *, read_only: bool = False):
+    """Open a store like :func:`connect`, but raise :class:`StoreError` with a numbered
+    message (no DuckDB traceback) when ``path`` is not one.
+
+    Args:
+        path: The ``.duckdb`` file.
+        read_only: Open an existing store for queries: it must exist and have the
+            store's tables. Otherwise the file is created when missing.
+
+    Raises:
+        StoreError: ``[E104]`` no such file (read only), ``[E107]`` a directory,
+            ``[E108]`` not a DuckDB file (or one DuckDB cannot open, e.g. locked),
+            ``[E109]`` (read only) a DuckDB file without the store's tables.
+    """
+    import duckdb
+
+    p = Path(path)
+    if p.is_dir():
+        raise StoreError(Errors.E107.format(path=path))
+    if read_only and not p.exists():
+        raise StoreError(Errors.E104.format(path=path))
+    try:
+        con = connect(p, read_only=read_only)
+    except duckdb.Error as e:
+        raise StoreError(Errors.E108.format(path=path, reason=_reason(e))) from None
+    if read_only:
+        have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        missing = [t for t in STORE_TABLES if t not in have]
+        if missing:
+            con.close()
+            raise StoreError(Errors.E109.format(path=path, table=missing[0]))
+    return con
+
+
+def check_store(path: str | Path) -> None:
+    """Check, without writing, that ``path`` can become or is a store (for ``--db``
+    before a run starts): absent, or a DuckDB file saidwhat can open.
+
+    Raises:
+        StoreError: ``[E107]`` a directory, ``[E108]`` not a DuckDB file.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise StoreError(Errors.E107.format(path=path))
+    if p.exists():
+        import duckdb
+
+        try:
+            duckdb.connect(str(p), read_only=True).close()
+        except duckdb.Error as e:
+            raise StoreError(Errors.E108.format(path=path, reason=_reason(e))) from None
 
 
 def parse_date(value: Any) -> datetime.date | None:
