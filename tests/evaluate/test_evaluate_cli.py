@@ -155,3 +155,40 @@ def test_cli_evaluate_library_rejects_unknown_types(files):
     gold, pred = files
     with pytest.raises(ValueError, match="types"):
         evaluate(gold, pred_path=pred, types=["quote"])
+
+
+@pytest.mark.parametrize("content", ["", "\n\n"])
+def test_cli_evaluate_empty_gold_is_usage_error_without_loading_a_model(tmp_path, capsys, monkeypatch,
+                                                                          content):
+    import saidwhat.api
+
+    def no_load(*a, **k):
+        raise AssertionError("the model must not be loaded for an empty gold file")
+
+    monkeypatch.setattr(saidwhat.api, "load", no_load)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content, encoding="utf-8")
+    args = parse([str(gold)])
+    assert args.func(args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"ERROR: [E012] {gold}: no articles to evaluate (the gold file has no article lines).\n"
+    result = evaluate(gold)
+    assert result.n_articles == 0 and result.model is None and result.problems == []
+
+
+def test_cli_evaluate_all_gold_lines_malformed_reports_them_and_exits_1(files, tmp_path, capsys):
+    _, pred = files
+    gold = tmp_path / "bad-gold.jsonl"
+    gold.write_text('{"id": "a1", "text": \n' + json.dumps({"id": "a2", "quotes": []}) + "\n",
+                    encoding="utf-8")
+    args = parse([str(gold), "--pred", str(pred), "--format", "json"])
+    assert args.func(args) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no table of zeros
+    err = captured.err.splitlines()
+    assert len(err) == 3
+    assert "gold file line 1" in err[0] and "invalid JSON" in err[0]
+    assert "gold file line 2" in err[1] and "'text'" in err[1]
+    assert err[2] == (f"ERROR: [E012] {gold}: no articles to evaluate (all 2 article lines of the gold file "
+                      "were malformed and skipped).")

@@ -2,8 +2,8 @@
 
 Parses arguments and calls :func:`saidwhat.evaluate.evaluate`; the report goes to
 stdout, skipped lines to stderr. Exit codes: 0 success, 1 some gold/prediction lines
-were skipped (the report is still printed) or the model failed to load, 2 usage errors
-(including a missing input file).
+were skipped (the report is still printed; none when every gold line was bad) or the
+model failed to load, 2 usage errors (including a missing or empty gold file).
 """
 from __future__ import annotations
 
@@ -81,6 +81,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for msg in result.problems:
         print(f"ERROR: {msg}", file=sys.stderr)
+    if result.n_articles == 0:  # no report: a table of zeros would look like a score
+        bad = sum("[E006]" in msg for msg in result.problems)
+        reason = (f"all {bad} article line{'s' if bad != 1 else ''} of the gold file were malformed and "
+                  "skipped" if bad else "the gold file has no article lines")
+        print(f"ERROR: {Errors.E012.format(path=args.gold, reason=reason)}", file=sys.stderr)
+        return 1 if bad else 2
     if args.errors is not None:
         write_errors(args.errors, result.errors)
     if result.problems:

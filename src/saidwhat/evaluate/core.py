@@ -7,6 +7,7 @@ the counts (micro-averaging). The CLI ``saidwhat evaluate`` is a thin wrapper ov
 """
 from __future__ import annotations
 
+import itertools
 import time
 from collections import deque
 from collections.abc import Collection, Iterator
@@ -107,6 +108,8 @@ def evaluate(gold_path: str | PathLike, *, pred_path: str | PathLike | None = No
 
     Returns:
         Counts and scores. Skipped bad lines are listed in :attr:`EvalResult.problems`.
+        When the gold file has no valid article (empty, or every line skipped),
+        :attr:`EvalResult.n_articles` is 0, nothing is scored and no model is loaded.
 
     Raises:
         ValueError: ``types`` names an unknown type, or ``limit`` is negative.
@@ -132,6 +135,12 @@ def evaluate(gold_path: str | PathLike, *, pred_path: str | PathLike | None = No
 
     if pred_path is not None:
         preds = read_predictions(pred_path, problems=result.problems)
+    first = next(articles, None)
+    if first is None:  # an empty gold file, or every line skipped: nothing to score
+        result.seconds = time.perf_counter() - t0
+        return result
+    articles = itertools.chain([first], articles)
+    if preds is not None:
         pairs: Iterator[tuple[GoldArticle, list[dict[str, Any]]]] = (
             (a, preds.get(a.id, [])) for a in articles)
     else:
