@@ -87,6 +87,24 @@ def test_extract_unknown_extension_is_usage_error(tmp_path, capsys):
     assert "[E005]" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("out", ["outdir", "x.txt", "s.duckdb"])
+def test_extract_unknown_output_extension_says_output_format_and_lists_them(tmp_path, capsys, out):
+    path = tmp_path / "a.txt"
+    path.write_text('"Rain," she said.', encoding="utf-8")
+    dest = tmp_path / out
+    if out == "outdir":
+        dest.mkdir()
+    assert main(["extract", str(path), "--out", str(dest), "-w", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"saidwhat extract: error: [E013] Unsupported output format for '{dest}'")
+    assert "input" not in err
+    assert err.rstrip().endswith("--out takes a file ending in one of .jsonl, .jsonl.gz, .ndjson, .json, "
+                                 ".csv, .parquet.")
+    note = {"outdir": " (a directory);", "x.txt": f"'{dest}';", "s.duckdb": "(a DuckDB store is written with --db);"}
+    assert note[out] in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.txt"] + (["outdir"] if out == "outdir" else []))
+
+
 def test_extract_unknown_model_is_usage_error(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text("Hello.")

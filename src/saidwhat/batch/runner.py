@@ -160,7 +160,7 @@ def _check_outputs(outputs: list[str], db: str | None, *, resume: bool, force: b
             raise UsageError(Errors.E103)
         return None
     for out in outputs:
-        output_format(out)  # raises E005 on an unknown extension
+        output_format(out)  # raises E013 on an unknown extension
         if not Path(out).parent.exists():
             raise UsageError(Errors.E003.format(path=Path(out).parent))
     if db and not Path(db).parent.exists():
@@ -267,7 +267,7 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
         UsageError: Outputs exist (without ``force``/``resume``), an interrupted run's
             state exists (without ``resume``/``force``), or ``resume`` without outputs.
         FileNotFoundError: ``[E003]`` an input does not exist.
-        ValueError: ``[E005]`` an input or output format is unknown.
+        ValueError: ``[E005]`` an input format or ``[E013]`` an output format is unknown.
     """
     t0 = time.monotonic()
     outputs = [str(o) for o in outputs]

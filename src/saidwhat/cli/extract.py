@@ -117,7 +117,7 @@ def run_extract(args: argparse.Namespace) -> int:
               "rerun with --resume (and fewer --workers if memory is short).", file=sys.stderr)
         return 1
     except ValueError as e:
-        if "[E005]" in str(e) or "[E007]" in str(e):
+        if any(code in str(e) for code in ("[E005]", "[E007]", "[E013]")):
             return _usage(str(e))
         raise
     except OSError as e:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv as _csv
 import gzip
 import json
+import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,13 +32,20 @@ def output_format(path: str | Path) -> str:
     """Return the output format of a file name.
 
     Raises:
-        ValueError: ``[E005]`` the extension is not an output format.
+        ValueError: ``[E013]`` the extension is not an output format (the message
+            lists the output extensions).
     """
     name = str(path).lower()
     for fmt, endings in OUTPUT_FORMATS.items():
         if name.endswith(endings):
             return fmt
-    raise ValueError(Errors.E005.format(path=str(path), formats=", ".join(OUTPUT_FORMATS)))
+    note = ""
+    if os.path.isdir(path):
+        note = " (a directory)"
+    elif name.endswith(".duckdb"):
+        note = " (a DuckDB store is written with --db)"
+    extensions = ", ".join(e for endings in OUTPUT_FORMATS.values() for e in endings)
+    raise ValueError(Errors.E013.format(path=str(path), note=note, extensions=extensions))
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:
