@@ -255,3 +255,17 @@ def test_io_read_articles_file_derived_ids_are_unique_within_a_run(tmp_path, mon
                                          str(tmp_path / "e2" / "story.txt")])] == ["story", "e2/story"]
     # the same order gives the same ids (what --resume relies on)
     assert [a.id for a in read_articles(["e1", "e2"])] == ids
+
+
+def test_io_glob_through_a_symlink_loop_lists_each_file_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "a.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "d" / "sub" / "b.txt").write_text("Second.", encoding="utf-8")
+    (tmp_path / "d" / "sub" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
+    assert expand_sources(["d/**/*.txt"]) == ["d/a.txt", "d/sub/b.txt"]
+    assert [(a.id, a.text) for a in read_articles(["d/**/*.txt"])] == [("a", "First."), ("b", "Second.")]
+    assert count_articles(["d/**/*.txt"]) == 2
+    # the directory walk, the same file named twice or by another path: still once each
+    assert expand_sources(["d", "d/**/*.txt", "d/a.txt", str(tmp_path / "d" / "sub" / "loop" / "a.txt")]) == \
+        ["d/a.txt", "d/sub/b.txt"]

@@ -71,18 +71,30 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
     """Expand files, directories and glob patterns into a sorted list of input files.
 
     Directories are searched recursively for files with a known extension; hidden
-    files and directories are ignored. ``"-"`` is kept as is (stdin).
+    files and directories are ignored. ``"-"`` is kept as is (stdin). A file is listed
+    once however many ways reach it (the same path given twice, a ``**`` glob through
+    a symbolic link back to a parent folder): paths are compared once resolved, and
+    the first way in is kept.
 
     Args:
         sources: Paths, directories, glob patterns (``news/2024-*/*.jsonl.gz``) or ``"-"``.
 
     Returns:
-        The files, each source's matches sorted by path, in source order.
+        The files, each source's matches sorted by path, in source order, each file once.
 
     Raises:
         FileNotFoundError: ``[E003]`` a source matches nothing.
     """
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(files: Iterable[str]) -> None:
+        for f in files:
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
+                out.append(f)
+
     for src in sources:
         s = str(src)
         if s == "-":
@@ -94,14 +106,14 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files
                              if not f.startswith(".") and detect_format(f))
-            out.extend(sorted(found))
+            add(sorted(found))
         elif os.path.exists(s):
-            out.append(s)
+            add([s])
         elif glob.has_magic(s):
             matches = sorted(m for m in glob.glob(s, recursive=True) if os.path.isfile(m))
             if not matches:
                 raise FileNotFoundError(Errors.E003.format(path=s))
-            out.extend(matches)
+            add(matches)
         else:
             raise FileNotFoundError(Errors.E003.format(path=s))
     return out
