@@ -316,8 +316,10 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
     return res  # type: ignore[return-value]
 
 
-def _last_entity(res, history, fits=None):
-    for i, _ in reversed(history):
+def _last_entity(res, history, fits=None, lookback: int = 50):
+    """The latest resolved speaker among the last ``lookback`` quotations (bounded, so
+    an article of thousands of unresolved quotations stays linear)."""
+    for i, _ in reversed(history[-lookback:]):
         if res[i] is not None and res[i].entity is not None and (fits is None or fits(res[i].entity)):
             return i, res[i].entity
     return None, None
@@ -437,7 +439,7 @@ def _description(index, cands, res, history, c) -> Resolution:
         for _, e in index.before(m.start, 1500):
             if e.type == "PERSON":
                 return Resolution(e.name, e.type, e.role, 0.55, e)
-    for i, _ in reversed(history):
+    for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]
         if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < 600:
             return Resolution(r.entity.name, r.entity.type, r.role, 0.65, r.entity)
