@@ -29,6 +29,7 @@ class Errors(metaclass=_Catalogue):
     E011 = "extract_many() takes an iterable of texts, got a single {type}; use extract() for one article."
     E012 = "{path}: no articles to evaluate ({reason})."
     E013 = "Unsupported output format for {path!r}{note}; --out takes a file ending in one of {extensions}."
+    E014 = "{path}: no column {column!r} for the article text; the columns are {columns}. Name one with --text-col."
     E009 = ("The saidwhat component needs a parsed Doc (dependency parse and entities); "
             "add it after 'parser' and 'ner', e.g. nlp.add_pipe(\"saidwhat\") with no position.")
     E101 = "{path} exists; pass --force to overwrite it, or --resume to continue an interrupted run."

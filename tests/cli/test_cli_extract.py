@@ -241,3 +241,19 @@ def test_extract_crlf_txt_offsets_index_the_readme_recipe_text(tmp_path, capsys,
         if q["cue_start"] is not None:
             assert text[q["cue_start"]:q["cue_end"]] == q["cue"]
     assert {q["speaker"] for q in rec["quotes"]} >= {"Tom Becker", "Ana Lopez"}
+
+
+def test_extract_csv_without_text_column_is_usage_error(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "rows.csv"
+    path.write_text('title,body\nA,"He said, ""yes."""\nB,More text.\n', encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(path), "--out", str(out), "-w", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"saidwhat extract: error: [E014] {path}: no column 'text' for the article text; the columns "
+                   "are 'title', 'body'. Name one with --text-col.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]  # nothing started, no state left
+    # the same on stdin (checked when the header is read): no state left behind either
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8"))
+    assert main(["extract", "-", "--input-format", "csv", "--out", str(out), "-w", "1", "-q"]) == 2
+    assert "[E014] -: no column 'text'" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]

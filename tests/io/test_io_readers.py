@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from saidwhat.io import (count_articles, detect_format, expand_sources, read_articles, read_csv,
-                         read_html, read_jsonl, read_parquet, read_text, read_warc)
+from saidwhat.io import (MissingColumnError, check_text_column, count_articles, detect_format, expand_sources,
+                         read_articles, read_csv, read_html, read_jsonl, read_parquet, read_text, read_warc)
 from saidwhat.io.outputs import open_writer
 
 TEXT = '"We will rebuild the bridge by June," Mayor Ana Lopez said on Monday.'
@@ -93,7 +93,31 @@ def test_io_read_csv(tmp_path):
     assert arts[0].text == TEXT + "\nsecond line" and arts[0].meta == {"outlet": "Gazette"}
     assert errs[0].where == "line 4"  # s2 has no text; s1 spans lines 2-3
     errs = Errors()
-    assert list(read_csv(p, text_col="nope", on_error=errs)) == [] and "no column" in errs[0].reason
+    with pytest.raises(MissingColumnError) as exc:
+        list(read_csv(p, text_col="nope", on_error=errs))
+    assert str(exc.value) == (f"[E014] {p}: no column 'nope' for the article text; the columns are 'story', "
+                              "'body', 'outlet'. Name one with --text-col.")
+    assert errs == []  # not a bad record: a usage error
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert list(read_csv(empty, on_error=errs)) == [] and errs[0].reason == "no header row (empty file)"
+
+
+def test_io_missing_text_column_checked_before_reading(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    c = tmp_path / "rows.csv"
+    c.write_text("title,body\nA,Some text.\n", encoding="utf-8")
+    p = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["p1"], "body": ["Some text."]}), p)
+    for path, cols in ((c, "'title', 'body'"), (p, "'id', 'body'")):
+        with pytest.raises(MissingColumnError, match=r"^\[E014\] .*no column 'text'.*the columns are " + cols):
+            check_text_column(str(path), path.suffix[1:], "text")
+        with pytest.raises(MissingColumnError, match=r"\[E014\]"):
+            list(read_articles(path))
+        check_text_column(str(path), path.suffix[1:], "body")  # passes
+        assert [a.text for a in read_articles(path, text_col="body")] == ["Some text."]
 
 
 def test_io_read_parquet(tmp_path):

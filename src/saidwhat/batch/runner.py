@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import Errors
 from ..io import count_articles, read_articles
-from ..io.base import Article, BadRecord, report_to_stderr
+from ..io.base import Article, BadRecord, MissingColumnError, report_to_stderr
 from ..io.jsonl import article_record
 from ..io.outputs import open_writer, output_format
 from .progress import Progress, plural
@@ -265,7 +265,8 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
 
     Raises:
         UsageError: Outputs exist (without ``force``/``resume``), an interrupted run's
-            state exists (without ``resume``/``force``), or ``resume`` without outputs.
+            state exists (without ``resume``/``force``), ``resume`` without outputs,
+            ``db`` is not a store, or a CSV/Parquet input has no ``text_col`` (``[E014]``).
         FileNotFoundError: ``[E003]`` an input does not exist.
         ValueError: ``[E005]`` an input format or ``[E013]`` an output format is unknown.
     """
@@ -273,7 +274,7 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     outputs = [str(o) for o in outputs]
     sources = [str(s) for s in sources]
     stats = RunStats()
-    _check_inputs(sources, input_format)
+    _check_inputs(sources, input_format, text_col)
     if nlp is None:
         _check_model(model)
     staged = _check_outputs(outputs, db, resume=resume, force=force)
@@ -337,10 +338,16 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
                 staged.commit(buffer)
                 buffer = []
                 last_commit = time.monotonic()
-    except BaseException:
-        if staged is not None and buffer:  # keep finished work (Ctrl-C, a worker crash)
+    except BaseException as e:
+        # CSV/Parquet on stdin without the text column (files are checked before the run)
+        usage = isinstance(e, MissingColumnError)
+        if usage and staged is not None and stats.articles == 0 and not stats.resumed:
+            staged.discard()  # nothing done: leave no state behind
+        elif staged is not None and buffer:  # keep finished work (Ctrl-C, a worker crash)
             staged.commit(buffer)
             print(f"saidwhat: interrupted; rerun with --resume to continue ({staged.dir}).", file=sys.stderr)
+        if usage:
+            raise UsageError(str(e)) from None
         raise
     finally:
         progress.close()
@@ -375,14 +382,19 @@ def _check_model(model: str | None) -> None:
         raise UsageError(Errors.E106.format(model=model))
 
 
-def _check_inputs(sources: list[str], input_format: str | None) -> None:
-    """Raise E003/E005 now, before any state or worker is created."""
-    from ..io import FORMATS, detect_format, expand_sources
+def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text") -> None:
+    """Raise E003/E005, and E014 (a CSV/Parquet file without ``text_col``, as a
+    :class:`UsageError`), now, before any state or worker is created."""
+    from ..io import FORMATS, MissingColumnError, check_text_column, detect_format, expand_sources
 
     for f in expand_sources(sources):
         fmt = input_format or ("text" if f == "-" else detect_format(f))
         if fmt not in FORMATS:
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
+        try:
+            check_text_column(f, fmt, text_col)
+        except MissingColumnError as e:
+            raise UsageError(str(e)) from None
 
 
 

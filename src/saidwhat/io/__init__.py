@@ -32,7 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Errors
-from .base import META_FIELDS, ROW_FIELDS, Article, BadRecord, OnError, quote_rows, report_to_stderr
+from .base import (META_FIELDS, ROW_FIELDS, Article, BadRecord, MissingColumnError, OnError, missing_column,
+                   quote_rows, report_to_stderr)
 from .csv import read_csv, write_csv
 from .html import read_html
 from .jsonl import article_record, read_jsonl, write_jsonl
@@ -41,7 +42,7 @@ from .text import read_text
 from .warc import read_warc
 
 __all__ = [
-    "Article", "BadRecord", "META_FIELDS", "ROW_FIELDS", "FORMATS",
+    "Article", "BadRecord", "MissingColumnError", "check_text_column", "META_FIELDS", "ROW_FIELDS", "FORMATS",
     "read_articles", "expand_sources", "detect_format", "count_articles",
     "read_text", "read_jsonl", "read_csv", "read_parquet", "read_html", "read_warc",
     "write_jsonl", "write_csv", "write_parquet", "article_record", "quote_rows",
@@ -134,6 +135,33 @@ def _stdin_as_file(suffix: str) -> Iterator[str]:
         yield path
 
 
+def check_text_column(f: str, fmt: str, text_col: str) -> None:
+    """Raise ``[E014]`` now if the CSV or Parquet file ``f`` has no ``text_col`` column.
+
+    Reads only the header (CSV) or the schema (Parquet). Files that cannot be read
+    that far, other formats and stdin pass: the readers report them.
+
+    Raises:
+        MissingColumnError: ``[E014]``, naming the column and the columns found.
+    """
+    import csv as _csv
+
+    if f == "-" or fmt not in ("csv", "parquet"):
+        return
+    try:
+        if fmt == "csv":
+            with open(f, encoding="utf-8-sig", newline="") as fh:
+                header = next(_csv.reader(fh), None)
+        else:
+            import pyarrow.parquet as pq
+
+            header = pq.ParquetFile(f).schema_arrow.names
+    except Exception:  # noqa: BLE001 - unreadable: the reader reports it as a bad record
+        return
+    if header and text_col not in header:
+        raise missing_column(f, text_col, list(header))
+
+
 def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError) -> Iterator[Article]:
     """The articles of one input ``f`` (a file or ``"-"``) read as ``fmt``."""
     if f == "-" and fmt in _SPOOLED_STDIN:
@@ -141,7 +169,10 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
             def as_stdin(bad: BadRecord) -> None:  # report the records of "-", not of the copy
                 on_error(dataclasses.replace(bad, path="-") if bad.path == tmp else bad)
 
-            yield from _read_one(tmp, fmt, text_col=text_col, id_col=id_col, on_error=as_stdin)
+            try:
+                yield from _read_one(tmp, fmt, text_col=text_col, id_col=id_col, on_error=as_stdin)
+            except MissingColumnError as e:
+                raise MissingColumnError(str(e).replace(tmp, "-", 1)) from None
         return
     if fmt == "text":
         yield from read_text(f, on_error=on_error)
@@ -258,6 +289,8 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
     Raises:
         FileNotFoundError: ``[E003]`` a source does not exist.
         ValueError: ``[E005]`` a file's extension is unknown and no format was given.
+        MissingColumnError: ``[E014]`` a CSV or Parquet input has no ``text_col``
+            (raised when that input is reached).
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]

@@ -66,6 +66,19 @@ class BadRecord:
 OnError = Callable[[BadRecord], None]
 
 
+class MissingColumnError(ValueError):
+    """A CSV or Parquet input without the text column (``[E014]``): not a bad record
+    but a usage error (the whole file would be skipped), raised before any row is read."""
+
+
+def missing_column(path: str, column: str, columns: list[str]) -> MissingColumnError:
+    """The ``[E014]`` error for ``path``, naming the missing column and the ones found."""
+    from ..errors import Errors
+
+    found = ", ".join(repr(c) for c in columns) if columns else "(none)"
+    return MissingColumnError(Errors.E014.format(path=path, column=column, columns=found))
+
+
 def report_to_stderr(bad: BadRecord) -> None:
     """Default ``on_error``: print the bad record's location and reason to stderr."""
     print(f"saidwhat: {bad}", file=sys.stderr)

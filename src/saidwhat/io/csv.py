@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .base import ROW_FIELDS, Article, BadRecord, OnError, coerce_id, report_to_stderr
+from .base import ROW_FIELDS, Article, BadRecord, OnError, coerce_id, missing_column, report_to_stderr
 
 csv.field_size_limit(2**31 - 1)
 
@@ -28,11 +28,15 @@ def read_csv(source: str | Path, *, text_col: str = "text", id_col: str = "id",
         text_col: Name of the column holding the article text.
         id_col: Name of the column holding the article id.
         on_error: Called with a :class:`BadRecord` for a row with no text (``line N``
-            is the physical line where the row ends), an undecodable file, or a
-            header without ``text_col``.
+            is the physical line where the row ends), an undecodable file, or an
+            empty file (no header).
 
     Yields:
         One :class:`Article` per row with text.
+
+    Raises:
+        MissingColumnError: ``[E014]`` the header has no ``text_col`` (a usage error:
+            the message names the columns found).
     """
     name = str(source)
     stem = "stdin" if name == "-" else Path(name).name.split(".")[0]
@@ -45,9 +49,11 @@ def read_csv(source: str | Path, *, text_col: str = "text", id_col: str = "id",
         except (UnicodeDecodeError, csv.Error) as e:
             on_error(BadRecord(name, "line 1", f"unreadable header ({e})"))
             return
-        if text_col not in header:
-            on_error(BadRecord(name, "line 1", f"no column {text_col!r} (columns: {header})"))
+        if not header:
+            on_error(BadRecord(name, "line 1", "no header row (empty file)"))
             return
+        if text_col not in header:
+            raise missing_column(name, text_col, list(header))
         row_no = 0
         while True:
             try:

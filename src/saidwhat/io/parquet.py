@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .base import ROW_FIELDS, Article, BadRecord, OnError, coerce_id, jsonable, report_to_stderr
+from .base import ROW_FIELDS, Article, BadRecord, OnError, coerce_id, jsonable, missing_column, report_to_stderr
 
 _INT_FIELDS = {"quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end"}
 
@@ -52,10 +52,13 @@ def read_parquet(source: str | Path, *, text_col: str = "text", id_col: str = "i
         id_col: Column holding the article id (default ``"<file stem>:<row>"``, 1-based).
         batch_rows: Rows decoded at a time.
         on_error: Called with a :class:`BadRecord` for a row with null/empty text
-            (``row N``, 1-based), a file that is not Parquet, or a missing text column.
+            (``row N``, 1-based) or a file that is not Parquet.
 
     Yields:
         One :class:`Article` per row with text; other columns become metadata.
+
+    Raises:
+        MissingColumnError: ``[E014]`` the file has no ``text_col`` column.
     """
     import pyarrow.parquet as pq
 
@@ -67,8 +70,7 @@ def read_parquet(source: str | Path, *, text_col: str = "text", id_col: str = "i
         on_error(BadRecord(name, "offset 0", f"not a Parquet file ({e})"))
         return
     if text_col not in pf.schema_arrow.names:
-        on_error(BadRecord(name, "row 1", f"no column {text_col!r} (columns: {pf.schema_arrow.names})"))
-        return
+        raise missing_column(name, text_col, list(pf.schema_arrow.names))
     row_no = 0
     try:
         for batch in pf.iter_batches(batch_size=batch_rows):
