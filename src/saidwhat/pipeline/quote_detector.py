@@ -126,19 +126,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if ctx.skipped(v.idx):
             continue
         spans = []
-        if naming:
-            sp = _naming_content(ctx, v)
-            if sp is None or _words(text[sp[0]:sp[1]]) < 2 or s_in(sp, subj.idx):
-                continue
-            s, e = sp
-            kind = _classify_content(ctx, s, e)
-            if kind is None:
-                continue
-            lo, hi = ctx.paragraph_bounds(v.idx)
-            out.append(Candidate(s, e, kind[0], kind[1], cue_extent(v), v, mention_from_head(subj, lo, hi),
-                                 find_channel(v, lo, hi), how="naming"))
-            continue
-        for comp in v.children:
+        for comp in v.children if not naming else ():
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
@@ -152,10 +140,12 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             toks = [t for t in head.subtree if t.i < left]
             if toks and _inverted_ok(ctx, toks, subj, v):
                 spans.append(_content_from_tokens(ctx, toks, v))
+        if naming:
+            spans = [_naming_content(ctx, v)]
         if not spans:
             spans.append(_object_complement(ctx, v))
             spans = [sp for sp in spans if sp]
-        paren = _parenthetical(ctx, v, subj)
+        paren = _parenthetical(ctx, v, subj) if not naming else []
         if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
             spans = paren   # "But while some couples collapse, Rutledge said, for others, it can ...": both sides
         if not spans and v.lemma_.lower() in _SAY_LIKE:
@@ -164,7 +154,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if sp is None:
                 continue
             s, e = _cut_at_participle(ctx, *sp)
-            if _words(text[s:e]) < 3 or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
+            if _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
             kind = _classify_content(ctx, s, e)
             if kind is None or (kind[0] == "mixed" and e <= v.idx and _lead_in_only(ctx, s, e, kind[1])):
@@ -189,10 +179,6 @@ _SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit a
 #: calls the UN's taking away of free speech", "described his attempt as a carjacking"
 #: (GGT counts these; its guidelines list "called" among the reporting verbs).
 _NAMING_INDIRECT = frozenset("call describe characterize characterise label brand dub term".split())
-
-
-def s_in(span: tuple[int, int], pos: int) -> bool:
-    return span[0] <= pos < span[1]
 
 
 def _naming_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
@@ -253,7 +239,7 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
     toks = ctx.tokens_in(s, e)
     if toks and toks[0].lower_ == "according":
         return False
-    if v.lemma_.lower() in _OBJECT_CUES:
+    if v.lemma_.lower() in _OBJECT_CUES or v.lemma_.lower() in _NAMING_INDIRECT:
         return True
     return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in toks) or any(
         ctx.quoted(t.idx) for t in toks)
