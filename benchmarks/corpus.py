@@ -4,7 +4,11 @@
 Usage::
 
     .venv/bin/python benchmarks/corpus.py [--n 2000] [--source FILE.jsonl ...] [--no-spark]
-        [--workdir DIR] [--json results.json]
+        [--workdir DIR] [--json results.json] [--legs N]
+
+``--legs N`` (N > 1) measures only the scaling: the corpus is split into N parts and
+``--workers 1`` and ``--workers 2`` run alternately on each part, so a drift in the
+machine's speed during the run falls on both configurations (Spark is not run).
 
 Articles come from ``--source`` JSONL files (``id``/``text``; cycled with new ids up to
 ``--n``); by default the news texts of the evaluation sets in ``../shared/eval`` when
@@ -203,6 +207,35 @@ print(json.dumps({"startup_s": startup, "extract_s": job, "quotes": n}))
 """
 
 
+def run_legs(corpus: Path, legs: int, work: Path, env: dict, py: str) -> dict:
+    """``--workers 1`` and ``--workers 2`` alternately on ``legs`` parts of the corpus
+    (leg k: the one that went second in leg k-1 goes first). Returns per-configuration
+    sums of wall and CPU seconds, the per-leg walls and the peak RSS figures."""
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    size = -(-len(lines) // legs)
+    out: dict = {f"workers{w}": {"wall_s": 0.0, "cpu_s": 0.0, "quotes": 0, "leg_wall_s": [],
+                                 "peak_rss_mb": {}} for w in (1, 2)}
+    for k in range(legs):
+        part = work / f"corpus-leg{k}.jsonl"
+        part.write_text("".join(lines[k * size:(k + 1) * size]), encoding="utf-8")
+        for workers in ((1, 2) if k % 2 == 0 else (2, 1)):
+            print(f"leg {k + 1}/{legs}: --workers {workers} ...", file=sys.stderr)
+            r = run_sampled([py, "-c", CLI_SNIPPET, str(part), str(work / f"out-leg{k}-w{workers}.jsonl"),
+                             str(workers)], env)
+            inner = json.loads(r["stdout"].strip().splitlines()[-1])
+            o = out[f"workers{workers}"]
+            o["wall_s"] = round(o["wall_s"] + r["wall_s"], 1)
+            o["cpu_s"] = round(o["cpu_s"] + r["cpu_s"], 1)
+            o["quotes"] += inner["quotes"]
+            o["leg_wall_s"].append(r["wall_s"])
+            for role, peaks in r["peak_rss_mb"].items():   # the largest process of each role
+                o["peak_rss_mb"][role] = max([o["peak_rss_mb"].get(role, 0), *peaks])
+    for w in (1, 2):
+        o = out[f"workers{w}"]
+        o["articles_per_s"] = round(len(lines) / o["wall_s"], 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--n", type=int, default=2000, help="articles (default: 2000)")
@@ -212,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="leave this source article out (e.g. one that hangs the extractor)")
     p.add_argument("--workdir", type=Path, default=None)
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
+    p.add_argument("--legs", type=int, default=1,
+                   help="split the corpus into this many parts and run --workers 1 and --workers 2 "
+                        "alternately on each (the machine's drift then falls on both); default 1: "
+                        "each configuration on the whole corpus in turn")
     p.add_argument("--no-snapshot", action="store_true",
                    help="run the working tree instead of a snapshot of the committed code (HEAD)")
     args = p.parse_args(argv)
@@ -238,6 +275,17 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"corpus": info, "cores": os.cpu_count(), "commit": commit,
                      "cpu_s_note": "user+sys of the whole process tree (the pool workers and the JVM included)",
                      "load_avg_before": os.getloadavg(), "runs": {}}
+    if args.legs > 1:
+        results["runs"] = run_legs(corpus, args.legs, work, env, py)
+        runs = results["runs"]
+        results["scaling_workers2_vs_1"] = round(runs["workers1"]["wall_s"] / runs["workers2"]["wall_s"], 2)
+        results["scaling_per_leg"] = [round(a / b, 2) for a, b in zip(runs["workers1"]["leg_wall_s"],
+                                                                       runs["workers2"]["leg_wall_s"])]
+        results["load_avg_after"] = os.getloadavg()
+        print(json.dumps(results, indent=1))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
+        return 0
     for workers in (1, 2):
         print(f"running --workers {workers} ...", file=sys.stderr)
         r = run_sampled([py, "-c", CLI_SNIPPET, str(corpus), str(work / f"out-w{workers}.jsonl"), str(workers)], env)
