@@ -369,15 +369,12 @@ def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:
     last = max(phrase)
     # mid-sentence and set off by commas ("The harsh truth, according to addiction
     # experts, is ..."): the pieces on both sides, one record each (as GGT splits them)
+    sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
     if before and after and v.i > 0 and doc[v.i - 1].text == "," and last + 1 < len(doc) \
             and doc[last + 1].text == ",":
         pieces = [_content_from_tokens(ctx, before, v), _content_from_tokens(ctx, after, v)]
         if all(sp is not None and _words(ctx.text[sp[0]:sp[1]]) >= 2 for sp in pieces):
             sides = pieces
-        else:
-            sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
-    else:
-        sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
     lo, hi = ctx.paragraph_bounds(v.idx)
     out = []
     for sp in sides:
