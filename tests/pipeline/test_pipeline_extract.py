@@ -151,6 +151,12 @@ CASES.update({
     "he_and_she_with_both_named": (
         "Jane Doe and John Roe argued. “It is wrong,” he said. “It is right,” she replied.",
         [("It is wrong,", "John Roe", "said", "direct"), ("It is right,", "Jane Doe", "replied", "direct")]),
+    "given_name_gender_outranks_pronouns_about_someone_else": (
+        "Sheriff Tom Reed said the search had ended. Jake Turner saw the girl at the bus stop and decided she "
+        "would come along. Turner drove to her house twice, but she was never alone. "
+        "He told detectives he had stolen the licence plates.",
+        [("the search had ended", "Tom Reed", "said", "indirect"),
+         ("he had stolen the licence plates", "Jake Turner", "told", "indirect")]),
 })
 
 NOT_QUOTES = {

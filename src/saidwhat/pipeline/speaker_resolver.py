@@ -226,8 +226,11 @@ class EntityIndex:
                     votes.setdefault(p, Counter())[g] += 1
         for p, c in votes.items():
             (g, n), *rest = c.most_common()
-            if not rest or n > 2 * rest[0][1]:
-                self.entities[p].gender = g
+            e = self.entities[p]
+            # a given name the lists know outranks the article's pronouns, which often
+            # belong to someone else in the sentence ("Jake" stays male)
+            if (not rest or n > 2 * rest[0][1]) and e.gender is None:
+                e.gender = g
 
     def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
         """Named entities mentioned outside quotes before ``pos``, nearest first, as
