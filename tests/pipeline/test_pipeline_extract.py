@@ -157,6 +157,20 @@ CASES.update({
         "He told detectives he had stolen the licence plates.",
         [("the search had ended", "Tom Reed", "said", "indirect"),
          ("he had stolen the licence plates", "Jake Turner", "told", "indirect")]),
+    "he_after_a_paragraph_introducing_someone_new": (
+        "Organizer Dan Pike said the rally was peaceful. “We came to be heard,” he said.\n\n"
+        "The convoy picked up trucker Tom Hale in Medicine Hat on Saturday.\n\n"
+        "“People here need their jobs back,” he said.",
+        [("the rally was peaceful", "Dan Pike", "said", "indirect"),
+         ("We came to be heard,", "Dan Pike", "said", "direct"),
+         ("People here need their jobs back,", "Tom Hale", "said", "direct")]),
+    "person_in_a_photo_caption_is_not_an_antecedent": (
+        "Ann Lowe, a nurse, leads the Oakville branch. “We are short of staff,” she said.\n\n"
+        "Ruth Kay, a retired teacher, reads a list of names at the memorial in 2009. "
+        "( THE CANADIAN PRESS FILE PHOTO )\n\n"
+        "The branch opened in 1990. “Every shift is a struggle,” she said.",
+        [("We are short of staff,", "Ann Lowe", "said", "direct"),
+         ("Every shift is a struggle,", "Ann Lowe", "said", "direct")]),
 })
 
 NOT_QUOTES = {

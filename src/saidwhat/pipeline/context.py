@@ -23,7 +23,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig app
 """.split())
 
 _PARA = re.compile(r"[^\n]+")
-_CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$")
+_CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHOTO\b[^()a-z]{0,40}\)\s*$")
 _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS|CLICK HERE)\b[^:\n]{0,20}:\s")
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
@@ -83,7 +83,7 @@ class DocContext:
 
     def _skipped_paragraphs(self) -> list[tuple[int, int]]:
         """Paragraphs that are not reporting: photo captions ending in a credit
-        "(Name/Outlet)", and link or section labels in capitals ("READ MORE: ...",
+        "(Name/Outlet)" or "( THE CANADIAN PRESS FILE PHOTO )", and link or section labels in capitals ("READ MORE: ...",
         "WATCH: ..."), as seen in scraped news (GGT corpus)."""
         out = []
         for m in _PARA.finditer(self.text):

@@ -55,6 +55,7 @@ superintendent principal dean chancellor provost minister's state federal region
 national assistant associate senior junior acting interim former late utilities
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
+organizer organiser activist advocate lawyer owner driver trucker resident
 """.split())
 
 #: Common nouns that describe an organisation ("the watchdog said" -> latest ORG speaker).

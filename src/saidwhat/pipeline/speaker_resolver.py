@@ -150,7 +150,7 @@ class EntityIndex:
                 e.gender = first_name_gender(key.split()[0])
         self.mentions: list[tuple[int, Entity, bool]] = []
         for pos, n, _, quoted, subj in self.raw:
-            if not quoted:
+            if not quoted and not ctx.skipped(pos):   # captions name people in photos, not speakers
                 e = self.get(n)
                 e.positions.append(pos)
                 self.mentions.append((pos, e, subj))
@@ -389,6 +389,14 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
                   if e is not pe and _compatible(e, pron)]
+        if not others and pron in ("he", "she"):
+            # a paragraph of its own naming someone new, in any role (the parser often
+            # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
+            ps, _ = ctx.paragraph_bounds(m.start)
+            prev_lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else ps
+            if gap_lo <= prev_lo:
+                others = [e for e in index.between(prev_lo, m.start)
+                          if e is not pe and _compatible(e, pron)]
         # "he added" straight after a quote by X is X, even against X's gender; with
         # narration in between, the gender must agree.
         adjacent = p.type == "direct" and c.marked and \
@@ -401,6 +409,10 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 _compatible(pe, pron) or (adjacent and _compatible(pe, pron, strict_gender=False))):
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
+        if others and pron in ("he", "she"):
+            e = _introduced(ctx, index, gap_lo, m.start, pron, pe)
+            if e is not None:
+                return Resolution(e.name, e.type, e.role, 0.75, e)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
         found = []
         for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
@@ -414,6 +426,24 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
     return Resolution(None, None, None, 0.0)
+
+
+def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
+    """The person a news report introduces between two quotations: in the last
+    paragraph of [lo, hi) that names someone fitting ``pron`` (outside quotes), its
+    last clause subject, else the first one named in any role, e.g. "John Roe with the Truckers' Union turned
+    out. / “...,” he said." A paragraph that also names the last speaker ``last``
+    introduces nobody."""
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    fitting = [(p, e, subj) for p, e, subj in index.mentions[a:b] if _compatible(e, pron)]
+    if not fitting:
+        return None
+    plo, _ = ctx.paragraph_bounds(fitting[-1][0])
+    in_par = [(e, subj) for p, e, subj in fitting if p >= plo]
+    if any(e is last for e, _ in in_par):
+        return None
+    subjects = [e for e, subj in in_par if subj == 2]
+    return subjects[-1] if subjects else in_par[0][0]
 
 
 def _description(index, cands, res, history, c) -> Resolution:
