@@ -30,3 +30,21 @@ def test_mention_name_stays_on_the_head_side_of_the_break(nlp):
     head = next(t for t in doc if t.text == "Keel" and t.idx > TEXT.index("\n"))   # "Keel turned down"
     m = mention_from_head(head, 0, len(TEXT))
     assert m.name == "Keel"
+
+
+def _index_with_labels(nlp, text, labelled):
+    doc = nlp(text)
+    spans = []
+    for name, label in labelled:
+        a = text.index(name)
+        spans.append(doc.char_span(a, a + len(name), label=label))
+    doc.ents = spans
+    return EntityIndex(DocContext(doc))
+
+
+def test_given_name_and_surname_tagged_as_a_place_is_a_person(nlp):
+    # the small English model tags some surnames as GPE ("Patrick Bardos" in GGT)
+    index = _index_with_labels(nlp, "Patrick Vandoss waited at the station. Maple Lake froze early.",
+                               [("Patrick Vandoss", "GPE"), ("Maple Lake", "GPE")])
+    assert index.get("Patrick Vandoss").type == "PERSON"
+    assert index.get("Maple Lake").type == "GPE"

@@ -164,6 +164,11 @@ CASES.update({
         [("the rally was peaceful", "Dan Pike", "said", "indirect"),
          ("We came to be heard,", "Dan Pike", "said", "direct"),
          ("People here need their jobs back,", "Tom Hale", "said", "direct")]),
+    "she_after_a_name_the_lists_call_male": (
+        "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
+        "“Families wait for months,” she said.",
+        [("waiting lists are growing", "Patrice Moreau", "said", "indirect"),
+         ("Families wait for months,", "Patrice Moreau", "said", "direct")]),
     "person_in_a_photo_caption_is_not_an_antecedent": (
         "Ann Lowe, a nurse, leads the Oakville branch. “We are short of staff,” she said.\n\n"
         "Ruth Kay, a retired teacher, reads a list of names at the memorial in 2009. "

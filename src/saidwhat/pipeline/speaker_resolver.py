@@ -36,6 +36,11 @@ _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
                 "she": "F", "her": "F", "hers": "F", "herself": "F"}
 
 
+_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
+_PLACE_WORDS = frozenset("""city county island islands lake river bay park street valley beach
+falls heights hills mountain mountains springs township village harbour harbor port point""".split())
+
+
 def normalize_name(name: str) -> str:
     """Strip possessives, a leading 'the', leading titles ("Glaciologist Sara Lindt",
     "Dr. Matthew Bowes") and surrounding punctuation."""
@@ -146,6 +151,9 @@ class EntityIndex:
             e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
+            elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
+                    and key.split()[-1].lower() not in _PLACE_WORDS:
+                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.gender = first_name_gender(key.split()[0])
         self.mentions: list[tuple[int, Entity, bool]] = []
@@ -425,6 +433,10 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             e = max(enumerate(found), key=lambda ie: -ie[0] + SALIENCE * math.log2(
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
+    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500:
+        # nobody fits but the last speaker, against the gender the name lists give
+        # ("Patrice" is listed male): a guess beats no speaker
+        return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
 
 
