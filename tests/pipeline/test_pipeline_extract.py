@@ -164,6 +164,12 @@ CASES.update({
         [("the rally was peaceful", "Dan Pike", "said", "indirect"),
          ("We came to be heard,", "Dan Pike", "said", "direct"),
          ("People here need their jobs back,", "Tom Hale", "said", "direct")]),
+    "person_in_a_caption_led_by_its_credit_is_not_an_antecedent": (
+        "Ann Lowe, a nurse, leads the Oakville branch. “We are short of staff,” she said.\n\n"
+        "Paul Hart / The Canadian Press Ruth Kay, a retired teacher, reads a list of names at the memorial.\n\n"
+        "The branch opened in 1990. “Every shift is a struggle,” she said.",
+        [("We are short of staff,", "Ann Lowe", "said", "direct"),
+         ("Every shift is a struggle,", "Ann Lowe", "said", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -24,6 +24,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig app
 
 _PARA = re.compile(r"[^\n]+")
 _CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHOTO\b[^()a-z]{0,40}\)\s*$")
+#: A caption led by its photo credit: "Tijana Martin / The Canadian Press Anne ...",
+#: "The Canadian Press Paul Carver, chief Crown attorney, talks ..." (GGT corpus).
+_CREDIT_LEAD = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,3}/ [A-Z]|(?:The )?(?:Canadian Press|Associated Press) [A-Z]")
 _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS|CLICK HERE)\b[^:\n]{0,20}:\s")
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
@@ -83,12 +86,13 @@ class DocContext:
 
     def _skipped_paragraphs(self) -> list[tuple[int, int]]:
         """Paragraphs that are not reporting: photo captions ending in a credit
-        "(Name/Outlet)" or "( THE CANADIAN PRESS FILE PHOTO )", and link or section labels in capitals ("READ MORE: ...",
+        "(Name/Outlet)" or "( THE CANADIAN PRESS FILE PHOTO )" or led by one ("Name /
+        The Canadian Press ..."), and link or section labels in capitals ("READ MORE: ...",
         "WATCH: ..."), as seen in scraped news (GGT corpus)."""
         out = []
         for m in _PARA.finditer(self.text):
             p = m.group(0)
-            if _CAPTION.search(p) or _LABEL.match(p):
+            if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p):
                 out.append((m.start(), m.end()))
         return out
 
