@@ -48,3 +48,12 @@ def test_given_name_and_surname_tagged_as_a_place_is_a_person(nlp):
                                [("Patrick Vandoss", "GPE"), ("Maple Lake", "GPE")])
     assert index.get("Patrick Vandoss").type == "PERSON"
     assert index.get("Maple Lake").type == "GPE"
+
+
+def test_untagged_acronym_and_surname_are_mentions(nlp):
+    text = ("Northern Export Agency insures mines. Lena Brandt runs it. NEA declined to comment, "
+            "and Brandt left.")
+    index = _index_with_labels(nlp, text, [("Northern Export Agency", "ORG"), ("Lena Brandt", "PERSON")])
+    found = {(text[p:p + 5], e.name) for p, e, _ in index.mentions}
+    assert ("NEA d", "Northern Export Agency") in found
+    assert text.index("and Brandt") + 4 in {p for p, e, _ in index.mentions if e.name == "Lena Brandt"}

@@ -167,9 +167,40 @@ class EntityIndex:
                 e = self.get(ent_name(ent))
                 if not e.role:
                     e.role = _left_role(ent)
+        self._missed_mentions()
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
+
+    def _missed_mentions(self) -> None:
+        """Add the mentions NER missed of names it found elsewhere: a person's surname
+        ("Patterson"), an organisation's acronym ("EDC" for Export Development Canada)
+        or a known short form, as single capitalised tokens outside quotes and captions.
+        A surname two people share is left out."""
+        short: dict[str, Entity | None] = {}
+        for e in self._unique():
+            words = e.name.split()
+            if len(words) < 2:
+                continue
+            form = words[-1] if e.type == "PERSON" else "".join(w[0] for w in words if w[0].isupper())
+            if len(form) >= 2:
+                short[form] = None if short.get(form, e) is not e else e
+        for a, target in self.alias.items():
+            if " " not in a:
+                short.setdefault(a, self.entities[target])
+        if not short:
+            return
+        ctx = self.ctx
+        tagged = {i for ent in ctx.ents for i in range(ent.start, ent.end)}
+        for t in ctx.doc:
+            e = short.get(t.text)
+            if e is None or t.i in tagged or not t.text[0].isupper() or ctx.token_quoted(t) \
+                    or ctx.skipped(t.idx):
+                continue
+            subj = 2 if t.dep_ in ("nsubj", "nsubjpass") else int(
+                t.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative", "compound"))
+            e.positions.append(t.idx)
+            self.mentions.append((t.idx, e, subj))
 
     def _unique(self):
         seen = set()
