@@ -170,6 +170,10 @@ CASES.update({
         "The branch opened in 1990. “Every shift is a struggle,” she said.",
         [("We are short of staff,", "Ann Lowe", "said", "direct"),
          ("Every shift is a struggle,", "Ann Lowe", "said", "direct")]),
+    "long_apposition_before_the_cue": (
+        "“We have needed rivals as a spur,” Ada Roe, the firm’s founder and the engineer behind the region’s "
+        "best-selling electric bus, said inside her workshop built on the site of a former paper mill.",
+        [("We have needed rivals as a spur,", "Ada Roe", "said", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -431,6 +431,16 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
     return None
 
 
+def _subject_opens(cue: Token, words: list[Token]) -> bool:
+    """The cue's subject is a name that opens the text after the quote, however long its
+    apposition: "“...,” Ada Roe, the firm's founder and the mind behind ..., said"."""
+    subj = find_subject(cue)
+    if subj is None or subj.pos_ != "PROPN":
+        return False
+    first = next((t for t in subj.subtree if not t.is_punct), subj)
+    return first.i == words[0].i
+
+
 def _bare_attribution(ctx: DocContext, cue: Token, words: list[Token]) -> bool:
     """A sentence that only attributes: "Harry Kazianis, director of ..., said in an
     e-mailed statement." right after a quote ending in a full stop. The cue's subject
@@ -512,8 +522,9 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         if k > 25:
             break
         if is_cue(t) and not ctx.token_quoted(t):
-            if k > 12 and not _bare_attribution(ctx, t, words):
-                break
+            if k > 12 and not _bare_attribution(ctx, t, words) \
+                    and not (content_end == "," and _subject_opens(t, words)):
+                break   # (a quote ending in a comma goes on into its attribution)
             bare = _bare_attribution(ctx, t, words)
             if content_end in ".!?" and k > 1 and not bare:
                 break
