@@ -57,3 +57,9 @@ def test_untagged_acronym_and_surname_are_mentions(nlp):
     found = {(text[p:p + 5], e.name) for p, e, _ in index.mentions}
     assert ("NEA d", "Northern Export Agency") in found
     assert text.index("and Brandt") + 4 in {p for p, e, _ in index.mentions if e.name == "Lena Brandt"}
+
+
+def test_photo_credit_run_into_a_name_is_dropped(nlp):
+    text = "The Canadian Press Paul Varga, chief Crown attorney, talks with reporters.\n\nVarga said no."
+    index = _index_with_labels(nlp, text, [("The Canadian Press Paul Varga", "PERSON")])
+    assert index.get("Varga").name == "Paul Varga"

@@ -36,6 +36,8 @@ _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
                 "she": "F", "her": "F", "hers": "F", "herself": "F"}
 
 
+#: A photo credit NER ran into the name after it ("The Canadian Press Paul Carver, chief ...").
+_CREDIT = re.compile(r"^(?:The )?(?:Canadian|Associated) Press (?=[A-Z])")
 _GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
 _PLACE_WORDS = frozenset("""city county island islands lake river bay park street valley beach
 falls heights hills mountain mountains springs township village harbour harbor port point""".split())
@@ -63,8 +65,9 @@ def normalize_name(name: str) -> str:
 
 def ent_name(ent) -> str:
     """The normalised name of an entity span; of an entity NER ran on into the next
-    paragraph ("Morgan McNeely\n\nMcNeely"), its first line."""
-    return normalize_name(ent.text.strip().split("\n", 1)[0])
+    paragraph ("Morgan McNeely\n\nMcNeely"), its first line; without a photo credit
+    run into it."""
+    return normalize_name(_CREDIT.sub("", ent.text.strip().split("\n", 1)[0]))
 
 
 def _left_role(ent) -> str | None:
