@@ -174,6 +174,12 @@ CASES.update({
         "“We have needed rivals as a spur,” Ada Roe, the firm’s founder and the engineer behind the region’s "
         "best-selling electric bus, said inside her workshop built on the site of a former paper mill.",
         [("We have needed rivals as a spur,", "Ada Roe", "said", "direct")]),
+    "subject_not_taken_from_a_label_line_run_into_the_sentence": (
+        "Fire crews worked through the night on Main Street.\n\n"
+        "WATCH: Pop-Tart reportedly starts fire in Ohio home prompting firefighters to rescue a couple inside\n\n"
+        "Officials described the blaze as an accident and said the couple was unhurt.",
+        [("an accident", "Officials", "described", "indirect"),
+         ("the couple was unhurt", "Officials", "said", "indirect")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -120,7 +120,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if any(c.dep_ in ("auxpass", "neg") for c in v.children) or (
                 v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)):
             continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say")
-        subj = find_subject(v)
+        subj = _subject(ctx, v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
         if ctx.skipped(v.idx):
@@ -402,8 +402,24 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------------------------
 # direct
 # ---------------------------------------------------------------------------------
-def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bool) -> Mention | None:
+def _subject(ctx: DocContext, cue: Token) -> Token | None:
+    """:func:`find_subject`, except that a subject the parser found in a caption or
+    label paragraph ("WATCH: Pop-Tart starts fire ..." run into the next sentence) gives
+    way to the first noun of the cue's sentence in its own paragraph (the subject a
+    sound parse would have found: "Authorities described ...")."""
     subj = find_subject(cue)
+    if subj is None or not ctx.skipped(subj.idx) or ctx.skipped(cue.idx):
+        return subj
+    ps, _ = ctx.paragraph_bounds(cue.idx)
+    if cue.dep_ == "conj" and ps <= cue.head.idx < cue.idx:   # "... described X as Y and said ..."
+        return _subject(ctx, cue.head)
+    lo = max(ps, ctx.sentence_start_before(cue.idx))
+    return next((t for t in ctx.tokens_in(lo, cue.idx) if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and t.dep_ not in ("poss", "compound")), None)
+
+
+def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bool) -> Mention | None:
+    subj = _subject(ctx, cue)
     if subj is not None and not ctx.token_quoted(subj):
         if lo <= subj.idx < hi:
             return mention_from_head(subj, lo, hi)
