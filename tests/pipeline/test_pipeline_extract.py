@@ -174,6 +174,12 @@ CASES.update({
         "“We have needed rivals as a spur,” Ada Roe, the firm’s founder and the engineer behind the region’s "
         "best-selling electric bus, said inside her workshop built on the site of a former paper mill.",
         [("We have needed rivals as a spur,", "Ada Roe", "said", "direct")]),
+    "they_after_a_plural_noun_speaker": (
+        "Mayor Lena Ortiz said the bridge would reopen in May.\n\n"
+        "Engineers said the damage was minor. They said the repairs would cost little.",
+        [("the bridge would reopen in May", "Lena Ortiz", "said", "indirect"),
+         ("the damage was minor", None, "said", "indirect"),
+         ("the repairs would cost little", "Engineers", "said", "indirect")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

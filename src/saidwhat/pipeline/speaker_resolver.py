@@ -422,6 +422,10 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     pron = m.head.lower_ if m.head is not None else m.text.lower()
     if pron in ("i", "we", "you"):
         return Resolution(None, "OTHER", None, 0.3)
+    if pron in ("they", "them") and history:
+        r = _plural_before(cands, res, history, m.start)
+        if r is not None:
+            return r
     pi, pe = _last_entity(res, history)
     if pe is not None and not _compatible(pe, pron, strict_gender=False):
         # the last speaker cannot be "he" (an organisation, "they"): the last one who can
@@ -472,6 +476,22 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _plural_before(cands, res, history, pos: int) -> Resolution | None:
+    """"They said" right after a quotation by a plural noun ("Authorities described
+    ... as ...") is that speaker, resolved or not; None if the last quotation's
+    speaker is not a plural noun or lies over 400 characters back."""
+    qi, _ = history[-1]
+    q = cands[qi]
+    qm = q.mention
+    if qm is None or qm.kind == "pronoun" or qm.head is None or qm.head.tag_ not in ("NNS", "NNPS") \
+            or pos - q.end > 400:
+        return None
+    r = res[qi]
+    if r is not None and r.speaker:
+        return Resolution(r.speaker, r.type, r.role, 0.7, r.entity)
+    return Resolution(qm.text, "OTHER", None, 0.5)
 
 
 def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
