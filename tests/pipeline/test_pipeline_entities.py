@@ -63,3 +63,15 @@ def test_photo_credit_run_into_a_name_is_dropped(nlp):
     text = "The Canadian Press Paul Varga, chief Crown attorney, talks with reporters.\n\nVarga said no."
     index = _index_with_labels(nlp, text, [("The Canadian Press Paul Varga", "PERSON")])
     assert index.get("Varga").name == "Paul Varga"
+
+
+def test_shared_surname_goes_to_the_person_the_article_calls_by_it(nlp):
+    text = ("Lena Brandt grew up in Ohio, the daughter of actor Otto Brandt. Brandt said no. "
+            "Brandt left early.")
+    doc = nlp(text)
+    spans = [(text.index("Lena Brandt"), 11), (text.index("Otto Brandt"), 11), (text.index("Brandt said"), 6)]
+    doc.ents = [doc.char_span(a, a + n, label="PERSON") for a, n in spans]
+    index = EntityIndex(DocContext(doc))
+    target = index.alias["Brandt"]
+    assert target in ("Lena Brandt", "Otto Brandt")
+    assert text.index("Brandt left") in {p for p, e, _ in index.mentions if e.name == target}

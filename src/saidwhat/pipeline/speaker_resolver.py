@@ -179,7 +179,7 @@ class EntityIndex:
         """Add the mentions NER missed of names it found elsewhere: a person's surname
         ("Patterson"), an organisation's acronym ("EDC" for Export Development Canada)
         or a known short form, as single capitalised tokens outside quotes and captions.
-        A surname two people share is left out."""
+        A surname two people share goes to the one the article itself calls by it."""
         short: dict[str, Entity | None] = {}
         for e in self._unique():
             words = e.name.split()
@@ -189,8 +189,8 @@ class EntityIndex:
             if len(form) >= 2:
                 short[form] = None if short.get(form, e) is not e else e
         for a, target in self.alias.items():
-            if " " not in a:
-                short.setdefault(a, self.entities[target])
+            if " " not in a and short.get(a) is None:   # the article's own short form settles a shared surname
+                short[a] = self.entities[target]
         if not short:
             return
         ctx = self.ctx
