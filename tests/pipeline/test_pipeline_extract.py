@@ -180,6 +180,12 @@ CASES.update({
         [("the bridge would reopen in May", "Lena Ortiz", "said", "indirect"),
          ("the damage was minor", None, "said", "indirect"),
          ("the repairs would cost little", "Engineers", "said", "indirect")]),
+    "she_after_a_one_word_name_ner_takes_for_an_organisation": (
+        "Mayor Ana Prieto said 40 people had died.\n\n"
+        "Nurul, a resident of the fishing village, was cooking when she heard the waves.\n\n"
+        "“The water came in through the door and pulled me outside,” she said.",
+        [("40 people had died", "Ana Prieto", "said", "indirect"),
+         ("The water came in through the door and pulled me outside,", "Nurul", "said", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -403,6 +403,21 @@ def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
     return found or None
 
 
+def _unrecognised_person(ctx, lo: int, hi: int, pron: str) -> str | None:
+    """The last one-word proper-noun subject in [lo, hi) that NER did not tag as a
+    person (untagged, or taken for a place or organisation), when the same sentence
+    goes on to say ``pron`` of someone: "Yuni, a resident of Lampung, was watching
+    television when she heard the water coming"."""
+    found = None
+    for t in ctx.tokens_in(lo, hi):
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ != "PERSON" \
+                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
+                and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
+                and any(x.lower_ == pron and x.i > t.i for x in t.sent):
+            found = normalize_name(t.text)
+    return found or None
+
+
 def _topic(ctx, index, c) -> Resolution:
     """An unattributed quote after narration about someone: the named subject of
     the text just before it (same or previous paragraph), as GGT's annotators infer
@@ -443,6 +458,12 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             if gap_lo <= prev_lo:
                 others = [e for e in index.between(prev_lo, m.start)
                           if e is not pe and _compatible(e, pron)]
+                if not others and not any(e is pe for e in index.between(prev_lo, m.start)):
+                    named = _unrecognised_person(ctx, prev_lo, m.start, pron)
+                    if named is not None:   # "Yuni, a resident of Lampung, ... when she heard"
+                        e = index.get(named)
+                        e.type = "PERSON"
+                        return Resolution(e.name, e.type, e.role, 0.6, e)
         # "he added" straight after a quote by X is X, even against X's gender; with
         # narration in between, the gender must agree.
         adjacent = p.type == "direct" and c.marked and \
