@@ -157,6 +157,12 @@ CASES.update({
         "He told detectives he had stolen the licence plates.",
         [("the search had ended", "Tom Reed", "said", "indirect"),
          ("he had stolen the licence plates", "Jake Turner", "told", "indirect")]),
+    "complement_of_a_cue_in_a_relative_clause": (
+        "The council blamed the flooding on drains that engineer Lara Voss said were never cleaned.",
+        [("were never cleaned", "Lara Voss", "said", "indirect")]),
+    "cue_with_its_own_subject_after_a_passive_clause": (
+        "The trail is wooded, and Ada Quist said the hikers were able to hide in the dark.",
+        [("the hikers were able to hide in the dark", "Ada Quist", "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -118,8 +118,10 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             out.extend(_according_to(ctx, v))
             continue
         if any(c.dep_ in ("auxpass", "neg") for c in v.children) or (
-                v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)):
-            continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say")
+                v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
+                and not any(c.dep_ == "nsubj" for c in v.children)):
+            continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say"),
+            # not a cue with a subject of its own ("The trail is wooded, and the ranger said ...")
         subj = find_subject(v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
@@ -129,6 +131,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         for comp in v.children if not naming else ():
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
+                toks = _drop_fronted_relative(toks, subj, v)
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
@@ -166,6 +169,22 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             out.append(Candidate(s, e, typ, inside, (cs, ce), v, mention,
                                  find_channel(v, lo, hi), how="indirect"))
     return _drop_nested(out)
+
+
+_RELATIVE = frozenset("what that which who whom".split())
+
+
+def _drop_fronted_relative(toks: list[Token], subj: Token, v: Token) -> list[Token]:
+    """The complement of a cue inside a relative clause, without the relative pronoun
+    fronted before the speaker: "drains that the engineer said were never cleaned",
+    "what the union said was a lack of heating" give "were never cleaned", "was a lack
+    of heating" (GGT README: members "complained about what they said was a lack of
+    transparency" is counted). Otherwise the span would hold the speaker and be dropped."""
+    before = [t for t in toks if t.i < v.i]
+    if len(before) == 1 and before[0].lower_ in _RELATIVE and before[0].i < subj.i \
+            and before[0].tag_ in ("WP", "WDT", "DT", "IN"):
+        return [t for t in toks if t.i > v.i]
+    return toks
 
 
 _NOT_CONTENT = frozenset("something anything nothing everything it this that so yes no little much a lot "
