@@ -163,6 +163,11 @@ CASES.update({
     "cue_with_its_own_subject_after_a_passive_clause": (
         "The trail is wooded, and Ada Quist said the hikers were able to hide in the dark.",
         [("the hikers were able to hide in the dark", "Ada Quist", "said", "indirect")]),
+    "advising_cue_gives_its_to_infinitive": (
+        "Northway Power reminded customers to keep their freezers closed during the outage. "
+        "Fire chief Ruth Mendel advised campers never to leave a fire unattended.",
+        [("to keep their freezers closed during the outage", "Northway Power", "reminded", "indirect"),
+         ("never to leave a fire unattended", "Ruth Mendel", "advised", "indirect")]),
 })
 
 NOT_QUOTES = {

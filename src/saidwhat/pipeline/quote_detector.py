@@ -146,7 +146,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if naming:
             spans = [_naming_content(ctx, v)]
         if not spans:
-            spans.append(_object_complement(ctx, v))
+            spans.append(_object_complement(ctx, v) or _advice_content(ctx, v))
             spans = [sp for sp in spans if sp]
         paren = _parenthetical(ctx, v, subj) if not naming else []
         if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
@@ -260,6 +260,8 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
         return False
     if v.lemma_.lower() in _OBJECT_CUES or v.lemma_.lower() in _NAMING_INDIRECT:
         return True
+    if v.lemma_.lower() in _ADVICE_CUES and any(t.tag_ == "TO" and t.head.tag_ == "VB" for t in toks[:3]):
+        return True   # "(advised hikers) never to camp by the river"
     return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in toks) or any(
         ctx.quoted(t.idx) for t in toks)
 
@@ -320,6 +322,24 @@ def _object_complement(ctx: DocContext, v: Token) -> tuple[int, int] | None:
         return None
     toks = [t for t in ctx.doc[dobj.left_edge.i:comp.right_edge.i + 1]]
     return _content_from_tokens(ctx, toks, v)
+
+
+#: Cues of advising whose content is a 'to' infinitive after the addressee: "reminded
+#: drivers to check their tyres", "advised hikers never to camp by the river".
+_ADVICE_CUES = frozenset("remind advise warn tell encourage instruct caution".split())
+
+
+def _advice_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
+    """The 'to' infinitive of an advising cue, without the addressee (GGT README: the
+    to-infinitive content of advising and urging verbs is counted, the addressee is
+    left out of the span)."""
+    if v.lemma_.lower() not in _ADVICE_CUES or not any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return None
+    comp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.tag_ == "VB"
+                 and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    if comp is None:
+        return None
+    return _content_from_tokens(ctx, list(comp.subtree), v)
 
 
 def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, int] | None]:
