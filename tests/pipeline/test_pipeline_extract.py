@@ -168,6 +168,10 @@ CASES.update({
         "Fire chief Ruth Mendel advised campers never to leave a fire unattended.",
         [("to keep their freezers closed during the outage", "Northway Power", "reminded", "indirect"),
          ("never to leave a fire unattended", "Ruth Mendel", "advised", "indirect")]),
+    "marked_word_goes_to_the_naming_cue_it_hangs_on": (
+        "Mayor Tom Okafor called the claim “absurd” on Friday and later said he would not resign.",
+        [("absurd", "Tom Okafor", "called", "direct"),
+         ("he would not resign", "Tom Okafor", "said", "indirect")]),
 })
 
 NOT_QUOTES = {

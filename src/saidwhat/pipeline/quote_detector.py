@@ -577,11 +577,13 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
             options.append(("before", t, mention, (b_lo, b_hi)))
             break
     if options:
+        inner = [x for x in ctx.tokens_in(m.start, m.end) if not x.is_punct]
+
         def score(o):
             where, t, mention, _ = o
             named = mention is not None and mention.kind == "name"
             colon = where == "before" and text[b_lo:b_hi].rstrip().endswith(":")
-            return (mention is not None, named, colon, where == "after")
+            return (mention is not None, _governs(t, inner), named, colon, where == "after")
         where, t, mention, frame = max(options, key=score)
         cand.cue, cand.cue_tok, cand.mention, cand.how, cand.frame = cue_extent(t), t, mention, where, frame
         cand.channel = find_channel(t, *frame)
@@ -609,6 +611,12 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         if mention is not None:
             cand.cue, cand.mention, cand.how, cand.frame = (colon, colon + 1), mention, "colon", (lo, hi)
     return cand
+
+
+def _governs(cue: Token, inner: list[Token]) -> bool:
+    """True if the quoted words hang on ``cue`` in the parse: 'called the plan “a
+    disaster” on Monday and said ...' is attributed by "called", not by "said"."""
+    return bool(inner) and any(a.i == cue.i for a in inner[0].ancestors)
 
 
 #: Cues that label something with a quoted phrase: 'called the plan “a disaster”'.
