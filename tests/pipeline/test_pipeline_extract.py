@@ -172,6 +172,16 @@ CASES.update({
         "Mayor Tom Okafor called the claim “absurd” on Friday and later said he would not resign.",
         [("absurd", "Tom Okafor", "called", "direct"),
          ("he would not resign", "Tom Okafor", "said", "indirect")]),
+    "inverted_cue_closing_a_sentence_the_parser_split": (
+        "That’s not just a cost for the towns that are directly hit, but for the province as a whole, "
+        "argued Tomas Reyes. The old mill closed in 1990; after that, the whole valley emptied, Reyes writes.",
+        [("That’s not just a cost for the towns that are directly hit, but for the province as a whole",
+          "Tomas Reyes", "argued", "indirect"),
+         ("The old mill closed in 1990; after that, the whole valley emptied", "Tomas Reyes", "writes",
+          "indirect")]),
+    "inverted_cue_closing_a_line_with_no_full_stop": (
+        "Mayor Lina Varga spoke on Monday.\n\nShe hasn't made up her mind, she says\n\nThe council meets in May.",
+        [("She hasn't made up her mind", "Lina Varga", "says", "indirect")]),
 })
 
 NOT_QUOTES = {
@@ -182,6 +192,10 @@ NOT_QUOTES = {
     "called_for_is_not_naming": "The mayor called for calm after the flood and called the fire brigade.",
     "caption_signed_with_a_name_is_not_a_quotation": "Boats in the flooded harbour on Sunday morning. Jane Roe\n\n"
                                                       "Jane Roe runs the harbour office.",
+    "said_enough_after_a_clause_is_not_inverted_speech":
+        "When the council cut the ferry budget two years later, the island said enough.",
+    "relative_clause_after_a_comma_is_not_a_speaker":
+        "She holds a new role as harbour counsel, in which she advises Mayor Lina Varga.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }

@@ -168,7 +168,70 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             mention = mention_from_head(subj, lo, hi)
             out.append(Candidate(s, e, typ, inside, (cs, ce), v, mention,
                                  find_channel(v, lo, hi), how="indirect"))
+    out.extend(_inverted_by_surface(ctx, out))
     return _drop_nested(out)
+
+
+def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candidate]:
+    """Inverted reported speech the parser split up: "<clause>, NAME CUE." or
+    "<clause>, CUE NAME." closing a sentence ("The ferry sails at noon, Varga writes.",
+    ", argued the harbour master."), where the name is parsed as an object or the
+    clause as a separate sentence. The content runs from the sentence start to the
+    comma; the speaker is the noun phrase next to the cue. GGT counts these as indirect
+    quotes, also in a heading line with no full stop ("She hasn't made up her mind, she
+    says")."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for v in doc:
+        if not is_cue(v, indirect=True) or v.lower_ == "according" or ctx.token_quoted(v) or ctx.skipped(v.idx) \
+                or any(c.dep_ in ("neg", "auxpass") for c in v.children) or v.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        frame = _surface_frame(ctx, v)
+        if frame is None:
+            continue
+        comma, np = frame
+        ps, pe = ctx.paragraph_bounds(v.idx)
+        s, e = _trim(text, max(ps, ctx.sentence_start_before(comma.idx - 1)), comma.idx)
+        if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
+            continue
+        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in ctx.tokens_in(s, e)):
+            continue
+        kind = _classify_content(ctx, s, e)
+        if kind is None:
+            continue
+        head = next((t for t in np if not (np[0].i <= t.head.i <= np[-1].i) or t.head.i == t.i), np[-1])
+        out.append(Candidate(s, e, kind[0], kind[1], cue_extent(v), v, mention_from_head(head, ps, pe),
+                             find_channel(v, ps, pe), how="indirect"))
+    return out
+
+
+def _surface_frame(ctx: DocContext, v: Token) -> tuple[Token, list[Token]] | None:
+    """(comma, speaker tokens) of ", NAME CUE." or ", CUE NAME." around ``v``, the cue
+    ending its sentence or its line (a short tail with no verb may follow: "said
+    Saturday")."""
+    doc = ctx.doc
+    end = v.i + 1
+    while end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text_with_ws:
+        end += 1
+    if end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text:
+        return None
+    after = list(doc[v.i + 1:end])
+    k = v.i - 1
+    while k >= 0 and doc[k].text != "," and v.i - k <= 10:
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    before = [t for t in doc[k + 1:v.i] if not t.is_punct]   # a closing mark the tokenizer kept: ''
+    nouny = ("PROPN", "NOUN", "PRON")
+    if before and len(after) <= 3 and before[-1].pos_ in nouny \
+            and all(t.pos_ in nouny + ("DET", "ADJ", "NUM", "PART") and not ctx.token_quoted(t) for t in before) \
+            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _NOT_CONTENT or (
+                t.dep_ in ("dobj", "dative", "attr", "acomp", "oprd") and v.lemma_.lower() != "tell") for t in after):
+        return doc[k], before   # ", Varga writes.", ", officials said Monday.", ", he told me." (not "said enough")
+    if not before and after and len(after) <= 10 and after[0].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+            and not any(t.pos_ in ("VERB", "AUX") or ctx.token_quoted(t) or t.text == "," for t in after):
+        return doc[k], after    # ", argued the harbour master."
+    return None
 
 
 _RELATIVE = frozenset("what that which who whom".split())
@@ -188,7 +251,7 @@ def _drop_fronted_relative(toks: list[Token], subj: Token, v: Token) -> list[Tok
 
 
 _NOT_CONTENT = frozenset("something anything nothing everything it this that so yes no little much a lot "
-                         "goodbye hello thanks sorry".split())
+                         "goodbye hello thanks sorry enough".split())
 #: Cues whose content may follow without 'that' even when the parser misses the clause.
 _SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit acknowledge "
                       "suggest state testify".split())
