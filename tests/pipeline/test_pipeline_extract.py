@@ -182,6 +182,12 @@ CASES.update({
     "inverted_cue_closing_a_line_with_no_full_stop": (
         "Mayor Lina Varga spoke on Monday.\n\nShe hasn't made up her mind, she says\n\nThe council meets in May.",
         [("She hasn't made up her mind", "Lina Varga", "says", "indirect")]),
+    "parenthetical_cue_followed_by_narration_keeps_the_left_piece_only": (
+        "Councillor Ada Quist met the minister. Requests to the province are often refused, she says, and she "
+        "was angry about the new rules. The bid may fail, insiders said, and as workers at the plant worry "
+        "about cuts, the union has called a meeting.",
+        [("Requests to the province are often refused", "Ada Quist", "says", "indirect"),
+         ("The bid may fail", None, "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -425,7 +425,22 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     b = _trim(text, doc[right + 1].idx + 1, e1)
     if _words(text[a[0]:a[1]]) < 2 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
+    if _new_clause(ctx, right + 2):
+        return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+def _new_clause(ctx: DocContext, i: int) -> bool:
+    """True if the words from token ``i`` are "and"/"but" opening a narrated clause of
+    their own: a personal pronoun subject ("..., she says, and she was upset by ...") or
+    a subordinator ("..., sources said, and as workers worry ..."); not the rest of the
+    reported sentence ("..., he says, and are mostly meant to ...", "..., the agency
+    said, and the bottom fifth paid 0.8 percent")."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].pos_ != "CCONJ":
+        return False
+    nxt = doc[i + 1]
+    return (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.tag_ == "PRP") or nxt.pos_ == "SCONJ"
 
 
 def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -> bool:
