@@ -198,6 +198,37 @@ CASES.update({
         "The branch opened in 1990. “Every shift is a struggle,” she said.",
         [("We are short of staff,", "Ann Lowe", "said", "direct"),
          ("Every shift is a struggle,", "Ann Lowe", "said", "direct")]),
+    "complement_of_a_cue_in_a_relative_clause": (
+        "The council blamed the flooding on drains that engineer Lara Voss said were never cleaned.",
+        [("were never cleaned", "Lara Voss", "said", "indirect")]),
+    "cue_with_its_own_subject_after_a_passive_clause": (
+        "The trail is wooded, and Ada Quist said the hikers were able to hide in the dark.",
+        [("the hikers were able to hide in the dark", "Ada Quist", "said", "indirect")]),
+    "advising_cue_gives_its_to_infinitive": (
+        "Northway Power reminded customers to keep their freezers closed during the outage. "
+        "Fire chief Ruth Mendel advised campers never to leave a fire unattended.",
+        [("to keep their freezers closed during the outage", "Northway Power", "reminded", "indirect"),
+         ("never to leave a fire unattended", "Ruth Mendel", "advised", "indirect")]),
+    "marked_word_goes_to_the_naming_cue_it_hangs_on": (
+        "Mayor Tom Okafor called the claim “absurd” on Friday and later said he would not resign.",
+        [("absurd", "Tom Okafor", "called", "direct"),
+         ("he would not resign", "Tom Okafor", "said", "indirect")]),
+    "inverted_cue_closing_a_sentence_the_parser_split": (
+        "That’s not just a cost for the towns that are directly hit, but for the province as a whole, "
+        "argued Tomas Reyes. The old mill closed in 1990; after that, the whole valley emptied, Reyes writes.",
+        [("That’s not just a cost for the towns that are directly hit, but for the province as a whole",
+          "Tomas Reyes", "argued", "indirect"),
+         ("The old mill closed in 1990; after that, the whole valley emptied", "Tomas Reyes", "writes",
+          "indirect")]),
+    "inverted_cue_closing_a_line_with_no_full_stop": (
+        "Mayor Lina Varga spoke on Monday.\n\nShe hasn't made up her mind, she says\n\nThe council meets in May.",
+        [("She hasn't made up her mind", "Lina Varga", "says", "indirect")]),
+    "parenthetical_cue_followed_by_narration_keeps_the_left_piece_only": (
+        "Councillor Ada Quist met the minister. Requests to the province are often refused, she says, and she "
+        "was angry about the new rules. The bid may fail, insiders said, and as workers at the plant worry "
+        "about cuts, the union has called a meeting.",
+        [("Requests to the province are often refused", "Ada Quist", "says", "indirect"),
+         ("The bid may fail", None, "said", "indirect")]),
 })
 
 NOT_QUOTES = {
@@ -208,6 +239,10 @@ NOT_QUOTES = {
     "called_for_is_not_naming": "The mayor called for calm after the flood and called the fire brigade.",
     "caption_signed_with_a_name_is_not_a_quotation": "Boats in the flooded harbour on Sunday morning. Jane Roe\n\n"
                                                       "Jane Roe runs the harbour office.",
+    "said_enough_after_a_clause_is_not_inverted_speech":
+        "When the council cut the ferry budget two years later, the island said enough.",
+    "relative_clause_after_a_comma_is_not_a_speaker":
+        "She holds a new role as harbour counsel, in which she advises Mayor Lina Varga.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }

@@ -118,8 +118,10 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             out.extend(_according_to(ctx, v))
             continue
         if any(c.dep_ in ("auxpass", "neg") for c in v.children) or (
-                v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)):
-            continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say")
+                v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
+                and not any(c.dep_ == "nsubj" for c in v.children)):
+            continue   # passives ("it is said", "was diagnosed and told") and denials ("won't say"),
+            # not a cue with a subject of its own ("The trail is wooded, and the ranger said ...")
         subj = _subject(ctx, v)
         if subj is None or ctx.token_quoted(subj) or subj.lower_ in ("there",):
             continue
@@ -129,6 +131,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         for comp in v.children if not naming else ():
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
+                toks = _drop_fronted_relative(toks, subj, v)
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
@@ -143,7 +146,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if naming:
             spans = [_naming_content(ctx, v)]
         if not spans:
-            spans.append(_object_complement(ctx, v))
+            spans.append(_object_complement(ctx, v) or _advice_content(ctx, v))
             spans = [sp for sp in spans if sp]
         paren = _parenthetical(ctx, v, subj) if not naming else []
         if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
@@ -165,11 +168,90 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             mention = mention_from_head(subj, lo, hi)
             out.append(Candidate(s, e, typ, inside, (cs, ce), v, mention,
                                  find_channel(v, lo, hi), how="indirect"))
+    out.extend(_inverted_by_surface(ctx, out))
     return _drop_nested(out)
 
 
+def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candidate]:
+    """Inverted reported speech the parser split up: "<clause>, NAME CUE." or
+    "<clause>, CUE NAME." closing a sentence ("The ferry sails at noon, Varga writes.",
+    ", argued the harbour master."), where the name is parsed as an object or the
+    clause as a separate sentence. The content runs from the sentence start to the
+    comma; the speaker is the noun phrase next to the cue. GGT counts these as indirect
+    quotes, also in a heading line with no full stop ("She hasn't made up her mind, she
+    says")."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for v in doc:
+        if not is_cue(v, indirect=True) or v.lower_ == "according" or ctx.token_quoted(v) or ctx.skipped(v.idx) \
+                or any(c.dep_ in ("neg", "auxpass") for c in v.children) or v.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        frame = _surface_frame(ctx, v)
+        if frame is None:
+            continue
+        comma, np = frame
+        ps, pe = ctx.paragraph_bounds(v.idx)
+        s, e = _trim(text, max(ps, ctx.sentence_start_before(comma.idx - 1)), comma.idx)
+        if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
+            continue
+        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in ctx.tokens_in(s, e)):
+            continue
+        kind = _classify_content(ctx, s, e)
+        if kind is None:
+            continue
+        head = next((t for t in np if not (np[0].i <= t.head.i <= np[-1].i) or t.head.i == t.i), np[-1])
+        out.append(Candidate(s, e, kind[0], kind[1], cue_extent(v), v, mention_from_head(head, ps, pe),
+                             find_channel(v, ps, pe), how="indirect"))
+    return out
+
+
+def _surface_frame(ctx: DocContext, v: Token) -> tuple[Token, list[Token]] | None:
+    """(comma, speaker tokens) of ", NAME CUE." or ", CUE NAME." around ``v``, the cue
+    ending its sentence or its line (a short tail with no verb may follow: "said
+    Saturday")."""
+    doc = ctx.doc
+    end = v.i + 1
+    while end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text_with_ws:
+        end += 1
+    if end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text:
+        return None
+    after = list(doc[v.i + 1:end])
+    k = v.i - 1
+    while k >= 0 and doc[k].text != "," and v.i - k <= 10:
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    before = [t for t in doc[k + 1:v.i] if not t.is_punct]   # a closing mark the tokenizer kept: ''
+    nouny = ("PROPN", "NOUN", "PRON")
+    if before and len(after) <= 3 and before[-1].pos_ in nouny \
+            and all(t.pos_ in nouny + ("DET", "ADJ", "NUM", "PART") and not ctx.token_quoted(t) for t in before) \
+            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _NOT_CONTENT or (
+                t.dep_ in ("dobj", "dative", "attr", "acomp", "oprd") and v.lemma_.lower() != "tell") for t in after):
+        return doc[k], before   # ", Varga writes.", ", officials said Monday.", ", he told me." (not "said enough")
+    if not before and after and len(after) <= 10 and after[0].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+            and not any(t.pos_ in ("VERB", "AUX") or ctx.token_quoted(t) or t.text == "," for t in after):
+        return doc[k], after    # ", argued the harbour master."
+    return None
+
+
+_RELATIVE = frozenset("what that which who whom".split())
+
+
+def _drop_fronted_relative(toks: list[Token], subj: Token, v: Token) -> list[Token]:
+    """The complement of a cue inside a relative clause, without the relative pronoun
+    fronted before the speaker: "drains that the engineer said were never cleaned",
+    "what the union said was a lack of heating" give "were never cleaned", "was a lack
+    of heating" (GGT README: members "complained about what they said was a lack of
+    transparency" is counted). Otherwise the span would hold the speaker and be dropped."""
+    before = [t for t in toks if t.i < v.i]
+    if len(before) == 1 and before[0].lower_ in _RELATIVE and before[0].i < subj.i \
+            and before[0].tag_ in ("WP", "WDT", "DT", "IN"):
+        return [t for t in toks if t.i > v.i]
+    return toks
+
+
 _NOT_CONTENT = frozenset("something anything nothing everything it this that so yes no little much a lot "
-                         "goodbye hello thanks sorry".split())
+                         "goodbye hello thanks sorry enough".split())
 #: Cues whose content may follow without 'that' even when the parser misses the clause.
 _SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit acknowledge "
                       "suggest state testify".split())
@@ -241,6 +323,8 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
         return False
     if v.lemma_.lower() in _OBJECT_CUES or v.lemma_.lower() in _NAMING_INDIRECT:
         return True
+    if v.lemma_.lower() in _ADVICE_CUES and any(t.tag_ == "TO" and t.head.tag_ == "VB" for t in toks[:3]):
+        return True   # "(advised hikers) never to camp by the river"
     return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in toks) or any(
         ctx.quoted(t.idx) for t in toks)
 
@@ -303,6 +387,24 @@ def _object_complement(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     return _content_from_tokens(ctx, toks, v)
 
 
+#: Cues of advising whose content is a 'to' infinitive after the addressee: "reminded
+#: drivers to check their tyres", "advised hikers never to camp by the river".
+_ADVICE_CUES = frozenset("remind advise warn tell encourage instruct caution".split())
+
+
+def _advice_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
+    """The 'to' infinitive of an advising cue, without the addressee (GGT README: the
+    to-infinitive content of advising and urging verbs is counted, the addressee is
+    left out of the span)."""
+    if v.lemma_.lower() not in _ADVICE_CUES or not any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return None
+    comp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.tag_ == "VB"
+                 and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    if comp is None:
+        return None
+    return _content_from_tokens(ctx, list(comp.subtree), v)
+
+
 def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, int] | None]:
     """Content around a cue set off by commas mid-sentence: "The drugs have a limited
     set of uses, he says, and are mostly meant to be taken short term." gives the two
@@ -323,7 +425,22 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     b = _trim(text, doc[right + 1].idx + 1, e1)
     if _words(text[a[0]:a[1]]) < 2 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
+    if _new_clause(ctx, right + 2):
+        return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+def _new_clause(ctx: DocContext, i: int) -> bool:
+    """True if the words from token ``i`` are "and"/"but" opening a narrated clause of
+    their own: a personal pronoun subject ("..., she says, and she was upset by ...") or
+    a subordinator ("..., sources said, and as workers worry ..."); not the rest of the
+    reported sentence ("..., he says, and are mostly meant to ...", "..., the agency
+    said, and the bottom fifth paid 0.8 percent")."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].pos_ != "CCONJ":
+        return False
+    nxt = doc[i + 1]
+    return (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.tag_ == "PRP") or nxt.pos_ == "SCONJ"
 
 
 def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -> bool:
@@ -565,11 +682,13 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
             options.append(("before", t, mention, (b_lo, b_hi)))
             break
     if options:
+        inner = [x for x in ctx.tokens_in(m.start, m.end) if not x.is_punct]
+
         def score(o):
             where, t, mention, _ = o
             named = mention is not None and mention.kind == "name"
             colon = where == "before" and text[b_lo:b_hi].rstrip().endswith(":")
-            return (mention is not None, named, colon, where == "after")
+            return (mention is not None, _governs(t, inner), named, colon, where == "after")
         where, t, mention, frame = max(options, key=score)
         cand.cue, cand.cue_tok, cand.mention, cand.how, cand.frame = cue_extent(t), t, mention, where, frame
         cand.channel = find_channel(t, *frame)
@@ -597,6 +716,12 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         if mention is not None:
             cand.cue, cand.mention, cand.how, cand.frame = (colon, colon + 1), mention, "colon", (lo, hi)
     return cand
+
+
+def _governs(cue: Token, inner: list[Token]) -> bool:
+    """True if the quoted words hang on ``cue`` in the parse: 'called the plan “a
+    disaster” on Monday and said ...' is attributed by "called", not by "said"."""
+    return bool(inner) and any(a.i == cue.i for a in inner[0].ancestors)
 
 
 #: Cues that label something with a quoted phrase: 'called the plan “a disaster”'.
