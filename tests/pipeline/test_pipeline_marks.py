@@ -74,3 +74,15 @@ def test_marks_odd_number_of_marks_keeps_the_rest():
     text = 'He said "one thing. Then she said “another thing entirely.”'
     texts = [t for t, _, _ in spans(text)]
     assert "another thing entirely." in texts
+
+
+def test_marks_two_single_marks_are_one_double_mark():
+    # New York Times archive style (PolNeAR) and a typed ‘’ opener
+    text = ("''This is not reform,'' said Dana Holt. ''It adds more rules.''\n\n"
+            "''The first paragraph goes on\n\n''and ends here.''\n\nHe said ‘’Nobody wins.” The players' union agreed.")
+    got = spans(text)
+    assert [g[0] for g in got] == ["This is not reform,", "It adds more rules.",
+                                   "The first paragraph goes on\n\n''and ends here.", "Nobody wins."]
+    assert all(g[2] for g in got) and not any(g[1] for g in got)
+    first = find_marked_spans(text)[0]
+    assert text[first.outer_end - 2:first.outer_end] == "''"

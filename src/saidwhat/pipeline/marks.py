@@ -17,6 +17,8 @@ failure reports in ``field-cases`` B01, B06, B12, B13, B14, B21):
 * A paragraph (``\n``) that ends inside a quote continues it when the next
   paragraph opens with a mark (the multi-paragraph convention); otherwise the
   quote is closed at the paragraph end and flagged ``unclosed``.
+* Two single marks in a row (``''``, ``‘’``) are one double mark (New York Times
+  archive style in PolNeAR); the mark's last character is its position.
 * A closing mark with no opener is stray and skipped; nothing raises.
 """
 from __future__ import annotations
@@ -99,6 +101,28 @@ def _double_role(text: str, i: int) -> str:
     return "either"
 
 
+_SINGLES = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG
+
+
+def _is_paired_single(text: str, i: int) -> bool:
+    """Two single marks written as one double mark: ``''`` (New York Times archive
+    style, seen in PolNeAR), ``‘’``, ``‘‘``, ``’’`` (typed or converted copy)."""
+    return text[i] in _SINGLES and i + 1 < len(text) and text[i + 1] in _SINGLES \
+        and (i + 2 >= len(text) or text[i + 2] not in _SINGLES) and (i == 0 or text[i - 1] not in _SINGLES)
+
+
+def _paired_role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the two-character mark at i, i + 1."""
+    p, n = _prev(text, i), _next(text, i + 1)
+    opener = p in _OPEN_CONTEXT and not n.isspace()
+    closer = n.isspace() or n in ".,;:!?)]}—–-…" + DOUBLE_CLOSE or i + 2 >= len(text)
+    if opener and not closer:
+        return "open"
+    if closer and not opener:
+        return "close"
+    return "either"
+
+
 def _single_opens(text: str, i: int) -> bool:
     ch, p, n = text[i], _prev(text, i), _next(text, i)
     if ch not in SINGLE_OPEN and ch != SINGLE_AMBIG:
@@ -120,6 +144,8 @@ def _paragraph_reopens(text: str, nl: int) -> int | None:
         j += 1
     if j < len(text) and _is_double(text[j]) and _double_role(text, j) in ("open", "either"):
         return j
+    if j < len(text) and _is_paired_single(text, j) and _paired_role(text, j) in ("open", "either"):
+        return j + 1
     return None
 
 
@@ -176,6 +202,18 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
                 emit(None, i, ("unclosed",))
                 open_pos, reopen, nested = None, [], []
             s_open = None  # single marks never run across paragraphs
+            i += 1
+            continue
+        if _is_paired_single(text, i):   # ''...'' : a double mark two characters wide
+            role, ch = _paired_role(text, i), DOUBLE_AMBIG
+            i += 1   # the mark's last character stands for it: content starts after it
+            if open_pos is not None and role in ("close", "either"):
+                emit(i, i - 1)
+                open_pos, reopen, nested, s_open = None, [], [], None
+                i += 1
+                continue
+            if open_pos is None and role in ("open", "either"):
+                open_pos, open_ch, reopen, nested, s_open = i, ch, [], [], None
             i += 1
             continue
         if _is_double(ch):
