@@ -186,6 +186,10 @@ CASES.update({
         "“The water came in through the door and pulled me outside,” she said.",
         [("40 people had died", "Ana Prieto", "said", "indirect"),
          ("The water came in through the door and pulled me outside,", "Nurul", "said", "direct")]),
+    "statement_read_is_a_cue": (
+        "Labour Minister Rosa Demir cancelled the hearings on Saturday.\n\n"
+        "“Every worker in this province deserves to be heard without fear,” her statement read.",
+        [("Every worker in this province deserves to be heard without fear,", "Rosa Demir", "read", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

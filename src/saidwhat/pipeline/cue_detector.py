@@ -26,7 +26,19 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):
         if not (tok.lemma_.lower() in ("say", "tell") and tok.pos_ in ("AUX", "NOUN", "PROPN")):
             return False
-    return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told")
+    return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told") \
+        or _document_reads(tok)
+
+
+#: Texts that "read" or "begin" with a quotation: "her statement read", "the poem began".
+_WRITTEN = CHANNEL_NOUNS_V1 | frozenset("sign poem note placard banner caption headline card".split())
+
+
+def _document_reads(tok: Token) -> bool:
+    """"“...,” her statement read." / "the sign reads": a written text as the speaker,
+    with "read" or "begin" as the cue (GGT annotates these)."""
+    return tok.lemma_.lower() in ("read", "begin") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _WRITTEN for c in tok.children)
 
 
 def cue_extent(tok: Token) -> tuple[int, int]:
