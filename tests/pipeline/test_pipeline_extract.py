@@ -190,6 +190,11 @@ CASES.update({
         "Labour Minister Rosa Demir cancelled the hearings on Saturday.\n\n"
         "“Every worker in this province deserves to be heard without fear,” her statement read.",
         [("Every worker in this province deserves to be heard without fear,", "Rosa Demir", "read", "direct")]),
+    "coordinated_cue_ends_the_first_content": (
+        "Councillor Ivo Marsh said “nobody knows what the plan will cost,” and added: "
+        "“I promise you, the residents will be asked first.”",
+        [("nobody knows what the plan will cost,", "Ivo Marsh", "said", "direct"),
+         ("I promise you, the residents will be asked first.", "Ivo Marsh", "added", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

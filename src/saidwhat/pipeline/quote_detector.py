@@ -25,7 +25,7 @@ from .context import _PARA, DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
 from .lexicons import PLATFORMS_V1
 from .marks import MarkedSpan
-from .speaker_detector import Mention, find_subject, mention_from_head
+from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head
 
 _DASHES = ("—", "–", "-", "--", "―")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -311,6 +311,11 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
         if t.tag_ == "VBG" and t.idx > s and t.i > 0 and ctx.doc[t.i - 1].text == "," \
                 and not ctx.token_quoted(t) and is_cue(t, indirect=True) \
                 and any(c.dep_ in ("ccomp", "dobj") for c in t.children):
+            return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
+        # a coordinated cue of the same speaker: 'said “...,” and added: “...”'
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.idx > s and not ctx.token_quoted(t) \
+                and is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children) \
+                and t.i > 1 and ctx.doc[t.i - 1].lower_ == "and" and ctx.doc[t.i - 2].text in (",", "”", "\""):
             return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
     return s, e
 
