@@ -157,6 +157,9 @@ CASES.update({
         "He told detectives he had stolen the licence plates.",
         [("the search had ended", "Tom Reed", "said", "indirect"),
          ("he had stolen the licence plates", "Jake Turner", "told", "indirect")]),
+    "description_names_its_person_after_named": (
+        "A port official in Kent county named Jon Malley told reporters the pier would stay closed.",
+        [("the pier would stay closed", "Jon Malley", "told", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -316,14 +316,21 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     return m
 
 
-def _nickname(head: Token, lo: int, hi: int) -> Token | None:
-    """A name given in quotation marks in the description's relative clause:
-    "a tenant organiser who asked to be identified only as “Moth”" -> Moth."""
+def _nickname(head: Token, lo: int, hi: int) -> Span | None:
+    """A name the description gives its person: in quotation marks in a relative clause
+    ("a tenant organiser who asked to be identified only as “Moth”" -> Moth), or after
+    "named" ("an agency official in Banten province named Jhony" -> Jhony)."""
     for t in head.subtree:
-        if t.dep_ in ("pobj", "oprd", "attr") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
-                and t.head.lower_ in ("as", "named", "called", "nicknamed") \
-                and t.i > 0 and t.doc[t.i - 1].text in "“\"'‘«":
-            return t
+        if t.dep_ in ("pobj", "oprd", "attr", "dobj") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
+                and t.head.lower_ in ("as", "named", "called", "nicknamed") and t.i > 0:
+            first = min((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                        key=lambda c: c.i, default=t)
+            if t.doc[first.i - 1].text in "“\"'‘«":
+                return t.doc[first.i:t.i + 1]
+            # unquoted, only after "named": "as"/"called" also introduce what someone is
+            # or says ("worked as Santa", "called Ottawa's plan a mistake")
+            if t.head.lower_ == "named" and t.head.dep_ == "acl":
+                return t.doc[first.i:t.i + 1]
     return None
 
 
