@@ -160,6 +160,10 @@ CASES.update({
     "description_names_its_person_after_named": (
         "A port official in Kent county named Jon Malley told reporters the pier would stay closed.",
         [("the pier would stay closed", "Jon Malley", "told", "indirect")]),
+    "hyphenated_definite_description_is_singular": (
+        "Owen Tarrant, who guarded the provincial legislature for a decade, is running for mayor.\n\n"
+        "The former sergeant-at-arms of the legislature said Monday he would focus on housing.",
+        [("he would focus on housing", "Owen Tarrant", "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -309,7 +309,9 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                            kind="name", ent_label="PERSON")
         det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         definite = det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
-        kind = "description" if definite and head.tag_ in ("NN", "NNP") else "generic"
+        # singular; "the sergeant-at-arms" is too, though its last part is tagged plural
+        singular = head.tag_ in ("NN", "NNP") or (head.i > 0 and doc[head.i - 1].tag_ == "HYPH")
+        kind = "description" if definite and singular else "generic"
         m = Mention(start, end, text[start:end], head, kind=kind)
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
