@@ -164,6 +164,23 @@ CASES.update({
         "Owen Tarrant, who guarded the provincial legislature for a decade, is running for mayor.\n\n"
         "The former sergeant-at-arms of the legislature said Monday he would focus on housing.",
         [("he would focus on housing", "Owen Tarrant", "said", "indirect")]),
+    "indefinite_lede_named_in_the_next_paragraph": (
+        "A retired ferry captain says the harbour is too shallow for the new boats.\n\n"
+        "Marta Lindgren said the dredging stopped years ago.\n\nThe port did not comment.",
+        [("the harbour is too shallow for the new boats", "Marta Lindgren", "says", "indirect"),
+         ("the dredging stopped years ago", "Marta Lindgren", "said", "indirect")]),
+    "indefinite_description_named_in_the_next_sentence": (
+        "The council met on Monday to discuss the budget.\n\nThe mayor was absent.\n\n"
+        "Town clerk Ian Pole read the accounts. One former councillor said on Tuesday that she would run "
+        "again. Rosa Varga told reporters she had left the council in 2019.",
+        [("that she would run again", "Rosa Varga", "said", "indirect"),
+         ("she had left the council in 2019", "Rosa Varga", "told", "indirect")]),
+    "indefinite_description_not_the_person_introduced_next": (
+        "The council met on Monday to discuss the budget.\n\n"
+        "A former councillor said on Tuesday that she would run again. Rosa Varga, the head of the library "
+        "board, told reporters she had no plans to run.",
+        [("that she would run again", None, "said", "indirect"),
+         ("she had no plans to run", "Rosa Varga", "told", "indirect")]),
 })
 
 NOT_QUOTES = {

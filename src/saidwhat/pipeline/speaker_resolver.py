@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name, noun_category
+from .speaker_detector import _entity_at, first_name_gender, guess_name_type, is_known_first_name, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
@@ -311,12 +311,52 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
             r = _pronoun(ctx, index, cands, res, history, c)
         elif m.kind == "description":
             r = _description(index, cands, res, history, c)
+        elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
+            r = Resolution(e.name, e.type, m.text, 0.6, e)
         else:
             r = Resolution(None, "OTHER", None, 0.5)
         res[i] = r
         if r.entity is not None or m is not None:
             history.append((i, c.start))
     return res  # type: ignore[return-value]
+
+
+def _named_next(ctx, index, c):
+    """The person an indefinite description introduces, named as the subject of the
+    next sentence: "A harbour pilot says the channel is silting up. Ines Moreau said
+    ..." -> Ines Moreau. An indefinite introduces someone new, so the next sentence
+    must be in the same paragraph and name someone not named before; or the
+    description opens the article (a news lede: "A harbour pilot says ..." with the
+    name in the next paragraph; a caption or headline may come first). None when the
+    description is not one person ("a citizen", "officials"), or the name comes with
+    a description of its own ("Ben Myers, the president of ...", "Don Fowler, who
+    ..."): the writer introduces that person afresh, not as the one just described."""
+    m = c.mention
+    head = m.head
+    if head is None or head.tag_ != "NN" or noun_category(head.lower_) != "PERSON":
+        return None
+    det = next((t for t in head.children if t.dep_ in ("det", "nummod")), None)
+    if det is None or det.lower_ not in ("a", "an", "one"):
+        return None
+    lo = ctx.sentence_end_after(max(m.end, c.end) - 1)
+    hi = ctx.sentence_end_after(lo)
+    par = ctx.paragraph_bounds(m.start)
+    same_par = hi <= par[1]
+    opening = sum(1 for p in ctx.text[:par[0]].split("\n") if p.strip()) <= 1
+    if not same_par and not (opening and not ctx.text[lo:par[1]].strip()):
+        return None
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    for pos, e, _ in index.mentions[a:b]:
+        tok = ctx.token_at(pos)
+        ent = _entity_at(tok) if tok is not None else None
+        if ent is None or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if e.type != "PERSON" or any(t.dep_ in ("appos", "relcl") for t in ent.root.children):
+            return None
+        if same_par and not opening and min(e.positions) < m.start:
+            return None
+        return e
+    return None
 
 
 def _last_entity(res, history, fits=None, lookback: int = 50):
