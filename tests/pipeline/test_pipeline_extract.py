@@ -181,6 +181,10 @@ CASES.update({
         "board, told reporters she had no plans to run.",
         [("that she would run again", None, "said", "indirect"),
          ("she had no plans to run", "Rosa Varga", "told", "indirect")]),
+    "cue_followed_by_where_not_who": (
+        "The agency paid out more than ever that year. “The claims were the largest in our history,” "
+        "Tomas Ebner, the fund’s then-chief economist, mentioned in a 2015 commentary.\n\nAnother was coming.",
+        [("The claims were the largest in our history,", "Tomas Ebner", "mentioned", "direct")]),
 })
 
 NOT_QUOTES = {
