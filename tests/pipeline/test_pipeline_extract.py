@@ -185,6 +185,9 @@ CASES.update({
         "The agency paid out more than ever that year. “The claims were the largest in our history,” "
         "Tomas Ebner, the fund’s then-chief economist, mentioned in a 2015 commentary.\n\nAnother was coming.",
         [("The claims were the largest in our history,", "Tomas Ebner", "mentioned", "direct")]),
+    "plural_data_noun_speaks_for_its_source": (
+        "According to the latest figures from Coastal Survey Canada, ferry traffic fell by a quarter last year.",
+        [("ferry traffic fell by a quarter last year", "Coastal Survey Canada", "According to", "indirect")]),
 })
 
 NOT_QUOTES = {

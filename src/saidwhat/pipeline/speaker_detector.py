@@ -269,7 +269,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     end = max(end, ne)
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
-        if head.lemma_.lower() in _DOCUMENT_NOUNS:
+        # the list has plurals that name data ("numbers", "figures") next to their lemmas
+        if head.lemma_.lower() in _DOCUMENT_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in _POSS_PRONOUNS:   # "her statement said"
                 return Mention(start, end, text[start:end], poss, kind="pronoun")
