@@ -188,6 +188,11 @@ CASES.update({
     "plural_data_noun_speaks_for_its_source": (
         "According to the latest figures from Coastal Survey Canada, ferry traffic fell by a quarter last year.",
         [("ferry traffic fell by a quarter last year", "Coastal Survey Canada", "According to", "indirect")]),
+    "surname_tagged_norp_stays_a_person": (
+        "Ivo Serb, the founder of the firm, opened the plant on Monday. Serb is aware that he is taking a risk. "
+        "Serb is also aware that the market is small.\n\n"
+        "“Nobody makes money on cars this small,” the lanky engineer said.",
+        [("Nobody makes money on cars this small,", "Ivo Serb", "said", "direct")]),
 })
 
 NOT_QUOTES = {

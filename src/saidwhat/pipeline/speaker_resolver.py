@@ -138,10 +138,15 @@ class EntityIndex:
                     self.alias[n] = target
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
         labels: dict[str, Counter] = {}
+        full: dict[str, Counter] = {}   # labels of the fullest form's own mentions
         for _, n, lab, _, _ in raw:
             labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
+            if n not in self.alias:
+                full.setdefault(n, Counter())[lab] += 1
         for key, c in labels.items():
             e = self.entities[key]
+            if " " in key and full.get(key, {}).get("PERSON") and c.most_common(1)[0][0] == "NORP":
+                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
             known = [lab for lab in c.elements() if lab]
             e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
