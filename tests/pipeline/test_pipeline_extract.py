@@ -193,6 +193,11 @@ CASES.update({
         "Serb is also aware that the market is small.\n\n"
         "“Nobody makes money on cars this small,” the lanky engineer said.",
         [("Nobody makes money on cars this small,", "Ivo Serb", "said", "direct")]),
+    "description_ner_tags_is_not_a_name": (
+        "Kim Ortiz received a letter this week from the Coastal Licensing Agency informing her that the federal "
+        "department has concerns about her boat licence.\n\n"
+        "The department added that \"in some cases, extra inspections are needed before a licence is renewed.\"",
+        [("in some cases, extra inspections are needed before a licence is renewed.", None, "added", "direct")]),
 })
 
 NOT_QUOTES = {

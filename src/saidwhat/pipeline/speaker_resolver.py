@@ -116,7 +116,7 @@ class EntityIndex:
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
                 name = ent_name(ent)
-                if name:
+                if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
                         and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
