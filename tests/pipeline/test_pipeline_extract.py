@@ -198,6 +198,11 @@ CASES.update({
         "department has concerns about her boat licence.\n\n"
         "The department added that \"in some cases, extra inspections are needed before a licence is renewed.\"",
         [("in some cases, extra inspections are needed before a licence is renewed.", None, "added", "direct")]),
+    "definite_description_after_a_subject_ner_missed": (
+        "Kaspar Lindqvist had a goal and two assists for Bergen.\n\n"
+        "Dahlen has four goals since Oslo traded him to Bergen for Erik Sund last week. The 26-year-old right "
+        "wing said his new teammates have been creating chances for him.",
+        [("his new teammates have been creating chances for him", "Dahlen", "said", "indirect")]),
 })
 
 NOT_QUOTES = {

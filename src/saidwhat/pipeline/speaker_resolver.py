@@ -315,7 +315,7 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
         elif m.kind == "pronoun":
             r = _pronoun(ctx, index, cands, res, history, c)
         elif m.kind == "description":
-            r = _description(index, cands, res, history, c)
+            r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
             r = Resolution(e.name, e.type, m.text, 0.6, e)
         else:
@@ -398,12 +398,19 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
 
 def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
     """The last capitalised proper-noun subject in [lo, hi) that NER did not tag."""
+    t = _unrecognised_subject_token(ctx, lo, hi)
+    if t is None:
+        return None
+    return normalize_name(t.text) or None
+
+
+def _unrecognised_subject_token(ctx, lo: int, hi: int):
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ \
                 and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t):
-            found = normalize_name(t.text)
-    return found or None
+            found = t
+    return found
 
 
 def _topic(ctx, index, c) -> Resolution:
@@ -461,7 +468,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     return Resolution(None, None, None, 0.0)
 
 
-def _description(index, cands, res, history, c) -> Resolution:
+def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
@@ -480,9 +487,17 @@ def _description(index, cands, res, history, c) -> Resolution:
 
     def fits(e):
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
-    for _, e in index.before(m.start, 600, subjects_only=True):
+    # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
+    # said"), in the sentence before, when nearer than any named one
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
+    for p, e in index.before(m.start, 600, subjects_only=True):
         if fits(e):
+            if missed is not None and missed.idx > p:
+                break
             return Resolution(e.name, e.type, e.role, 0.7, e)
+    if missed is not None and (e := index.get(missed.text)).type == "PERSON":
+        return Resolution(e.name, e.type, e.role, 0.6, e)
     if cat == "PERSON":   # "the affable proprietor": the person the passage is about
         for _, e in index.before(m.start, 1500):
             if e.type == "PERSON":
