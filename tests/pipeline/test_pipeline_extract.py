@@ -203,6 +203,11 @@ CASES.update({
         "Dahlen has four goals since Oslo traded him to Bergen for Erik Sund last week. The 26-year-old right "
         "wing said his new teammates have been creating chances for him.",
         [("his new teammates have been creating chances for him", "Dahlen", "said", "indirect")]),
+    "title_description_nobody_named_holds_stays_a_description": (
+        "Police arrested Dale Ritter in the spring of 2010 after a long search. In May 2011, while out on bail, "
+        "he robbed a fourth bank.\n\n"
+        "In his ruling, the county judge said he saw no realistic prospect of managing the risk.",
+        [("he saw no realistic prospect of managing the risk", None, "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -498,7 +498,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             return Resolution(e.name, e.type, e.role, 0.7, e)
     if missed is not None and (e := index.get(missed.text)).type == "PERSON":
         return Resolution(e.name, e.type, e.role, 0.6, e)
-    if cat == "PERSON":   # "the affable proprietor": the person the passage is about
+    # "the affable proprietor": the person the passage is about; but a title ("the
+    # judge") names someone else when no one named has it: it stays a description
+    if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, 1500):
             if e.type == "PERSON":
                 return Resolution(e.name, e.type, e.role, 0.55, e)
