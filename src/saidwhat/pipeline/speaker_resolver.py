@@ -12,7 +12,11 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
   they: ORG/GPE/NORP or PERSON); nothing when none is found;
 * definite descriptions ("the watchdog", "the mayor"): an entity whose role
   contains the noun, else the latest speaker of a compatible type, else the
-  latest compatible entity named;
+  latest compatible entity named (a proper-noun subject NER missed counts); a
+  title ("the judge") that no named person holds stays the description;
+* indefinite descriptions ("A harbour pilot says ..."): the person the next
+  sentence names as its subject, in the same paragraph or after the article's
+  lede, unless that sentence introduces them afresh; else the description;
 * unattributed direct quotes: the previous quotation's speaker when no other
   entity is named in between (cue None, flag ``continuation``, lower confidence).
 """
@@ -27,7 +31,8 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import _entity_at, first_name_gender, guess_name_type, is_known_first_name, noun_category
+from .speaker_detector import (_entity_at, first_name_gender, guess_name_type, is_known_first_name,
+                               noun_category)
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
