@@ -238,6 +238,57 @@ CASES.update({
         "about cuts, the union has called a meeting.",
         [("Requests to the province are often refused", "Ada Quist", "says", "indirect"),
          ("The bid may fail", None, "said", "indirect")]),
+    "description_names_its_person_after_named": (
+        "A port official in Kent county named Jon Malley told reporters the pier would stay closed.",
+        [("the pier would stay closed", "Jon Malley", "told", "indirect")]),
+    "hyphenated_definite_description_is_singular": (
+        "Owen Tarrant, who guarded the provincial legislature for a decade, is running for mayor.\n\n"
+        "The former sergeant-at-arms of the legislature said Monday he would focus on housing.",
+        [("he would focus on housing", "Owen Tarrant", "said", "indirect")]),
+    "indefinite_lede_named_in_the_next_paragraph": (
+        "A retired ferry captain says the harbour is too shallow for the new boats.\n\n"
+        "Marta Lindgren said the dredging stopped years ago.\n\nThe port did not comment.",
+        [("the harbour is too shallow for the new boats", "Marta Lindgren", "says", "indirect"),
+         ("the dredging stopped years ago", "Marta Lindgren", "said", "indirect")]),
+    "indefinite_description_named_in_the_next_sentence": (
+        "The council met on Monday to discuss the budget.\n\nThe mayor was absent.\n\n"
+        "Town clerk Ian Pole read the accounts. One former councillor said on Tuesday that she would run "
+        "again. Rosa Varga told reporters she had left the council in 2019.",
+        [("that she would run again", "Rosa Varga", "said", "indirect"),
+         ("she had left the council in 2019", "Rosa Varga", "told", "indirect")]),
+    "indefinite_description_not_the_person_introduced_next": (
+        "The council met on Monday to discuss the budget.\n\n"
+        "A former councillor said on Tuesday that she would run again. Rosa Varga, the head of the library "
+        "board, told reporters she had no plans to run.",
+        [("that she would run again", None, "said", "indirect"),
+         ("she had no plans to run", "Rosa Varga", "told", "indirect")]),
+    "cue_followed_by_where_not_who": (
+        "The agency paid out more than ever that year. “The claims were the largest in our history,” "
+        "Tomas Ebner, the fund’s then-chief economist, mentioned in a 2015 commentary.\n\nAnother was coming.",
+        [("The claims were the largest in our history,", "Tomas Ebner", "mentioned", "direct")]),
+    "plural_data_noun_speaks_for_its_source": (
+        "According to the latest figures from Coastal Survey Canada, ferry traffic fell by a quarter last year.",
+        [("ferry traffic fell by a quarter last year", "Coastal Survey Canada", "According to", "indirect")]),
+    "surname_tagged_norp_stays_a_person": (
+        "Ivo Serb, the founder of the firm, opened the plant on Monday. Serb is aware that he is taking a risk. "
+        "Serb is also aware that the market is small.\n\n"
+        "“Nobody makes money on cars this small,” the lanky engineer said.",
+        [("Nobody makes money on cars this small,", "Ivo Serb", "said", "direct")]),
+    "description_ner_tags_is_not_a_name": (
+        "Kim Ortiz received a letter this week from the Coastal Licensing Agency informing her that the federal "
+        "department has concerns about her boat licence.\n\n"
+        "The department added that \"in some cases, extra inspections are needed before a licence is renewed.\"",
+        [("in some cases, extra inspections are needed before a licence is renewed.", None, "added", "direct")]),
+    "definite_description_after_a_subject_ner_missed": (
+        "Kaspar Lindqvist had a goal and two assists for Bergen.\n\n"
+        "Dahlen has four goals since Oslo traded him to Bergen for Erik Sund last week. The 26-year-old right "
+        "wing said his new teammates have been creating chances for him.",
+        [("his new teammates have been creating chances for him", "Dahlen", "said", "indirect")]),
+    "title_description_nobody_named_holds_stays_a_description": (
+        "Police arrested Dale Ritter in the spring of 2010 after a long search. In May 2011, while out on bail, "
+        "he robbed a fourth bank.\n\n"
+        "In his ruling, the county judge said he saw no realistic prospect of managing the risk.",
+        [("he saw no realistic prospect of managing the risk", None, "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -557,14 +557,17 @@ def _speaker_near(ctx: DocContext, cue: Token, lo: int, hi: int, after_frame: bo
                 while h.head.i != h.i and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
                         and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
                     h = h.head
+                if h.dep_ == "pobj" and h.head.head.i == cue.i \
+                        and h.head.lower_ in ("in", "on", "at", "during"):
+                    break   # "..., Gignac mentioned in a commentary": where, not who
                 return mention_from_head(h, lo, hi)
     for t in reversed(toks):
         if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.token_quoted(t) \
                 and t.dep_ not in ("pobj", "dobj", "npadvmod", "attr"):
             h = t
             while h.head.i != h.i and h.head.pos_ in ("PROPN", "NOUN") and lo <= h.head.idx < hi \
-                    and h.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
-                h = h.head
+                    and h.dep_ in ("compound", "amod", "nmod", "poss", "flat", "appos"):
+                h = h.head   # "Pierre Gignac, EDC's chief risk officer, mentioned": the name
             return mention_from_head(h, lo, hi)
     return None
 

@@ -269,7 +269,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     end = max(end, ne)
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
-        if head.lemma_.lower() in _DOCUMENT_NOUNS:
+        # the list has plurals that name data ("numbers", "figures") next to their lemmas
+        if head.lemma_.lower() in _DOCUMENT_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in _POSS_PRONOUNS:   # "her statement said"
                 return Mention(start, end, text[start:end], poss, kind="pronoun")
@@ -309,21 +310,30 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                            kind="name", ent_label="PERSON")
         det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         definite = det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
-        kind = "description" if definite and head.tag_ in ("NN", "NNP") else "generic"
+        # singular; "the sergeant-at-arms" is too, though its last part is tagged plural
+        singular = head.tag_ in ("NN", "NNP") or (head.i > 0 and doc[head.i - 1].tag_ == "HYPH")
+        kind = "description" if definite and singular else "generic"
         m = Mention(start, end, text[start:end], head, kind=kind)
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
 
 
-def _nickname(head: Token, lo: int, hi: int) -> Token | None:
-    """A name given in quotation marks in the description's relative clause:
-    "a tenant organiser who asked to be identified only as “Moth”" -> Moth."""
+def _nickname(head: Token, lo: int, hi: int) -> Span | None:
+    """A name the description gives its person: in quotation marks in a relative clause
+    ("a tenant organiser who asked to be identified only as “Moth”" -> Moth), or after
+    "named" ("an agency official in Banten province named Jhony" -> Jhony)."""
     for t in head.subtree:
-        if t.dep_ in ("pobj", "oprd", "attr") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
-                and t.head.lower_ in ("as", "named", "called", "nicknamed") \
-                and t.i > 0 and t.doc[t.i - 1].text in "“\"'‘«":
-            return t
+        if t.dep_ in ("pobj", "oprd", "attr", "dobj") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
+                and t.head.lower_ in ("as", "named", "called", "nicknamed") and t.i > 0:
+            first = min((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                        key=lambda c: c.i, default=t)
+            if t.doc[first.i - 1].text in "“\"'‘«":
+                return t.doc[first.i:t.i + 1]
+            # unquoted, only after "named": "as"/"called" also introduce what someone is
+            # or says ("worked as Santa", "called Ottawa's plan a mistake")
+            if t.head.lower_ == "named" and t.head.dep_ == "acl":
+                return t.doc[first.i:t.i + 1]
     return None
 
 

@@ -12,7 +12,11 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
   they: ORG/GPE/NORP or PERSON); nothing when none is found;
 * definite descriptions ("the watchdog", "the mayor"): an entity whose role
   contains the noun, else the latest speaker of a compatible type, else the
-  latest compatible entity named;
+  latest compatible entity named (a proper-noun subject NER missed counts); a
+  title ("the judge") that no named person holds stays the description;
+* indefinite descriptions ("A harbour pilot says ..."): the person the next
+  sentence names as its subject, in the same paragraph or after the article's
+  lede, unless that sentence introduces them afresh; else the description;
 * unattributed direct quotes: the previous quotation's speaker when no other
   entity is named in between (cue None, flag ``continuation``, lower confidence).
 """
@@ -27,7 +31,8 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name, noun_category
+from .speaker_detector import (_entity_at, first_name_gender, guess_name_type, is_known_first_name,
+                               noun_category)
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
@@ -124,7 +129,7 @@ class EntityIndex:
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
                 name = ent_name(ent)
-                if name:
+                if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
                         and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
@@ -146,10 +151,15 @@ class EntityIndex:
                     self.alias[n] = target
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
         labels: dict[str, Counter] = {}
+        full: dict[str, Counter] = {}   # labels of the fullest form's own mentions
         for _, n, lab, _, _ in raw:
             labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
+            if n not in self.alias:
+                full.setdefault(n, Counter())[lab] += 1
         for key, c in labels.items():
             e = self.entities[key]
+            if " " in key and full.get(key, {}).get("PERSON") and c.most_common(1)[0][0] == "NORP":
+                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
             known = [lab for lab in c.elements() if lab]
             e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
@@ -352,13 +362,53 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
         elif m.kind == "pronoun":
             r = _pronoun(ctx, index, cands, res, history, c)
         elif m.kind == "description":
-            r = _description(index, cands, res, history, c)
+            r = _description(ctx, index, cands, res, history, c)
+        elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
+            r = Resolution(e.name, e.type, m.text, 0.6, e)
         else:
             r = Resolution(None, "OTHER", None, 0.5)
         res[i] = r
         if r.entity is not None or m is not None:
             history.append((i, c.start))
     return res  # type: ignore[return-value]
+
+
+def _named_next(ctx, index, c):
+    """The person an indefinite description introduces, named as the subject of the
+    next sentence: "A harbour pilot says the channel is silting up. Ines Moreau said
+    ..." -> Ines Moreau. An indefinite introduces someone new, so the next sentence
+    must be in the same paragraph and name someone not named before; or the
+    description opens the article (a news lede: "A harbour pilot says ..." with the
+    name in the next paragraph; a caption or headline may come first). None when the
+    description is not one person ("a citizen", "officials"), or the name comes with
+    a description of its own ("Ben Myers, the president of ...", "Don Fowler, who
+    ..."): the writer introduces that person afresh, not as the one just described."""
+    m = c.mention
+    head = m.head
+    if head is None or head.tag_ != "NN" or noun_category(head.lower_) != "PERSON":
+        return None
+    det = next((t for t in head.children if t.dep_ in ("det", "nummod")), None)
+    if det is None or det.lower_ not in ("a", "an", "one"):
+        return None
+    lo = ctx.sentence_end_after(max(m.end, c.end) - 1)
+    hi = ctx.sentence_end_after(lo)
+    par = ctx.paragraph_bounds(m.start)
+    same_par = hi <= par[1]
+    opening = sum(1 for p in ctx.text[:par[0]].split("\n") if p.strip()) <= 1
+    if not same_par and not (opening and not ctx.text[lo:par[1]].strip()):
+        return None
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    for pos, e, _ in index.mentions[a:b]:
+        tok = ctx.token_at(pos)
+        ent = _entity_at(tok) if tok is not None else None
+        if ent is None or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if e.type != "PERSON" or any(t.dep_ in ("appos", "relcl") for t in ent.root.children):
+            return None
+        if same_par and not opening and min(e.positions) < m.start:
+            return None
+        return e
+    return None
 
 
 def _last_entity(res, history, fits=None, lookback: int = 50):
@@ -395,12 +445,19 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
 
 def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
     """The last capitalised proper-noun subject in [lo, hi) that NER did not tag."""
+    t = _unrecognised_subject_token(ctx, lo, hi)
+    if t is None:
+        return None
+    return normalize_name(t.text) or None
+
+
+def _unrecognised_subject_token(ctx, lo: int, hi: int):
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ \
                 and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t):
-            found = normalize_name(t.text)
-    return found or None
+            found = t
+    return found
 
 
 def _unrecognised_person(ctx, lo: int, hi: int, pron: str) -> str | None:
@@ -533,7 +590,7 @@ def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
     return subjects[-1] if subjects else in_par[0][0]
 
 
-def _description(index, cands, res, history, c) -> Resolution:
+def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
@@ -552,10 +609,20 @@ def _description(index, cands, res, history, c) -> Resolution:
 
     def fits(e):
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
-    for _, e in index.before(m.start, 600, subjects_only=True):
+    # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
+    # said"), in the sentence before, when nearer than any named one
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
+    for p, e in index.before(m.start, 600, subjects_only=True):
         if fits(e):
+            if missed is not None and missed.idx > p:
+                break
             return Resolution(e.name, e.type, e.role, 0.7, e)
-    if cat == "PERSON":   # "the affable proprietor": the person the passage is about
+    if missed is not None and (e := index.get(missed.text)).type == "PERSON":
+        return Resolution(e.name, e.type, e.role, 0.6, e)
+    # "the affable proprietor": the person the passage is about; but a title ("the
+    # judge") names someone else when no one named has it: it stays a description
+    if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, 1500):
             if e.type == "PERSON":
                 return Resolution(e.name, e.type, e.role, 0.55, e)
