@@ -74,6 +74,31 @@ CASES = {
 }
 
 CASES.update({
+    # a document speaks for its author: where it is published, and later as "the white paper"
+    "document_on_a_website_then_the_white_paper": (
+        "Northland Freight runs trains through the pass all winter.\n\n\"Snow is a fact of life in the "
+        "mountains,\" says a document titled Winter Running on Northland Freight's website.\n\n"
+        "The white paper said crews clear the tracks every four hours.",
+        [("Snow is a fact of life in the mountains,", "Northland Freight", "says", "direct"),
+         ("crews clear the tracks every four hours", "Northland Freight", "said", "indirect")]),
+    # "the licence board decision allowing her appeal said": the decision (the parser
+    # makes "her appeal" a subject), which speaks for the board; "It" then is the board
+    "board_decision_speaks_for_the_board": (
+        "Marta Quill was denied a licence in 2015 by the Fishing Licence Board of Nova Scotia.\n\n"
+        "Last week the licence board decision allowing her appeal said she had met every condition. "
+        "It said the earlier ruling had been too strict.",
+        [("she had met every condition", "Fishing Licence Board of Nova Scotia", "said", "indirect"),
+         ("the earlier ruling had been too strict", "Fishing Licence Board of Nova Scotia", "said", "indirect")]),
+    "the_statement_is_the_one_quoted_before": (
+        "The Dairy Council said in a statement that milk is a source of calcium. Nutritionist Lena Park "
+        "disagrees. The statement also said that cutting it from school menus would hurt children.",
+        [("that milk is a source of calcium", "Dairy Council", "said", "indirect"),
+         ("that cutting it from school menus would hurt children", "Dairy Council", "said", "indirect")]),
+    "participle_after_a_reported_copula_is_the_reporters": (
+        "Transit chief Ana Ruiz spoke after the vote. Councillor Omar Haddad said the message from riders "
+        "is that fares are too high, noting that ridership fell last year.",
+        [("the message from riders is that fares are too high", "Omar Haddad", "said", "indirect"),
+         ("that ridership fell last year", "Omar Haddad", "noting", "indirect")]),
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),

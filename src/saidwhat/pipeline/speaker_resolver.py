@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import (_entity_at, first_name_gender, guess_name_type, is_known_first_name,
+from .speaker_detector import (_DOCUMENT_NOUNS, _entity_at, first_name_gender, guess_name_type, is_known_first_name,
                                noun_category)
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
@@ -590,8 +590,41 @@ def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
     return subjects[-1] if subjects else in_par[0][0]
 
 
+def _is_document(tok) -> bool:
+    return tok is not None and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS)
+
+
+def _document(ctx, index, cands, res, history, c) -> Resolution:
+    """A definite document ("the report", "the parole board decision") speaks for its
+    author: the organisation a modifier names ("the parole board decision", "the
+    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document quoted before it (the white
+    paper after "says a document ... on Acme Rail's website"), else nobody named: the
+    description stays (a document is no person, so not the passage's person)."""
+    m = c.mention
+    for mod in m.head.children:
+        if mod.dep_ in ("compound", "poss") and mod.pos_ == "NOUN" and noun_category(mod.lower_) == "ORG":
+            orgs = [e for _, e in index.before(m.start, len(ctx.text)) if e.type == "ORG"]
+            e = next((e for e in orgs if re.search(rf"\b{re.escape(mod.lower_)}\b", e.name, re.I)), None)
+            if e is not None:
+                return Resolution(e.name, e.type, e.role, 0.7, e)
+            return Resolution(None, "OTHER", None, 0.4)
+    for i, _ in reversed(history[-50:]):
+        q, r = cands[i], res[i]
+        if m.start - q.end > 3000:
+            break
+        # the document spoke as the quotation's speaker ("the report said") or carried
+        # its words ("Acme said in a statement that ...")
+        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head)
+        if (wrote or q.channel and any(w in _DOCUMENT_NOUNS for w in q.channel.lower().split())) \
+                and r is not None and r.entity is not None:
+            return Resolution(r.entity.name, r.entity.type, r.role, 0.6, r.entity)
+    return Resolution(None, "OTHER", None, 0.4)
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
+    if _is_document(m.head):
+        return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
