@@ -99,6 +99,13 @@ CASES.update({
         "is that fares are too high, noting that ridership fell last year.",
         [("the message from riders is that fares are too high", "Omar Haddad", "said", "indirect"),
          ("that ridership fell last year", "Omar Haddad", "noting", "indirect")]),
+    # "Whitfield, he said, counts ...": the name is the reported clause's subject, so
+    # "he" is someone else (binding principle C)
+    "name_before_parenthetical_he_said_is_not_he": (
+        "Senate leader Dan Whitfield has kept his caucus together for weeks.\n\n"
+        "“It is a numbers game,” said Sen. Paul Ortega, D-Ore. Whitfield, he said, “counts every vote twice.”",
+        [("It is a numbers game,", "Paul Ortega", "said", "direct"),
+         ("counts every vote twice.", "Paul Ortega", "said", "direct")]),
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),

@@ -498,15 +498,18 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
             return r
-    pi, pe = _last_entity(res, history)
+    # "Schumer, he said, knows ...": the name is the reported clause's subject, which
+    # the pronoun cannot be (binding principle C: "he said Schumer knows")
+    topic = _dislocated(ctx, index, m.start)
+    pi, pe = _last_entity(res, history, lambda e: e is not topic)
     if pe is not None and not _compatible(pe, pron, strict_gender=False):
         # the last speaker cannot be "he" (an organisation, "they"): the last one who can
-        pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False))
+        pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False) and e is not topic)
     if pe is not None:
         p = cands[pi]
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
-                  if e is not pe and _compatible(e, pron)]
+                  if e is not pe and e is not topic and _compatible(e, pron)]
         if not others and pron in ("he", "she"):
             # a paragraph of its own naming someone new, in any role (the parser often
             # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
@@ -534,13 +537,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
         if others and pron in ("he", "she"):
-            e = _introduced(ctx, index, gap_lo, m.start, pron, pe)
+            e = _introduced(ctx, index, gap_lo, m.start, pron, pe, topic)
             if e is not None:
                 return Resolution(e.name, e.type, e.role, 0.75, e)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
         found = []
         for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
-            if _compatible(e, pron) and e not in found:
+            if _compatible(e, pron) and e not in found and e is not topic:
                 found.append(e)
         if pron == "it":   # an organisation before a place
             found.sort(key=lambda e: e.type != "ORG")
@@ -554,6 +557,18 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _dislocated(ctx, index, pos: int) -> Entity | None:
+    """The entity named just before a parenthetical pronoun cue, "Schumer, he said,
+    ...": the subject of the reported clause, not the speaker."""
+    k = bisect_left(index.mention_pos, pos)
+    if k == 0:
+        return None
+    p, e, _ = index.mentions[k - 1]
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*,\s*", ctx.text[p:pos]):
+        return e
+    return None
 
 
 def _plural_before(cands, res, history, pos: int) -> Resolution | None:
@@ -572,14 +587,14 @@ def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     return Resolution(qm.text, "OTHER", None, 0.5)
 
 
-def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
+def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
     """The person a news report introduces between two quotations: in the last
     paragraph of [lo, hi) that names someone fitting ``pron`` (outside quotes), its
     last clause subject, else the first one named in any role, e.g. "John Roe with the Truckers' Union turned
     out. / “...,” he said." A paragraph that also names the last speaker ``last``
-    introduces nobody."""
+    introduces nobody; ``topic`` (see :func:`_dislocated`) is not a candidate."""
     a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
-    fitting = [(p, e, subj) for p, e, subj in index.mentions[a:b] if _compatible(e, pron)]
+    fitting = [(p, e, subj) for p, e, subj in index.mentions[a:b] if _compatible(e, pron) and e is not topic]
     if not fitting:
         return None
     plo, _ = ctx.paragraph_bounds(fitting[-1][0])
