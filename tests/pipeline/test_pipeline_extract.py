@@ -106,6 +106,14 @@ CASES.update({
         "“It is a numbers game,” said Sen. Paul Ortega, D-Ore. Whitfield, he said, “counts every vote twice.”",
         [("It is a numbers game,", "Paul Ortega", "said", "direct"),
          ("counts every vote twice.", "Paul Ortega", "said", "direct")]),
+    # NER calls the surname a place; the sentence leading into the quote names the speaker
+    "he_after_a_lead_in_naming_a_mislabelled_surname": (
+        "“The greens were fast today,” said golfer Ines Moreau.\n\n"
+        "The celebrities play their own tournament on the same course.\n\n"
+        "Asked whether pitching or putting is harder, Halloran didn't hesitate.\n\n"
+        "“Putting, easily,” he said.",
+        [("The greens were fast today,", "Ines Moreau", "said", "direct"),
+         ("Putting, easily,", "Halloran", "said", "direct")]),
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),

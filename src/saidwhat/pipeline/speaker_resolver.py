@@ -460,17 +460,22 @@ def _unrecognised_subject_token(ctx, lo: int, hi: int):
     return found
 
 
-def _unrecognised_person(ctx, lo: int, hi: int, pron: str) -> str | None:
+def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | None = None) -> str | None:
     """The last one-word proper-noun subject in [lo, hi) that NER did not tag as a
     person (untagged, or taken for a place or organisation), when the same sentence
     goes on to say ``pron`` of someone: "Yuni, a resident of Lampung, was watching
-    television when she heard the water coming"."""
+    television when she heard the water coming"; or when its sentence leads straight
+    into the quotation at ``quote_open`` that ``pron`` said, the way news introduces a
+    speaker: "Mulder didn't hesitate. “It's this,” he said." (a name NER found and
+    mislabelled, not a capitalised word: "Story continues below advertisement")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ != "PERSON" \
                 and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
-                and any(x.lower_ == pron and x.i > t.i for x in t.sent):
+                and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
+                     or quote_open is not None and t.idx < quote_open and t.ent_type_
+                     and not ctx.text[ctx.sentence_end_after(t.idx):quote_open].strip(" \n.!?\"'“”’")):
             found = normalize_name(t.text)
     return found or None
 
@@ -519,7 +524,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 others = [e for e in index.between(prev_lo, m.start)
                           if e is not pe and _compatible(e, pron)]
                 if not others and not any(e is pe for e in index.between(prev_lo, m.start)):
-                    named = _unrecognised_person(ctx, prev_lo, m.start, pron)
+                    named = _unrecognised_person(ctx, prev_lo, m.start, pron,
+                                                 c.marked[0].open_pos if c.marked else None)
                     if named is not None:   # "Yuni, a resident of Lampung, ... when she heard"
                         e = index.get(named)
                         e.type = "PERSON"
