@@ -114,6 +114,15 @@ CASES.update({
         "“Putting, easily,” he said.",
         [("The greens were fast today,", "Ines Moreau", "said", "direct"),
          ("Putting, easily,", "Halloran", "said", "direct")]),
+    # "For Ortiz, ..., he is ...": the narration binds "he" to Ortiz, not the last speaker
+    "he_bound_in_the_narration_before_the_quote": (
+        "“I print whatever artists bring me,” says shop owner Rafael Ortiz.\n\n"
+        "“If Rafael closed, I would have nowhere to sell my work,” says illustrator Tomas Becker. For Ortiz, "
+        "who has run the press for a decade, he is simply filling a gap. “Somebody has to print the small "
+        "runs,” he says.",
+        [("I print whatever artists bring me,", "Rafael Ortiz", "says", "direct"),
+         ("If Rafael closed, I would have nowhere to sell my work,", "Tomas Becker", "says", "direct"),
+         ("Somebody has to print the small runs,", "Rafael Ortiz", "says", "direct")]),
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),

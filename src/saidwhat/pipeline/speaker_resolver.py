@@ -515,6 +515,12 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
                   if e is not pe and e is not topic and _compatible(e, pron)]
+        if pron in ("he", "she"):
+            # "For Espinos, who ..., he's simply filling a niche. “...,” he says": a person
+            # named in any role whose own sentence goes on with the pronoun as subject
+            bound = _bound_subject(ctx, index, gap_lo, m.start, pron, pe)
+            if bound is not None:
+                return Resolution(bound.name, bound.type, bound.role, 0.7, bound)
         if not others and pron in ("he", "she"):
             # a paragraph of its own naming someone new, in any role (the parser often
             # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
@@ -563,6 +569,27 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _bound_subject(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
+    """The last person fitting ``pron`` named in [lo, hi), in any role, when its sentence
+    goes on with ``pron`` as a subject outside quotes and names no other fitting
+    person: "For Espinos, who knows the trade, he's simply filling a niche". None when
+    that person is ``last`` (the last speaker) or the sentence does not go on so."""
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    for p, e, _ in reversed(index.mentions[a:b]):
+        if not _compatible(e, pron):
+            continue
+        if e is last:
+            return None
+        s_lo, s_hi = ctx.sentence_start_before(p), min(ctx.sentence_end_after(p), hi)
+        if any(e2 is not e and _compatible(e2, pron) for e2 in index.between(s_lo, s_hi)):
+            return None
+        if any(t.lower_ == pron and t.dep_ in ("nsubj", "nsubjpass") and t.idx > p and not ctx.token_quoted(t)
+               for t in ctx.tokens_in(p, s_hi)):
+            return e
+        return None
+    return None
 
 
 def _dislocated(ctx, index, pos: int) -> Entity | None:
