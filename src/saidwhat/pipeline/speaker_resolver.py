@@ -14,6 +14,9 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
   contains the noun, else the latest speaker of a compatible type, else the
   latest compatible entity named (a proper-noun subject NER missed counts); a
   title ("the judge") that no named person holds stays the description;
+* definite documents ("the report", "the parole board decision"): their author, the
+  organisation a modifier names or the author of the document quoted before; else
+  the description;
 * indefinite descriptions ("A harbour pilot says ..."): the person the next
   sentence names as its subject, in the same paragraph or after the article's
   lede, unless that sentence introduces them afresh; else the description;
