@@ -74,6 +74,55 @@ CASES = {
 }
 
 CASES.update({
+    # a document speaks for its author: where it is published, and later as "the white paper"
+    "document_on_a_website_then_the_white_paper": (
+        "Northland Freight runs trains through the pass all winter.\n\n\"Snow is a fact of life in the "
+        "mountains,\" says a document titled Winter Running on Northland Freight's website.\n\n"
+        "The white paper said crews clear the tracks every four hours.",
+        [("Snow is a fact of life in the mountains,", "Northland Freight", "says", "direct"),
+         ("crews clear the tracks every four hours", "Northland Freight", "said", "indirect")]),
+    # "the licence board decision allowing her appeal said": the decision (the parser
+    # makes "her appeal" a subject), which speaks for the board; "It" then is the board
+    "board_decision_speaks_for_the_board": (
+        "Marta Quill was denied a licence in 2015 by the Fishing Licence Board of Nova Scotia.\n\n"
+        "Last week the licence board decision allowing her appeal said she had met every condition. "
+        "It said the earlier ruling had been too strict.",
+        [("she had met every condition", "Fishing Licence Board of Nova Scotia", "said", "indirect"),
+         ("the earlier ruling had been too strict", "Fishing Licence Board of Nova Scotia", "said", "indirect")]),
+    "the_statement_is_the_one_quoted_before": (
+        "The Dairy Council said in a statement that milk is a source of calcium. Nutritionist Lena Park "
+        "disagrees. The statement also said that cutting it from school menus would hurt children.",
+        [("that milk is a source of calcium", "Dairy Council", "said", "indirect"),
+         ("that cutting it from school menus would hurt children", "Dairy Council", "said", "indirect")]),
+    "participle_after_a_reported_copula_is_the_reporters": (
+        "Transit chief Ana Ruiz spoke after the vote. Councillor Omar Haddad said the message from riders "
+        "is that fares are too high, noting that ridership fell last year.",
+        [("the message from riders is that fares are too high", "Omar Haddad", "said", "indirect"),
+         ("that ridership fell last year", "Omar Haddad", "noting", "indirect")]),
+    # "Whitfield, he said, counts ...": the name is the reported clause's subject, so
+    # "he" is someone else (binding principle C)
+    "name_before_parenthetical_he_said_is_not_he": (
+        "Senate leader Dan Whitfield has kept his caucus together for weeks.\n\n"
+        "“It is a numbers game,” said Sen. Paul Ortega, D-Ore. Whitfield, he said, “counts every vote twice.”",
+        [("It is a numbers game,", "Paul Ortega", "said", "direct"),
+         ("counts every vote twice.", "Paul Ortega", "said", "direct")]),
+    # NER calls the surname a place; the sentence leading into the quote names the speaker
+    "he_after_a_lead_in_naming_a_mislabelled_surname": (
+        "“The greens were fast today,” said golfer Ines Moreau.\n\n"
+        "The celebrities play their own tournament on the same course.\n\n"
+        "Asked whether pitching or putting is harder, Halloran didn't hesitate.\n\n"
+        "“Putting, easily,” he said.",
+        [("The greens were fast today,", "Ines Moreau", "said", "direct"),
+         ("Putting, easily,", "Halloran", "said", "direct")]),
+    # "For Ortiz, ..., he is ...": the narration binds "he" to Ortiz, not the last speaker
+    "he_bound_in_the_narration_before_the_quote": (
+        "“I print whatever artists bring me,” says shop owner Rafael Ortiz.\n\n"
+        "“If Rafael closed, I would have nowhere to sell my work,” says illustrator Tomas Becker. For Ortiz, "
+        "who has run the press for a decade, he is simply filling a gap. “Somebody has to print the small "
+        "runs,” he says.",
+        [("I print whatever artists bring me,", "Rafael Ortiz", "says", "direct"),
+         ("If Rafael closed, I would have nowhere to sell my work,", "Tomas Becker", "says", "direct"),
+         ("Somebody has to print the small runs,", "Rafael Ortiz", "says", "direct")]),
     "byte_order_mark_before_first_quote": (
         "\ufeff“We will rebuild,” Mayor Helena Brandt said.",
         [("We will rebuild,", "Helena Brandt", "said", "direct")]),

@@ -37,6 +37,8 @@ _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo s
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
                             "editorial blog speech testimony".split())
+#: Where a document is published, as "on X's website".
+_PUBLISHED_ON = frozenset("website site web page blog feed account".split())
 _POSS_PRONOUNS = {"her": "she", "his": "he", "its": "it", "their": "they"}
 _detector = None
 
@@ -96,6 +98,13 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
                 return cue.head
             if c.dep_ == "csubj":
                 continue
+            doc_noun = _misparsed_document_subject(cue, c)
+            if doc_noun is not None:
+                return doc_noun
+            if depth and cue.lemma_ == "be" and cue.dep_ == "ccomp" and c.lemma_.lower() in _DOCUMENT_NOUNS:
+                # "X said the message ... is that ..., noting that ...": the participle the
+                # parser hung on the reported clause is the reporter's, not the message's
+                return find_subject(cue.head, depth + 1)
             return c
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
@@ -106,6 +115,28 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
         return prev
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
+    return None
+
+
+def _misparsed_document_subject(cue: Token, subj: Token) -> Token | None:
+    """The document a participle's object was misread away from: in "The board decision
+    allowing his release said he ...", the parser makes "release" the subject of "said"
+    and "said" the complement of "allowing" (or a second subject of "said"); the
+    document said it. None unless ``subj`` follows a participle modifying a document
+    noun that governs the cue or is its other subject."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if cue.dep_ == "ccomp" and cue.head.dep_ == "acl":
+        part = cue.head
+    else:
+        part = next((p for d in cue.children if d.dep_ in SUBJ_DEPS and d.i < subj.i
+                     for p in d.children if p.dep_ == "acl" and p.i < subj.i), None)
+        if part is None:
+            return None
+    noun = part.head
+    if part.tag_ in ("VBG", "VBN") and part.i < subj.i < cue.i \
+            and (noun.lemma_.lower() in _DOCUMENT_NOUNS or noun.lower_ in _DOCUMENT_NOUNS):
+        return noun
     return None
 
 
@@ -294,6 +325,15 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                         if inner.name:
                             return Mention(start, end, text[start:end], head, name=inner.name,
                                            kind="name", ent_label=inner.ent_label)
+            # where the document is published: "a document titled ... on Acme Rail's
+            # website" (the parser attaches the place anywhere in the title)
+            for t in head.sent[head.i - head.sent.start:]:
+                if t.lower_ in _PUBLISHED_ON and lo <= t.idx < hi and t.head.lower_ in ("on", "from"):
+                    poss = next((x for x in t.children if x.dep_ == "poss" and x.pos_ == "PROPN"), None)
+                    inner = mention_from_head(poss, lo, hi) if poss is not None else None
+                    if inner is not None and inner.name:
+                        return Mention(start, end, text[start:end], head, name=inner.name,
+                                       kind="name", ent_label=inner.ent_label)
         # common noun: an apposition may hold the name
         for a in appos:
             atoks = _np_tokens(a, lo, hi) or [a]

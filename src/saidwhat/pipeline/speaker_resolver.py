@@ -14,6 +14,9 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
   contains the noun, else the latest speaker of a compatible type, else the
   latest compatible entity named (a proper-noun subject NER missed counts); a
   title ("the judge") that no named person holds stays the description;
+* definite documents ("the report", "the parole board decision"): their author, the
+  organisation a modifier names or the author of the document quoted before; else
+  the description;
 * indefinite descriptions ("A harbour pilot says ..."): the person the next
   sentence names as its subject, in the same paragraph or after the article's
   lede, unless that sentence introduces them afresh; else the description;
@@ -31,7 +34,7 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import (_entity_at, first_name_gender, guess_name_type, is_known_first_name,
+from .speaker_detector import (_DOCUMENT_NOUNS, _entity_at, first_name_gender, guess_name_type, is_known_first_name,
                                noun_category)
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
@@ -460,17 +463,22 @@ def _unrecognised_subject_token(ctx, lo: int, hi: int):
     return found
 
 
-def _unrecognised_person(ctx, lo: int, hi: int, pron: str) -> str | None:
+def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | None = None) -> str | None:
     """The last one-word proper-noun subject in [lo, hi) that NER did not tag as a
     person (untagged, or taken for a place or organisation), when the same sentence
     goes on to say ``pron`` of someone: "Yuni, a resident of Lampung, was watching
-    television when she heard the water coming"."""
+    television when she heard the water coming"; or when its sentence leads straight
+    into the quotation at ``quote_open`` that ``pron`` said, the way news introduces a
+    speaker: "Mulder didn't hesitate. “It's this,” he said." (a name NER found and
+    mislabelled, not a capitalised word: "Story continues below advertisement")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ != "PERSON" \
                 and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
-                and any(x.lower_ == pron and x.i > t.i for x in t.sent):
+                and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
+                     or quote_open is not None and t.idx < quote_open and t.ent_type_
+                     and not ctx.text[ctx.sentence_end_after(t.idx):quote_open].strip(" \n.!?\"'“”’")):
             found = normalize_name(t.text)
     return found or None
 
@@ -498,15 +506,24 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
             return r
-    pi, pe = _last_entity(res, history)
+    # "Schumer, he said, knows ...": the name is the reported clause's subject, which
+    # the pronoun cannot be (binding principle C: "he said Schumer knows")
+    topic = _dislocated(ctx, index, m.start)
+    pi, pe = _last_entity(res, history, lambda e: e is not topic)
     if pe is not None and not _compatible(pe, pron, strict_gender=False):
         # the last speaker cannot be "he" (an organisation, "they"): the last one who can
-        pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False))
+        pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False) and e is not topic)
     if pe is not None:
         p = cands[pi]
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
-                  if e is not pe and _compatible(e, pron)]
+                  if e is not pe and e is not topic and _compatible(e, pron)]
+        if pron in ("he", "she"):
+            # "For Espinos, who ..., he's simply filling a niche. “...,” he says": a person
+            # named in any role whose own sentence goes on with the pronoun as subject
+            bound = _bound_subject(ctx, index, gap_lo, m.start, pron, pe)
+            if bound is not None:
+                return Resolution(bound.name, bound.type, bound.role, 0.7, bound)
         if not others and pron in ("he", "she"):
             # a paragraph of its own naming someone new, in any role (the parser often
             # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
@@ -516,7 +533,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 others = [e for e in index.between(prev_lo, m.start)
                           if e is not pe and _compatible(e, pron)]
                 if not others and not any(e is pe for e in index.between(prev_lo, m.start)):
-                    named = _unrecognised_person(ctx, prev_lo, m.start, pron)
+                    named = _unrecognised_person(ctx, prev_lo, m.start, pron,
+                                                 c.marked[0].open_pos if c.marked else None)
                     if named is not None:   # "Yuni, a resident of Lampung, ... when she heard"
                         e = index.get(named)
                         e.type = "PERSON"
@@ -534,13 +552,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             conf = 0.85 if _compatible(pe, pron) else 0.6
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
         if others and pron in ("he", "she"):
-            e = _introduced(ctx, index, gap_lo, m.start, pron, pe)
+            e = _introduced(ctx, index, gap_lo, m.start, pron, pe, topic)
             if e is not None:
                 return Resolution(e.name, e.type, e.role, 0.75, e)
     for subjects_only, conf in ((True, 0.7), (False, 0.55)):
         found = []
         for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
-            if _compatible(e, pron) and e not in found:
+            if _compatible(e, pron) and e not in found and e is not topic:
                 found.append(e)
         if pron == "it":   # an organisation before a place
             found.sort(key=lambda e: e.type != "ORG")
@@ -554,6 +572,39 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _bound_subject(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
+    """The last person fitting ``pron`` named in [lo, hi), in any role, when its sentence
+    goes on with ``pron`` as a subject outside quotes and names no other fitting
+    person: "For Espinos, who knows the trade, he's simply filling a niche". None when
+    that person is ``last`` (the last speaker) or the sentence does not go on so."""
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    for p, e, _ in reversed(index.mentions[a:b]):
+        if not _compatible(e, pron):
+            continue
+        if e is last:
+            return None
+        s_lo, s_hi = ctx.sentence_start_before(p), min(ctx.sentence_end_after(p), hi)
+        if any(e2 is not e and _compatible(e2, pron) for e2 in index.between(s_lo, s_hi)):
+            return None
+        if any(t.lower_ == pron and t.dep_ in ("nsubj", "nsubjpass") and t.idx > p and not ctx.token_quoted(t)
+               for t in ctx.tokens_in(p, s_hi)):
+            return e
+        return None
+    return None
+
+
+def _dislocated(ctx, index, pos: int) -> Entity | None:
+    """The entity named just before a parenthetical pronoun cue, "Schumer, he said,
+    ...": the subject of the reported clause, not the speaker."""
+    k = bisect_left(index.mention_pos, pos)
+    if k == 0:
+        return None
+    p, e, _ = index.mentions[k - 1]
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*,\s*", ctx.text[p:pos]):
+        return e
+    return None
 
 
 def _plural_before(cands, res, history, pos: int) -> Resolution | None:
@@ -572,14 +623,14 @@ def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     return Resolution(qm.text, "OTHER", None, 0.5)
 
 
-def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
+def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
     """The person a news report introduces between two quotations: in the last
     paragraph of [lo, hi) that names someone fitting ``pron`` (outside quotes), its
     last clause subject, else the first one named in any role, e.g. "John Roe with the Truckers' Union turned
     out. / “...,” he said." A paragraph that also names the last speaker ``last``
-    introduces nobody."""
+    introduces nobody; ``topic`` (see :func:`_dislocated`) is not a candidate."""
     a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
-    fitting = [(p, e, subj) for p, e, subj in index.mentions[a:b] if _compatible(e, pron)]
+    fitting = [(p, e, subj) for p, e, subj in index.mentions[a:b] if _compatible(e, pron) and e is not topic]
     if not fitting:
         return None
     plo, _ = ctx.paragraph_bounds(fitting[-1][0])
@@ -590,8 +641,41 @@ def _introduced(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
     return subjects[-1] if subjects else in_par[0][0]
 
 
+def _is_document(tok) -> bool:
+    return tok is not None and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS)
+
+
+def _document(ctx, index, cands, res, history, c) -> Resolution:
+    """A definite document ("the report", "the parole board decision") speaks for its
+    author: the organisation a modifier names ("the parole board decision", "the
+    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document quoted before it (the white
+    paper after "says a document ... on Acme Rail's website"), else nobody named: the
+    description stays (a document is no person, so not the passage's person)."""
+    m = c.mention
+    for mod in m.head.children:
+        if mod.dep_ in ("compound", "poss") and mod.pos_ == "NOUN" and noun_category(mod.lower_) == "ORG":
+            orgs = [e for _, e in index.before(m.start, len(ctx.text)) if e.type == "ORG"]
+            e = next((e for e in orgs if re.search(rf"\b{re.escape(mod.lower_)}\b", e.name, re.I)), None)
+            if e is not None:
+                return Resolution(e.name, e.type, e.role, 0.7, e)
+            return Resolution(None, "OTHER", None, 0.4)
+    for i, _ in reversed(history[-50:]):
+        q, r = cands[i], res[i]
+        if m.start - q.end > 3000:
+            break
+        # the document spoke as the quotation's speaker ("the report said") or carried
+        # its words ("Acme said in a statement that ...")
+        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head)
+        if (wrote or q.channel and any(w in _DOCUMENT_NOUNS for w in q.channel.lower().split())) \
+                and r is not None and r.entity is not None:
+            return Resolution(r.entity.name, r.entity.type, r.role, 0.6, r.entity)
+    return Resolution(None, "OTHER", None, 0.4)
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
+    if _is_document(m.head):
+        return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
