@@ -291,6 +291,14 @@ CASES.update({
         [("he saw no realistic prospect of managing the risk", None, "said", "indirect")]),
 })
 
+CASES.update({
+    "second_marked_phrase_of_the_same_naming_cue": (
+        "Bridge inspector Noor Halvorsen described the crossing as “unsafe” and in need of “urgent structural "
+        "repairs to the deck.”",
+        [("unsafe", "Noor Halvorsen", "described", "direct"),
+         ("urgent structural repairs to the deck.", "Noor Halvorsen", "described", "direct")]),
+})
+
 NOT_QUOTES = {
     "so_called_is_not_a_cue": "The so-called “experts” disagreed with the plan.",
     "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "

@@ -752,6 +752,29 @@ def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
     return False
 
 
+#: What may join two marked phrases of one cue: 'called the plan “bold” and based on “one
+#: giant assumption.”', 'shout, “Build a wall!” and “Go home!”' (no verb of its own).
+_COORD_GAP = re.compile(r"\s*,?\s*(?:and|or)\b(?:\s+[a-z]+){0,3}\s*$")
+
+
+def _coordinated(ctx: DocContext, c: Candidate, prev: Candidate, pm: MarkedSpan) -> None:
+    """Give a marked phrase with no cue of its own the attribution of the marked phrase
+    just before it, when only "and"/"or" (and up to three lower-case words with no finite
+    verb) join them and it has three words or more: 'called the plan “bold” and based on
+    “one giant assumption.”'. The
+    GGT guidelines count each separately quoted piece as its own quotation, with the same
+    speaker and verb."""
+    gap = ctx.text[pm.outer_end:c.marked[0].open_pos]
+    if _words(ctx.text[c.start:c.end]) < 3:
+        return   # 'calls people “losers” and “sad”': labels, not a quoted remark
+    if prev.cue is None or prev.how not in ("before", "after", "colon", "coord") or not _COORD_GAP.fullmatch(gap):
+        return
+    if any(t.tag_ in _FINITE for t in ctx.tokens_in(pm.outer_end, c.marked[0].open_pos)):
+        return
+    c.cue, c.cue_tok, c.mention, c.channel, c.frame = prev.cue, prev.cue_tok, prev.mention, prev.channel, prev.frame
+    c.how = "coord"
+
+
 def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
     """Direct quotations from the marked spans not already inside a mixed quotation."""
     out = []
@@ -763,6 +786,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         prev_end = marked[i - 1].outer_end if i > 0 else 0
         next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
         c = _attribute(ctx, m, prev_end, next_start)
+        if c.cue is None and out and out[-1].marked and out[-1].marked[-1] is marked[i - 1]:
+            _coordinated(ctx, c, out[-1], marked[i - 1])
         content = text[m.start:m.end]
         n = _words(content)
         words = [w for w in content.split() if w[:1].isalpha()]
