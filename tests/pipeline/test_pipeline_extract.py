@@ -297,6 +297,11 @@ CASES.update({
         "repairs to the deck.”",
         [("unsafe", "Noor Halvorsen", "described", "direct"),
          ("urgent structural repairs to the deck.", "Noor Halvorsen", "described", "direct")]),
+    "naming_cue_inside_reported_content_is_its_own_quote": (
+        "At a school assembly, ferry captain Ilse Marten said she had stayed awake all night after the storm "
+        "in what she called “the longest night of my working life.”",
+        [("she had stayed awake all night after the storm", "Ilse Marten", "said", "indirect"),
+         ("the longest night of my working life.", "Ilse Marten", "called", "direct")]),
 })
 
 NOT_QUOTES = {

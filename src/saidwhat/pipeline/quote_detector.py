@@ -306,7 +306,9 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
     """End reported content before a participial cue of its own: "the message is that
     his party needs renewal, noting that it did increase its share" gives "the message
     ... needs renewal" here and "that it did increase its share" to "noting" (GGT and
-    PolNeAR annotate them as two attributions)."""
+    PolNeAR annotate them as two attributions). Likewise before "in what he called
+    “...”" inside reported content: GGT annotates the content and the named phrase as two
+    quotations, the phrase with the naming verb as its cue."""
     for t in ctx.tokens_in(s, e):
         if t.tag_ == "VBG" and t.idx > s and t.i > 0 and ctx.doc[t.i - 1].text == "," \
                 and not ctx.token_quoted(t) and is_cue(t, indirect=True) \
@@ -317,6 +319,15 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
                 and is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children) \
                 and t.i > 1 and ctx.doc[t.i - 1].lower_ == "and" and ctx.doc[t.i - 2].text in (",", "”", "\""):
             return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
+        # a naming cue of its own before a marked phrase: 'he said he wept in what he called “...”'
+        if t.lemma_.lower() in _NAMING_CUES and t.idx > s and t.i + 1 < len(ctx.doc) \
+                and ctx.quoted(ctx.doc[t.i + 1].idx) and not ctx.token_quoted(t):
+            what = next((x for x in ctx.doc[max(t.i - 4, 0):t.i] if x.lower_ == "what"), None)
+            if what is not None and what.idx > s and any(c.dep_ in SUBJ_DEPS and c.i > what.i for c in t.children):
+                k = what.i
+                while k > 0 and ctx.doc[k - 1].pos_ == "ADP" and ctx.doc[k - 1].idx > s:
+                    k -= 1
+                return _trim(ctx.text, s, ctx.doc[k].idx)
     return s, e
 
 
