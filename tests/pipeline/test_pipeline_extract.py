@@ -302,6 +302,11 @@ CASES.update({
         "in what she called “the longest night of my working life.”",
         [("she had stayed awake all night after the storm", "Ilse Marten", "said", "indirect"),
          ("the longest night of my working life.", "Ilse Marten", "called", "direct")]),
+    "quote_after_a_programme_title_ending_a_sentence": (
+        "“We will not close the clinic,” Mayor Tove Brandt said on Radio North’s “Morning Call.” "
+        "“The families here depend on it every single week.” The council meets again in March.",
+        [("We will not close the clinic,", "Tove Brandt", "said", "direct"),
+         ("The families here depend on it every single week.", "Tove Brandt", None, "direct")]),
 })
 
 NOT_QUOTES = {

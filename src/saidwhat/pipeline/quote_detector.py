@@ -753,6 +753,9 @@ def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
     text = ctx.text
     ps, pe = ctx.paragraph_bounds(m.open_pos)
     lo = max(ps, ctx.sentence_start_before(m.open_pos - 1) if m.open_pos else 0)
+    for p in ctx.marked:   # the parser runs on over a sentence closed inside marks: 'on “Face the Nation.” “It’s ...'
+        if lo < p.outer_end <= m.open_pos and p.close_pos is not None and text[p.end - 1:p.end] in ".!?":
+            lo = p.outer_end
     before = text[lo:m.open_pos].strip()
     if before and not before.endswith(":") and any(ch.isalpha() for ch in before):
         return True
