@@ -307,6 +307,12 @@ CASES.update({
         "“The families here depend on it every single week.” The council meets again in March.",
         [("We will not close the clinic,", "Tove Brandt", "said", "direct"),
          ("The families here depend on it every single week.", "Tove Brandt", None, "direct")]),
+    "coordinated_cue_with_its_own_subject_ends_the_content": (
+        "Coach Petra Lund said the loss sent a message that her team has to more clearly separate itself from "
+        "the Rovers and she said things are going to change in training.",
+        [("the loss sent a message that her team has to more clearly separate itself from the Rovers",
+          "Petra Lund", "said", "indirect"),
+         ("things are going to change in training", "Petra Lund", "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -308,7 +308,8 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
     ... needs renewal" here and "that it did increase its share" to "noting" (GGT and
     PolNeAR annotate them as two attributions). Likewise before "in what he called
     “...”" inside reported content: GGT annotates the content and the named phrase as two
-    quotations, the phrase with the naming verb as its cue."""
+    quotations, the phrase with the naming verb as its cue. And before "and he said ..."
+    when the parser hung that second cue on the content: each cue has its own record."""
     for t in ctx.tokens_in(s, e):
         if t.tag_ == "VBG" and t.idx > s and t.i > 0 and ctx.doc[t.i - 1].text == "," \
                 and not ctx.token_quoted(t) and is_cue(t, indirect=True) \
@@ -319,6 +320,13 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
                 and is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children) \
                 and t.i > 1 and ctx.doc[t.i - 1].lower_ == "and" and ctx.doc[t.i - 2].text in (",", "”", "\""):
             return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
+        # a coordinated cue with a subject of its own: 'said the vote sent a message and he said ...'
+        if t.dep_ == "conj" and t.idx > s and not ctx.token_quoted(t) and is_cue(t, indirect=True):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj",) and c.i < t.i), None)
+            cc = ctx.doc[subj.left_edge.i - 1] if subj is not None and subj.left_edge.i > 0 else None
+            if cc is not None and cc.pos_ == "CCONJ" and cc.idx > s and any(
+                    c.dep_ == "ccomp" for c in t.children):
+                return _trim(ctx.text, s, cc.idx)
         # a naming cue of its own before a marked phrase: 'he said he wept in what he called “...”'
         if t.lemma_.lower() in _NAMING_CUES and t.idx > s and t.i + 1 < len(ctx.doc) \
                 and ctx.quoted(ctx.doc[t.i + 1].idx) and not ctx.token_quoted(t):
