@@ -313,6 +313,10 @@ CASES.update({
         [("the loss sent a message that her team has to more clearly separate itself from the Rovers",
           "Petra Lund", "said", "indirect"),
          ("things are going to change in training", "Petra Lund", "said", "indirect")]),
+    "heard_others_chant_a_marked_quote": (
+        "The referee said he heard fans chant, “Send him off!” before the second goal.",
+        [("he heard fans chant", None, "said", "indirect"),
+         ("Send him off!", None, "chant", "direct")]),
 })
 
 NOT_QUOTES = {

@@ -309,7 +309,9 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
     PolNeAR annotate them as two attributions). Likewise before "in what he called
     “...”" inside reported content: GGT annotates the content and the named phrase as two
     quotations, the phrase with the naming verb as its cue. And before "and he said ..."
-    when the parser hung that second cue on the content: each cue has its own record."""
+    when the parser hung that second cue on the content: each cue has its own record. And
+    after a cue with its own speaker that opens a marked quote ("he heard students shout,
+    “...”"): GGT gives the marked words to that speaker as a quotation of their own."""
     for t in ctx.tokens_in(s, e):
         if t.tag_ == "VBG" and t.idx > s and t.i > 0 and ctx.doc[t.i - 1].text == "," \
                 and not ctx.token_quoted(t) and is_cue(t, indirect=True) \
@@ -327,6 +329,16 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
             if cc is not None and cc.pos_ == "CCONJ" and cc.idx > s and any(
                     c.dep_ == "ccomp" for c in t.children):
                 return _trim(ctx.text, s, cc.idx)
+        # a cue with its own speaker opening a marked quote: 'said he heard students shout, “...”'
+        if t.idx > s and t.pos_ == "VERB" and not ctx.token_quoted(t) and is_cue(t) \
+                and any(c.dep_ in SUBJ_DEPS and c.i < t.i and c.idx >= s for c in t.children) \
+                and not any(c.dep_ == "mark" for c in t.children):   # not 'if he is now saying, “...”'
+            k = t.i + 1
+            while k < len(ctx.doc) and ctx.doc[k].text in (",", ":"):
+                k += 1
+            m = ctx.marked_at(ctx.doc[k].idx + 1) if k < len(ctx.doc) and k > t.i + 1 else None
+            if m is not None and m.open_pos == ctx.doc[k].idx and m.open_pos < e:
+                return _trim(ctx.text, s, t.idx + len(t))
         # a naming cue of its own before a marked phrase: 'he said he wept in what he called “...”'
         if t.lemma_.lower() in _NAMING_CUES and t.idx > s and t.i + 1 < len(ctx.doc) \
                 and ctx.quoted(ctx.doc[t.i + 1].idx) and not ctx.token_quoted(t):
