@@ -317,6 +317,13 @@ CASES.update({
         "The referee said he heard fans chant, “Send him off!” before the second goal.",
         [("he heard fans chant", None, "said", "indirect"),
          ("Send him off!", None, "chant", "direct")]),
+    "cue_splitting_a_sentence_after_one_word": (
+        "Harbour master Lina Varga spoke after the meeting. Fares, Varga says, will rise by a fifth in May.",
+        [("Fares", "Lina Varga", "says", "indirect"),
+         ("will rise by a fifth in May", "Lina Varga", "says", "indirect")]),
+    "fronted_time_phrase_before_a_split_cue_is_not_content": (
+        "During the long winter, the mayor said, the ferry ran only twice a week.",
+        [("the ferry ran only twice a week", None, "said", "indirect")]),
 })
 
 NOT_QUOTES = {

@@ -149,15 +149,23 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             spans.append(_object_complement(ctx, v) or _advice_content(ctx, v))
             spans = [sp for sp in spans if sp]
         paren = _parenthetical(ctx, v, subj) if not naming else []
+        pieces = False
         if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
             spans = paren   # "But while some couples collapse, Rutledge said, for others, it can ...": both sides
+            pieces = len(paren) == 2
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
         for sp in spans:
             if sp is None:
                 continue
             s, e = _cut_at_participle(ctx, *sp)
-            if _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
+            if pieces:   # one piece of a sentence the cue splits ("Police, she says, have no ..."):
+                # GGT keeps even a one-word piece; the clause is the two pieces together
+                if s <= subj.idx < e or not _is_clause(ctx, spans[0][0], spans[1][1], v) \
+                        or text[s:e].lower().startswith("according to") \
+                        or _adjunct_only(ctx, s, e, fronted=e <= v.idx):
+                    continue   # (not "..., he said, according to the complaint")
+            elif _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
             kind = _classify_content(ctx, s, e)
             if kind is None or (kind[0] == "mixed" and e <= v.idx and _lead_in_only(ctx, s, e, kind[1])):
@@ -459,11 +467,23 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     e1 = min(pe, ctx.sentence_end_after(doc[right + 1].idx))
     a = _trim(text, s0, doc[left - 1].idx)
     b = _trim(text, doc[right + 1].idx + 1, e1)
-    if _words(text[a[0]:a[1]]) < 2 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
+    if _words(text[a[0]:a[1]]) < 1 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
     if _new_clause(ctx, right + 2):
         return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+def _adjunct_only(ctx: DocContext, s: int, e: int, *, fronted: bool) -> bool:
+    """True if [s, e) is one fronted prepositional phrase ("During his years in office, he
+    said, ...") or one past-participle phrase ("..., the group said, compared with the year
+    before") and no more: a frame around what was said, which PolNeAR leaves out of the
+    attribution's content. (A prepositional phrase after the cue can be an argument of the
+    reported clause: "He has a plan, he said, for how ...".)"""
+    toks = [t for t in ctx.tokens_in(s, e) if not t.is_punct]
+    if not toks or not ((fronted and toks[0].pos_ == "ADP") or toks[0].tag_ == "VBN"):
+        return False
+    return all(t.i == toks[0].i or toks[0].i in [a.i for a in t.ancestors] for t in toks)
 
 
 def _new_clause(ctx: DocContext, i: int) -> bool:
