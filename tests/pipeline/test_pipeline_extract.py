@@ -338,6 +338,10 @@ NOT_QUOTES = {
         "When the council cut the ferry budget two years later, the island said enough.",
     "relative_clause_after_a_comma_is_not_a_speaker":
         "She holds a new role as harbour counsel, in which she advises Mayor Lina Varga.",
+    "marked_words_in_a_list_are_not_quotes":
+        "Also sent in by councillor Tove Brandt for the bonfire of office jargon: “synergy,” “pivot,” “circle back” "
+        "and “deep dive.” This year's list included “gumption,” “wherewithal,” and “feckless,” which the editors "
+        "say readers no longer use.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }

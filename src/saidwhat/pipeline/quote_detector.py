@@ -829,6 +829,21 @@ def _coordinated(ctx: DocContext, c: Candidate, prev: Candidate, pm: MarkedSpan)
     c.how = "coord"
 
 
+_LIST_GAP = re.compile(r"[ ,;]*(?:(?:and|or) *)?")
+
+
+def _in_word_list(ctx: DocContext, i: int) -> bool:
+    """True if marked span ``i`` is one item of a run of three or more marked spans with
+    only commas and "and"/"or" between them ('“platform,” “ghosting,” “yeet,” and ...')."""
+    marked, text = ctx.marked, ctx.text
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(text[marked[lo - 1].outer_end:marked[lo].open_pos]):
+        lo -= 1
+    while hi + 1 < len(marked) and _LIST_GAP.fullmatch(text[marked[hi].outer_end:marked[hi + 1].open_pos]):
+        hi += 1
+    return hi - lo >= 2
+
+
 def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
     """Direct quotations from the marked spans not already inside a mixed quotation."""
     out = []
@@ -854,6 +869,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         if c.cue is None and not m.double and text[slice(*ctx.paragraph_bounds(m.open_pos))].strip() == \
                 text[m.outer_start:m.outer_end].strip():
             continue   # a paragraph in single marks with no cue: a subheading ('Life-changing')
+        if n < min_words and _in_word_list(ctx, i):
+            continue   # 'the list included “couth,” “compunction,” and “nugatory,”': words named, not said
         if c.how == "dash" and n < min_words:
             continue   # 'by the name “George” — the rich, white man
         if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
