@@ -340,6 +340,41 @@ CASES.update({
         [("he saw no realistic prospect of managing the risk", None, "said", "indirect")]),
 })
 
+CASES.update({
+    "second_marked_phrase_of_the_same_naming_cue": (
+        "Bridge inspector Noor Halvorsen described the crossing as “unsafe” and in need of “urgent structural "
+        "repairs to the deck.”",
+        [("unsafe", "Noor Halvorsen", "described", "direct"),
+         ("urgent structural repairs to the deck.", "Noor Halvorsen", "described", "direct")]),
+    "naming_cue_inside_reported_content_is_its_own_quote": (
+        "At a school assembly, ferry captain Ilse Marten said she had stayed awake all night after the storm "
+        "in what she called “the longest night of my working life.”",
+        [("she had stayed awake all night after the storm", "Ilse Marten", "said", "indirect"),
+         ("the longest night of my working life.", "Ilse Marten", "called", "direct")]),
+    "quote_after_a_programme_title_ending_a_sentence": (
+        "“We will not close the clinic,” Mayor Tove Brandt said on Radio North’s “Morning Call.” "
+        "“The families here depend on it every single week.” The council meets again in March.",
+        [("We will not close the clinic,", "Tove Brandt", "said", "direct"),
+         ("The families here depend on it every single week.", "Tove Brandt", None, "direct")]),
+    "coordinated_cue_with_its_own_subject_ends_the_content": (
+        "Coach Petra Lund said the loss sent a message that her team has to more clearly separate itself from "
+        "the Rovers and she said things are going to change in training.",
+        [("the loss sent a message that her team has to more clearly separate itself from the Rovers",
+          "Petra Lund", "said", "indirect"),
+         ("things are going to change in training", "Petra Lund", "said", "indirect")]),
+    "heard_others_chant_a_marked_quote": (
+        "The referee said he heard fans chant, “Send him off!” before the second goal.",
+        [("he heard fans chant", None, "said", "indirect"),
+         ("Send him off!", None, "chant", "direct")]),
+    "cue_splitting_a_sentence_after_one_word": (
+        "Harbour master Lina Varga spoke after the meeting. Fares, Varga says, will rise by a fifth in May.",
+        [("Fares", "Lina Varga", "says", "indirect"),
+         ("will rise by a fifth in May", "Lina Varga", "says", "indirect")]),
+    "fronted_time_phrase_before_a_split_cue_is_not_content": (
+        "During the long winter, the mayor said, the ferry ran only twice a week.",
+        [("the ferry ran only twice a week", None, "said", "indirect")]),
+})
+
 NOT_QUOTES = {
     "so_called_is_not_a_cue": "The so-called “experts” disagreed with the plan.",
     "scare_quotes_and_titles": "The tax, widely dubbed a “window levy,” starts in May. The film “Salt and Stone” "
@@ -352,6 +387,10 @@ NOT_QUOTES = {
         "When the council cut the ferry budget two years later, the island said enough.",
     "relative_clause_after_a_comma_is_not_a_speaker":
         "She holds a new role as harbour counsel, in which she advises Mayor Lina Varga.",
+    "marked_words_in_a_list_are_not_quotes":
+        "Also sent in by councillor Tove Brandt for the bonfire of office jargon: “synergy,” “pivot,” “circle back” "
+        "and “deep dive.” This year's list included “gumption,” “wherewithal,” and “feckless,” which the editors "
+        "say readers no longer use.",
     "photo_credit_is_not_a_signature": "Rescue boats search the flooded streets of the lower town on Sunday. Reuters\n\n"
                                        "A Reuters photographer was on the first boat.",
 }

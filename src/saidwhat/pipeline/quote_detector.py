@@ -149,15 +149,23 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             spans.append(_object_complement(ctx, v) or _advice_content(ctx, v))
             spans = [sp for sp in spans if sp]
         paren = _parenthetical(ctx, v, subj) if not naming else []
+        pieces = False
         if paren and (not spans or all(sp is not None and sp[0] > v.idx for sp in spans)):
             spans = paren   # "But while some couples collapse, Rutledge said, for others, it can ...": both sides
+            pieces = len(paren) == 2
         if not spans and v.lemma_.lower() in _SAY_LIKE:
             spans.append(_loose_content(ctx, v))
         for sp in spans:
             if sp is None:
                 continue
             s, e = _cut_at_participle(ctx, *sp)
-            if _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
+            if pieces:   # one piece of a sentence the cue splits ("Police, she says, have no ..."):
+                # GGT keeps even a one-word piece; the clause is the two pieces together
+                if s <= subj.idx < e or not _is_clause(ctx, spans[0][0], spans[1][1], v) \
+                        or text[s:e].lower().startswith("according to") \
+                        or _adjunct_only(ctx, s, e, fronted=e <= v.idx):
+                    continue   # (not "..., he said, according to the complaint")
+            elif _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
             kind = _classify_content(ctx, s, e)
             if kind is None or (kind[0] == "mixed" and e <= v.idx and _lead_in_only(ctx, s, e, kind[1])):
@@ -306,7 +314,12 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
     """End reported content before a participial cue of its own: "the message is that
     his party needs renewal, noting that it did increase its share" gives "the message
     ... needs renewal" here and "that it did increase its share" to "noting" (GGT and
-    PolNeAR annotate them as two attributions)."""
+    PolNeAR annotate them as two attributions). Likewise before "in what he called
+    “...”" inside reported content: GGT annotates the content and the named phrase as two
+    quotations, the phrase with the naming verb as its cue. And before "and he said ..."
+    when the parser hung that second cue on the content: each cue has its own record. And
+    after a cue with its own speaker that opens a marked quote ("he heard students shout,
+    “...”"): GGT gives the marked words to that speaker as a quotation of their own."""
     for t in ctx.tokens_in(s, e):
         if t.tag_ == "VBG" and t.idx > s and t.i > 0 and ctx.doc[t.i - 1].text == "," \
                 and not ctx.token_quoted(t) and is_cue(t, indirect=True) \
@@ -317,6 +330,32 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
                 and is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children) \
                 and t.i > 1 and ctx.doc[t.i - 1].lower_ == "and" and ctx.doc[t.i - 2].text in (",", "”", "\""):
             return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
+        # a coordinated cue with a subject of its own: 'said the vote sent a message and he said ...'
+        if t.dep_ == "conj" and t.idx > s and not ctx.token_quoted(t) and is_cue(t, indirect=True):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj",) and c.i < t.i), None)
+            cc = ctx.doc[subj.left_edge.i - 1] if subj is not None and subj.left_edge.i > 0 else None
+            if cc is not None and cc.pos_ == "CCONJ" and cc.idx > s and any(
+                    c.dep_ == "ccomp" for c in t.children):
+                return _trim(ctx.text, s, cc.idx)
+        # a cue with its own speaker opening a marked quote: 'said he heard students shout, “...”'
+        if t.idx > s and t.pos_ == "VERB" and not ctx.token_quoted(t) and is_cue(t) \
+                and any(c.dep_ in SUBJ_DEPS and c.i < t.i and c.idx >= s for c in t.children) \
+                and not any(c.dep_ == "mark" for c in t.children):   # not 'if he is now saying, “...”'
+            k = t.i + 1
+            while k < len(ctx.doc) and ctx.doc[k].text in (",", ":"):
+                k += 1
+            m = ctx.marked_at(ctx.doc[k].idx + 1) if k < len(ctx.doc) and k > t.i + 1 else None
+            if m is not None and m.open_pos == ctx.doc[k].idx and m.open_pos < e:
+                return _trim(ctx.text, s, t.idx + len(t))
+        # a naming cue of its own before a marked phrase: 'he said he wept in what he called “...”'
+        if t.lemma_.lower() in _NAMING_CUES and t.idx > s and t.i + 1 < len(ctx.doc) \
+                and ctx.quoted(ctx.doc[t.i + 1].idx) and not ctx.token_quoted(t):
+            what = next((x for x in ctx.doc[max(t.i - 4, 0):t.i] if x.lower_ == "what"), None)
+            if what is not None and what.idx > s and any(c.dep_ in SUBJ_DEPS and c.i > what.i for c in t.children):
+                k = what.i
+                while k > 0 and ctx.doc[k - 1].pos_ == "ADP" and ctx.doc[k - 1].idx > s:
+                    k -= 1
+                return _trim(ctx.text, s, ctx.doc[k].idx)
     return s, e
 
 
@@ -428,11 +467,23 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     e1 = min(pe, ctx.sentence_end_after(doc[right + 1].idx))
     a = _trim(text, s0, doc[left - 1].idx)
     b = _trim(text, doc[right + 1].idx + 1, e1)
-    if _words(text[a[0]:a[1]]) < 2 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
+    if _words(text[a[0]:a[1]]) < 1 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
     if _new_clause(ctx, right + 2):
         return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+def _adjunct_only(ctx: DocContext, s: int, e: int, *, fronted: bool) -> bool:
+    """True if [s, e) is one fronted prepositional phrase ("During his years in office, he
+    said, ...") or one past-participle phrase ("..., the group said, compared with the year
+    before") and no more: a frame around what was said, which PolNeAR leaves out of the
+    attribution's content. (A prepositional phrase after the cue can be an argument of the
+    reported clause: "He has a plan, he said, for how ...".)"""
+    toks = [t for t in ctx.tokens_in(s, e) if not t.is_punct]
+    if not toks or not ((fronted and toks[0].pos_ == "ADP") or toks[0].tag_ == "VBN"):
+        return False
+    return all(t.i == toks[0].i or toks[0].i in [a.i for a in t.ancestors] for t in toks)
 
 
 def _new_clause(ctx: DocContext, i: int) -> bool:
@@ -742,6 +793,9 @@ def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
     text = ctx.text
     ps, pe = ctx.paragraph_bounds(m.open_pos)
     lo = max(ps, ctx.sentence_start_before(m.open_pos - 1) if m.open_pos else 0)
+    for p in ctx.marked:   # the parser runs on over a sentence closed inside marks: 'on “Face the Nation.” “It’s ...'
+        if lo < p.outer_end <= m.open_pos and p.close_pos is not None and text[p.end - 1:p.end] in ".!?":
+            lo = p.outer_end
     before = text[lo:m.open_pos].strip()
     if before and not before.endswith(":") and any(ch.isalpha() for ch in before):
         return True
@@ -750,6 +804,44 @@ def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
         if after[:1].islower():
             return True
     return False
+
+
+#: What may join two marked phrases of one cue: 'called the plan “bold” and based on “one
+#: giant assumption.”', 'shout, “Build a wall!” and “Go home!”' (no verb of its own).
+_COORD_GAP = re.compile(r"\s*,?\s*(?:and|or)\b(?:\s+[a-z]+){0,3}\s*$")
+
+
+def _coordinated(ctx: DocContext, c: Candidate, prev: Candidate, pm: MarkedSpan) -> None:
+    """Give a marked phrase with no cue of its own the attribution of the marked phrase
+    just before it, when only "and"/"or" (and up to three lower-case words with no finite
+    verb) join them and it has three words or more: 'called the plan “bold” and based on
+    “one giant assumption.”'. The
+    GGT guidelines count each separately quoted piece as its own quotation, with the same
+    speaker and verb."""
+    gap = ctx.text[pm.outer_end:c.marked[0].open_pos]
+    if _words(ctx.text[c.start:c.end]) < 3:
+        return   # 'calls people “losers” and “sad”': labels, not a quoted remark
+    if prev.cue is None or prev.how not in ("before", "after", "colon", "coord") or not _COORD_GAP.fullmatch(gap):
+        return
+    if any(t.tag_ in _FINITE for t in ctx.tokens_in(pm.outer_end, c.marked[0].open_pos)):
+        return
+    c.cue, c.cue_tok, c.mention, c.channel, c.frame = prev.cue, prev.cue_tok, prev.mention, prev.channel, prev.frame
+    c.how = "coord"
+
+
+_LIST_GAP = re.compile(r"[ ,;]*(?:(?:and|or) *)?")
+
+
+def _in_word_list(ctx: DocContext, i: int) -> bool:
+    """True if marked span ``i`` is one item of a run of three or more marked spans with
+    only commas and "and"/"or" between them ('“platform,” “ghosting,” “yeet,” and ...')."""
+    marked, text = ctx.marked, ctx.text
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(text[marked[lo - 1].outer_end:marked[lo].open_pos]):
+        lo -= 1
+    while hi + 1 < len(marked) and _LIST_GAP.fullmatch(text[marked[hi].outer_end:marked[hi + 1].open_pos]):
+        hi += 1
+    return hi - lo >= 2
 
 
 def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
@@ -763,6 +855,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         prev_end = marked[i - 1].outer_end if i > 0 else 0
         next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
         c = _attribute(ctx, m, prev_end, next_start)
+        if c.cue is None and out and out[-1].marked and out[-1].marked[-1] is marked[i - 1]:
+            _coordinated(ctx, c, out[-1], marked[i - 1])
         content = text[m.start:m.end]
         n = _words(content)
         words = [w for w in content.split() if w[:1].isalpha()]
@@ -775,6 +869,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         if c.cue is None and not m.double and text[slice(*ctx.paragraph_bounds(m.open_pos))].strip() == \
                 text[m.outer_start:m.outer_end].strip():
             continue   # a paragraph in single marks with no cue: a subheading ('Life-changing')
+        if n < min_words and _in_word_list(ctx, i):
+            continue   # 'the list included “couth,” “compunction,” and “nugatory,”': words named, not said
         if c.how == "dash" and n < min_words:
             continue   # 'by the name “George” — the rich, white man
         if c.cue is not None and (n < min_words or titled) and c.how in ("before", "after"):
