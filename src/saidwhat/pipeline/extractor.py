@@ -6,7 +6,6 @@ their cue and speaker mention (:mod:`.quote_detector`) -> speaker resolution
 """
 from __future__ import annotations
 
-import warnings
 
 from spacy.tokens import Doc
 

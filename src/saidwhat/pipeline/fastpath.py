@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.strings import get_string_id

@@ -916,7 +916,7 @@ def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate
     out: list[Candidate] = []
     spans = sorted((c.start, c.end) for c in taken)
     for pm in _PARA.finditer(text):
-        ps, pe = pm.start(), pm.end()
+        ps = pm.start()
         para = pm.group(0)
         if ctx.skipped(ps) or ctx.quoted(ps + len(para) - len(para.lstrip())):
             continue
