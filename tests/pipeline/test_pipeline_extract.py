@@ -244,6 +244,10 @@ CASES.update({
         "“I promise you, the residents will be asked first.”",
         [("nobody knows what the plan will cost,", "Ivo Marsh", "said", "direct"),
          ("I promise you, the residents will be asked first.", "Ivo Marsh", "added", "direct")]),
+    "two_apostrophe_marks_in_mixed_and_colon_quotes": (
+        "Tom Bell said the bridge ''will reopen in May'' after repairs. Ann Roe said: ''Don't worry.''",
+        [("the bridge ''will reopen in May'' after repairs", "Tom Bell", "said", "mixed"),
+         ("Don't worry.", "Ann Roe", "said", "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -86,3 +86,4 @@ def test_marks_two_single_marks_are_one_double_mark():
     assert all(g[2] for g in got) and not any(g[1] for g in got)
     first = find_marked_spans(text)[0]
     assert text[first.outer_end - 2:first.outer_end] == "''"
+    assert text[first.outer_start:first.outer_start + 2] == "''"

@@ -18,7 +18,8 @@ failure reports in ``field-cases`` B01, B06, B12, B13, B14, B21):
   paragraph opens with a mark (the multi-paragraph convention); otherwise the
   quote is closed at the paragraph end and flagged ``unclosed``.
 * Two single marks in a row (``''``, ``‘’``) are one double mark (New York Times
-  archive style in PolNeAR); the mark's last character is its position.
+  archive style in PolNeAR): ``open_pos`` is its first character, ``close_pos`` its
+  last, so ``outer_start``/``outer_end`` take in both characters.
 * A closing mark with no opener is stray and skipped; nothing raises.
 """
 from __future__ import annotations
@@ -177,12 +178,13 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
     open_ch = ""
     reopen: list[int] = []
     s_open: int | None = None     # current single-mark quote (top level or nested)
+    open_w = 1                    # width of the current double mark ('' is two characters)
     nested: list[MarkedSpan] = []
 
     def emit(close_pos: int | None, end: int, flags: tuple[str, ...] = (), double: bool = True,
              start_pos: int | None = None) -> None:
         op = start_pos if start_pos is not None else open_pos
-        s, e = _strip(text, op + 1, end)
+        s, e = _strip(text, op + (open_w if start_pos is None else 1), end)
         if e > s:
             out.append(MarkedSpan(s, e, op, close_pos, double, tuple(reopen) if double else (),
                                   flags, tuple(nested) if double else ()))
@@ -205,22 +207,20 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
             i += 1
             continue
         if _is_paired_single(text, i):   # ''...'' : a double mark two characters wide
-            role, ch = _paired_role(text, i), DOUBLE_AMBIG
-            i += 1   # the mark's last character stands for it: content starts after it
+            role = _paired_role(text, i)
             if open_pos is not None and role in ("close", "either"):
-                emit(i, i - 1)
+                emit(i + 1, i)   # close_pos on its last character: outer_end is after both
                 open_pos, reopen, nested, s_open = None, [], [], None
-                i += 1
-                continue
-            if open_pos is None and role in ("open", "either"):
-                open_pos, open_ch, reopen, nested, s_open = i, ch, [], [], None
-            i += 1
+            elif open_pos is None and role in ("open", "either"):
+                open_pos, open_ch, reopen, nested, s_open = i, DOUBLE_AMBIG, [], [], None
+                open_w = 2
+            i += 2
             continue
         if _is_double(ch):
             role = _double_role(text, i)
             if open_pos is None:
                 if role in ("open", "either"):
-                    open_pos, open_ch, reopen, nested, s_open = i, ch, [], [], None
+                    open_pos, open_ch, reopen, nested, s_open, open_w = i, ch, [], [], None, 1
                 elif warn:
                     warnings.warn(Warnings.W001.format(pos=i), stacklevel=2)
             else:
@@ -229,12 +229,12 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
                     # a second opener inside an open quote: the first lost its closer
                     if warn:
                         warnings.warn(Warnings.W001.format(pos=open_pos), stacklevel=2)
-                    open_pos, open_ch, reopen, nested, s_open = i, ch, [], [], None
+                    open_pos, open_ch, reopen, nested, s_open, open_w = i, ch, [], [], None, 1
                 elif role == "open" and ch == DOUBLE_AMBIG and _prev(text, i).isspace() \
                         and _next(text, i).isalnum() and i - open_pos > 1:
                     if warn:
                         warnings.warn(Warnings.W001.format(pos=open_pos), stacklevel=2)
-                    open_pos, open_ch, reopen, nested, s_open = i, ch, [], [], None
+                    open_pos, open_ch, reopen, nested, s_open, open_w = i, ch, [], [], None, 1
                 else:
                     emit(i, i)
                     open_pos, reopen, nested, s_open = None, [], [], None
