@@ -536,3 +536,13 @@ def test_extract_subject_is_not_taken_from_a_label_line(run):
             "Officials described the blaze as an accident and said the couple was unhurt.")
     got = [(q.quote, q.cue, q.speaker_mention) for q in run(text)]
     assert got == [("an accident", "described", "Officials"), ("the couple was unhurt", "said", "Officials")]
+
+
+@pytest.mark.slow
+def test_extract_a_title_alone_is_not_a_speaker_name(run):
+    text = ("MAYOR SAYS WORK WILL TAKE A YEAR\n\n“We will rebuild the bridge,” Mayor Jane Roe said.\n\n"
+            "Major Tom Reed said the army would help.")
+    got = [(q.quote, q.speaker, q.speaker_mention) for q in run(text)]
+    assert got[0] == ("WORK WILL TAKE A YEAR", None, "MAYOR")
+    assert got[1] == ("We will rebuild the bridge,", "Jane Roe", "Mayor Jane Roe")
+    assert got[2][1] == "Tom Reed"

@@ -354,6 +354,11 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
                 r = _continuation(ctx, index, cands, res, prev, c)
             if c.type == "direct" and r.speaker is None:
                 r = _topic(ctx, index, c)
+        elif m.kind == "name" and _title_only(m.name) and normalize_name(m.name) not in index.entities \
+                and normalize_name(m.name) not in index.alias:
+            # "MAYOR SAYS ..." / "Mayor says ...": a title, not a name (but "Major" can
+            # be Robert Major's surname)
+            r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "name" and m.name and (parts := _people(index, m.name)):
             # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
             r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
@@ -412,6 +417,12 @@ def _named_next(ctx, index, c):
             return None
         return e
     return None
+
+
+def _title_only(name: str | None) -> bool:
+    """True if every word of a name is a title word ("Mayor", "PRIME MINISTER")."""
+    words = re.findall(r"[A-Za-z'’-]+", name or "")
+    return bool(words) and all(w.lower().strip("'’") in TITLE_WORDS_V1 for w in words)
 
 
 def _last_entity(res, history, fits=None, lookback: int = 50):
