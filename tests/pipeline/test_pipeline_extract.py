@@ -248,6 +248,12 @@ CASES.update({
         "Tom Bell said the bridge ''will reopen in May'' after repairs. Ann Roe said: ''Don't worry.''",
         [("the bridge ''will reopen in May'' after repairs", "Tom Bell", "said", "mixed"),
          ("Don't worry.", "Ann Roe", "said", "direct")]),
+    "page_furniture_is_not_a_speaker": (
+        "“We will rebuild the bridge before the winter comes,” Mayor Jane Roe said on Monday.\n\n"
+        "Story continues below advertisement\n\n"
+        "“It will take a year and cost a great deal of money.”",
+        [("We will rebuild the bridge before the winter comes,", "Jane Roe", "said", "direct"),
+         ("It will take a year and cost a great deal of money.", "Jane Roe", None, "direct")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

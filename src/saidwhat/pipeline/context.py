@@ -27,6 +27,10 @@ _CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHO
 #: A caption led by its photo credit: "Tijana Martin / The Canadian Press Anne ...",
 #: "The Canadian Press Paul Carver, chief Crown attorney, talks ..." (GGT corpus).
 _CREDIT_LEAD = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,3}/ [A-Z]|(?:The )?(?:Canadian Press|Associated Press) [A-Z]")
+#: Page furniture left in scraped news: "Story continues below advertisement",
+#: "Article Continued Below" (GGT corpus), "Advertisement".
+_FURNITURE = re.compile(r"\s*(?:story continues below(?: advertisement)?|article continued below|"
+                        r"continue reading(?: below)?|advertisement)\s*\.?\s*$", re.I)
 _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS|CLICK HERE)\b[^:\n]{0,20}:\s")
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
@@ -87,12 +91,13 @@ class DocContext:
     def _skipped_paragraphs(self) -> list[tuple[int, int]]:
         """Paragraphs that are not reporting: photo captions ending in a credit
         "(Name/Outlet)" or "( THE CANADIAN PRESS FILE PHOTO )" or led by one ("Name /
-        The Canadian Press ..."), and link or section labels in capitals ("READ MORE: ...",
-        "WATCH: ..."), as seen in scraped news (GGT corpus)."""
+        The Canadian Press ..."), page furniture ("Story continues below advertisement"),
+        and link or section labels in capitals ("READ MORE: ...", "WATCH: ..."), as seen
+        in scraped news (GGT corpus)."""
         out = []
         for m in _PARA.finditer(self.text):
             p = m.group(0)
-            if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p):
+            if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p) or _FURNITURE.match(p):
                 out.append((m.start(), m.end()))
         return out
 

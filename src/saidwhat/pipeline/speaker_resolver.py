@@ -466,10 +466,13 @@ def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
 
 
 def _unrecognised_subject_token(ctx, lo: int, hi: int):
+    """The token of :func:`_unrecognised_subject`, or None (never in a caption or page
+    furniture: "Story continues below advertisement")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ \
-                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t):
+                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
+                and not ctx.skipped(t.idx):
             found = t
     return found
 
@@ -486,6 +489,7 @@ def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | Non
     for t in ctx.tokens_in(lo, hi):
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ != "PERSON" \
                 and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
+                and not ctx.skipped(t.idx) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
                 and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
                      or quote_open is not None and t.idx < quote_open and t.ent_type_
