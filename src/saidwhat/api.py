@@ -86,6 +86,7 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
 
     Raises:
         TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
+        ValueError: ``[E015]`` ``text`` holds a lone surrogate (not valid Unicode).
     """
     if isinstance(text, Doc):
         if not text.has_extension("quotes") or text._.quotes is None:
@@ -94,11 +95,27 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
         return list(text._.quotes)
     if not isinstance(text, str):
         raise TypeError(Errors.E002.format(type=type(text).__name__))
+    text = _checked(str(text), "The text")   # str(): numpy.str_ and other subclasses
     nlp = nlp or _cached(model)
-    doc = nlp(str(text))   # str(): numpy.str_ and other subclasses
+    doc = nlp(text)
     if doc._.quotes is None:   # a pipeline without the component
         doc = _component(nlp)(doc)
     return list(doc._.quotes)
+
+
+def _checked(text: str, where: str) -> str:
+    """``text``, after making sure it is valid Unicode (no lone surrogates, which
+    spaCy's tokenizer cannot encode).
+
+    Raises:
+        ValueError: ``[E015]`` naming ``where``, the character and its offset.
+    """
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise ValueError(Errors.E015.format(where=where, code=ord(text[e.start]), pos=e.start)) from None
+    return text
 
 
 def _component(nlp: Language):
@@ -118,8 +135,13 @@ def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[lis
     longer) ``batch_chars`` characters."""
     batch: list[str] = []
     chars = 0
-    for t in texts:
-        t = str(t)   # numpy.str_ and other subclasses
+    for i, t in enumerate(texts):
+        try:
+            t = _checked(str(t), f"Text {i}")   # str(): numpy.str_ and other subclasses
+        except ValueError:
+            if batch:   # the texts before the bad one are still extracted
+                yield batch
+            raise
         if batch and (len(batch) >= batch_size or chars + len(t) > batch_chars):
             yield batch
             batch, chars = [], 0
@@ -156,13 +178,16 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
 
     Raises:
         TypeError: ``[E011]`` ``texts`` is a single str or Doc.
+        ValueError: ``[E015]`` a text holds a lone surrogate (not valid Unicode), raised
+            when the stream reaches it (the texts before it have been yielded).
     """
     if isinstance(texts, (str, Doc)):
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
     extractor = None if "saidwhat" in getattr(nlp, "pipe_names", ("saidwhat",)) else _component(nlp)
     if n_process != 1:
-        docs = nlp.pipe((str(t) for t in texts), batch_size=batch_size, n_process=n_process)
+        docs = nlp.pipe((_checked(str(t), f"Text {i}") for i, t in enumerate(texts)),
+                        batch_size=batch_size, n_process=n_process)
     else:
         docs = (doc for batch in _batches(texts, batch_size, batch_chars)
                 for doc in nlp.pipe(batch, batch_size=len(batch)))

@@ -30,6 +30,9 @@ class Errors(metaclass=_Catalogue):
     E012 = "{path}: no articles to evaluate ({reason})."
     E013 = "Unsupported output format for {path!r}{note}; --out takes a file ending in one of {extensions}."
     E014 = "{path}: no column {column!r} for the article text; the columns are {columns}. Name one with --text-col."
+    E015 = ("{where} holds a lone surrogate (U+{code:04X} at character {pos}), which is not "
+            "valid Unicode text and which spaCy cannot tokenize; decode the input with "
+            "errors='replace', or remove the character.")
     E009 = ("The saidwhat component needs a parsed Doc (dependency parse and entities); "
             "add it after 'parser' and 'ner', e.g. nlp.add_pipe(\"saidwhat\") with no position.")
     E101 = "{path} exists; pass --force to overwrite it, or --resume to continue an interrupted run."

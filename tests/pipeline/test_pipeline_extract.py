@@ -552,3 +552,16 @@ def test_extract_a_title_alone_is_not_a_speaker_name(run):
     assert got[0] == ("WORK WILL TAKE A YEAR", None, "MAYOR")
     assert got[1] == ("We will rebuild the bridge,", "Jane Roe", "Mayor Jane Roe")
     assert got[2][1] == "Tom Reed"
+
+
+def test_extract_rejects_a_lone_surrogate_with_a_clear_error(nlp):
+    with pytest.raises(ValueError, match=r"\[E015\].*U\+D800 at character 7"):
+        saidwhat.extract("Ann Roe\ud800 said it.", nlp=nlp)
+
+
+@pytest.mark.slow
+def test_extract_many_yields_the_texts_before_a_lone_surrogate(nlp):
+    it = saidwhat.extract_many(["“We will rebuild the bridge,” Mayor Jane Roe said.", "bad \udc80 text"], nlp=nlp)
+    assert [q.speaker for q in next(it)] == ["Jane Roe"]
+    with pytest.raises(ValueError, match=r"\[E015\] Text 1 "):
+        next(it)
