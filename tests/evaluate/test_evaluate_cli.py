@@ -192,3 +192,14 @@ def test_cli_evaluate_all_gold_lines_malformed_reports_them_and_exits_1(files, t
     assert "gold file line 2" in err[1] and "'text'" in err[1]
     assert err[2] == (f"ERROR: [E012] {gold}: no articles to evaluate (all 2 article lines of the gold file "
                       "were malformed and skipped).")
+
+
+@pytest.mark.slow
+def test_evaluate_with_the_extractor_keeps_mark_warnings_off_stderr(tmp_path, nlp, recwarn):
+    # an unclosed quotation mark (W002) is normal in news; `evaluate` does not print it
+    text = "The mayor said “the bridge will reopen\n\nNo one else spoke."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "w", "text": text, "source": "test", "quotes": []}) + "\n",
+                    encoding="utf-8")
+    evaluate(gold, nlp=nlp)
+    assert not [w for w in recwarn if "[W002]" in str(w.message)]
