@@ -254,6 +254,12 @@ CASES.update({
         "“It will take a year and cost a great deal of money.”",
         [("We will rebuild the bridge before the winter comes,", "Jane Roe", "said", "direct"),
          ("It will take a year and cost a great deal of money.", "Jane Roe", None, "direct")]),
+    "description_of_another_kind_of_organisation_stays_unresolved": (
+        "Acme Corp said it would bid for the contract to rebuild the bridge.\n\n"
+        "The council said that it would decide on Friday. The company said it was ready.",
+        [("it would bid for the contract to rebuild the bridge", "Acme Corp", "said", "indirect"),
+         ("that it would decide on Friday", None, "said", "indirect"),
+         ("it was ready", "Acme Corp", "said", "indirect")]),
     "she_after_a_name_the_lists_call_male": (
         "Patrice Moreau, director of the clinic, said waiting lists are growing.\n\n"
         "“Families wait for months,” she said.",

@@ -687,6 +687,31 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
     return Resolution(None, "OTHER", None, 0.4)
 
 
+#: Kinds of organisation a description noun names, and the words in an organisation's
+#: name that show its kind (AP style corporate suffixes; public bodies' names). A
+#: description only resolves to an organisation of its kind, or of unknown kind.
+_ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufacturer insurer "
+                             "airline carrier bank lender chain startup automaker".split(), "business"),
+             **dict.fromkeys("ministry department government council agency authority commission "
+                             "city province state regulator court police administration "
+                             "municipality".split(), "public"),
+             **dict.fromkeys("union club hospital school university college charity association "
+                             "church league party foundation society team".split(), "civil")}
+_KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
+                               "group holdings bank".split(), "business"),
+               **dict.fromkeys("ministry department government council agency authority commission "
+                               "police court municipality city".split(), "public"),
+               **dict.fromkeys("union club hospital school university college charity association "
+                               "church league party foundation society".split(), "civil")}
+
+
+def _org_kind(name: str) -> str | None:
+    """'business', 'public' or 'civil' when an organisation's name shows it ("Acme
+    Corp", "Health Department", "City of Halifax", "Riverside Rowing Club"), else None."""
+    kinds = {_KIND_WORDS[w] for w in name.lower().split() if w in _KIND_WORDS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     if _is_document(m.head):
@@ -706,7 +731,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
             return Resolution(e.name, e.type, e.role, 0.8, e)
 
+    kind = _ORG_KIND.get(noun)
+
     def fits(e):
+        if e.type == "ORG" and kind is not None and _org_kind(e.name) not in (None, kind):
+            return False   # "the council" is not "Acme Corp", "the company" not a ministry
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
     # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
     # said"), in the sentence before, when nearer than any named one
