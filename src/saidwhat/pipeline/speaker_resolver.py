@@ -699,10 +699,9 @@ _ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufac
                              "church league party foundation society team".split(), "civil")}
 _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
                                "group holdings bank".split(), "business"),
-               **dict.fromkeys("ministry department government council agency authority commission "
-                               "police court municipality city".split(), "public"),
-               **dict.fromkeys("union club hospital school university college charity association "
-                               "church league party foundation society".split(), "civil")}
+               **{w: k for w, k in _ORG_KIND.items()
+                  if k != "business" and w not in ("state", "province", "team", "administration",
+                                                   "regulator")}}
 
 
 def _org_kind(name: str) -> str | None:
