@@ -465,14 +465,18 @@ def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
     return normalize_name(t.text) or None
 
 
+def _proper_subject(ctx, t) -> bool:
+    """A capitalised proper-noun subject (not an acronym) in reporting text: outside
+    quotes, captions and page furniture ("Story continues below advertisement")."""
+    return t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() \
+        and not t.text.isupper() and not ctx.token_quoted(t) and not ctx.skipped(t.idx)
+
+
 def _unrecognised_subject_token(ctx, lo: int, hi: int):
-    """The token of :func:`_unrecognised_subject`, or None (never in a caption or page
-    furniture: "Story continues below advertisement")."""
+    """The token of :func:`_unrecognised_subject`, or None."""
     found = None
     for t in ctx.tokens_in(lo, hi):
-        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ \
-                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
-                and not ctx.skipped(t.idx):
+        if not t.ent_type_ and _proper_subject(ctx, t):
             found = t
     return found
 
@@ -487,9 +491,7 @@ def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | Non
     mislabelled, not a capitalised word: "Story continues below advertisement")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
-        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ != "PERSON" \
-                and t.text[:1].isupper() and not t.text.isupper() and not ctx.token_quoted(t) \
-                and not ctx.skipped(t.idx) \
+        if t.ent_type_ != "PERSON" and _proper_subject(ctx, t) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
                 and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
                      or quote_open is not None and t.idx < quote_open and t.ent_type_
