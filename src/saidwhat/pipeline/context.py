@@ -59,7 +59,8 @@ class DocContext:
         self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         self.ents = list(doc.ents)   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
-        self.skip = self._skipped_paragraphs()
+        self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
+        self._skip_starts = [a for a, _ in self.skip]
 
     # ---- characters -------------------------------------------------------------
     def quoted(self, pos: int) -> bool:
@@ -103,7 +104,8 @@ class DocContext:
 
     def skipped(self, pos: int) -> bool:
         """True if ``pos`` lies in a caption or label paragraph."""
-        return any(a <= pos < b for a, b in self.skip)
+        k = bisect_right(self._skip_starts, pos) - 1   # called per token: a bisection, not a scan
+        return k >= 0 and pos < self.skip[k][1]
 
     def _sentence_ends(self) -> list[int]:
         ends = []
