@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import Errors
-from .model import Quote
+from .model import EntityRecord, Quote
 from .pipeline.fastpath import use_fast_components
 from .pipeline.paragraphs import use_paragraph_breaks
 from .pipeline.tokenizer import split_invisible
@@ -101,6 +101,40 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     if doc._.quotes is None:   # a pipeline without the component
         doc = _component(nlp)(doc)
     return list(doc._.quotes)
+
+
+def extract_entities(text: str | Doc, *, nlp: Language | None = None,
+                     model: str | None = None) -> list[EntityRecord]:
+    """The article's entities: every person, organisation, place and group it names,
+    with their aliases, roles, pronouns and mentions (:class:`EntityRecord`).
+
+    Args:
+        text: The article, or a Doc (as for :func:`extract`).
+        nlp: A pipeline from :func:`load`; by default one is loaded once and cached.
+        model: Pipeline name used when ``nlp`` is not given.
+
+    Returns:
+        Entities in order of first mention; ``Quote.speaker_id`` of
+        ``extract(text)`` refers to their ``id``. Mention offsets are character
+        indices into ``text``, end exclusive.
+
+    Raises:
+        TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
+        ValueError: ``[E015]`` ``text`` holds a lone surrogate.
+    """
+    if isinstance(text, Doc):
+        doc = text
+        if not doc.has_extension("entities") or doc._.entities is None:
+            doc = _component(nlp or _cached(model))(doc)
+        return list(doc._.entities)
+    if not isinstance(text, str):
+        raise TypeError(Errors.E002.format(type=type(text).__name__))
+    text = _checked(str(text), "The text")
+    nlp = nlp or _cached(model)
+    doc = nlp(text)
+    if doc._.entities is None:
+        doc = _component(nlp)(doc)
+    return list(doc._.entities)
 
 
 def _checked(text: str, where: str) -> str:

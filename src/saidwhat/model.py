@@ -21,7 +21,7 @@ RECORD_FIELDS = (
     "speaker", "speaker_type", "speaker_role",
     "speaker_mention", "speaker_start", "speaker_end",
     "cue", "cue_start", "cue_end",
-    "channel", "confidence", "flags",
+    "channel", "confidence", "flags", "speaker_id",
 )
 
 
@@ -60,6 +60,9 @@ class Quote:
             when it was inferred from the narration before a floating quote,
             ``("signed",)`` for a pull quote or embedded post signed with the
             speaker's name at the paragraph end (no cue, no marks).
+        speaker_id: The id of the speaker's entity within the article (``"E1"``,
+            ``"E2"``, ... by first mention; see :class:`EntityRecord`), shared by all
+            records of that speaker; ``None`` when ``speaker`` is ``None``.
     """
 
     quote: str
@@ -78,6 +81,7 @@ class Quote:
     channel: str | None = None
     confidence: float = 0.0
     flags: tuple[str, ...] = field(default_factory=tuple)
+    speaker_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as a JSON-ready dict (keys in :data:`RECORD_FIELDS` order)."""
@@ -96,4 +100,56 @@ class Quote:
         kw = {k: v for k, v in data.items() if k in names}
         if "flags" in kw:
             kw["flags"] = tuple(kw["flags"] or ())
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One entity of an article: a person, organisation, place or group, with every
+    mention the extractor grouped into it (``doc._.entities``,
+    :func:`saidwhat.extract_entities`).
+
+    Attributes:
+        id: ``"E1"``, ``"E2"``, ... in order of first mention; the ``speaker_id`` of the
+            quotation records of this speaker.
+        name: Canonical name: the fullest form the article gives, titles and role
+            words outside it ("Ngozi Okonjo-Iweala", "Federal Aviation Administration").
+        type: ``PERSON``, ``ORG``, ``GPE`` or ``NORP``.
+        number: ``"one"`` (a person), ``"group"`` or ``"organisation"``.
+        gender: ``"female"``, ``"male"`` or ``None``; ``gender_source`` is
+            ``"honorific"``, ``"role"``, ``"name"`` (given-name lists) or ``"pronoun"``
+            (the article's own pronouns), ``None`` with no gender.
+        aliases: Other names the article uses for it (surname, acronym, short form).
+        roles: Titles and appositions the article gives it ("Mayor", "a paramedic").
+        pronouns: Pronoun -> how often the article uses it for this entity.
+        mentions: ``(start, end, text, kind)`` per mention, character offsets into the
+            article (end exclusive); kind ``name``, ``alias``, ``pronoun`` or
+            ``description``.
+    """
+
+    id: str
+    name: str
+    type: str
+    number: str
+    gender: str | None = None
+    gender_source: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    pronouns: dict[str, int] = field(default_factory=dict)
+    mentions: tuple[tuple[int, int, str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entity as a JSON-ready dict; mentions as ``{"start", "end", "text", "kind"}``."""
+        d = asdict(self)
+        d["aliases"], d["roles"] = list(self.aliases), list(self.roles)
+        d["mentions"] = [{"start": s, "end": e, "text": t, "kind": k} for s, e, t, k in self.mentions]
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "EntityRecord":
+        """Build an EntityRecord from :meth:`to_dict` output."""
+        kw = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+        kw["aliases"] = tuple(kw.get("aliases") or ())
+        kw["roles"] = tuple(kw.get("roles") or ())
+        kw["mentions"] = tuple((m["start"], m["end"], m["text"], m["kind"]) for m in kw.get("mentions") or ())
         return cls(**kw)

@@ -1,13 +1,15 @@
 """saidwhat.pipeline.component: the ``saidwhat`` spaCy component.
 
 Reads: ``token.dep``, ``token.head``, ``token.pos``, ``token.lemma``, ``doc.ents``.
-Writes: ``doc._.quotes`` (list of :class:`saidwhat.model.Quote`), and the spans
+Writes: ``doc._.quotes`` (list of :class:`saidwhat.model.Quote`), ``doc._.entities``
+(list of :class:`saidwhat.model.EntityRecord`, the article's entities; each quote's
+``speaker_id`` is one of their ids), and the spans
 ``doc.spans["quotes"]``, ``doc.spans["cues"]``, ``doc.spans["speakers"]``
 (labels: the quote type; ``"CUE"``; the speaker type).
 
-``doc._.quotes`` survives serialisation (``Doc.to_bytes``, ``DocBin`` with
-``store_user_data=True``, ``nlp.pipe(n_process=N)``): the records are registered with
-srsly's msgpack encoders as ``saidwhat.quote``.
+``doc._.quotes`` and ``doc._.entities`` survive serialisation (``Doc.to_bytes``,
+``DocBin`` with ``store_user_data=True``, ``nlp.pipe(n_process=N)``): the records are
+registered with srsly's msgpack encoders as ``saidwhat.quote`` and ``saidwhat.entity``.
 
 Usage::
 
@@ -22,14 +24,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.pipeline import Pipe
 
-from ..model import Quote
+from ..model import EntityRecord, Quote
 from ..errors import Errors
-from .extractor import extract_quotes
+from .extractor import extract_all
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
 
 _QUOTE_KEY = "__saidwhat_quote__"
+_ENTITY_KEY = "__saidwhat_entity__"
 
 
 def _encode_quote(obj, chain=None):
@@ -48,8 +53,24 @@ def _decode_quote(obj, chain=None):
     return obj if chain is None else chain(obj)
 
 
+def _encode_entity(obj, chain=None):
+    """msgpack encoder: an :class:`EntityRecord` as its dict (see :func:`_encode_quote`)."""
+    if isinstance(obj, EntityRecord):
+        return {_ENTITY_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_entity(obj, chain=None):
+    """msgpack decoder for :func:`_encode_entity`."""
+    if isinstance(obj, dict) and _ENTITY_KEY in obj:
+        return EntityRecord.from_dict(obj[_ENTITY_KEY])
+    return obj if chain is None else chain(obj)
+
+
 srsly.msgpack_encoders.register("saidwhat.quote", func=_encode_quote)
 srsly.msgpack_decoders.register("saidwhat.quote", func=_decode_quote)
+srsly.msgpack_encoders.register("saidwhat.entity", func=_encode_entity)
+srsly.msgpack_decoders.register("saidwhat.entity", func=_decode_entity)
 
 
 class QuoteExtractor(Pipe):
@@ -74,8 +95,9 @@ class QuoteExtractor(Pipe):
         try:
             if len(doc) and not doc.has_annotation("DEP"):
                 raise ValueError(Errors.E009)
-            quotes = extract_quotes(doc, min_words=self.min_words)
+            quotes, entities = extract_all(doc, min_words=self.min_words)
             doc._.quotes = quotes
+            doc._.entities = entities
             if self.set_spans:
                 self._set_spans(doc, quotes)
         except Exception as e:  # noqa: BLE001 - routed to spaCy's handler (raise by default)
@@ -105,7 +127,7 @@ class QuoteExtractor(Pipe):
     "saidwhat",
     default_config={"min_words": 4, "set_spans": True},
     requires=["token.dep", "token.head", "token.pos", "token.lemma", "doc.ents"],
-    assigns=["doc._.quotes", "doc.spans"],
+    assigns=["doc._.quotes", "doc._.entities", "doc.spans"],
 )
 def make_saidwhat(nlp: Language, name: str, min_words: int, set_spans: bool) -> QuoteExtractor:
     """Factory for the ``saidwhat`` component (``nlp.add_pipe("saidwhat")``)."""

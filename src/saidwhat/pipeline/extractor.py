@@ -1,19 +1,21 @@
 """saidwhat.pipeline.extractor: run the stages over one parsed Doc and build records.
 
 Stages: marks (:mod:`.marks`) -> indirect/mixed, direct and signed candidates with
-their cue and speaker mention (:mod:`.quote_detector`) -> speaker resolution
-(:mod:`.speaker_resolver`) -> :class:`saidwhat.model.Quote` records.
+their cue and speaker mention (:mod:`.quote_detector`) -> the article's entities
+(:mod:`.entities`) -> speaker resolution (:mod:`.speaker_resolver`) ->
+:class:`saidwhat.model.Quote` and :class:`saidwhat.model.EntityRecord` records.
 """
 from __future__ import annotations
 
 
 from spacy.tokens import Doc
 
-from ..model import Quote
+from ..model import EntityRecord, Quote
 from .context import DocContext
+from .entities import ArticleEntities
 from .marks import find_marked_spans
 from .quote_detector import direct_candidates, indirect_candidates, signed_candidates
-from .speaker_resolver import resolve
+from .speaker_resolver import normalize_name, resolve
 
 
 def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
@@ -25,6 +27,22 @@ def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
 
     Returns:
         Quote records; offsets are character indices into ``doc.text``, end exclusive.
+    """
+    return extract_all(doc, min_words=min_words)[0]
+
+
+def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[EntityRecord]]:
+    """All quotations of a parsed Doc, in text order, and the article's entities
+    (those with a mention, in order of first mention; each quotation's ``speaker_id``
+    is one of their ids).
+
+    Args:
+        doc: A Doc with tagger, parser and NER annotations.
+        min_words: Minimum words for an unattributed direct quote.
+
+    Returns:
+        ``(quotes, entities)``; offsets are character indices into ``doc.text``, end
+        exclusive.
     """
     text = doc.text
     marked = find_marked_spans(text)   # warns W001/W002 for stray/unclosed marks
@@ -46,14 +64,24 @@ def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
                 continue
         kept.append(c)
     cands = kept
-    resolutions = resolve(ctx, cands)
-    out = []
+    entities = ArticleEntities(ctx)
+    resolutions = resolve(ctx, cands, entities)
+    spans = []
     for c, r in zip(cands, resolutions):
         m = c.mention
         ms = me = None
         if m is not None:   # no surrounding whitespace (a no-break space can be part of a token)
             raw = text[m.start:m.end]
             ms, me = m.start + len(raw) - len(raw.lstrip()), m.start + len(raw.rstrip())
+            if r.entity is not None and r.speaker:
+                kind = m.kind if m.kind in ("pronoun", "description") else (
+                    "name" if m.name and normalize_name(m.name) == r.entity.name else "alias")
+                entities.link(r.entity, ms, me, text[ms:me], kind, m.role)
+        spans.append((ms, me))
+    records = entities.records([r.entity for r in resolutions if r.entity is not None and r.speaker])
+    out = []
+    for c, r, (ms, me) in zip(cands, resolutions, spans):
+        m = c.mention
         out.append(Quote(
             quote=text[c.start:c.end], quote_start=c.start, quote_end=c.end, type=c.type,
             speaker=r.speaker, speaker_type=r.type if (r.speaker or m) else None,
@@ -63,5 +91,6 @@ def extract_quotes(doc: Doc, *, min_words: int = 4) -> list[Quote]:
             cue=text[c.cue[0]:c.cue[1]] if c.cue else None,
             cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
             channel=c.channel, confidence=round(r.confidence, 2), flags=tuple(c.flags),
+            speaker_id=r.entity.id if r.entity is not None and r.speaker else None,
         ))
-    return out
+    return out, records

@@ -34,78 +34,11 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import TITLE_WORDS_V1
-from .speaker_detector import (_DOCUMENT_NOUNS, _entity_at, first_name_gender, guess_name_type, is_known_first_name,
-                               noun_category)
+from .entities import (_GENDER_PRON, ArticleEntities, Entity, EntityIndex, ent_name,  # noqa: F401 (re-exported)
+                       normalize_name)
+from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
-_POSS = re.compile(r"(?:'s|’s|'|’)$")
-_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-_GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
-                "she": "F", "her": "F", "hers": "F", "herself": "F"}
-
-
-#: A photo credit NER ran into the name after it ("The Canadian Press Paul Carver, chief ...").
-_CREDIT = re.compile(r"^(?:The )?(?:Canadian|Associated) Press (?=[A-Z])")
-_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
-_PLACE_WORDS = frozenset("""city county island islands lake river bay park street valley beach
-falls heights hills mountain mountains springs township village harbour harbor port point""".split())
-
-
-def normalize_name(name: str) -> str:
-    """Strip possessives, a leading 'the', leading titles ("Glaciologist Sara Lindt",
-    "Dr. Matthew Bowes") and surrounding punctuation."""
-    name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
-    name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
-    name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
-    parts = name.split()
-    while parts and not any(ch.isalpha() for ch in parts[-1]):
-        parts.pop()
-    name = " ".join(parts)
-    if name.lower().startswith("the "):
-        name = name[4:]
-    parts = name.split()
-    while len(parts) > 2 and parts[0].lower().rstrip(".") in TITLE_WORDS_V1:
-        parts = parts[1:]
-    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def ent_name(ent) -> str:
-    """The normalised name of an entity span; of an entity NER ran on into the next
-    paragraph ("Morgan McNeely\n\nMcNeely"), its first line; without a photo credit
-    run into it."""
-    return normalize_name(_CREDIT.sub("", ent.text.strip().split("\n", 1)[0]))
-
-
-def _left_role(ent) -> str | None:
-    """Title words before a PERSON name in the same noun phrase ("Harbour master"),
-    including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
-    doc = ent.doc
-    i = ent.start
-    while i < ent.end - 2 and doc[i].lower_.rstrip(".") in TITLE_WORDS_V1:
-        i += 1
-    if i > ent.start:
-        return doc[ent.start:i].text
-    while i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and (
-            doc[i - 1].lower_.rstrip(".") in TITLE_WORDS_V1
-            or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod")
-                and doc[i - 1].head.i >= ent.start - 1)):
-        i -= 1
-    if i < ent.start:
-        return doc[i:ent.start].text
-    return None
-
-
-@dataclass
-class Entity:
-    """A named entity of the article: one person or organisation, all its mentions."""
-
-    name: str
-    type: str
-    gender: str | None = None
-    role: str | None = None
-    positions: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -118,192 +51,6 @@ class Resolution:
     confidence: float
     entity: Entity | None = None
 
-
-class EntityIndex:
-    """The article's named entities and their aliases.
-
-    Args:
-        ctx: The document context.
-    """
-
-    def __init__(self, ctx: DocContext) -> None:
-        self.ctx = ctx
-        raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
-        for ent in ctx.ents:
-            if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
-                name = ent_name(ent)
-                if name and not name.islower():   # NER also tags descriptions: "the federal department"
-                    subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
-                        ent.root.dep_ in ("appos", "conj", "compound", "poss")
-                        and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
-                    # salient: not the object of a preposition, a possessor or an object
-                    subj = 2 if subj else int(
-                        ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
-                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
-        self.raw = sorted(raw, key=lambda r: r[0])
-        names = Counter(r[1] for r in raw)
-        self.entities: dict[str, Entity] = {}
-        self.alias: dict[str, str] = {}
-        for n in sorted(names, key=lambda n: (-len(n.split()), -names[n])):
-            self.entities[n] = Entity(n, "PERSON")
-        # short forms -> fullest form
-        for n in names:
-            if len(n.split()) < 2:
-                target = self._expand(n, names)
-                if target and target != n:
-                    self.alias[n] = target
-        places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
-        labels: dict[str, Counter] = {}
-        full: dict[str, Counter] = {}   # labels of the fullest form's own mentions
-        for _, n, lab, _, _ in raw:
-            labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
-            if n not in self.alias:
-                full.setdefault(n, Counter())[lab] += 1
-        for key, c in labels.items():
-            e = self.entities[key]
-            if " " in key and full.get(key, {}).get("PERSON") and c.most_common(1)[0][0] == "NORP":
-                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
-            known = [lab for lab in c.elements() if lab]
-            e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
-            if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
-                e.type = "ORG"   # "Alberta Milk": a place name, not a given name
-            elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
-                    and key.split()[-1].lower() not in _PLACE_WORDS:
-                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
-            if e.type == "PERSON" and len(key.split()) >= 2:
-                e.gender = first_name_gender(key.split()[0])
-        self.mentions: list[tuple[int, Entity, bool]] = []
-        for pos, n, _, quoted, subj in self.raw:
-            if not quoted and not ctx.skipped(pos):   # captions name people in photos, not speakers
-                e = self.get(n)
-                e.positions.append(pos)
-                self.mentions.append((pos, e, subj))
-        for ent in ctx.ents:
-            if ent.label_ == "PERSON" and not ctx.token_quoted(ent[0]):
-                e = self.get(ent_name(ent))
-                if not e.role:
-                    e.role = _left_role(ent)
-        self._missed_mentions()
-        self._pronoun_evidence()
-        self.mentions.sort(key=lambda m: m[0])
-        self.mention_pos = [m[0] for m in self.mentions]
-
-    def _missed_mentions(self) -> None:
-        """Add the mentions NER missed of names it found elsewhere: a person's surname
-        ("Patterson"), an organisation's acronym ("EDC" for Export Development Canada)
-        or a known short form, as single capitalised tokens outside quotes and captions.
-        A surname two people share goes to the one the article itself calls by it."""
-        short: dict[str, Entity | None] = {}
-        for e in self._unique():
-            words = e.name.split()
-            if len(words) < 2:
-                continue
-            form = words[-1] if e.type == "PERSON" else "".join(w[0] for w in words if w[0].isupper())
-            if len(form) >= 2:
-                short[form] = None if short.get(form, e) is not e else e
-        for a, target in self.alias.items():
-            if " " not in a and short.get(a) is None:   # the article's own short form settles a shared surname
-                short[a] = self.entities[target]
-        if not short:
-            return
-        ctx = self.ctx
-        tagged = {i for ent in ctx.ents for i in range(ent.start, ent.end)}
-        for t in ctx.doc:
-            e = short.get(t.text)
-            if e is None or t.i in tagged or not t.text[0].isupper() or ctx.token_quoted(t) \
-                    or ctx.skipped(t.idx):
-                continue
-            subj = 2 if t.dep_ in ("nsubj", "nsubjpass") else int(
-                t.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative", "compound"))
-            e.positions.append(t.idx)
-            self.mentions.append((t.idx, e, subj))
-
-    def _unique(self):
-        seen = set()
-        for e in self.entities.values():
-            if id(e) not in seen and self.alias.get(e.name) is None:
-                seen.add(id(e))
-                yield e
-
-    def _expand(self, short: str, names: Counter) -> str | None:
-        low = short.lower()
-        person = [n for n in names if len(n.split()) >= 2 and n.split()[-1].lower() == low]
-        if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
-            return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
-                                              and is_known_first_name(n.split()[0]), names[n], len(n)))
-        longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]
-        if longer:
-            return max(longer, key=lambda n: (names[n], len(n)))
-        acr = [n for n in names if len(n.split()) >= 2 and "".join(w[0] for w in n.split() if w[0].isupper()) == short]
-        if acr:
-            return acr[0]
-        return None
-
-    def get(self, name: str) -> Entity:
-        """The entity for a name, creating it if the article's NER missed it."""
-        name = normalize_name(name)
-        key = self.alias.get(name, name)
-        if key not in self.entities:
-            target = self._expand(name, Counter({n: 1 for n in self.entities}))
-            if target:
-                self.alias[name] = target
-                key = target
-            else:
-                self.entities[key] = Entity(key, guess_name_type(key, None))
-                e = self.entities[key]
-                if e.type == "PERSON" and len(key.split()) >= 2:
-                    e.gender = first_name_gender(key.split()[0])
-        return self.entities[key]
-
-    def _pronoun_evidence(self) -> None:
-        """Gender from the article: sentences naming one person, outside quotes, with
-        he/his or she/her later in the same sentence."""
-        votes: dict[str, Counter] = {}
-        ctx = self.ctx
-        by_sent: dict[int, list] = {}
-        for e in ctx.ents:
-            by_sent.setdefault(e[0].sent.start, []).append(e)
-        for sent in ctx.doc.sents:
-            ents = by_sent.get(sent.start, [])
-            persons = {self.get(ent_name(e)).name for e in ents
-                       if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
-            persons = {p for p in persons if self.entities[p].type == "PERSON"}
-            if len(persons) != 1:
-                continue
-            (p,) = persons
-            subj = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
-                    and self.get(ent_name(e)).name == p]
-            if not subj:
-                continue
-            for t in sent:
-                g = _GENDER_PRON.get(t.lower_)
-                if g and not ctx.token_quoted(t) and t.i > subj[0].end:
-                    votes.setdefault(p, Counter())[g] += 1
-        for p, c in votes.items():
-            (g, n), *rest = c.most_common()
-            e = self.entities[p]
-            # a given name the lists know outranks the article's pronouns, which often
-            # belong to someone else in the sentence ("Jake" stays male)
-            if (not rest or n > 2 * rest[0][1]) and e.gender is None:
-                e.gender = g
-
-    def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
-        """Named entities mentioned outside quotes before ``pos``, nearest first, as
-        (position, entity) pairs; ``subjects_only`` keeps mentions that are clause
-        subjects (the preferred antecedents, after centering theory)."""
-        k = bisect_left(self.mention_pos, pos)
-        for i in range(k - 1, -1, -1):
-            p, e, subj = self.mentions[i]
-            if pos - p > window:
-                break
-            if subj == 2 or not subjects_only:
-                yield p, e
-
-    def between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[Entity]:
-        """Entities named outside quotes in [lo, hi); ``subjects_only`` keeps salient
-        mentions (subjects, and any that are not objects or possessors)."""
-        a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
-        return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
 
 
 _COORDINATED = re.compile(r"\s*(?:,|\band\b)\s*")
@@ -337,9 +84,10 @@ def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
     return False
 
 
-def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
-    """Resolve every candidate's speaker, in text order. Returns one Resolution each."""
-    index = EntityIndex(ctx)
+def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | None = None) -> list[Resolution]:
+    """Resolve every candidate's speaker, in text order, against the article's entities
+    (``index``; built from ``ctx`` when not given). Returns one Resolution each."""
+    index = index if index is not None else ArticleEntities(ctx)
     order = sorted(range(len(cands)), key=lambda i: cands[i].start)
     res: list[Resolution | None] = [None] * len(cands)
     history: list[tuple[int, int]] = []   # (candidate index) in text order with a resolved entity
@@ -363,7 +111,7 @@ def resolve(ctx: DocContext, cands: list[Candidate]) -> list[Resolution]:
             # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
             r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
         elif m.kind == "name" and m.name:
-            e = index.get(m.name)
+            e = index.get_at(m.name, m.start)
             if m.role and not e.role:
                 e.role = m.role
             r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)

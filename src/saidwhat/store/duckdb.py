@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS quotations (
     speaker VARCHAR, speaker_type VARCHAR, speaker_role VARCHAR,
     speaker_mention VARCHAR, speaker_start BIGINT, speaker_end BIGINT,
     cue VARCHAR, cue_start BIGINT, cue_end BIGINT,
-    channel VARCHAR, confidence DOUBLE, flags VARCHAR[]);
+    channel VARCHAR, confidence DOUBLE, flags VARCHAR[], speaker_id VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR, started TIMESTAMP, finished TIMESTAMP, articles BIGINT, quotes BIGINT);
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
@@ -89,6 +89,8 @@ def connect(path: str | Path, *, read_only: bool = False):
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         con.execute(SCHEMA)
+        # stores made before speaker_id was added to the record gain the column
+        con.execute("ALTER TABLE quotations ADD COLUMN IF NOT EXISTS speaker_id VARCHAR")
     return con
 
 

@@ -146,6 +146,7 @@ class QuoteRecord(BaseModel):
     channel: str | None = None
     confidence: float = Field(0.0, description="0–1, how sure the extractor is of the speaker.")
     flags: list[str] = []
+    speaker_id: str | None = Field(None, description="The speaker's entity id within the article (E1, E2, ...).")
 
 
 class ArticleQuotes(BaseModel):

@@ -1,0 +1,502 @@
+"""saidwhat.pipeline.entities: the article's entities, the stage between detection and resolution.
+
+Every mention of a person, organisation or place in one article is grouped into
+:class:`Entity` objects:
+
+* named mentions: NER spans (PERSON, ORG, GPE, NORP, FAC, LOC), and single capitalised
+  tokens NER missed that repeat a name it found (a surname, an acronym, a known short
+  form);
+* short forms are aliases of the fullest form the article gives: a surname or the last
+  part of a hyphenated surname ("Iweala" -> "Ngozi Okonjo-Iweala"), the first word of
+  an organisation's name ("Amnesty"), an acronym ("EDC" <-> "Export Development
+  Canada"); a surname two people share ("Karlsson") goes to the one of them the
+  article named last (:meth:`ArticleEntities.get_at`);
+* titles and role words stay outside the name ("Striker Marcus Vale" -> name "Marcus
+  Vale", role "Striker"), hyphenated and particle names stay whole ("Galbraith-Marten",
+  "de la Cruz", "bin Salman");
+* pronouns and descriptions are linked to an entity by the speaker resolver
+  (:mod:`.speaker_resolver`), which adds them as mentions (:meth:`ArticleEntities.link`).
+
+Each entity has a canonical ``name``, a ``type``, ``aliases``, a ``number`` (``"one"``
+person, a ``"group"``, an ``"organisation"``), the ``pronouns`` the article uses for
+it, its ``roles`` (titles, appositions) and a ``gender`` with its source: honorifics
+("Mr", "Ms", "Sir", "Dame") and gendered role nouns ("chairwoman", "mother") first,
+then the given-name lists, then the article's own pronouns. :meth:`ArticleEntities.records`
+gives them as :class:`saidwhat.model.EntityRecord` with ids ``"E1"``, ``"E2"``, ...
+in order of first mention: the ``speaker_id`` of every quotation record, and
+``doc._.entities`` on a Doc run through the ``saidwhat`` component.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import EntityRecord
+from .context import DocContext
+from .lexicons import PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
+
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
+                "she": "F", "her": "F", "hers": "F", "herself": "F"}
+
+
+#: A photo credit NER ran into the name after it ("The Canadian Press Paul Carver, chief ...").
+_CREDIT = re.compile(r"^(?:The )?(?:Canadian|Associated) Press (?=[A-Z])")
+_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
+_PLACE_WORDS = frozenset("""city county island islands lake river bay park street valley beach
+falls heights hills mountain mountains springs township village harbour harbor port point""".split())
+
+
+def normalize_name(name: str, label: str | None = None) -> str:
+    """Strip possessives, a leading 'the', leading titles ("Glaciologist Sara Lindt",
+    "Dr. Matthew Bowes", "Striker Vale") and surrounding punctuation. Titles are
+    kept in an organisation's or place's name (``label`` ORG, GPE, FAC, LOC:
+    "Federal Aviation Administration") and where the word is also a given name
+    ("Dean Smith")."""
+    name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
+    name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
+    name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
+    parts = name.split()
+    while parts and not any(ch.isalpha() for ch in parts[-1]):
+        parts.pop()
+    name = " ".join(parts)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    parts = name.split()
+    whole = list(parts)
+    while len(parts) > 2 and parts[0].lower().rstrip(".") in TITLE_WORDS_V1:
+        parts = parts[1:]
+    if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and is_known_first_name(parts[0])):
+        return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)
+    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
+        parts = parts[1:]
+    elif len(parts) == 2 and label == "PERSON" and _is_role_word(parts[0]) and parts[1][:1].isupper():
+        parts = parts[1:]   # "Striker Vale", "Councillor Okoye": NER took the title into the name
+    return " ".join(parts)
+
+
+def _is_role_word(word: str) -> bool:
+    """A capitalised title or role noun that is not also a given name ("Striker",
+    "Mayor"; not "Dean", "Major" when the name lists know it)."""
+    w = word.lower().rstrip(".")
+    return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
+
+
+def ent_name(ent) -> str:
+    """The normalised name of an entity span; of an entity NER ran on into the next
+    paragraph ("Morgan McNeely\n\nMcNeely"), its first line; without a photo credit
+    run into it."""
+    return normalize_name(_CREDIT.sub("", ent.text.strip().split("\n", 1)[0]), ent.label_)
+
+
+def _left_role(ent) -> str | None:
+    """Title words before a PERSON name in the same noun phrase ("Harbour master"),
+    including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
+    doc = ent.doc
+    i = ent.start
+    while i < ent.end - 2 and doc[i].lower_.rstrip(".") in TITLE_WORDS_V1:
+        i += 1
+    if i > ent.start:
+        return doc[ent.start:i].text
+    while i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and (
+            doc[i - 1].lower_.rstrip(".") in TITLE_WORDS_V1
+            or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod")
+                and doc[i - 1].head.i >= ent.start - 1)):
+        i -= 1
+    if i < ent.start:
+        return doc[i:ent.start].text
+    return None
+
+
+#: Longest apposition kept as a role, in tokens ("a rookie defenceman from Oslo who ..."
+#: runs on; news appositions that describe a person are mostly under a dozen words).
+APPOS_MAX_TOKENS = 12
+#: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
+HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord".split(), "M"),
+                    **dict.fromkeys("mrs mrs. ms ms. miss dame lady".split(), "F")}
+#: Role nouns that give a person's gender (English gendered nouns of kinship, address and
+#: office; "chairman" and "spokesman" are left out: news uses them for women too).
+ROLE_GENDER = {**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
+king prince duke actor businessman congressman sportsman policeman fireman""".split(), "M"),
+               **dict.fromkeys("""woman girl mother wife daughter sister aunt niece grandmother
+granddaughter queen princess duchess actress businesswoman congresswoman chairwoman spokeswoman
+sportswoman policewoman widow""".split(), "F")}
+
+
+@dataclass
+class EntityMention:
+    """One mention of an entity: character offsets into the article (end exclusive),
+    its text and kind (``"name"``, ``"alias"``, ``"pronoun"``, ``"description"``)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(eq=False)
+class Entity:
+    """One person, organisation or place of the article, all its mentions.
+
+    Attributes:
+        name: Canonical name, the fullest form the article gives, titles outside.
+        type: ``PERSON``, ``ORG``, ``GPE`` or ``NORP``.
+        gender: ``"M"``, ``"F"`` or None; ``gender_source`` says from what
+            (``"honorific"``, ``"role"``, ``"name"``, ``"pronoun"``).
+        role: The first title or description the article gives (used in records).
+        positions: Character offsets of its named mentions outside quotes.
+        id: ``"E1"``, ``"E2"``, ... by first mention, set by :meth:`ArticleEntities.records`.
+        aliases: Other names the article uses for it (surname, acronym, short form).
+        roles: Every title and apposition the article gives it.
+        pronouns: Pronouns linked to it (the article's own, and resolved speakers).
+        mentions: Its mentions, named and linked.
+    """
+
+    name: str
+    type: str
+    gender: str | None = None
+    role: str | None = None
+    positions: list[int] = field(default_factory=list)
+    id: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    pronouns: Counter = field(default_factory=Counter)
+    mentions: list[EntityMention] = field(default_factory=list)
+    gender_source: str | None = None
+
+    @property
+    def number(self) -> str:
+        """``"organisation"`` (ORG, GPE), ``"group"`` (NORP, or names joined by "and")
+        or ``"one"`` (a person)."""
+        if self.type in ("ORG", "GPE"):
+            return "organisation"
+        if self.type == "NORP" or " and " in self.name:
+            return "group"
+        return "one"
+
+    def add_role(self, role: str | None) -> None:
+        """Record a title or description; the first one is ``role``."""
+        if role and role not in self.roles:
+            self.roles.append(role)
+        if role and not self.role:
+            self.role = role
+
+    def set_gender(self, gender: str | None, source: str) -> None:
+        """Set the gender unless evidence of a stronger source already set it
+        (honorific > role > name > pronoun)."""
+        order = ("honorific", "role", "name", "pronoun")
+        if gender and (self.gender_source is None or order.index(source) < order.index(self.gender_source)):
+            self.gender, self.gender_source = gender, source
+
+
+class ArticleEntities:
+    """The article's entities: named mentions grouped by name and alias, with the
+    evidence speaker resolution weighs (type, gender, roles, salience).
+
+    Args:
+        ctx: The document context.
+
+    Attributes:
+        entities: Name or alias key -> :class:`Entity` (several keys may share one).
+        alias: Short form -> the canonical name it stands for.
+        mentions: ``(offset, entity, salience)`` of every named mention outside quotes
+            and captions, in text order; salience 2 = clause subject, 1 = other
+            salient role, 0 = object, possessor or prepositional object.
+    """
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
+        ends: dict[int, int] = {}
+        for ent in ctx.ents:
+            if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
+                name = ent_name(ent)
+                if name and not name.islower():   # NER also tags descriptions: "the federal department"
+                    subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                        ent.root.dep_ in ("appos", "conj", "compound", "poss")
+                        and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                    # salient: not the object of a preposition, a possessor or an object
+                    subj = 2 if subj else int(
+                        ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
+                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
+                    ends[ent.start_char] = ent.end_char
+        self.raw = sorted(raw, key=lambda r: r[0])
+        names = Counter(r[1] for r in raw)
+        self.entities: dict[str, Entity] = {}
+        self.alias: dict[str, str] = {}
+        for n in sorted(names, key=lambda n: (-len(n.split()), -names[n])):
+            self.entities[n] = Entity(n, "PERSON")
+        # short forms -> fullest form
+        for n in names:
+            if len(n.split()) < 2:
+                target = self._expand(n, names)
+                if target and target != n:
+                    self.alias[n] = target
+        places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
+        labels: dict[str, Counter] = {}
+        full: dict[str, Counter] = {}   # labels of the fullest form's own mentions
+        for _, n, lab, _, _ in raw:
+            labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
+            if n not in self.alias:
+                full.setdefault(n, Counter())[lab] += 1
+        for key, c in labels.items():
+            e = self.entities[key]
+            if " " in key and full.get(key, {}).get("PERSON") and c.most_common(1)[0][0] == "NORP":
+                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
+            known = [lab for lab in c.elements() if lab]
+            e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
+            if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
+                e.type = "ORG"   # "Alberta Milk": a place name, not a given name
+            elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
+                    and key.split()[-1].lower() not in _PLACE_WORDS:
+                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
+            if e.type == "PERSON" and len(key.split()) >= 2:
+                e.set_gender(first_name_gender(key.split()[0]), "name")
+        self.mentions: list[tuple[int, Entity, bool]] = []
+        for pos, n, _, quoted, subj in self.raw:
+            if not quoted and not ctx.skipped(pos):   # captions name people in photos, not speakers
+                e = self.get_at(n, pos)
+                e.positions.append(pos)
+                self.mentions.append((pos, e, subj))
+                end = ends.get(pos, pos + len(n))
+                e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
+        for ent in ctx.ents:
+            if ent.label_ in ("PERSON", "ORG") and not ctx.token_quoted(ent[0]) and ent_name(ent):
+                e = self.get(ent_name(ent))
+                if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
+                    continue
+                e.add_role(_left_role(ent))
+                for a in ent.root.children:   # "Marta Quill, a paramedic with ..."
+                    if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i >= ent.end:
+                        toks = sorted(a.subtree, key=lambda t: t.i)
+                        if len(toks) <= APPOS_MAX_TOKENS:
+                            role = ctx.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+                            if role not in e.roles:
+                                e.roles.append(role)
+                self._honorific(ent, e)
+        self._missed_mentions()
+        self._pronoun_evidence()
+        self.mentions.sort(key=lambda m: m[0])
+        self.mention_pos = [m[0] for m in self.mentions]
+
+    @staticmethod
+    def _honorific(ent, e: Entity) -> None:
+        """Gender from a courtesy title before or at the start of a PERSON span ("Mr
+        Vale", "Ms. Lopez") and from gendered role nouns in the entity's roles."""
+        doc = ent.doc
+        for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
+            if t is not None and t.lower_ in HONORIFIC_GENDER:
+                e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
+        for role in e.roles:
+            for w in re.findall(r"[a-z]+", role.lower()):
+                if w in ROLE_GENDER:
+                    e.set_gender(ROLE_GENDER[w], "role")
+
+    def _missed_mentions(self) -> None:
+        """Add the mentions NER missed of names it found elsewhere: a person's surname
+        ("Patterson"), an organisation's acronym ("EDC" for Export Development Canada)
+        or a known short form, as single capitalised tokens outside quotes and captions.
+        A surname two people share goes to the one the article itself calls by it."""
+        short: dict[str, Entity | None] = {}
+        for e in self._unique():
+            words = e.name.split()
+            if len(words) < 2:
+                continue
+            form = words[-1] if e.type == "PERSON" else "".join(w[0] for w in words if w[0].isupper())
+            if len(form) >= 2:
+                short[form] = None if short.get(form, e) is not e else e
+        for a, target in self.alias.items():
+            if " " not in a and short.get(a) is None:   # the article's own short form settles a shared surname
+                short[a] = self.entities[target]
+        if not short:
+            return
+        ctx = self.ctx
+        tagged = {i for ent in ctx.ents for i in range(ent.start, ent.end)}
+        for t in ctx.doc:
+            e = short.get(t.text)
+            if e is None or t.i in tagged or not t.text[0].isupper() or ctx.token_quoted(t) \
+                    or ctx.skipped(t.idx):
+                continue
+            subj = 2 if t.dep_ in ("nsubj", "nsubjpass") else int(
+                t.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative", "compound"))
+            e.positions.append(t.idx)
+            self.mentions.append((t.idx, e, subj))
+            e.mentions.append(EntityMention(t.idx, t.idx + len(t.text), t.text, "alias"))
+            e.aliases.add(t.text)
+
+    def _unique(self):
+        seen = set()
+        for e in self.entities.values():
+            if id(e) not in seen and self.alias.get(e.name) is None:
+                seen.add(id(e))
+                yield e
+
+    def _expand(self, short: str, names: Counter) -> str | None:
+        low = short.lower()
+        person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (
+            "-" in n.split()[-1] and " " not in low and n.split()[-1].lower().rsplit("-", 1)[-1] == low
+            and low[:1].isalpha()))]
+        if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
+            return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
+                                              and is_known_first_name(n.split()[0]), names[n], len(n)))
+        longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]
+        if longer:
+            return max(longer, key=lambda n: (names[n], len(n)))
+        acr = [n for n in names if len(n.split()) >= 2 and "".join(w[0] for w in n.split() if w[0].isupper()) == short]
+        if acr:
+            return acr[0]
+        return None
+
+    def get(self, name: str) -> Entity:
+        """The entity for a name, creating it if the article's NER missed it."""
+        if name not in self.entities and name not in self.alias:
+            name = normalize_name(name)
+        key = self.alias.get(name, name)
+        if key not in self.entities:
+            target = self._expand(name, Counter({n: 1 for n in self.entities}))
+            if target:
+                self.alias[name] = target
+                key = target
+            else:
+                self.entities[key] = Entity(key, guess_name_type(key, None))
+                e = self.entities[key]
+                if e.type == "PERSON" and len(key.split()) >= 2:
+                    e.set_gender(first_name_gender(key.split()[0]), "name")
+        return self.entities[key]
+
+    def get_at(self, name: str, pos: int) -> Entity:
+        """The entity a name written at offset ``pos`` refers to: as :meth:`get`, but a
+        surname two or more people of the article share ("Greenspan" for Dorie and
+        Michael Greenspan) goes to the one the article first called by it (the one
+        named in full last before the first bare use), unless another of them was
+        named in full in this sentence or the one before and that one was not."""
+        norm = normalize_name(name)
+        if " " in norm or not norm[:1].isupper():
+            return self.get(name)
+        if getattr(self, "_surnames_at", -1) != len(self.entities):   # rebuilt when entities are added
+            self._surnames: dict[str, list[Entity]] = {}
+            for e in self._unique():
+                if e.type == "PERSON" and len(e.name.split()) >= 2:
+                    last = e.name.split()[-1]
+                    for key in {last, last.rsplit("-", 1)[-1]}:
+                        self._surnames.setdefault(key, []).append(e)
+            self._surnames_at = len(self.entities)
+            self._owner: dict[str, Entity] = {}
+        sharing = self._surnames.get(norm, [])
+        if len(sharing) < 2:
+            return self.get(name)
+
+        def last_before(e, p):
+            return max((q for q in e.positions if q < p), default=-1)
+        owner = self._owner.get(norm)
+        if owner is None:
+            owner = max(sharing, key=lambda e: (last_before(e, pos), len(e.positions)))
+            if last_before(owner, pos) < 0:
+                owner = max(sharing, key=lambda e: len(e.positions))
+            self._owner[norm] = owner
+        near = self.ctx.sentence_start_before(max(0, self.ctx.sentence_start_before(pos) - 1))
+        recent = [e for e in sharing if last_before(e, pos) >= near]
+        if len(recent) == 1 and recent[0] is not owner:
+            return recent[0]
+        return owner
+
+    def _pronoun_evidence(self) -> None:
+        """Gender from the article: sentences naming one person, outside quotes, with
+        he/his or she/her later in the same sentence."""
+        votes: dict[str, Counter] = {}
+        ctx = self.ctx
+        by_sent: dict[int, list] = {}
+        for e in ctx.ents:
+            by_sent.setdefault(e[0].sent.start, []).append(e)
+        for sent in ctx.doc.sents:
+            ents = by_sent.get(sent.start, [])
+            persons = {self.get(ent_name(e)).name for e in ents
+                       if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
+            persons = {p for p in persons if self.entities[p].type == "PERSON"}
+            if len(persons) != 1:
+                continue
+            (p,) = persons
+            subj = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
+                    and self.get(ent_name(e)).name == p]
+            if not subj:
+                continue
+            for t in sent:
+                g = _GENDER_PRON.get(t.lower_)
+                if g and not ctx.token_quoted(t) and t.i > subj[0].end:
+                    votes.setdefault(p, Counter())[g] += 1
+        for p, c in votes.items():
+            (g, n), *rest = c.most_common()
+            e = self.entities[p]
+            e.pronouns.update({("he" if x == "M" else "she"): k for x, k in c.items()})
+            # a given name the lists know outranks the article's pronouns, which often
+            # belong to someone else in the sentence ("Jake" stays male)
+            if not rest or n > 2 * rest[0][1]:
+                e.set_gender(g, "pronoun")
+
+    def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
+        """Named entities mentioned outside quotes before ``pos``, nearest first, as
+        (position, entity) pairs; ``subjects_only`` keeps mentions that are clause
+        subjects (the preferred antecedents, after centering theory)."""
+        k = bisect_left(self.mention_pos, pos)
+        for i in range(k - 1, -1, -1):
+            p, e, subj = self.mentions[i]
+            if pos - p > window:
+                break
+            if subj == 2 or not subjects_only:
+                yield p, e
+
+    def between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[Entity]:
+        """Entities named outside quotes in [lo, hi); ``subjects_only`` keeps salient
+        mentions (subjects, and any that are not objects or possessors)."""
+        a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
+        return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
+
+
+
+    def link(self, e: Entity, start: int, end: int, text: str, kind: str, role: str | None = None) -> None:
+        """Add a mention speaker resolution linked to ``e`` (a pronoun, a description,
+        or a name); a pronoun is counted in ``e.pronouns``, a role kept in ``e.roles``."""
+        if not any(m.start == start for m in e.mentions):
+            e.mentions.append(EntityMention(start, end, text, kind))
+        if kind == "pronoun":
+            e.pronouns[text.lower()] += 1
+        e.add_role(role)
+
+    def unique(self) -> list[Entity]:
+        """Each entity once (aliases folded), in no particular order."""
+        return list(self._unique())
+
+    def records(self, also: list[Entity] = ()) -> list[EntityRecord]:
+        """The entities that have a mention (and those in ``also``, e.g. every resolved
+        speaker), as records, ids ``"E1"``, ``"E2"``, ... in order of first mention
+        (ties: canonical name). Sets ``Entity.id``."""
+        alias_of: dict[int, set[str]] = {}
+        for a, target in self.alias.items():
+            e = self.entities.get(target)
+            if e is not None and a != e.name:
+                alias_of.setdefault(id(e), set()).add(a)
+        keep = {id(e) for e in also}
+        ents = [e for e in self._unique() if e.mentions or id(e) in keep]
+        ents += [e for e in also if e.id is None and not any(x is e for x in ents)]
+        ents = list({id(e): e for e in ents}.values())
+        ents.sort(key=lambda e: (min((m.start for m in e.mentions), default=1 << 62), e.name))
+        out = []
+        for k, e in enumerate(ents, 1):
+            e.id = f"E{k}"
+            e.aliases |= alias_of.get(id(e), set())
+            e.mentions.sort(key=lambda m: m.start)
+            out.append(EntityRecord(
+                id=e.id, name=e.name, type=e.type, number=e.number,
+                gender={"M": "male", "F": "female"}.get(e.gender or ""), gender_source=e.gender_source,
+                aliases=tuple(sorted(e.aliases - {e.name})), roles=tuple(e.roles),
+                pronouns=dict(sorted(e.pronouns.items())),
+                mentions=tuple((m.start, m.end, m.text, m.kind) for m in e.mentions)))
+        return out
+
+
+#: The name earlier versions used.
+EntityIndex = ArticleEntities

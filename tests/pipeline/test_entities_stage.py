@@ -1,0 +1,99 @@
+"""The article's entities (saidwhat.pipeline.entities) and the speaker_id of records.
+
+Invented text only. Each case names the kind of error it guards against (issue 10:
+names cut or split, two people sharing a surname, titles kept in names).
+"""
+import spacy
+
+import saidwhat
+from saidwhat.model import EntityRecord
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_hyphenated_surname_is_one_entity_under_its_full_name(nlp):
+    text = ("Ngozi Okonjo-Iweala, the director-general of the trade body, spoke in Geneva. "
+            "“Trade must resume,” Okonjo-Iweala said. Later, Iweala said the talks would continue.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Ngozi Okonjo-Iweala", "Ngozi Okonjo-Iweala"]
+    assert len({q.speaker_id for q in quotes}) == 1 and quotes[0].speaker_id is not None
+    ents = _by_name(saidwhat.extract_entities(text, nlp=nlp))
+    assert "Iweala" not in ents and "Okonjo-Iweala" not in ents
+    assert {"Okonjo-Iweala", "Iweala"} <= set(ents["Ngozi Okonjo-Iweala"].aliases)
+
+
+def test_surname_after_a_hyphen_resolves_to_the_whole_name(nlp):
+    text = ("Lawyers for the union filed the claim on Monday. Joanne Galbraith-Marten said the ruling "
+            "was unfair to workers. “This is a disgrace,” Galbraith-Marten added.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Joanne Galbraith-Marten"] * 2
+
+
+def test_a_shared_surname_goes_to_the_person_the_article_calls_by_it(nlp):
+    # the article calls Dana Whitlow "Whitlow"; her brother is named once, in full
+    text = ("Dana Whitlow opened her bakery in 1999. “I never planned it,” says Whitlow, who runs it with "
+            "her brother Carl Whitlow.\n\nThe shop nearly closed in 2009. "
+            "“We had one month of cash left,” Whitlow said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Dana Whitlow", "Dana Whitlow"]
+
+
+def test_a_shared_surname_right_after_the_other_full_name_is_that_person(nlp):
+    text = ("Erik Lindqvist scored twice for the home side on Saturday. Much later, after the break, the "
+            "visitors pulled one back.\n\nMelker Lindqvist, his cousin, set up the winner. "
+            "“We played hard,” Lindqvist said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Melker Lindqvist"]
+
+
+def test_organisation_name_keeps_its_leading_title_word(nlp):
+    # "Federal" is a title word before a person's name, not before an agency's
+    text = "The Federal Aviation Administration grounded the jets on Friday. “Safety comes first,” the agency said."
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert quotes[0].speaker == "Federal Aviation Administration"
+
+
+def test_entity_records_carry_ids_mentions_and_roles(nlp):
+    text = ("Mayor Helena Brandt closed the quay on Monday. “We did not take this lightly,” Brandt said. "
+            "Samuel Okoye, a dock worker, disagreed. “There is nowhere else for us to go,” he said. "
+            "“We will appeal,” Brandt said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    ents = saidwhat.extract_entities(text, nlp=nlp)
+    by_id = {e.id: e for e in ents}
+    assert [e.id for e in ents] == [f"E{k}" for k in range(1, len(ents) + 1)]
+    assert [by_id[q.speaker_id].name for q in quotes] == ["Helena Brandt", "Samuel Okoye", "Helena Brandt"]
+    brandt = _by_name(ents)["Helena Brandt"]
+    assert brandt.type == "PERSON" and brandt.number == "one"
+    assert "Mayor" in brandt.roles
+    for start, end, mtext, kind in brandt.mentions:
+        assert text[start:end] == mtext
+    okoye = _by_name(ents)["Samuel Okoye"]
+    assert any(kind == "pronoun" and mtext == "he" for _, _, mtext, kind in okoye.mentions)
+    assert okoye.pronouns.get("he") == 1
+    assert any("dock worker" in r for r in okoye.roles)
+
+
+def test_honorific_gives_gender_before_the_name_lists(nlp):
+    # "Leslie" alone does not decide; "Ms." does
+    text = "Ms. Leslie Harrow chairs the board. Harrow said the vote was fair."
+    ents = _by_name(saidwhat.extract_entities(text, nlp=nlp))
+    assert ents["Leslie Harrow"].gender == "female"
+    assert ents["Leslie Harrow"].gender_source == "honorific"
+
+
+def test_speaker_id_is_null_without_a_speaker(nlp):
+    text = "“Where are we supposed to work until spring?” one docker shouted from the crowd."
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert quotes and all(q.speaker is None and q.speaker_id is None for q in quotes)
+
+
+def test_doc_entities_survive_serialisation(nlp):
+    text = "Mayor Helena Brandt closed the quay. “We did not take this lightly,” Brandt said."
+    doc = nlp(text)
+    assert doc._.entities and isinstance(doc._.entities[0], EntityRecord)
+    back = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back._.entities == doc._.entities
+    assert back._.quotes[0].speaker_id == doc._.quotes[0].speaker_id
+    assert EntityRecord.from_dict(doc._.entities[0].to_dict()) == doc._.entities[0]
