@@ -13,8 +13,10 @@ Metric definitions: ``docs/evaluation.md``.
 from .core import EvalResult, evaluate
 from .gold import GoldArticle, GoldError, read_gold, read_predictions
 from .report import render, write_errors
-from .scorer import PRF, Ratio, Scores, names_match, normalise_name, score_article
+from .scorer import (
+    PRF, Ratio, Scores, names_match, normalise_name, score_article, speaker_correct_strict,
+)
 
 __all__ = ["EvalResult", "evaluate", "GoldArticle", "GoldError", "read_gold",
            "read_predictions", "render", "write_errors", "PRF", "Ratio", "Scores",
-           "names_match", "normalise_name", "score_article"]
+           "names_match", "normalise_name", "score_article", "speaker_correct_strict"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Errors
 from .gold import QUOTE_TYPES, GoldArticle, read_gold, read_predictions
-from .scorer import OVERLAP_THRESHOLD, Scores, score_article
+from .scorer import COVERAGE_THRESHOLD, OVERLAP_THRESHOLD, Scores, score_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,6 +34,8 @@ class EvalResult:
         model: Pipeline used (``lang_name-version``), or ``None`` with ``pred_path``.
         types: The ``types`` filter, or ``None`` for all quotes.
         threshold: Overlap threshold, 0–1 of the shorter span.
+        coverage_threshold: Coverage threshold, 0–1 of the gold span
+            (:data:`~saidwhat.evaluate.scorer.COVERAGE_THRESHOLD`, fixed).
         n_articles: Gold articles scored.
         n_articles_without_pred: With ``pred_path``: gold articles with no line in the
             predictions file (all their gold quotes count as FN).
@@ -50,6 +52,7 @@ class EvalResult:
     model: str | None = None
     types: tuple[str, ...] | None = None
     threshold: float = OVERLAP_THRESHOLD
+    coverage_threshold: float = COVERAGE_THRESHOLD
     n_articles: int = 0
     n_articles_without_pred: int = 0
     scores: Scores = field(default_factory=Scores)
@@ -64,6 +67,7 @@ class EvalResult:
             "gold": self.gold_path, "pred": self.pred_path, "model": self.model,
             "types": list(self.types) if self.types else None,
             "overlap_threshold": self.threshold,
+            "coverage_threshold": self.coverage_threshold,
             "n_articles": self.n_articles,
             "n_articles_without_pred": self.n_articles_without_pred,
             **self.scores.to_dict(),

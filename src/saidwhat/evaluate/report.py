@@ -27,15 +27,19 @@ def _pct(value: float | None) -> str:
 def _prf_rows(result: EvalResult) -> list[tuple[str, PRF]]:
     s = result.scores
     thr = f"{100 * result.threshold:g}%"
+    cov = f"{100 * result.coverage_threshold:g}%"
     return [(f"quotes, overlap >= {thr}", s.overlap),
+            (f"quotes, coverage >= {cov} of gold", s.coverage),
             ("quotes, exact span", s.exact),
             ("quotes, exact span (trimmed)", s.exact_trimmed),
-            ("end-to-end (overlap + speaker)", s.end_to_end)]
+            ("end-to-end (overlap + speaker)", s.end_to_end),
+            ("end-to-end, strict speaker", s.end_to_end_strict)]
 
 
 def _ratio_rows(result: EvalResult) -> list[tuple[str, Ratio]]:
     s = result.scores
     rows = [("speaker name accuracy (matched)", s.speaker_name),
+            ("speaker name, strict (matched)", s.speaker_name_strict),
             ("speaker span accuracy (matched)", s.speaker_span),
             ("cue accuracy (matched)", s.cue)]
     rows += [(f"recall, gold type {k}", v) for k, v in sorted(s.recall_by_type.items())]

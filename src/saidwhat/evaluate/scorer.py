@@ -7,15 +7,23 @@ The metrics are defined in ``docs/evaluation.md``.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 #: A pred and a gold quote match (overlap matching) when their common characters are at
 #: least this share of the shorter of the two spans.
 OVERLAP_THRESHOLD = 0.5
+
+#: A pred and a gold quote match (coverage matching) when their common characters are at
+#: least this share of the **gold** span. From the issue's definition: a prediction
+#: finds a gold quotation only if it covers at least half of the gold quotation's
+#: characters (overlap matching divides by the shorter span, so a 5% fragment of a long
+#: gold quotation counts there).
+COVERAGE_THRESHOLD = 0.5
 
 #: Characters of context kept on each side of an error record.
 CONTEXT_CHARS = 100
@@ -30,8 +38,19 @@ LEADING_WORDS = frozenset({
     "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "hon",
 })
 
+#: Lowercase words that may join the capitalised words of an organisation's name in the
+#: article text ("Committee of the Red Cross"); used by the strict speaker measure.
+NAME_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "des", "del"})
+
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NON_WORD = re.compile(r"[^\w\s]|_")
+_HYPHEN = re.compile(r"(?<=[^\W_])[-\u2010\u2011](?=[^\W_])")
+_NON_WORD_KEEP_HYPHEN = re.compile(r"[^\w\s\u2010]|_")
+#: A word of article text: letters/digits, joined inside by hyphens or apostrophes.
+_TEXT_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*")
+#: What may separate two words of one written name: spaces, or ". " after an initial.
+_NAME_GAP = re.compile(r"[ \t\u00a0]+")
+_INITIAL_GAP = re.compile(r"\.[ \t\u00a0]*")
 
 Span = tuple[int, int]
 
@@ -117,7 +136,13 @@ class Scores:
         exact_trimmed: Quote P/R/F1, identical offsets once :data:`TRIM_CHARS` are
             stripped from both ends of each span.
         end_to_end: P/R/F1 where a TP is an overlap match whose speaker name is right.
+        coverage: Quote P/R/F1, one-to-one matching where the pred covers at least
+            :data:`COVERAGE_THRESHOLD` of the gold span's characters.
+        end_to_end_strict: P/R/F1 where a TP is an overlap match whose speaker is right
+            by :func:`speaker_correct_strict`.
         speaker_name: Speaker-name accuracy over overlap-matched pairs.
+        speaker_name_strict: Strict speaker-name accuracy
+            (:func:`speaker_correct_strict`) over overlap-matched pairs.
         speaker_span: Speaker-span overlap accuracy over overlap-matched pairs.
         cue: Cue accuracy over overlap-matched pairs (lowercased string equality).
         recall_by_type: Per gold ``type`` (``"none"`` for null): matched / gold quotes.
@@ -130,7 +155,10 @@ class Scores:
     exact: PRF = field(default_factory=PRF)
     exact_trimmed: PRF = field(default_factory=PRF)
     end_to_end: PRF = field(default_factory=PRF)
+    coverage: PRF = field(default_factory=PRF)
+    end_to_end_strict: PRF = field(default_factory=PRF)
     speaker_name: Ratio = field(default_factory=Ratio)
+    speaker_name_strict: Ratio = field(default_factory=Ratio)
     speaker_span: Ratio = field(default_factory=Ratio)
     cue: Ratio = field(default_factory=Ratio)
     recall_by_type: dict[str, Ratio] = field(default_factory=dict)
@@ -140,8 +168,9 @@ class Scores:
         """Add another :class:`Scores` (e.g. one article's) to this one."""
         self.n_gold += other.n_gold
         self.n_pred += other.n_pred
-        for name in ("overlap", "exact", "exact_trimmed", "end_to_end",
-                     "speaker_name", "speaker_span", "cue"):
+        for name in ("overlap", "exact", "exact_trimmed", "end_to_end", "coverage",
+                     "end_to_end_strict", "speaker_name", "speaker_name_strict",
+                     "speaker_span", "cue"):
             getattr(self, name).add(getattr(other, name))
         _add_by_key(self.recall_by_type, other.recall_by_type)
         _add_by_key(self.precision_by_type, other.precision_by_type)
@@ -160,6 +189,9 @@ class Scores:
             "recall_by_gold_type": {k: v.to_dict() for k, v in sorted(self.recall_by_type.items())},
             "precision_by_pred_type": {k: v.to_dict()
                                        for k, v in sorted(self.precision_by_type.items())},
+            "quotes_coverage": self.coverage.to_dict(),
+            "speaker_name_strict_accuracy": self.speaker_name_strict.to_dict(),
+            "end_to_end_strict": self.end_to_end_strict.to_dict(),
         }
 
 
@@ -194,13 +226,44 @@ def match_overlap(gold: Sequence[Span], pred: Sequence[Span], *,
     Returns:
         ``(gold_index, pred_index)`` pairs, sorted by gold index.
     """
+    return _match_greedy(gold, pred, overlap_ratio, threshold)
+
+
+def coverage_ratio(gold: Span, pred: Span) -> float:
+    """Shared characters as a share (0–1) of the **gold** span; 0.0 if it is empty."""
+    n = gold[1] - gold[0]
+    return overlap_chars(gold, pred) / n if n > 0 else 0.0
+
+
+def match_coverage(gold: Sequence[Span], pred: Sequence[Span], *,
+                   threshold: float = COVERAGE_THRESHOLD) -> list[tuple[int, int]]:
+    """Match gold and predicted spans one-to-one by coverage of the gold span, greedily.
+
+    As :func:`match_overlap`, but a candidate pair needs :func:`coverage_ratio` >=
+    ``threshold`` and candidates are ranked by that coverage first.
+
+    Args:
+        gold: Gold ``(start, end)`` character spans, end exclusive.
+        pred: Predicted spans, same units.
+        threshold: Minimum share of the gold span's characters covered, 0–1.
+
+    Returns:
+        ``(gold_index, pred_index)`` pairs, sorted by gold index.
+    """
+    return _match_greedy(gold, pred, coverage_ratio, threshold)
+
+
+def _match_greedy(gold: Sequence[Span], pred: Sequence[Span],
+                  measure: Callable[[Span, Span], float],
+                  threshold: float) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: best ``measure``, then overlap / union, then text order."""
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             common = overlap_chars(g, p)
             if common == 0:
                 continue
-            ratio = overlap_ratio(g, p)
+            ratio = measure(g, p)
             if ratio >= threshold:
                 union = max(g[1], p[1]) - min(g[0], p[0])
                 candidates.append((-ratio, -common / union, gi, pi))
@@ -254,7 +317,7 @@ def trim_span(text: str, span: Span) -> Span:
 # ---------------------------------------------------------------------------------------
 # Speakers and cues
 
-def normalise_name(name: str | None) -> tuple[str, ...]:
+def normalise_name(name: str | None, *, keep_hyphens: bool = False) -> tuple[str, ...]:
     """Normalise a speaker name or mention into a tuple of lowercase words.
 
     Steps: Unicode NFKC, lowercase, drop possessive ``'s``/``’s``, turn punctuation into
@@ -263,6 +326,9 @@ def normalise_name(name: str | None) -> tuple[str, ...]:
 
     Args:
         name: The name, or ``None``.
+        keep_hyphens: Keep a hyphen between two letters or digits inside its word, as
+            ``-`` (``"Galbraith-Marten"`` gives ``("galbraith-marten",)`` instead of
+            ``("galbraith", "marten")``). Used by the strict speaker measure.
 
     Returns:
         The words; empty for ``None`` or a name with no words left.
@@ -274,7 +340,13 @@ def normalise_name(name: str | None) -> tuple[str, ...]:
         return ()
     s = unicodedata.normalize("NFKC", name).lower()
     s = _POSSESSIVE.sub("", s)
-    words = _NON_WORD.sub(" ", s).split()
+    if keep_hyphens:
+        s = _HYPHEN.sub("\u2010", s)
+        words = [w.strip("\u2010").replace("\u2010", "-")
+                 for w in _NON_WORD_KEEP_HYPHEN.sub(" ", s).split()]
+        words = [w for w in words if w]
+    else:
+        words = _NON_WORD.sub(" ", s).split()
     while words and words[0] in LEADING_WORDS:
         words.pop(0)
     return tuple(words)
@@ -306,7 +378,11 @@ def names_match(pred: str | None, gold: str | None, *, pred_type: str | None = N
     Returns:
         ``False`` if either side is empty after normalisation.
     """
-    p, g = normalise_name(pred), normalise_name(gold)
+    return _words_match(normalise_name(pred), normalise_name(gold), pred_type)
+
+
+def _words_match(p: tuple[str, ...], g: tuple[str, ...], pred_type: str | None) -> bool:
+    """:func:`names_match` on already normalised words."""
     if not p or not g:
         return False
     if p == g:
@@ -330,6 +406,131 @@ def speaker_correct(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if pred.get("speaker") is not None:
         return names_match(pred["speaker"], gold["speaker"], pred_type=pred.get("speaker_type"))
     return names_match(pred.get("speaker_mention"), gold["speaker"])
+
+
+@functools.lru_cache(maxsize=4)
+def article_names(text: str, *, connectors: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The names the article writes: its runs of capitalised words, normalised.
+
+    A run is a maximal sequence of words (letters or digits, joined inside by hyphens or
+    apostrophes) that each start with an uppercase letter, separated only by spaces or,
+    after a one-letter initial, by ``.`` and spaces ("George W. Bush"). Any other
+    character (comma, bracket, line break, a lowercase word) ends the run. With
+    ``connectors``, a lowercase word of :data:`NAME_CONNECTORS` between two capitalised
+    words stays inside the run ("International Committee of the Red Cross").
+
+    Args:
+        text: The article text.
+        connectors: Keep :data:`NAME_CONNECTORS` inside runs (organisation names).
+
+    Returns:
+        Each run as :func:`normalise_name` words with ``keep_hyphens=True`` (leading
+        titles and determiners dropped), in text order; empty runs are left out.
+    """
+    runs: list[list[str]] = []
+    run: list[str] = []
+    pending: list[str] = []   # connector words waiting for a capitalised word
+    prev_end, prev_word = 0, ""
+    for m in _TEXT_WORD.finditer(text):
+        word = m.group()
+        gap = text[prev_end:m.start()]
+        joined = bool(run) and (_NAME_GAP.fullmatch(gap) is not None or (
+            len(prev_word) == 1 and prev_word.isupper() and _INITIAL_GAP.fullmatch(gap) is not None))
+        if word[0].isupper() and joined:
+            run += pending + [word]
+            pending = []
+        elif connectors and joined and word in NAME_CONNECTORS:
+            pending.append(word)
+        else:
+            if run:
+                runs.append(run)
+            run, pending = ([word] if word[0].isupper() else []), []
+        prev_end, prev_word = m.end(), word
+    if run:
+        runs.append(run)
+    names = (normalise_name(" ".join(r), keep_hyphens=True) for r in runs)
+    return tuple(n for n in names if n)
+
+
+def _acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is one word spelled by the initials of ``long``'s non-connector words."""
+    initials = "".join(w[0] for w in long if w not in NAME_CONNECTORS)
+    return len(short) == 1 and len(long) >= 2 and len(initials) >= 2 and short[0] == initials
+
+
+@functools.lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the article writes starting with a lowercase letter (NFKC, lowercased)."""
+    return frozenset(unicodedata.normalize("NFKC", m.group()).lower()
+                     for m in _TEXT_WORD.finditer(text) if m.group()[0].islower())
+
+
+def speaker_correct_strict(gold: dict[str, Any], pred: dict[str, Any], text: str) -> bool:
+    """Strict speaker-name test for one matched pair: a partial name is wrong when the
+    article gives more of it.
+
+    Right only when :func:`speaker_correct` is right and, for a named gold speaker, the
+    candidate ``c`` (the predicted ``speaker``, else the ``speaker_mention`` with no
+    type, as in :func:`speaker_correct`) passes both tests below. Words are
+    :func:`normalise_name` words with ``keep_hyphens=True``; ``g`` is the gold speaker;
+    "the article writes y" means ``y`` occurs at word boundaries inside one of the
+    :func:`article_names` runs (with connectors unless ``c`` is typed ``PERSON``).
+
+    1. ``c`` still matches ``g`` by :func:`names_match`'s rules, so a hyphen part
+       ("Marten" for "Galbraith-Marten", "Raybould" for "Jody Wilson-Raybould") is
+       always wrong.
+    2. ``c`` is not short. ``c`` is short when the article writes a longer form ``y``
+       that contains ``c``, where ``y`` is
+       a. a contiguous part of ``g`` ("Brittany Lincicome" for ``c`` "Lincicome"), or
+       b. for a candidate typed ``PERSON``, ``g`` preceded by a name word: a
+          capitalised word, not a title of :data:`LEADING_WORDS`, that the article
+          never writes in lowercase ("Joanne Galbraith-Marten" for ``g``
+          "Galbraith-Marten"; "President Obama" is not a longer form when the article
+          writes "president"), or
+       c. for a candidate not typed ``PERSON`` and of one word, a run whose initials
+          (connectors skipped) spell ``c`` ("UN" when the article writes "United
+          Nations").
+
+       A ``PERSON`` candidate of two or more words is never short: the scorer cannot
+       tell a missing first name from a title ("Donald Tusk" in "European Council
+       President Donald Tusk").
+
+    Args:
+        gold: Gold record (``speaker``).
+        pred: Predicted record (``speaker``, ``speaker_type``, ``speaker_mention``).
+        text: The article text the records come from.
+
+    Returns:
+        ``True`` when the speaker is right under the strict rule.
+    """
+    if not speaker_correct(gold, pred):
+        return False
+    if not normalise_name(gold.get("speaker")):
+        return True   # gold null: speaker_correct already required a null prediction
+    if pred.get("speaker") is not None:
+        cand, ptype = pred["speaker"], pred.get("speaker_type")
+    else:
+        cand, ptype = pred.get("speaker_mention"), None
+    c = normalise_name(cand, keep_hyphens=True)
+    g = normalise_name(gold["speaker"], keep_hyphens=True)
+    if not _words_match(c, g, ptype):
+        return False
+    person = ptype == "PERSON"
+    if person and len(c) >= 2:
+        return True
+    runs = article_names(text, connectors=not person)
+    parts = {g[i:j] for i in range(len(g)) for j in range(i + 1, len(g) + 1)}
+    longer = [y for y in parts if len(y) > len(c) and _contains(y, c)]
+    if any(_contains(r, y) for r in runs for y in longer):
+        return False                                                   # (a)
+    if person and _contains(g, c):
+        lower = _lowercase_words(text) | LEADING_WORDS
+        n = len(g)
+        for r in runs:
+            for i in range(1, len(r) - n + 1):
+                if r[i:i + n] == g and r[i - 1] not in lower:
+                    return False                                       # (b)
+    return person or not any(_acronym(c, r) for r in runs)             # (c)
 
 
 def speaker_span_correct(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
@@ -429,18 +630,25 @@ def score_article(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]
                              [trim_span(text, p) for p in pred_spans]))
     s.exact_trimmed = PRF(n_trim, len(pred) - n_trim, len(gold) - n_trim)
 
+    n_cov = len(match_coverage(gold_spans, pred_spans))
+    s.coverage = PRF(n_cov, len(pred) - n_cov, len(gold) - n_cov)
+
     found: list[dict[str, Any]] | None = [] if errors is not None else None
-    e2e = 0
+    e2e = e2e_strict = 0
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         right = speaker_correct(g, p)
+        strict = right and speaker_correct_strict(g, p, text)
         e2e += right
+        e2e_strict += strict
         s.speaker_name.add(Ratio(int(right), 1))
+        s.speaker_name_strict.add(Ratio(int(strict), 1))
         s.speaker_span.add(Ratio(int(speaker_span_correct(g, p)), 1))
         s.cue.add(Ratio(int(cue_correct(g, p)), 1))
         if not right and found is not None:
             found.append(error_record("wrong_speaker", article_id, text, gold=g, pred=p))
     s.end_to_end = PRF(e2e, len(pred) - e2e, len(gold) - e2e)
+    s.end_to_end_strict = PRF(e2e_strict, len(pred) - e2e_strict, len(gold) - e2e_strict)
 
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
