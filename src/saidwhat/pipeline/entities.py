@@ -154,6 +154,7 @@ class Entity:
         roles: Every title and apposition the article gives it.
         pronouns: Pronouns linked to it (the article's own, and resolved speakers).
         mentions: Its mentions, named and linked.
+        quotes: Quotations resolved to it so far (set by the speaker resolver).
     """
 
     name: str
@@ -167,6 +168,7 @@ class Entity:
     pronouns: Counter = field(default_factory=Counter)
     mentions: list[EntityMention] = field(default_factory=list)
     gender_source: str | None = None
+    quotes: int = 0
 
     @property
     def number(self) -> str:
@@ -364,7 +366,7 @@ class ArticleEntities:
             else:
                 self.entities[key] = Entity(key, guess_name_type(key, None))
                 e = self.entities[key]
-                if e.type == "PERSON" and len(key.split()) >= 2:
+                if e.type == "PERSON" and len(key.split()) >= 2 and " and " not in key:   # not a pair
                     e.set_gender(first_name_gender(key.split()[0]), "name")
         return self.entities[key]
 

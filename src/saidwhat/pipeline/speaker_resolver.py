@@ -70,18 +70,46 @@ def _people(index: EntityIndex, name: str) -> list[Entity]:
     return found if all(e.type == "PERSON" for e in found) else []
 
 
+#: Words NER sometimes tags as a PERSON that name no one: weekdays and months
+#: ("Tuesday spoke first" is a misparse), which no pronoun can refer to.
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")   # "N.S.", "U.K.": places, not people
+
+
+def _plausible_person(e: Entity) -> bool:
+    """False for a PERSON entity whose name cannot be a person's: an acronym ("AFN"), a
+    dotted abbreviation ("N.S."), a weekday or month."""
+    if " " not in e.name and (e.name.isupper() or _ABBREVIATION.match(e.name)):
+        return False
+    return e.name.lower() not in _CALENDAR_WORDS
+
+
 def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
+    """Agreement of an entity with a pronoun: gender (he/she: a PERSON whose gender
+    does not conflict, unless ``strict_gender`` is off), animacy ("it": an
+    organisation, or a place the article has as a speaker, never a person) and number
+    ("they": an organisation, place or group, or a person of no known gender or one
+    the article itself calls they; not one man or one woman)."""
     p = {"his": "he", "its": "it", "their": "they"}.get(pron.lower(), pron.lower())
     if p in ("he", "him", "she", "her"):
-        if e.type != "PERSON" or (e.name.isupper() and " " not in e.name):
+        if e.type != "PERSON" or not _plausible_person(e):
             return False
         g = _GENDER_PRON[p]
         return not strict_gender or e.gender in (None, g)
     if p == "it":
-        return e.type in ("ORG", "GPE")
+        return e.type in _IT_TYPES or (e.type == "GPE" and e.quotes > 0)
     if p in ("they", "them", "we"):
-        return e.type in ("ORG", "GPE", "NORP", "PERSON")
+        if e.type == "PERSON":
+            return e.gender is None or e.pronouns.get("they", 0) + e.pronouns.get("them", 0) > 0 \
+                or " and " in e.name
+        return e.type in ("ORG", "GPE", "NORP")
     return False
+
+
+#: Entity types "it" can always refer to (a place only once the article quotes it:
+#: "Russia said ..., it added").
+_IT_TYPES = ("ORG",)
 
 
 def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | None = None) -> list[Resolution]:
@@ -124,6 +152,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
         else:
             r = Resolution(None, "OTHER", None, 0.5)
         res[i] = r
+        if r.entity is not None and r.speaker:
+            r.entity.quotes += 1
         if r.entity is not None or m is not None:
             history.append((i, c.start))
     return res  # type: ignore[return-value]
@@ -374,13 +404,15 @@ def _dislocated(ctx, index, pos: int) -> Entity | None:
 
 def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     """"They said" right after a quotation by a plural noun ("Authorities described
-    ... as ...") is that speaker, resolved or not; None if the last quotation's
-    speaker is not a plural noun or lies over 400 characters back."""
+    ... as ...") or by coordinated names ("owners Tore Roe and Lea Abe said") is that
+    speaker, resolved or not; None if the last quotation's speaker is not plural or
+    lies over 400 characters back."""
     qi, _ = history[-1]
     q = cands[qi]
     qm = q.mention
-    if qm is None or qm.kind == "pronoun" or qm.head is None or qm.head.tag_ not in ("NNS", "NNPS") \
-            or pos - q.end > 400:
+    plural = qm is not None and qm.head is not None and (
+        qm.head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in qm.head.children))   # "X and Y said"
+    if qm is None or qm.kind == "pronoun" or not plural or pos - q.end > 400:
         return None
     r = res[qi]
     if r is not None and r.speaker:

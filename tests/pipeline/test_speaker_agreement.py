@@ -1,0 +1,90 @@
+"""Speaker resolution by evidence that carries over to unseen news (issue 10, kinds 2, 3, 5).
+
+Invented text only; each test names the linguistic pattern it covers.
+"""
+import pytest
+
+import saidwhat
+
+
+def _speakers(nlp, text):
+    return [q.speaker for q in saidwhat.extract(text, nlp=nlp)]
+
+
+# -- kind 2: a pronoun goes only to an entity that can be its referent ------------------
+
+def test_they_is_not_one_man(nlp):
+    # number agreement: "they" is a group, an organisation or a person the article calls they
+    text = ("Tom Reddy, a farmer, lost his crop. The storms hit the county in June. "
+            "“We lost everything,” they said.")
+    assert _speakers(nlp, text) == [None]
+
+
+def test_they_can_be_a_person_the_article_calls_they(nlp):
+    text = ("Sam Rivera, who uses they/them pronouns, runs the shelter. They opened it in 2019. "
+            "“We are full every night,” they said.")
+    assert _speakers(nlp, text) == ["Sam Rivera"]
+
+
+def test_it_is_not_a_person_or_a_city(nlp):
+    # animacy: "it" is an organisation, a document or a thing
+    text = "Maria Lopez runs a bakery in Toronto. “We are struggling,” it said."
+    assert _speakers(nlp, text) == [None]
+
+
+def test_it_is_the_organisation(nlp):
+    text = ("Maria Lopez runs a bakery in Toronto that Harbourline Foods bought last year. "
+            "“We will keep every job,” it said.")
+    assert _speakers(nlp, text) == ["Harbourline Foods"]
+
+
+@pytest.mark.parametrize("lead", ["On Tuesday", "By Friday", "In March"])
+def test_he_is_never_a_weekday_or_month(nlp, lead):
+    # NER sometimes tags a capitalised weekday or month as a PERSON
+    text = (f"Tuesday spoke first at the hearing. {lead}, the province announced new rules. "
+            "“The rules are overdue,” he said.")
+    assert "Tuesday" not in _speakers(nlp, text)
+
+
+def test_he_is_never_a_province_abbreviation(nlp):
+    text = ("HALIFAX, N.S. — N.S. announced new rules on Tuesday after the storm. "
+            "“The rules are overdue,” he said.")
+    assert _speakers(nlp, text) == [None]
+
+
+# -- kind 3: a description goes to the entity it describes ------------------------------
+
+def test_the_minister_is_the_minister_named_last(nlp):
+    text = ("Prime Minister Justin Reed met Finance Minister Carla Mendes on Monday. Mendes presented "
+            "the budget. “The numbers add up,” the minister said.")
+    assert _speakers(nlp, text) == ["Carla Mendes"]
+
+
+def test_the_union_is_the_union_named_before(nlp):
+    text = ("Workers at the plant are members of the Riverside Workers Union. The company cut shifts "
+            "last week. “Our members deserve better,” the union said.")
+    assert _speakers(nlp, text) == ["Riverside Workers Union"]
+
+
+def test_a_description_matches_an_apposition(nlp):
+    # role evidence: "the dock worker" is the person the article called a dock worker
+    text = ("Samuel Okoye, a dock worker, has worked the port for 20 years. Mayor Helena Brandt closed "
+            "the quay on Monday.\n\n“There is nowhere else for us to go,” the dock worker said.")
+    assert _speakers(nlp, text) == ["Samuel Okoye"]
+
+
+# -- kind 5: a floating quotation after the narration moved on ---------------------------
+
+def test_floating_quote_is_not_carried_over_after_narration_moves_to_a_group(nlp):
+    text = ("“We did not take this decision lightly,” Mayor Helena Brandt said.\n\n"
+            "The dock workers disagree. Many of them have worked the port for decades and say the "
+            "closure came without warning.\n\n"
+            "“There is nowhere else for us to go, and nobody asked us.”")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Helena Brandt", None]
+
+
+def test_continuation_right_after_the_quote_still_carries_over(nlp):
+    text = ("“We did not take this decision lightly,” Mayor Helena Brandt said.\n\n"
+            "“The quay is not safe for workers, and I will not put anyone at risk.”")
+    assert _speakers(nlp, text) == ["Helena Brandt", "Helena Brandt"]
