@@ -502,11 +502,22 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
     # "a spokesman for the diocese" for "the diocese")
     if cat != "ORG":
+        # of several holders ("Prime Minister Reed", "Finance Minister Mendes"), the one
+        # named last before the description; a role from an apposition counts ("Samuel
+        # Okoye, a dock worker" for "the dock worker")
+        holders = []
         for e in index._unique():
-            title = re.split(r"\b(?:of|for|at|with|in)\b", e.role or "")[0]
-            if e.type == "PERSON" and re.search(rf"\b{re.escape(noun)}\b", title, re.I) and e.positions \
-                    and min(e.positions) < m.start:
-                return Resolution(e.name, e.type, e.role, 0.8, e)
+            last = max((p for p in e.positions if p < m.start), default=-1)
+            if e.type != "PERSON" or last < 0:
+                continue
+            for role in [e.role or "", *e.roles]:
+                title = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
+                if re.search(rf"\b{re.escape(noun)}\b", title, re.I):
+                    holders.append((last, e))
+                    break
+        if holders:
+            e = max(holders, key=lambda h: h[0])[1]
+            return Resolution(e.name, e.type, e.role, 0.8, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     for _, e in index.before(m.start, 3000):
         if e.type == "ORG" and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
