@@ -140,14 +140,28 @@ def _misparsed_document_subject(cue: Token, subj: Token) -> Token | None:
     return None
 
 
+#: Hyphens that join the parts of one word ("Galbraith-Marten", "Okonjo-Iweala").
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _word_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word: no whitespace on either side ("Okonjo-Iweala"; not the
+    dash in "Vale - who ...")."""
+    return (tok.text in _HYPHENS and not tok.whitespace_ and tok.i > 0
+            and not tok.doc[tok.i - 1].whitespace_ and tok.i + 1 < len(tok.doc))
+
+
 def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[Token]:
     """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
     without relative clauses, appositions and (unless ``keep_prep``) trailing
-    prepositional phrases."""
+    prepositional phrases. A hyphen inside a word stays (the parser hangs it on the
+    head as ``punct``)."""
     drop: set[int] = set()
     for c in head.children:
         if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and (c.i < head.i or keep_prep)):
             if c.dep_ == "punct" and c.i < head.i and c.text in ("'", "’", "'s", "’s"):
+                continue
+            if c.dep_ == "punct" and _word_hyphen(c):
                 continue
             drop.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in drop and lo <= t.idx < hi]
@@ -205,7 +219,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [head]
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
                                   and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
-        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper()) and t.i <= head.i]
+        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)) and t.i <= head.i]
         # contiguous run ending at head
         run = [head]
         for t in reversed(toks):
