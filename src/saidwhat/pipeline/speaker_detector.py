@@ -207,6 +207,21 @@ def _strip_possessive(toks: list[Token]) -> list[Token]:
     return toks
 
 
+#: Role nouns that, written before a name, are the person's role ("Striker Marcus
+#: Vale"): the person nouns except kinship and generic words, which are also names
+#: ("Son Heung-min", "Star Jones").
+_ROLE_NOUNS = PERSON_NOUNS_V1 - frozenset("""
+man woman boy girl mother father son daughter wife husband sister brother friend star
+victim witness uncle aunt grandmother grandfather father-in-law resident neighbour neighbor
+""".split())
+
+
+def _role_word(tok: Token) -> bool:
+    """A title ("Mayor", "Dr.") or a capitalised role noun ("Striker") before a name."""
+    low = tok.lower_.rstrip(".")
+    return low in TITLE_WORDS_V1 or (tok.text[:1].isupper() and low in _ROLE_NOUNS)
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -242,11 +257,17 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         toks = toks[:-1]   # emoji or symbols NER swept into the name
     if toks and not toks[-1].text[:1].isupper():
         return [], None    # "the regional chamber of commerce" is a description
-    # strip leading titles ("Foreign Minister", "Dr.", "Mayor")
-    while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS_V1 or toks[0].is_punct
+    # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
+    while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")):
         if label == "ORG" or label == "GPE":
-            break
+            # NER reads a role word before a person's name as an organisation or place
+            # ("Striker Marcus Vale"): only a given name after the role words makes it a person
+            rest = next((k for k, t in enumerate(toks) if not _role_word(t)), len(toks))
+            if rest == 0 or len(toks) - rest < 2 or not is_known_first_name(toks[rest].text) \
+                    or any(t.lower_ in _ORG_NAME_WORDS for t in toks[rest:]):
+                break
+            label = "PERSON"
         toks = toks[1:]
     if label in ("ORG", "GPE", "NORP") and toks and toks[0].lower_ == "the":
         toks = toks[1:]
