@@ -57,3 +57,22 @@ def test_speaker_mentions_role_word_leaves_the_mention_name(nlp):
     head = next(t for t in doc if t.text == "Vale")
     m = mention_from_head(head, 0, len(_STRIKER_VALE))
     assert (m.name, m.role, m.kind) == ("Vale", "Striker", "name")
+
+
+# 3. Proper-noun modifiers on an organisation noun name the organisation.
+@pytest.mark.parametrize("text, name", [
+    ("“This is a fight for fair pay,” the GMB union said.", "GMB"),
+    ("“The strike will go ahead,” the Unite union said.", "Unite"),
+    ("“We will review the footage,” the New Jersey attorney general's office said.",
+     "New Jersey attorney general's office"),
+])
+def test_speaker_mentions_named_organisation(nlp, text, name):
+    q = _one(nlp, text)
+    assert q.speaker == name
+    assert q.speaker_type == "ORG"
+
+
+def test_speaker_mentions_plain_description_is_not_a_name(nlp):
+    q = _one(nlp, "“The strike will go ahead,” the union said.")
+    assert q.speaker is None
+    assert q.speaker_mention == "the union"

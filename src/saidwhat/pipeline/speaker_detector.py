@@ -379,6 +379,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 s2, e2 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
                 return Mention(s2, e2, text[s2:e2], a, name=text[ns:ne], role=role, kind="name",
                                ent_label=alabel)
+        org = _named_organisation(head, np)
+        if org is not None:
+            return Mention(start, end, text[start:end], head, name=text[org[0].idx:org[-1].idx + len(org[-1])],
+                           kind="name", ent_label="ORG")
         alias = _nickname(head, lo, hi)
         if alias is not None:
             return Mention(start, end, text[start:end], head, name=alias.text, role=text[start:end],
@@ -392,6 +396,54 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
+    """The name of an organisation that proper-noun modifiers name on an organisation
+    noun: "the GMB union" -> GMB, "the Unite union" -> Unite (the modifier is itself an
+    organisation's name: NER ORG, or an acronym, which is what the article calls it
+    afterwards); "the New Jersey attorney general's office" -> New Jersey attorney
+    general's office (a place or other proper noun before a body's noun: the words
+    from the first proper noun to the head, as written, without the determiner).
+    None for plain descriptions ("the union", "the city's police department"), a
+    possessor ("Apple's board" is Apple's, left to the description), an indefinite or
+    plural head ("a Toronto firm", "the Ontario unions") and document nouns.
+    """
+    if head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
+            or head.lower_ not in _ORG_NAME_WORDS or head.lower_ in _DOCUMENT_NOUNS:
+        return None   # "the Trump campaign", "the Trump team": a person's organisation
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is not None and det.lower_ != "the":
+        return None
+    left = [t for t in np if t.i < head.i and not (t is det)]
+    first = next((k for k, t in enumerate(left) if t.pos_ == "PROPN" and t.text[:1].isupper()), None)
+    if first is None:
+        return None
+    mods = left[first:]
+    if any(t.is_punct and not _word_hyphen(t) or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT")
+           for t in mods):
+        return None
+    run = [mods[0]]
+    for t in mods[1:]:
+        if t.pos_ != "PROPN" and not _word_hyphen(t):
+            break
+        run.append(t)
+    root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), run[-1])
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return None   # "Apple's board": the possessor speaks through a description
+    if len(run) == len(mods):   # proper noun(s) right before the head noun
+        ent = _entity_at(run[0])
+        if ((ent is not None and ent.label_ == "ORG" and ent.start == run[0].i and ent.end == run[-1].i + 1)
+                or (len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)) \
+                and not (len(run) == 1 and _surname_in_doc(run[0])):
+            return run
+    return mods + [head]   # a body's noun: the phrase is the name ("... office")
+
+
+def _surname_in_doc(tok: Token) -> bool:
+    """True if the word is the last word of a person's name NER found in the document
+    ("Trump" after "Donald Trump"; "Major" after "Robert Major")."""
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text for e in tok.doc.ents)
 
 
 def _nickname(head: Token, lo: int, hi: int) -> Span | None:
