@@ -76,3 +76,20 @@ def test_speaker_mentions_plain_description_is_not_a_name(nlp):
     q = _one(nlp, "“The strike will go ahead,” the union said.")
     assert q.speaker is None
     assert q.speaker_mention == "the union"
+
+
+# 4. A bare capitalised plural common noun or a bare title names nobody.
+@pytest.mark.parametrize("text, mention, kind", [
+    ("“We heard a loud bang,” Neighbors said.", "Neighbors", "OTHER"),
+    ("“The road has been closed for weeks,” Residents said.", "Residents", "OTHER"),
+    ("“The bridge is safe to use,” Officials said.", "Officials", "OTHER"),
+    ("“The plan is a disaster for renters,” Critics said.", "Critics", "OTHER"),
+    ("“The budget is balanced this year,” Councillor said.", "Councillor", "OTHER"),
+    ("“We are not giving up on the park,” The groups said.", "The groups", "ORG"),
+    ("“The suspect fled on foot,” Police said.", "Police", "ORG"),
+])
+def test_speaker_mentions_groups_and_bare_titles_are_not_names(nlp, text, mention, kind):
+    q = _one(nlp, text)
+    assert q.speaker is None
+    assert q.speaker_mention == mention
+    assert q.speaker_type == kind

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
-from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
@@ -314,6 +314,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                                                         if x.pos_ == "PROPN"))), None)
         if poss is not None:
             return mention_from_head(poss, lo, hi)
+    bare = _bare_description(head, np, appos)
+    if bare is not None:   # "Neighbors said", "Councillor said": no one is named
+        start, end = np[0].idx, np[-1].idx + len(np[-1])
+        return Mention(start, end, text[start:end], head, kind=bare)
     name_toks, label = _name_tokens(head, np)
     if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
@@ -396,6 +400,42 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and the singulars its plural ending allows ("neighbors" -> "neighbor",
+    "authorities" -> "authority", "witnesses" -> "witness")."""
+    w = word.lower()
+    out = {w}
+    if w.endswith("s") and len(w) > 3:
+        out.add(w[:-1])
+        if w.endswith("es"):
+            out.add(w[:-2])
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")
+    return out
+
+
+def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str | None:
+    """'generic' for a capitalised plural common noun standing alone ("Neighbors",
+    "Residents", "Police", "Officials said"), 'description' for a bare singular title
+    or role noun ("Councillor said"); None otherwise. The tagger and NER take such a
+    word for a name (NNP, PERSON or ORG) when it opens the clause with a capital; it
+    names nobody. A title that is the surname of a person NER found in the article
+    ("Major" after "Robert Major") stays a name."""
+    if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        return None
+    if any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np):
+        return None
+    low = head.lower_.rstrip(".")
+    forms = (_singulars(low) | {head.lemma_.lower()}) - {low}
+    plural = head.tag_ in ("NNS", "NNPS") or (low.endswith("s") and not low.endswith("ss"))
+    if low in GROUP_NOUNS_V1 or (plural and any(f in PERSON_NOUNS_V1 or f in ORG_NOUNS_V1 for f in forms)):
+        return None if _surname_in_doc(head) else "generic"   # "Banks" after "Tyra Banks"
+    if not plural and low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS) \
+            and not _surname_in_doc(head):
+        return "description"
+    return None
 
 
 def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
