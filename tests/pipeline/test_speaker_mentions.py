@@ -22,6 +22,7 @@ def _one(nlp, text):
     ("“The harbour will reopen next week,” Maria de la Cruz said.", "Maria de la Cruz"),
     ("“The region needs calm,” Mohammed bin Salman said.", "Mohammed bin Salman"),
     ("“We will rebuild the dyke,” Pieter van der Berg said.", "Pieter van der Berg"),
+    ("“We played well tonight,” Son Heung-min said.", "Son Heung-min"),   # lowercase after the hyphen
 ])
 def test_speaker_mentions_hyphenated_and_particle_names_stay_whole(nlp, text, name):
     q = _one(nlp, text)
@@ -93,3 +94,13 @@ def test_speaker_mentions_groups_and_bare_titles_are_not_names(nlp, text, mentio
     assert q.speaker is None
     assert q.speaker_mention == mention
     assert q.speaker_type == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tyra Banks opened the show. “It was a long night,” Banks said.", "Banks"),
+    ("Robert Major spoke first. “It was a long night,” Major said.", "Robert Major"),
+])
+def test_speaker_mentions_surname_that_is_a_plural_or_title_stays_a_name(nlp, text, name):
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert q.speaker == name
+    assert q.speaker_type == "PERSON"

@@ -255,7 +255,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     toks = _strip_possessive(toks)
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks = toks[:-1]   # emoji or symbols NER swept into the name
-    if toks and not toks[-1].text[:1].isupper():
+    last = len(toks) - 1
+    while last >= 2 and _word_hyphen(toks[last - 1]):
+        last -= 2          # the last word starts before its hyphens ("Son Heung-min")
+    if toks and not toks[last].text[:1].isupper():
         return [], None    # "the regional chamber of commerce" is a description
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
     while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
@@ -481,9 +484,14 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
 
 
 def _surname_in_doc(tok: Token) -> bool:
-    """True if the word is the last word of a person's name NER found in the document
-    ("Trump" after "Donald Trump"; "Major" after "Robert Major")."""
-    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text for e in tok.doc.ents)
+    """True if the word is the last word of a person's name in the document: of a
+    PERSON NER found ("Trump" after "Donald Trump"; "Major" after "Robert Major"), or
+    written after a known given name ("Banks" after "Tyra Banks", which NER missed)."""
+    doc = tok.doc
+    if any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text for e in doc.ents):
+        return True
+    return any(t.text == tok.text and t.i != tok.i and t.i > 0 and is_known_first_name(doc[t.i - 1].text)
+               for t in doc)
 
 
 def _nickname(head: Token, lo: int, hi: int) -> Span | None:
