@@ -91,6 +91,19 @@ specialist physician surgeon psychologist therapist counsellor counselor mechani
 pilot firefighter paramedic
 """.split())
 
+#: Plural nouns for groups of people that news copy gives as speakers ("Residents said",
+#: "Critics say"): written capitalised at the start of a clause they are still no name.
+#: Plurals of PERSON_NOUNS_V1 and ORG_NOUNS_V1 words are recognised from those lists.
+GROUP_NOUNS_V1 = frozenset("""
+people critics experts observers sources investigators witnesses protesters protestors
+demonstrators campaigners supporters opponents fans parents employees staff members
+locals villagers citizens voters customers passengers shoppers commuters tenants
+landlords historians rescuers relatives families organizers organisers participants
+attendees delegates troops rebels militants insurgents traders investors bankers
+advocates environmentalists conservationists authorities police officials residents
+neighbours neighbors scholars economists lawmakers legislators leaders officers
+""".split())
+
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
 CHANNEL_NOUNS_V1 = frozenset("""
 statement interview letter email e-mail post tweet tweets video message memo release comment remark

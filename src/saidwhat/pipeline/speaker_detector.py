@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
-from .lexicons import ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
@@ -140,14 +140,28 @@ def _misparsed_document_subject(cue: Token, subj: Token) -> Token | None:
     return None
 
 
+#: Hyphens that join the parts of one word ("Galbraith-Marten", "Okonjo-Iweala").
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _word_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word: no whitespace on either side ("Okonjo-Iweala"; not the
+    dash in "Vale - who ...")."""
+    return (tok.text in _HYPHENS and not tok.whitespace_ and tok.i > 0
+            and not tok.doc[tok.i - 1].whitespace_ and tok.i + 1 < len(tok.doc))
+
+
 def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[Token]:
     """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
     without relative clauses, appositions and (unless ``keep_prep``) trailing
-    prepositional phrases."""
+    prepositional phrases. A hyphen inside a word stays (the parser hangs it on the
+    head as ``punct``)."""
     drop: set[int] = set()
     for c in head.children:
         if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and (c.i < head.i or keep_prep)):
             if c.dep_ == "punct" and c.i < head.i and c.text in ("'", "’", "'s", "’s"):
+                continue
+            if c.dep_ == "punct" and _word_hyphen(c):
                 continue
             drop.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in drop and lo <= t.idx < hi]
@@ -193,6 +207,21 @@ def _strip_possessive(toks: list[Token]) -> list[Token]:
     return toks
 
 
+#: Role nouns that, written before a name, are the person's role ("Striker Marcus
+#: Vale"): the person nouns except kinship and generic words, which are also names
+#: ("Son Heung-min", "Star Jones").
+_ROLE_NOUNS = PERSON_NOUNS_V1 - frozenset("""
+man woman boy girl mother father son daughter wife husband sister brother friend star
+victim witness uncle aunt grandmother grandfather father-in-law resident neighbour neighbor
+""".split())
+
+
+def _role_word(tok: Token) -> bool:
+    """A title ("Mayor", "Dr.") or a capitalised role noun ("Striker") before a name."""
+    low = tok.lower_.rstrip(".")
+    return low in TITLE_WORDS_V1 or (tok.text[:1].isupper() and low in _ROLE_NOUNS)
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -205,7 +234,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [head]
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
                                   and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
-        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper()) and t.i <= head.i]
+        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)) and t.i <= head.i]
         # contiguous run ending at head
         run = [head]
         for t in reversed(toks):
@@ -226,13 +255,22 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     toks = _strip_possessive(toks)
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks = toks[:-1]   # emoji or symbols NER swept into the name
-    if toks and not toks[-1].text[:1].isupper():
+    last = len(toks) - 1
+    while last >= 2 and _word_hyphen(toks[last - 1]):
+        last -= 2          # the last word starts before its hyphens ("Son Heung-min")
+    if toks and not toks[last].text[:1].isupper():
         return [], None    # "the regional chamber of commerce" is a description
-    # strip leading titles ("Foreign Minister", "Dr.", "Mayor")
-    while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS_V1 or toks[0].is_punct
+    # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
+    while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")):
         if label == "ORG" or label == "GPE":
-            break
+            # NER reads a role word before a person's name as an organisation or place
+            # ("Striker Marcus Vale"): only a given name after the role words makes it a person
+            rest = next((k for k, t in enumerate(toks) if not _role_word(t)), len(toks))
+            if rest == 0 or len(toks) - rest < 2 or not is_known_first_name(toks[rest].text) \
+                    or any(t.lower_ in _ORG_NAME_WORDS for t in toks[rest:]):
+                break
+            label = "PERSON"
         toks = toks[1:]
     if label in ("ORG", "GPE", "NORP") and toks and toks[0].lower_ == "the":
         toks = toks[1:]
@@ -279,6 +317,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                                                         if x.pos_ == "PROPN"))), None)
         if poss is not None:
             return mention_from_head(poss, lo, hi)
+    bare = _bare_description(head, np, appos)
+    if bare is not None:   # "Neighbors said", "Councillor said": no one is named
+        start, end = np[0].idx, np[-1].idx + len(np[-1])
+        return Mention(start, end, text[start:end], head, kind=bare)
     name_toks, label = _name_tokens(head, np)
     if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
@@ -344,6 +386,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 s2, e2 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
                 return Mention(s2, e2, text[s2:e2], a, name=text[ns:ne], role=role, kind="name",
                                ent_label=alabel)
+        org = _named_organisation(head, np)
+        if org is not None:
+            return Mention(start, end, text[start:end], head, name=text[org[0].idx:org[-1].idx + len(org[-1])],
+                           kind="name", ent_label="ORG")
         alias = _nickname(head, lo, hi)
         if alias is not None:
             return Mention(start, end, text[start:end], head, name=alias.text, role=text[start:end],
@@ -357,6 +403,95 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and the singulars its plural ending allows ("neighbors" -> "neighbor",
+    "authorities" -> "authority", "witnesses" -> "witness")."""
+    w = word.lower()
+    out = {w}
+    if w.endswith("s") and len(w) > 3:
+        out.add(w[:-1])
+        if w.endswith("es"):
+            out.add(w[:-2])
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")
+    return out
+
+
+def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str | None:
+    """'generic' for a capitalised plural common noun standing alone ("Neighbors",
+    "Residents", "Police", "Officials said"), 'description' for a bare singular title
+    or role noun ("Councillor said"); None otherwise. The tagger and NER take such a
+    word for a name (NNP, PERSON or ORG) when it opens the clause with a capital; it
+    names nobody. A title that is the surname of a person NER found in the article
+    ("Major" after "Robert Major") stays a name."""
+    if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        return None
+    if any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np):
+        return None
+    low = head.lower_.rstrip(".")
+    forms = (_singulars(low) | {head.lemma_.lower()}) - {low}
+    plural = head.tag_ in ("NNS", "NNPS") or (low.endswith("s") and not low.endswith("ss"))
+    if low in GROUP_NOUNS_V1 or (plural and any(f in PERSON_NOUNS_V1 or f in ORG_NOUNS_V1 for f in forms)):
+        return None if _surname_in_doc(head) else "generic"   # "Banks" after "Tyra Banks"
+    if not plural and low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS) \
+            and not _surname_in_doc(head):
+        return "description"
+    return None
+
+
+def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
+    """The name of an organisation that proper-noun modifiers name on an organisation
+    noun: "the GMB union" -> GMB, "the Unite union" -> Unite (the modifier is itself an
+    organisation's name: NER ORG, or an acronym, which is what the article calls it
+    afterwards); "the New Jersey attorney general's office" -> New Jersey attorney
+    general's office (a place or other proper noun before a body's noun: the words
+    from the first proper noun to the head, as written, without the determiner).
+    None for plain descriptions ("the union", "the city's police department"), a
+    possessor ("Apple's board" is Apple's, left to the description), an indefinite or
+    plural head ("a Toronto firm", "the Ontario unions") and document nouns.
+    """
+    if head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
+            or head.lower_ not in _ORG_NAME_WORDS or head.lower_ in _DOCUMENT_NOUNS:
+        return None   # "the Trump campaign", "the Trump team": a person's organisation
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is not None and det.lower_ != "the":
+        return None
+    left = [t for t in np if t.i < head.i and not (t is det)]
+    first = next((k for k, t in enumerate(left) if t.pos_ == "PROPN" and t.text[:1].isupper()), None)
+    if first is None:
+        return None
+    mods = left[first:]
+    if any(t.is_punct and not _word_hyphen(t) or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT")
+           for t in mods):
+        return None
+    run = [mods[0]]
+    for t in mods[1:]:
+        if t.pos_ != "PROPN" and not _word_hyphen(t):
+            break
+        run.append(t)
+    root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), run[-1])
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return None   # "Apple's board": the possessor speaks through a description
+    if len(run) == len(mods):   # proper noun(s) right before the head noun
+        ent = _entity_at(run[0])
+        if ((ent is not None and ent.label_ == "ORG" and ent.start == run[0].i and ent.end == run[-1].i + 1)
+                or (len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)) \
+                and not (len(run) == 1 and _surname_in_doc(run[0])):
+            return run
+    return mods + [head]   # a body's noun: the phrase is the name ("... office")
+
+
+def _surname_in_doc(tok: Token) -> bool:
+    """True if the word is the last word of a person's name in the document: of a
+    PERSON NER found ("Trump" after "Donald Trump"; "Major" after "Robert Major"), or
+    written after a known given name ("Banks" after "Tyra Banks", which NER missed)."""
+    doc = tok.doc
+    if any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text for e in doc.ents):
+        return True
+    return any(t.text == tok.text and t.i != tok.i and t.i > 0 and is_known_first_name(doc[t.i - 1].text)
+               for t in doc)
 
 
 def _nickname(head: Token, lo: int, hi: int) -> Span | None:

@@ -151,6 +151,9 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(e.name, e.type, m.text, 0.6, e)
         else:
             r = Resolution(None, "OTHER", None, 0.5)
+        if r.speaker is None and r.type == "OTHER" and m is not None and m.head is not None \
+                and noun_category(m.head.lemma_) == "ORG" and not _is_document(m.head):
+            r.type = "ORG"   # an unnamed institution: "Police said", "the groups said"
         res[i] = r
         if r.entity is not None and r.speaker:
             r.entity.quotes += 1
