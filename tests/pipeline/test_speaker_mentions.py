@@ -37,10 +37,7 @@ _STRIKER_VALE = "“It was a great ball,” Striker Vale said."
 
 @pytest.mark.parametrize("text, name", [
     ("“It was a great ball,” Striker Marcus Vale said.", "Marcus Vale"),   # NER: ORG
-    pytest.param(_STRIKER_VALE, "Vale", marks=pytest.mark.xfail(
-        strict=True, reason="the entity index keeps NER's two-word 'Striker Vale' (normalize_name "
-                            "strips role words only before two or more name words) and expands "
-                            "the mention's 'Vale' to it")),
+    (_STRIKER_VALE, "Vale"),   # NER: PERSON "Striker Vale"; the entity is "Vale"
 ])
 def test_speaker_mentions_leading_role_word_is_the_role(nlp, text, name):
     q = _one(nlp, text)

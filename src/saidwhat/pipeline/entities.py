@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRecord
 from .context import DocContext
-from .lexicons import PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
@@ -77,6 +77,12 @@ def normalize_name(name: str, label: str | None = None) -> str:
     elif len(parts) == 2 and label == "PERSON" and _is_role_word(parts[0]) and parts[1][:1].isupper():
         parts = parts[1:]   # "Striker Vale", "Councillor Okoye": NER took the title into the name
     return " ".join(parts)
+
+
+def _group_or_title(name: str) -> bool:
+    """True for a one-word name that is a group noun or a bare title or role noun
+    ("Neighbors", "Officials", "Councillor"), which NER sometimes tags as an entity."""
+    return " " not in name and (name.lower() in GROUP_NOUNS_V1 or _is_role_word(name))
 
 
 def _is_role_word(word: str) -> bool:
@@ -217,6 +223,8 @@ class ArticleEntities:
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
                 name = ent_name(ent)
+                if _group_or_title(name):
+                    continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
