@@ -97,3 +97,10 @@ def test_doc_entities_survive_serialisation(nlp):
     assert back._.entities == doc._.entities
     assert back._.quotes[0].speaker_id == doc._.quotes[0].speaker_id
     assert EntityRecord.from_dict(doc._.entities[0].to_dict()) == doc._.entities[0]
+
+
+def test_role_word_before_a_name_stays_outside_the_entity_name(nlp):
+    # NER takes "Striker Marcus Vale" as one ORG span; the striker is Marcus Vale
+    text = "Striker Marcus Vale scored in the second half. “It was a great ball,” Striker Vale said."
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Marcus Vale", "PERSON")]

@@ -38,18 +38,25 @@ def test_it_is_the_organisation(nlp):
     assert _speakers(nlp, text) == ["Harbourline Foods"]
 
 
-@pytest.mark.parametrize("lead", ["On Tuesday", "By Friday", "In March"])
-def test_he_is_never_a_weekday_or_month(nlp, lead):
-    # NER sometimes tags a capitalised weekday or month as a PERSON
-    text = (f"Tuesday spoke first at the hearing. {lead}, the province announced new rules. "
-            "“The rules are overdue,” he said.")
-    assert "Tuesday" not in _speakers(nlp, text)
+def _with_person(nlp, text, word):
+    """Run the pipeline with NER's error forced: ``word`` tagged as a PERSON."""
+    doc = nlp(text)
+    a = text.index(word)
+    doc.ents = [e for e in doc.ents if e.end_char <= a or e.start_char >= a + len(word)] + [
+        doc.char_span(a, a + len(word), label="PERSON")]
+    return [q.speaker for q in nlp.get_pipe("saidwhat")(doc)._.quotes]
 
 
-def test_he_is_never_a_province_abbreviation(nlp):
-    text = ("HALIFAX, N.S. — N.S. announced new rules on Tuesday after the storm. "
+@pytest.mark.parametrize("word", ["Tuesday", "March"])
+def test_he_is_never_a_weekday_or_month_ner_took_for_a_person(nlp, word):
+    text = (f"{word} brought new rules for the port. The province announced them after the storm. "
             "“The rules are overdue,” he said.")
-    assert _speakers(nlp, text) == [None]
+    assert _with_person(nlp, text, word) == [None]
+
+
+def test_he_is_never_a_province_abbreviation_ner_took_for_a_person(nlp):
+    text = "HALIFAX, N.S. — The province announced new rules on Tuesday. “The rules are overdue,” he said."
+    assert _with_person(nlp, text, "N.S.") == [None]
 
 
 # -- kind 3: a description goes to the entity it describes ------------------------------
@@ -81,7 +88,8 @@ def test_floating_quote_is_not_carried_over_after_narration_moves_to_a_group(nlp
             "closure came without warning.\n\n"
             "“There is nowhere else for us to go, and nobody asked us.”")
     quotes = saidwhat.extract(text, nlp=nlp)
-    assert [q.speaker for q in quotes] == ["Helena Brandt", None]
+    assert quotes[0].speaker == "Helena Brandt"
+    assert quotes[-1].quote.startswith("There is nowhere") and quotes[-1].speaker is None
 
 
 def test_continuation_right_after_the_quote_still_carries_over(nlp):

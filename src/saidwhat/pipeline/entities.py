@@ -68,7 +68,7 @@ def normalize_name(name: str, label: str | None = None) -> str:
         name = name[4:]
     parts = name.split()
     whole = list(parts)
-    while len(parts) > 2 and parts[0].lower().rstrip(".") in TITLE_WORDS_V1:
+    while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
         parts = parts[1:]
     if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and is_known_first_name(parts[0])):
         return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)

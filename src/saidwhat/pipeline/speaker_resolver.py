@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, ArticleEntities, Entity, EntityIndex, ent_name,  # noqa: F401 (re-exported)
                        normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, noun_category
@@ -226,6 +226,8 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
     others = [e for e in index.between(gap_lo, gap_hi) if e is not pr.entity]
     if any(e.type in ("PERSON", "ORG") for e in others):
         return Resolution(None, None, None, 0.0)
+    if _narration_moved_on(ctx, gap_lo, gap_hi):
+        return Resolution(None, None, None, 0.0)
     named = _unrecognised_subject(ctx, gap_lo, gap_hi)
     if named is not None:   # "Durning did not need much coaxing. “I’m thankful ...”"
         e = index.get(named)
@@ -236,6 +238,19 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
     conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
     c.flags.append("continuation")
     return Resolution(pr.speaker, pr.type, pr.role, conf, pr.entity)
+
+
+def _narration_moved_on(ctx, lo: int, hi: int) -> bool:
+    """True if the narration in [lo, hi) has a new subject that is not the last speaker:
+    a person or group described by a common noun ("The dock workers disagree. Many of
+    them ..."), outside quotes. A floating quotation after it is not the last
+    speaker's (GGT's annotators leave such quotes to the people just described)."""
+    for t in ctx.tokens_in(lo, hi):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not ctx.token_quoted(t) \
+                and not ctx.skipped(t.idx) and (noun_category(t.lemma_.lower()) == "PERSON"
+                                                or t.lower_ in GROUP_NOUNS_V1):
+            return True
+    return False
 
 
 def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
