@@ -470,7 +470,7 @@ class ArticleEntities:
     def link(self, e: Entity, start: int, end: int, text: str, kind: str, role: str | None = None) -> None:
         """Add a mention speaker resolution linked to ``e`` (a pronoun, a description,
         or a name); a pronoun is counted in ``e.pronouns``, a role kept in ``e.roles``."""
-        if not any(m.start == start for m in e.mentions):
+        if not any(m.start < end and start < m.end for m in e.mentions):   # NER's own span stays
             e.mentions.append(EntityMention(start, end, text, kind))
         if kind == "pronoun":
             e.pronouns[text.lower()] += 1
