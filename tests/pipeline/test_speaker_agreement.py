@@ -96,3 +96,16 @@ def test_continuation_right_after_the_quote_still_carries_over(nlp):
     text = ("“We did not take this decision lightly,” Mayor Helena Brandt said.\n\n"
             "“The quay is not safe for workers, and I will not put anyone at risk.”")
     assert _speakers(nlp, text) == ["Helena Brandt", "Helena Brandt"]
+
+
+def test_an_age_description_is_the_person_of_that_age(nlp):
+    # "the teenager" is the 19-year-old named before, not the coach named since
+    text = ("Jonas Brekke, 19, scored his first goal on Saturday. Coach Mike Dunn praised his speed.\n\n"
+            "“It felt amazing,” the teenager said.")
+    assert _speakers(nlp, text) == ["Jonas Brekke"]
+
+
+def test_an_n_year_old_is_a_person_not_an_organisation(nlp):
+    text = ("Lena Ortiz was named to the national team on Monday. The Olympic Committee announced the "
+            "roster in Toronto.\n\n“I cried when I heard,” the 17-year-old said.")
+    assert _speakers(nlp, text) == ["Lena Ortiz"]

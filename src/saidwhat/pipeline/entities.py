@@ -79,6 +79,22 @@ def normalize_name(name: str, label: str | None = None) -> str:
     return " ".join(parts)
 
 
+#: A person's age as news style gives it (AP: "Jonas Brekke, 19," / "the 17-year-old
+#: Lena Ortiz"), right after or right before the name.
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z’'-]+\s+){0,3}$")
+
+
+def _age(text: str, start: int, end: int) -> int | None:
+    """The age the article gives right after or before a name at [start, end), or None."""
+    m = _AGE_AFTER.match(text, end, min(len(text), end + 8))
+    if m is None:
+        m = _AGE_BEFORE.search(text, max(0, start - 60), start)
+    if m is not None and 0 < int(m.group(1)) < 120:
+        return int(m.group(1))
+    return None
+
+
 def _group_or_title(name: str) -> bool:
     """True for a one-word name that is a group noun or a bare title or role noun
     ("Neighbors", "Officials", "Councillor"), which NER sometimes tags as an entity."""
@@ -161,6 +177,8 @@ class Entity:
         pronouns: Pronouns linked to it (the article's own, and resolved speakers).
         mentions: Its mentions, named and linked.
         quotes: Quotations resolved to it so far (set by the speaker resolver).
+        age: Age in years when the article gives it ("Jonas Brekke, 19,", "17-year-old
+            Lena Ortiz"), else None.
     """
 
     name: str
@@ -175,6 +193,7 @@ class Entity:
     mentions: list[EntityMention] = field(default_factory=list)
     gender_source: str | None = None
     quotes: int = 0
+    age: int | None = None
 
     @property
     def number(self) -> str:
@@ -288,6 +307,8 @@ class ArticleEntities:
                             if role not in e.roles:
                                 e.roles.append(role)
                 self._honorific(ent, e)
+                if e.age is None:
+                    e.age = _age(ctx.text, ent.start_char, ent.end_char)
         self._missed_mentions()
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])

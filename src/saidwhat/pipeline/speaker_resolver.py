@@ -511,12 +511,36 @@ def _org_kind(name: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+#: Description nouns that give an age range (a teenager is 13-19; a toddler 1-3).
+_AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19), "toddler": (1, 3), "octogenarian": (80, 89),
+              "nonagenarian": (90, 99), "centenarian": (100, 119)}
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def _by_age(index, m) -> tuple[bool, Entity | None]:
+    """A description that gives an age ("the 17-year-old", "the teenager"): whether it
+    does, and the person named last before it whose age (:attr:`Entity.age`) fits."""
+    y = _YEAR_OLD.search(m.text)
+    rng = (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(m.head.lower_ if m.head is not None else "")
+    if rng is None:
+        return False, None
+    fits = [(max(p for p in e.positions if p < m.start), e) for e in index._unique()
+            if e.type == "PERSON" and e.age is not None and rng[0] <= e.age <= rng[1]
+            and any(p < m.start for p in e.positions)]
+    return True, max(fits, key=lambda f: f[0])[1] if fits else None
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     if _is_document(m.head):
         return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
+    aged, e = _by_age(index, m)
+    if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
+        return Resolution(e.name, e.type, e.role, 0.75, e)
+    if aged:
+        cat = "PERSON"   # "the 17-year-old" is a person, whoever it is
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
     # "a spokesman for the diocese" for "the diocese")
     if cat != "ORG":
