@@ -104,3 +104,20 @@ def test_role_word_before_a_name_stays_outside_the_entity_name(nlp):
     text = "Striker Marcus Vale scored in the second half. “It was a great ball,” Striker Vale said."
     quotes = saidwhat.extract(text, nlp=nlp)
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("Marcus Vale", "PERSON")]
+
+
+def test_full_name_ner_missed_is_found_from_a_known_given_name(nlp):
+    # the only full mention sits after a dateline, where NER often misses it
+    text = ("LAKE BUENA VISTA, Fla. – Brittany Okafor stood on the 18th green on Sunday.\n\n"
+            "“I never gave up,” Okafor said after her round.")
+    doc = nlp(text)
+    # NER's miss forced: only the later surname is an entity
+    a = text.index("Okafor said")
+    doc.ents = [doc.char_span(a, a + len("Okafor"), label="PERSON")]
+    quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
+    assert [q.speaker for q in quotes] == ["Brittany Okafor"]
+
+
+def test_possessive_typed_with_an_opening_mark_is_stripped():
+    from saidwhat.pipeline.entities import normalize_name
+    assert normalize_name("Chuck Schuler‘s") == "Chuck Schuler"

@@ -94,7 +94,7 @@ def test_speaker_mentions_groups_and_bare_titles_are_not_names(nlp, text, mentio
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Tyra Banks opened the show. “It was a long night,” Banks said.", "Banks"),
+    ("Tyra Banks opened the show. “It was a long night,” Banks said.", "Tyra Banks"),   # NER misses "Tyra Banks"; the entity stage finds it
     ("Robert Major spoke first. “It was a long night,” Major said.", "Robert Major"),
 ])
 def test_speaker_mentions_surname_that_is_a_plural_or_title_stays_a_name(nlp, text, name):

@@ -38,7 +38,7 @@ from .context import DocContext
 from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
 
-_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
                 "she": "F", "her": "F", "hers": "F", "herself": "F"}
@@ -93,6 +93,12 @@ def _age(text: str, start: int, end: int) -> int | None:
     if m is not None and 0 < int(m.group(1)) < 120:
         return int(m.group(1))
     return None
+
+
+#: Capitalised words before a surname that the name lists know as given names but that
+#: open sentences or headlines in news ("Will Smith" aside): never taken as a first name.
+_NOT_GIVEN = frozenset("will may june april august say says said the new young long rich "
+                       "major dean king".split())
 
 
 def _group_or_title(name: str) -> bool:
@@ -253,6 +259,7 @@ class ArticleEntities:
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
                     ends[ent.start_char] = ent.end_char
+        raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
         names = Counter(r[1] for r in raw)
         self.entities: dict[str, Entity] = {}
@@ -313,6 +320,42 @@ class ArticleEntities:
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
+
+    def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
+        """Add the full names NER missed of a one-word name it found: where the article
+        writes a given name the name lists know, tagged a proper noun, before that word ("LAKE BUENA VISTA,
+        Fla. – Brittany Lincicome stood ..." when NER only tagged "Lincicome" later),
+        outside quotes, and no longer name the article has ends in the word. The NER
+        mention the full name covers is replaced by it."""
+        ctx = self.ctx
+        names = {r[1] for r in raw}
+        longer_last = {n.split()[-1] for n in names if " " in n}
+        short = {r[1] for r in raw if " " not in r[1] and r[1][:1].isupper() and not r[1].isupper()
+                 and r[1] not in longer_last and r[2] in ("PERSON", "NORP", "ORG", "GPE")}
+        if not short:
+            return raw
+        found: dict[int, tuple[int, str]] = {}
+        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b" % "|".join(re.escape(n) for n in sorted(short)))
+        for m in pat.finditer(ctx.text):
+            first = m.group(1)
+            if not is_known_first_name(first) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
+                continue
+            tok = ctx.token_at(m.start())
+            if tok is None or tok.pos_ != "PROPN" or ctx.token_quoted(tok) or ctx.skipped(m.start()):
+                continue
+            found[m.start()] = (m.end(), m.group(0))
+        if not found:
+            return raw
+        covered = {pos for pos in ends for s, (e, _) in found.items() if s <= pos < e}
+        subj = {}
+        for s, (e, _) in found.items():
+            t = ctx.token_at(e - 1)
+            subj[s] = 2 if t is not None and t.dep_ in ("nsubj", "nsubjpass") else 1
+        raw = [r for r in raw if r[0] not in covered]
+        for s, (e, name) in found.items():
+            raw.append((s, name, "PERSON", False, subj[s]))
+            ends[s] = e
+        return raw
 
     @staticmethod
     def _honorific(ent, e: Entity) -> None:
