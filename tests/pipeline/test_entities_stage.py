@@ -121,3 +121,14 @@ def test_full_name_ner_missed_is_found_from_a_known_given_name(nlp):
 def test_possessive_typed_with_an_opening_mark_is_stripped():
     from saidwhat.pipeline.entities import normalize_name
     assert normalize_name("Chuck Schuler‘s") == "Chuck Schuler"
+
+
+def test_surname_ner_took_for_a_nationality_is_still_the_person(nlp):
+    text = ("Sevaun Palvetzian leads the civic group. “Transit is the issue,” argued Palvetzian, "
+            "who has studied the region for years.")
+    doc = nlp(text)
+    a = text.index("Palvetzian,")
+    doc.ents = [doc.char_span(0, len("Sevaun Palvetzian"), label="PERSON"),
+                doc.char_span(a, a + len("Palvetzian"), label="NORP")]   # NER's error forced
+    quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
+    assert [q.speaker for q in quotes] == ["Sevaun Palvetzian"]

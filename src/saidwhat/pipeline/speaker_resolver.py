@@ -143,6 +143,9 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             if m.role and not e.role:
                 e.role = m.role
             r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)
+        elif m.kind != "pronoun" and not m.name and (e := _known_surname(index, m)) is not None:
+            # "argued Palvetzian": a person's surname NER took for a nationality (NORP)
+            r = Resolution(e.name, e.type, m.role or e.role, 0.9, e)
         elif m.kind == "pronoun":
             r = _pronoun(ctx, index, cands, res, history, c)
         elif m.kind == "description":
@@ -160,6 +163,19 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
         if r.entity is not None or m is not None:
             history.append((i, c.start))
     return res  # type: ignore[return-value]
+
+
+def _known_surname(index, m):
+    """The person whose surname or short form a nameless mention is: a bare proper noun
+    ("Palvetzian", which NER tagged NORP) that the article's entities know as a
+    person's name. None otherwise."""
+    h = m.head
+    if h is None or h.tag_ != "NNP" or m.text.strip() != h.text or not h.text[:1].isupper():
+        return None
+    if h.text not in index.alias and h.text not in index.entities:
+        return None
+    e = index.get_at(h.text, m.start)
+    return e if e.type == "PERSON" and " " in e.name else None
 
 
 def _named_next(ctx, index, c):
