@@ -109,3 +109,23 @@ def test_an_n_year_old_is_a_person_not_an_organisation(nlp):
     text = ("Lena Ortiz was named to the national team on Monday. The Olympic Committee announced the "
             "roster in Toronto.\n\n“I cried when I heard,” the 17-year-old said.")
     assert _speakers(nlp, text) == ["Lena Ortiz"]
+
+
+def test_an_anonymous_source_is_never_a_named_person(nlp):
+    text = ("Coach Wade Barlow met the owners on Monday. The deal is close, said the person, who spoke "
+            "on condition of anonymity because the talks are private.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert quotes and quotes[-1].speaker is None and quotes[-1].speaker_mention == "the person"
+
+
+def test_the_company_is_the_organisation_introduced_as_a_company(nlp):
+    text = ("Ad spending will fall 4 per cent, according to media buying company Zenlo. Harbourline Media "
+            "posted its results on Monday, and Harbourline Media shares fell.\n\n"
+            "“Budgets are shrinking,” the company wrote in its forecast.")
+    assert _speakers(nlp, text)[-1] == "Zenlo"
+
+
+def test_a_person_description_never_goes_to_an_organisation(nlp):
+    text = ("Dana Whitfield opened her first cafe in 2009. The Riverside Business Association gave her an "
+            "award this year.\n\n“I never planned any of this,” the founder said.")
+    assert _speakers(nlp, text) == ["Dana Whitfield"]

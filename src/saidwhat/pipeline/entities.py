@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRecord
 from .context import DocContext
-from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -94,6 +94,11 @@ def _age(text: str, start: int, end: int) -> int | None:
         return int(m.group(1))
     return None
 
+
+#: Organisation nouns that, written before a name, say it is an organisation ("media
+#: buying company Zenlo"); ORG_NOUNS_V1 without the nouns of places and documents.
+_ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
+statement report study survey website paper station channel house""".split())
 
 #: Capitalised words before a surname that the name lists know as given names but that
 #: open sentences or headlines in news ("Will Smith" aside): never taken as a first name.
@@ -301,8 +306,13 @@ class ArticleEntities:
                 end = ends.get(pos, pos + len(n))
                 e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
         for ent in ctx.ents:
-            if ent.label_ in ("PERSON", "ORG") and not ctx.token_quoted(ent[0]) and ent_name(ent):
+            if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and ent_name(ent):
                 e = self.get(ent_name(ent))
+                if e.type in ("ORG", "GPE"):   # "media buying company GroupM": the kind of organisation
+                    role = _left_role(ent)
+                    if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
+                        e.add_role(role)
+                        e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 e.add_role(_left_role(ent))

@@ -104,6 +104,25 @@ advocates environmentalists conservationists authorities police officials reside
 neighbours neighbors scholars economists lawmakers legislators leaders officers
 """.split())
 
+#: v2 of the person nouns: v1 and the nouns of people news describes by their
+#: activity, age or standing (GGT/PolNeAR speaker descriptions: "the nominee", "the
+#: affable proprietor", "the 39-year-old founder", "the rookie"; sports positions after
+#: AP's sports style). Used by speaker resolution to keep such descriptions to people.
+PERSON_NOUNS_V2 = PERSON_NOUNS_V1 | frozenset("""
+nominee narrator announcer host anchor presenter correspondent homeowner landlord tenant
+employee staffer aide adviser advisor consultant strategist pollster lobbyist campaigner
+protester demonstrator fan supporter critic opponent teenager teen youngster toddler child
+kid mom dad parent grandparent retiree pensioner patient client customer shopper passenger
+commuter motorist cyclist pedestrian hiker swimmer runner skier skater boxer wrestler fighter
+rider jockey defenseman centre center outfielder infielder catcher shortstop linebacker
+receiver cornerback veteran newcomer incumbent challenger contender winner champion finalist
+medallist medalist olympian investor banker trader broker historian lecturer scholar
+graduate alumnus clinician dentist pharmacist veterinarian midwife caregiver carer
+grandson granddaughter nephew niece cousin girlfriend boyfriend fiancé fiancee partner
+spouse widow widower mother-in-law sibling twin neighbour neighbor resident citizen voter
+official mayor-elect president-elect lawmaker senator-elect
+""".split())
+
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
 CHANNEL_NOUNS_V1 = frozenset("""
 statement interview letter email e-mail post tweet tweets video message memo release comment remark

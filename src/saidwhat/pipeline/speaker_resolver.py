@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import GROUP_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, ArticleEntities, Entity, EntityIndex, ent_name,  # noqa: F401 (re-exported)
                        normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, noun_category
@@ -546,12 +546,30 @@ def _by_age(index, m) -> tuple[bool, Entity | None]:
     return True, max(fits, key=lambda f: f[0])[1] if fits else None
 
 
+#: Wording that marks an unnamed source as deliberately anonymous (AP's style for
+#: anonymous sources: "spoke on condition of anonymity", "not authorized to", "familiar
+#: with"); such a source is never one of the people the article names.
+_ANONYMOUS = re.compile(r"\banonym|\bnot (?:authori[sz]ed|permitted|allowed) to (?:speak|discuss|comment)"
+                        r"|\bfamiliar with\b|\bdeclined to be (?:named|identified)", re.I)
+
+
+def _anonymous(ctx, m) -> bool:
+    """True if the description's sentence marks its source as anonymous."""
+    lo = ctx.sentence_start_before(m.start)
+    hi = ctx.sentence_end_after(m.end - 1)
+    return bool(_ANONYMOUS.search(ctx.text, lo, hi))
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     if _is_document(m.head):
         return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
+    if cat is None and (noun in PERSON_NOUNS_V2 or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
+        cat = "PERSON"   # "the nominee", "the founder": people, never an organisation
+    if _anonymous(ctx, m):
+        return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
     aged, e = _by_age(index, m)
     if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
         return Resolution(e.name, e.type, e.role, 0.75, e)
@@ -577,8 +595,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             e = max(holders, key=lambda h: h[0])[1]
             return Resolution(e.name, e.type, e.role, 0.8, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
+    # or whose kind the article gave before its name ("media buying company GroupM")
     for _, e in index.before(m.start, 3000):
-        if e.type == "ORG" and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
+        if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
             return Resolution(e.name, e.type, e.role, 0.8, e)
 
     kind = _ORG_KIND.get(noun)
