@@ -96,3 +96,65 @@ def test_antecedents_anaphor_kind(nlp, words, kind):
     doc = nlp(f"Yesterday {words} spoke.")
     n = len(words.split())
     assert A.anaphor_kind(doc[1:1 + n]) == kind
+
+
+def _runtime_views(nlp, text: str, anaphor: str, occurrence: int = 1):
+    """The anaphor's span and the runtime's entities (ArticleEntities) as views."""
+    from saidwhat.pipeline.context import DocContext
+    from saidwhat.pipeline.entities import ArticleEntities
+
+    doc = nlp(text)
+    ctx = DocContext(doc)
+    index = ArticleEntities(ctx)
+    hits = [t for t in doc if t.text == anaphor.split()[-1]]
+    head = hits[occurrence - 1]
+    span = doc[head.i - len(anaphor.split()) + 1:head.i + 1]
+    info = A.doc_info(doc, ctx=ctx)
+    _runtime_views.index = index
+    return doc, span, info, A.views_from_entities(doc, index, span.start_char)
+
+
+def test_antecedents_views_from_entities(nlp):
+    text = ("Mayor Helena Brandt met Samuel Okoye, a dock worker, on Monday. "
+            "Later she said the quay would close.")
+    doc, span, info, views = _runtime_views(nlp, text, "she")
+    by_name = {v.name: v for v in views}
+    assert {"Helena Brandt", "Samuel Okoye"} <= set(by_name)
+    helena, samuel = by_name["Helena Brandt"], by_name["Samuel Okoye"]
+    assert helena.type == "PERSON" and helena.gender == "F" and "Mayor" in helena.roles
+    assert any("dock worker" in r for r in samuel.roles)
+    assert all(e <= span.start for v in views for _, e, _ in v.mentions)
+    assert helena.entity is not None and helena.entity.name == "Helena Brandt"
+    assert doc[helena.mentions[0][0]:helena.mentions[0][1]].text.endswith("Helena Brandt")
+    # nothing is named before the article's first character
+    assert A.views_from_entities(doc, _runtime_views.index, 0) == []
+
+
+def test_antecedents_choose_with_runtime_entities(nlp):
+    text = ("Ingrid Solberg, the harbour master, criticised Thomas Keller on Tuesday. "
+            "Later she said the port would reopen in spring.")
+    doc, span, info, views = _runtime_views(nlp, text, "she")
+    best = A.choose(doc, span, views, min_prob=0.0, info=info)
+    assert best is not None and best.name == "Ingrid Solberg"
+    assert A.choose(doc, span, views, min_prob=1.01, info=info) is None
+
+
+def test_antecedents_choose_the_agency_with_runtime_entities(nlp):
+    text = ("The Federal Aviation Administration fined pilot Mark Jennings $5,000 after the incident. "
+            "The agency said the fine was final.")
+    doc, span, info, views = _runtime_views(nlp, text, "The agency")
+    best = A.choose(doc, span, views, min_prob=0.0, info=info)
+    assert best is not None and "Aviation Administration" in best.name
+
+
+def test_antecedents_rule_choice_matches_resolver_compatible(nlp):
+    """compatible() on a view agrees with speaker_resolver._compatible on its Entity."""
+    from saidwhat.pipeline.speaker_resolver import _compatible
+
+    text = ("Laura Chen and the Northwind Company met Robert Hale and the Danes in Oslo. "
+            "Then they left.")
+    doc, span, info, views = _runtime_views(nlp, text, "they")
+    assert views
+    for v in views:
+        for pron, kind in (("he", "he"), ("she", "she"), ("it", "it"), ("they", "they"), ("their", "they")):
+            assert A.compatible(kind, v) == _compatible(v.entity, pron), (v.name, pron)

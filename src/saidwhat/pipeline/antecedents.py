@@ -13,12 +13,14 @@ loaded once, lazily; nothing but spaCy and the standard library is needed at run
 time. The weights were trained by ``scripts/train_antecedents.py`` on the coreference
 layer of GUM (Zeldes, A. (2017) "The GUM Corpus: Creating Multilayer Resources in the
 Classroom", Language Resources and Evaluation 51(3), 581–612; annotations CC BY 4.0),
-on its openly licensed genres and GUM's own train/dev split; see
-``docs/antecedents.md`` for the data, figures and licences.
+on its openly licensed genres and GUM's own train/dev split, with the entities the
+runtime builds (:func:`views_from_entities` over ``ArticleEntities``); see
+``docs/antecedents.md`` for the data, figures (model vs today's rules), thresholds for
+:func:`choose` and licences.
 
 Reads the Doc's tokens, sentence boundaries (``Token.is_sent_start`` from the parser
 or a senter), dependency labels, POS tags and lemmas; and, for
-:func:`entity_views`, ``doc.ents``. Writes nothing to the Doc.
+:func:`entity_views`, ``doc.ents``. Writes nothing to the Doc or to the entities.
 
 Token positions here are token indices into the Doc (``Span.start`` / ``Span.end``,
 end exclusive), not character offsets.
@@ -59,24 +61,30 @@ _TOKEN_CAP = 2000   # token distances likewise
 FEATURES: tuple[str, ...] = (
     "kind_he", "kind_she", "kind_it", "kind_they", "kind_desc",
     "hs_person", "hs_nonperson", "it_org", "it_gpe", "it_person",
-    "they_person", "they_group", "desc_cat_match", "desc_cat_conflict", "type_unknown",
-    "gender_match", "gender_conflict", "pron_same", "pron_other", "number_conflict",
+    "they_person", "they_group", "they_one_gendered",
+    "desc_cat_match", "desc_cat_conflict", "desc_nocat_person", "desc_nocat_org", "type_unknown",
+    "gender_match", "gender_conflict", "gender_strong_match", "gender_pronoun_match",
+    "pron_same", "pron_other", "number_conflict",
     "log_sent_dist", "same_sentence", "log_token_dist", "recency_first", "log_rank",
-    "nearest_subject", "subject_recent", "nearest_first_np", "nearest_poss", "log_mentions",
-    "nearest_quoted", "quote_mismatch", "head_in_name", "head_in_role", "modifier_in_name_or_role",
+    "nearest_subject", "subject_recent", "nearest_first_np", "nearest_poss", "nearest_obj", "log_mentions",
+    "nearest_quoted", "quote_mismatch",
+    "head_in_name", "head_in_role", "head_in_title", "holder_latest", "head_title_word_person",
+    "modifier_in_name_or_role", "has_modifier", "org_kind_match", "org_kind_conflict", "desc_plural_one",
     "binding_conflict", "parallel_subject",
     "compatible", "compat_first", "log_compat_rank", "nearest_unquoted_subject", "rule_choice",
+    "they_number_conflict", "desc_log_sent_dist", "desc_recency_first", "desc_nearest_subject",
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class EntityView:
     """What the scorer needs to know about one candidate entity of the article.
 
     Attributes:
         name: The entity's fullest name in the article ("Federal Aviation Administration").
         type: 'PERSON', 'ORG', 'GPE', 'NORP' or None (unknown).
-        gender: 'M', 'F' or None, from the given name (e.g. the gender-guesser lists).
+        gender: 'M', 'F' or None (honorific, gendered role noun, given name or the
+            article's own pronouns).
         number: 'sg', 'pl' or None (unknown; organisations take "it" and "they").
         pronouns: Pronoun words the article has used for this entity so far
             (Counter-like: word -> count; "his" and "him" count as "he"); may be empty.
@@ -85,6 +93,14 @@ class EntityView:
         mentions: (token_start, token_end, is_name) of the entity's mentions in doc
             order: token indices into the Doc, end exclusive. Only mentions that end
             before the anaphor are used, so the full list may be passed.
+        gender_source: Where ``gender`` comes from: 'honorific', 'role', 'name',
+            'pronoun' or None (unknown).
+        quotes: Quotations already resolved to the entity ("it" may be a place the
+            article quotes).
+        subjects: Token starts of the mentions that are clause subjects (the runtime's
+            salience 2); None: judged from the parse.
+        entity: The runtime's :class:`~saidwhat.pipeline.entities.Entity` this view
+            adapts (:func:`views_from_entities`), else None.
     """
 
     name: str
@@ -94,6 +110,10 @@ class EntityView:
     pronouns: Counter = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)
+    gender_source: str | None = None
+    quotes: int = 0
+    subjects: frozenset[int] | None = None
+    entity: object | None = None
 
 
 @dataclass
@@ -104,11 +124,14 @@ class DocInfo:
         sent: Sentence number of each token (0-based).
         sent_start: Token index of each sentence's first token.
         quoted: Whether each token lies inside quotation marks.
+        ctx: The runtime's :class:`~saidwhat.pipeline.context.DocContext`, when given
+            (its sentence bounds and captions are then used by :func:`rule_choice`).
     """
 
     sent: list[int]
     sent_start: list[int]
     quoted: list[bool]
+    ctx: object | None = None
 
 
 def quoted_mask(doc: Doc) -> list[bool]:
@@ -116,7 +139,7 @@ def quoted_mask(doc: Doc) -> list[bool]:
 
     Curly and angle marks open and close; a straight double quote toggles; a blank
     line closes whatever is open. A coarse stand-in for saidwhat's own mark pairing
-    (``marks.py``): pass ``quoted`` to :func:`doc_info` to use that instead.
+    (``marks.py``): pass ``ctx`` to :func:`doc_info` to use that instead.
     """
     inside = False
     out = []
@@ -138,13 +161,16 @@ def quoted_mask(doc: Doc) -> list[bool]:
     return out
 
 
-def doc_info(doc: Doc, *, quoted: Callable[[int], bool] | Sequence[bool] | None = None) -> DocInfo:
+def doc_info(doc: Doc, *, quoted: Callable[[int], bool] | Sequence[bool] | None = None,
+             ctx=None) -> DocInfo:
     """Sentence numbers and quotation status for every token of ``doc``.
 
     Args:
         doc: A parsed Doc (sentence boundaries set).
         quoted: Token index -> inside quotation marks, or a list of bools; by default
-            :func:`quoted_mask`.
+            the runtime's marks when ``ctx`` is given, else :func:`quoted_mask`.
+        ctx: The runtime's DocContext of ``doc`` (optional; recommended with
+            :func:`views_from_entities`).
     """
     sent = [0] * len(doc)
     starts = []
@@ -152,13 +178,15 @@ def doc_info(doc: Doc, *, quoted: Callable[[int], bool] | Sequence[bool] | None 
         starts.append(s.start)
         for i in range(s.start, s.end):
             sent[i] = k
-    if quoted is None:
+    if quoted is None and ctx is not None:
+        mask = [bool(ctx.token_quoted(t)) for t in doc]
+    elif quoted is None:
         mask = quoted_mask(doc)
     elif callable(quoted):
         mask = [bool(quoted(i)) for i in range(len(doc))]
     else:
         mask = list(quoted)
-    return DocInfo(sent, starts or [0], mask)
+    return DocInfo(sent, starts or [0], mask, ctx)
 
 
 def anaphor_kind(anaphor: Span) -> str | None:
@@ -182,6 +210,12 @@ def _noun_category(word: str) -> str | None:
 
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:'’\"()").lower() for w in text.replace("-", " ").split()} - {""}
+
+
+def _title_part(role: str) -> str:
+    """A role's title, before "of/for/at/with/in/who/which/that" ("minister" of
+    "minister of finance"), as ``speaker_resolver._description`` reads it."""
+    return re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
 
 
 def _is_subject(tok) -> bool:
@@ -212,29 +246,60 @@ def entity_gender(entity: EntityView) -> str | None:
     return None
 
 
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def _plausible_person(name: str) -> bool:
+    """False for a name no person has: an acronym, a dotted abbreviation, a weekday or
+    month (``speaker_resolver._plausible_person``)."""
+    if " " not in name and (name.isupper() or _ABBREVIATION.match(name)):
+        return False
+    return name.lower() not in _CALENDAR_WORDS
+
+
 def compatible(kind: str, entity: EntityView, head_noun: str | None = None) -> bool:
-    """Today's hard agreement rule (``speaker_resolver._compatible``): he/she: a PERSON
-    whose gender (:func:`entity_gender`) does not conflict and that is no lone acronym;
-    it: ORG or GPE; they: ORG, GPE, NORP or PERSON; a description: the type its head
-    noun names (lexicons' ORG/PERSON nouns; ORG also GPE), PERSON or ORG when unknown."""
+    """Today's hard agreement rule, ``speaker_resolver._compatible`` on a view.
+
+    he/she: a PERSON that can be a person (no acronym, abbreviation, weekday or month)
+    whose gender (:func:`entity_gender`) does not conflict; it: an ORG, or a GPE the
+    article already quotes; they: an ORG, GPE or NORP, or a PERSON of no known gender,
+    one the article calls they, or a pair ("X and Y"); a description: the type its
+    head noun names (lexicons' ORG/PERSON nouns), PERSON or ORG when it names none.
+    """
     typ = entity.type
     if kind in ("he", "she"):
-        if typ != "PERSON" or (entity.name.isupper() and " " not in entity.name):
+        if typ != "PERSON" or not _plausible_person(entity.name):
             return False
         return entity_gender(entity) in (None, "M" if kind == "he" else "F")
     if kind == "it":
-        return typ in ("ORG", "GPE")
+        return typ == "ORG" or (typ == "GPE" and entity.quotes > 0)
     if kind == "they":
-        return typ in ("ORG", "GPE", "NORP", "PERSON")
+        if typ == "PERSON":
+            return entity_gender(entity) is None or " and " in entity.name or \
+                entity.pronouns.get("they", 0) + entity.pronouns.get("them", 0) > 0
+        return typ in ("ORG", "GPE", "NORP")
     cat = _noun_category(head_noun or "")
     if cat is None:
         return typ in ("PERSON", "ORG")
-    return typ == cat or (cat == "ORG" and typ == "GPE")
+    return typ == cat
+
+
+def _org_kinds():
+    from .speaker_resolver import _ORG_KIND, _org_kind   # lazily: the resolver may import this module
+    return _ORG_KIND, _org_kind
+
+
+def _mention_subject(doc: Doc, entity: EntityView, s: int, e: int) -> bool:
+    if entity.subjects is not None:
+        return s in entity.subjects
+    return _rule_subject(doc[s:e].root)
 
 
 def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_candidates: int, *,
                   info: DocInfo | None = None, compatible_rank: int | None = None,
-                  rule_choice: bool = False) -> list[float]:
+                  rule_choice: bool = False, holder_latest: bool = False) -> list[float]:
     """The feature vector of one (anaphor, candidate entity) pair, in :data:`FEATURES` order.
 
     Args:
@@ -251,6 +316,8 @@ def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_cand
             :func:`compatible` with the anaphor (None: the entity is not compatible,
             or, when it is, ``rank`` is used).
         rule_choice: Whether today's rule (:func:`rule_choice`) picks this entity.
+        holder_latest: For a description, whether the entity is the person holding
+            its title named last before it (:func:`featurize` works it out).
 
     Returns:
         ``len(FEATURES)`` floats: indicators are 0/1, ``log_*`` are natural logs of
@@ -263,6 +330,7 @@ def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_cand
     typ = entity.type
     f = dict.fromkeys(FEATURES, 0.0)
     f["kind_" + kind] = 1.0
+    gender = entity_gender(entity)
     # type compatibility, per anaphor kind
     if kind in ("he", "she"):
         f["hs_person" if typ == "PERSON" else "hs_nonperson"] = 1.0
@@ -273,15 +341,22 @@ def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_cand
     elif kind == "they":
         f["they_person"] = float(typ == "PERSON")
         f["they_group"] = float(typ in ("ORG", "GPE", "NORP"))
+        f["they_one_gendered"] = float(typ == "PERSON" and gender is not None and " and " not in entity.name)
     else:
         cat = _noun_category(head.lemma_.lower()) or _noun_category(head.lower_)
         if cat and typ:
             ok = typ == cat or (cat == "ORG" and typ == "GPE") or (cat == "PERSON" and typ == "NORP")
             f["desc_cat_match" if ok else "desc_cat_conflict"] = 1.0
+        elif typ:
+            f["desc_nocat_person"] = float(typ == "PERSON")
+            f["desc_nocat_org"] = float(typ == "ORG")
     f["type_unknown"] = float(typ is None)
     # gender and earlier pronouns
-    if kind in ("he", "she") and entity.gender:
-        f["gender_match" if entity.gender == ("M" if kind == "he" else "F") else "gender_conflict"] = 1.0
+    if kind in ("he", "she") and gender:
+        match = gender == ("M" if kind == "he" else "F")
+        f["gender_match" if match else "gender_conflict"] = 1.0
+        f["gender_strong_match"] = float(match and entity.gender_source in ("honorific", "role"))
+        f["gender_pronoun_match"] = float(match and entity.gender_source == "pronoun")
     if kind != "desc" and entity.pronouns:
         seen = Counter()
         for w, n in entity.pronouns.items():
@@ -307,13 +382,14 @@ def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_cand
         f["log_sent_dist"] = math.log1p(min(sd, _SENT_CAP))
         f["same_sentence"] = float(sd == 0)
         f["log_token_dist"] = math.log1p(min(a0 - e, _TOKEN_CAP))
-        f["nearest_subject"] = float(_is_subject(root))
+        f["nearest_subject"] = float(_mention_subject(doc, entity, s, e))
         ss = info.sent_start[info.sent[s]]
         f["nearest_first_np"] = float(not any(t.pos_ in _CONTENT_POS for t in doc[ss:s]))
         f["nearest_poss"] = float(root.dep_ == "poss")
+        f["nearest_obj"] = float(root.dep_ in ("dobj", "pobj", "dative"))
         f["nearest_quoted"] = float(info.quoted[s])
         f["quote_mismatch"] = float(info.quoted[s] != a_quoted)
-        f["subject_recent"] = float(any(a_sent - info.sent[m[0]] <= 2 and _is_subject(doc[m[0]:m[1]].root)
+        f["subject_recent"] = float(any(a_sent - info.sent[m[0]] <= 2 and _mention_subject(doc, entity, m[0], m[1])
                                         for m in prior))
         if kind != "desc":
             f["parallel_subject"] = float(_is_subject(head) and _is_subject(root))
@@ -339,15 +415,32 @@ def pair_features(doc: Doc, anaphor: Span, entity: EntityView, rank: int, n_cand
     unquoted = [m for m in prior if not info.quoted[m[0]]]
     if unquoted:
         s, e, _ = max(unquoted, key=lambda m: (m[1], m[0]))
-        f["nearest_unquoted_subject"] = float(_is_subject(doc[s:e].root))
+        f["nearest_unquoted_subject"] = float(_mention_subject(doc, entity, s, e))
     if kind == "desc":
         name_words = _words(entity.name)
         role_words = set().union(*(_words(r) for r in entity.roles)) if entity.roles else set()
+        title_words = set().union(*(_words(_title_part(r)) for r in entity.roles)) if entity.roles else set()
         lemma, low = head.lemma_.lower(), head.lower_
         f["head_in_name"] = float(lemma in name_words or low in name_words)
         f["head_in_role"] = float(lemma in role_words or low in role_words)
+        f["head_in_title"] = float(typ == "PERSON" and (lemma in title_words or low in title_words))
+        f["holder_latest"] = float(holder_latest)
+        f["head_title_word_person"] = float(typ == "PERSON" and lemma in TITLE_WORDS_V1)
         mods = {t.lower_ for t in anaphor if t.i != head.i and t.pos_ in ("ADJ", "NOUN", "PROPN")}
         f["modifier_in_name_or_role"] = float(bool(mods & (name_words | role_words)))
+        f["has_modifier"] = float(bool(mods))
+        if typ == "ORG":
+            org_kind_of_noun, org_kind = _org_kinds()
+            want, have = org_kind_of_noun.get(low) or org_kind_of_noun.get(lemma), org_kind(entity.name)
+            if want and have:
+                f["org_kind_match" if want == have else "org_kind_conflict"] = 1.0
+        f["desc_plural_one"] = float(ana_number == "pl" and typ == "PERSON" and " and " not in entity.name)
+    if kind == "they":
+        f["they_number_conflict"] = f["number_conflict"]
+    elif kind == "desc":
+        f["desc_log_sent_dist"] = f["log_sent_dist"]
+        f["desc_recency_first"] = f["recency_first"]
+        f["desc_nearest_subject"] = f["nearest_subject"]
     return [f[k] for k in FEATURES]
 
 
@@ -393,37 +486,78 @@ def _last_end(entity: EntityView, before: int) -> int:
 
 
 def _rule_subject(tok) -> bool:
-    """EntityIndex's salient subject: nsubj/nsubjpass, or an apposition, conjunct,
+    """ArticleEntities' salient subject: nsubj/nsubjpass, or an apposition, conjunct,
     compound or possessor of one."""
     return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "conj", "compound", "poss") and tok.head.dep_ in _SUBJ)
 
 
-def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocInfo | None = None,
-                window: int = 10) -> EntityView | None:
-    """Today's rule-based choice among ``entities`` (``speaker_resolver``: the last loop
-    of ``_pronoun`` and the core of ``_description``), used as the baseline and as the
-    feature ``rule_choice``.
+def _holders(doc: Doc, anaphor: Span, entities: Sequence[EntityView]) -> list[tuple[int, EntityView]]:
+    """(latest mention start, entity) of the people whose title names the description's
+    head noun ("Mayor Helena Brandt" for "the mayor"), as ``_description`` finds them."""
+    noun = anaphor.root.lower_
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    out = []
+    for v in entities:
+        last = max((s for s, e, _ in v.mentions if e <= anaphor.start), default=-1)
+        if v.type == "PERSON" and last >= 0 and any(pattern.search(_title_part(r)) for r in v.roles):
+            out.append((last, v))
+    return out
 
-    Pronoun: the entities :func:`compatible` with it, by their mentions outside quotes
-    within ``window`` sentences before it, nearest first, clause subjects first (a
-    second pass takes any mention); ``it`` puts organisations before places; the
-    pick maximises ``-rank + 0.5 * log2(1 + mentions so far outside quotes)``.
-    Description: a person whose role (before "of/for/at/with/in") or an organisation
-    whose name holds the head noun, else the latest entity of the type the noun names
-    (``PERSON``/``ORG`` when it names none), subjects first. None when nothing fits.
+
+def _missed_subject(doc: Doc, anaphor: Span, info: DocInfo):
+    """A capitalised proper-noun subject NER did not tag, outside quotes, from the start
+    of the sentence before the description (``_unrecognised_subject_token``)."""
+    ctx = info.ctx
+    a_char = anaphor.start_char
+    if ctx is not None:
+        lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(a_char) - 1))
+        toks = ctx.tokens_in(lo, a_char)
+    else:
+        k = info.sent[anaphor.start]
+        toks = doc[info.sent_start[max(0, k - 1)]:anaphor.start]
+    found = None
+    for t in toks:
+        if not t.ent_type_ and t.pos_ == "PROPN" and t.dep_ in _SUBJ and t.text[:1].isupper() \
+                and not t.text.isupper() and not info.quoted[t.i] \
+                and not (ctx is not None and ctx.skipped(t.idx)):
+            found = t
+    return found
+
+
+def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocInfo | None = None,
+                window: int | None = None) -> EntityView | None:
+    """Today's rule-based choice among ``entities``: the last loop of
+    ``speaker_resolver._pronoun`` and the core of ``_description`` (without the
+    article's quotations, so without "he added" straight after a quote by X), used as
+    the baseline and as the feature ``rule_choice``.
+
+    Pronoun: the entities :func:`compatible` with it (``_compatible``), by their
+    mentions outside quotes that start within 1,500 characters before it, nearest
+    first, clause subjects first (a second pass takes any mention); ``it`` puts
+    organisations first; the pick maximises ``-rank + 0.5 * log2(1 + mentions so far
+    outside quotes)``. Description: of the people whose title (a role before
+    "of/for/at/with/in/who/which/that") holds the head noun, the one named last; else
+    an organisation named within 3,000 characters whose name holds it; else the
+    nearest subject within 600 characters of the type the noun names (PERSON/ORG when
+    none; an organisation of another kind, "the company" for a ministry, does not
+    fit), unless a proper-noun subject NER missed comes after it; else for a person
+    noun that is no title the latest person named within 1,500 characters. None when
+    nothing fits. ``window`` (sentences) is accepted for compatibility and ignored.
     """
     info = info or doc_info(doc)
     ents = list(entities)
-    a0, a_sent = anaphor.start, info.sent[anaphor.start]
-    prior = sorted(((s, e, v) for v in ents for s, e, _ in v.mentions
-                    if e <= a0 and a_sent - info.sent[s] <= window and not info.quoted[s]),
-                   key=lambda m: -m[1])   # nearest first
+    a0, a_char = anaphor.start, anaphor.start_char
+    prior = sorted(((doc[s].idx, s, e, v) for v in ents for s, e, _ in v.mentions
+                    if e <= a0 and not info.quoted[s]), key=lambda m: (-m[0], -m[2]))   # nearest first
+
+    def within(chars):
+        return [m for m in prior if a_char - m[0] <= chars]
     kind = anaphor_kind(anaphor) or "desc"
     if kind != "desc":
         for subjects_only in (True, False):
             found: list[EntityView] = []
-            for s, e, v in prior:
-                if (not subjects_only or _rule_subject(doc[s:e].root)) and compatible(kind, v) \
+            for _, s, e, v in within(1500):
+                if (not subjects_only or _mention_subject(doc, v, s, e)) and compatible(kind, v) \
                         and all(v is not f for f in found):
                     found.append(v)
             if kind == "it":
@@ -433,20 +567,34 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
                     1 + sum(1 for s, e, _ in iv[1].mentions if e <= a0 and not info.quoted[s])))[1]
         return None
     noun = anaphor.root.lower_
-    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
     cat = _noun_category(noun)
     if cat != "ORG":
-        for s, e, v in prior:
-            titles = [re.split(r"\b(?:of|for|at|with|in)\b", r)[0] for r in v.roles]
-            if v.type == "PERSON" and any(pattern.search(t) for t in titles):
-                return v
-    for s, e, v in prior:
+        holders = _holders(doc, anaphor, ents)
+        if holders:
+            return max(holders, key=lambda h: h[0])[1]
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    for _, s, e, v in within(3000):
         if v.type == "ORG" and pattern.search(v.name):
             return v
-    for subjects_only in (True, False):
-        for s, e, v in prior:
-            if (not subjects_only or _rule_subject(doc[s:e].root)) and (
-                    v.type in ("PERSON", "ORG") if cat is None else v.type == cat):
+    org_kind_of_noun, org_kind = _org_kinds()
+    want = org_kind_of_noun.get(noun)
+
+    def fits(v):
+        if v.type == "ORG" and want is not None and org_kind(v.name) not in (None, want):
+            return False
+        return cat is None and v.type in ("PERSON", "ORG") or v.type == cat
+    missed = _missed_subject(doc, anaphor, info) if cat != "ORG" else None
+    for p, s, e, v in within(600):
+        if _mention_subject(doc, v, s, e) and fits(v):
+            if missed is not None and missed.idx > p:
+                break
+            return v
+    if missed is not None:
+        hit = next((v for v in ents if v.type == "PERSON" and missed.text in v.name.split()), None)
+        return hit   # the runtime takes the missed name, a candidate or not
+    if cat == "PERSON" and noun not in TITLE_WORDS_V1:
+        for _, s, e, v in within(1500):
+            if v.type == "PERSON":
                 return v
     return None
 
@@ -465,12 +613,17 @@ def featurize(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *,
     kind = anaphor_kind(anaphor) or "desc"
     head_noun = anaphor.root.lemma_.lower() if kind == "desc" else None
     chosen = rule_choice(doc, anaphor, ents, info=info)
+    holder = None
+    if kind == "desc":
+        holders = _holders(doc, anaphor, ents)
+        holder = max(holders, key=lambda h: h[0])[1] if holders else None
     out, crank = [], 0
     for r, k in enumerate(order):
         ok = compatible(kind, ents[k], head_noun)
         out.append((ents[k], r, pair_features(doc, anaphor, ents[k], r, len(ents), info=info,
                                               compatible_rank=crank if ok else None,
-                                              rule_choice=ents[k] is chosen)))
+                                              rule_choice=ents[k] is chosen,
+                                              holder_latest=ents[k] is holder)))
         crank += ok
     return out
 
@@ -480,9 +633,9 @@ def rank(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocIn
     """Rank candidate antecedents of ``anaphor``, best first.
 
     Pass only the entities the anaphor may refer to: the model was trained with the
-    entities named (by NER) within the ten sentences before the anaphor
-    (:func:`candidates`). The probabilities are per pair, not normalised over the
-    candidates; a low best score means no candidate is likely.
+    entities named within the ten sentences before the anaphor (:func:`candidates`).
+    The probabilities are per pair, not normalised over the candidates; a low best
+    score means no candidate is likely.
 
     Args:
         doc: The parsed Doc.
@@ -497,6 +650,83 @@ def rank(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocIn
     scored = [(e, score(x, weights=weights), r) for e, r, x in featurize(doc, anaphor, entities, info=info)]
     scored.sort(key=lambda t: (-t[1], t[2]))
     return [(e, p) for e, p, _ in scored]
+
+
+def choose(doc: Doc, anaphor_span: Span, views: Iterable[EntityView], *, min_prob: float = 0.5,
+           info: DocInfo | None = None, weights: Weights | None = None,
+           window: int = 10) -> EntityView | None:
+    """The antecedent of ``anaphor_span``: the best-ranked candidate when its
+    probability is at least ``min_prob``, else None.
+
+    ``views`` may be all the article's entities (e.g. :func:`views_from_entities`);
+    they are narrowed to the :func:`candidates` (named within ``window`` sentences
+    before the anaphor) first. Precision and coverage on GUM dev per threshold:
+    ``docs/antecedents.md``.
+
+    Args:
+        doc: The parsed Doc.
+        anaphor_span: A third-person pronoun or definite description (a Span of ``doc``).
+        views: Candidate entities.
+        min_prob: Lowest probability accepted (0 accepts any best candidate).
+        info: Per-Doc lookups from :func:`doc_info` (computed when None; pass it, built
+            with ``ctx=``, when choosing for many anaphors of one Doc).
+        weights: Defaults to the packaged model.
+        window: Candidate window in sentences.
+    """
+    info = info or doc_info(doc)
+    if anaphor_kind(anaphor_span) is None:
+        return None
+    cands = candidates(views, anaphor_span, info, window=window)
+    if not cands:
+        return None
+    best, p = rank(doc, anaphor_span, cands, info=info, weights=weights)[0]
+    return best if p >= min_prob else None
+
+
+def views_from_entities(doc: Doc, index, before_char: int | None = None) -> list[EntityView]:
+    """The runtime's entities (:class:`~saidwhat.pipeline.entities.ArticleEntities`) as
+    :class:`EntityView` objects, as known before character ``before_char``.
+
+    Each entity of ``index.unique()`` with a named mention (kind ``"name"`` or
+    ``"alias"``, outside quotes and captions, as the index keeps them) that ends at or
+    before ``before_char`` becomes one view: those mentions as token spans
+    (``doc.char_span(..., alignment_mode="expand")``), which of them are clause
+    subjects (the index's salience 2), and the entity's type, gender and its source,
+    roles (``role`` and ``roles``: titles and appositions), pronouns, number ('sg' one
+    person, 'pl' a group, None an organisation or place) and quotations so far.
+    Pronoun and description mentions the resolver linked are left out (they are not
+    named mentions). Entities with no such mention are left out.
+
+    Args:
+        doc: The parsed Doc the index was built on.
+        index: The article's ArticleEntities.
+        before_char: Character offset of the anaphor (None: the whole article).
+    """
+    lim = len(doc.text) + 1 if before_char is None else before_char
+    salience = {pos: subj for pos, _, subj in index.mentions}
+    out = []
+    for ent in index.unique():
+        spans, subjects = [], set()
+        for m in sorted(ent.mentions, key=lambda m: m.start):
+            if m.kind not in ("name", "alias") or m.end > lim:
+                continue
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is None or not len(sp):
+                continue
+            if spans and spans[-1][0] == sp.start:
+                continue
+            spans.append((sp.start, sp.end, m.kind == "name"))
+            if salience.get(m.start) == 2:
+                subjects.add(sp.start)
+        if not spans:
+            continue
+        out.append(EntityView(
+            name=ent.name, type=ent.type, gender=ent.gender,
+            number={"one": "sg", "group": "pl"}.get(ent.number),
+            pronouns=Counter(ent.pronouns), roles=list(dict.fromkeys(r for r in (ent.role, *ent.roles) if r)),
+            mentions=spans, gender_source=ent.gender_source, quotes=ent.quotes,
+            subjects=frozenset(subjects), entity=ent))
+    return out
 
 
 # --- a reference builder of EntityViews from NER (used for training; the runtime may
