@@ -101,3 +101,31 @@ def test_speaker_mentions_surname_that_is_a_plural_or_title_stays_a_name(nlp, te
     q = saidwhat.extract(text, nlp=nlp)[-1]
     assert q.speaker == name
     assert q.speaker_type == "PERSON"
+
+
+def test_object_control_the_object_says_it(nlp):
+    # "prompt X to urge": X urges (object control), not the subject of "prompt"
+    text = "The storm knocked out power on Monday, prompting the city to urge residents to stay home."
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert q.speaker_mention == "the city"
+
+
+def test_use_x_to_is_not_object_control(nlp):
+    text = ("Other leaders used blunt language to denounce what Prime Minister Tom Reyes called the "
+            "island's “reckless, provocative” actions.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert all(q.speaker_mention != "blunt language" for q in quotes)
+
+
+def test_passive_subject_is_not_the_speaker(nlp):
+    # "X was described as ...": X is what was said about; the agent ("by Y") said it
+    from saidwhat.pipeline.speaker_detector import find_subject
+    doc = nlp("Mark Ellison was described as a liar by his former partner.")
+    cue = next(t for t in doc if t.lemma_ == "describe")
+    assert find_subject(cue).text == "partner"
+    doc = nlp("Mark Ellison was described as a liar in the complaint.")
+    cue = next(t for t in doc if t.lemma_ == "describe")
+    assert find_subject(cue) is None
+    doc = nlp("Mark Ellison was quoted as saying the plan failed.")
+    cue = next(t for t in doc if t.lemma_ == "quote")
+    assert find_subject(cue).text == "Ellison"

@@ -18,6 +18,14 @@ from spacy.tokens import Span, Token
 from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Passive cues whose subject is still the speaker ("he was quoted as saying").
+_PASSIVE_SPEAKER_CUES = frozenset("quote cite".split())
+#: Object-control verbs: in "V X to say ..." X says it ("prompting the city to urge
+#: residents ..."); the common English object-control verbs (Rosenbaum 1967; Quirk et
+#: al. 1985, 16.64). "use X to", "promise X to" are not among them.
+_OBJECT_CONTROL = frozenset("""prompt urge ask tell force persuade convince encourage invite order
+compel lead push press allow permit require get inspire pressure warn advise instruct remind
+challenge implore beg motivate cause expect""".split())
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
 _DROP_CHILD_DEPS = ("relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "prep")
 PRONOUNS = {"he": "M", "him": "M", "she": "F", "her": "F", "they": None, "them": None,
@@ -94,6 +102,13 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     relative clauses. Returns the head token of the subject NP, or None."""
     for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
+            if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:
+                # "He was described as ...", "the arrest, which was described as ...": the
+                # passive subject is what was said about, not who said it; the agent did
+                agent = next((a for a in cue.subtree if a.i > cue.i and (
+                    a.dep_ == "agent" or a.lower_ == "by" and a.dep_ == "prep")), None)   # parsers hang "by" low
+                pobj = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                return pobj
             if c.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
             if c.dep_ == "csubj":
@@ -113,6 +128,11 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
             and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBD", "VBZ", "VBP"):
         # misparsed subject right before a finite cue: "..., McNeely(advmod) said they ..."
         return prev
+    if cue.dep_ == "xcomp" and cue.head.lemma_ in _OBJECT_CONTROL and any(a.lower_ == "to" for a in cue.children):
+        # object control: "prompting the city to urge residents ...": the city urges
+        obj = next((o for o in cue.head.children if o.dep_ == "dobj" and o.i < cue.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return obj
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
