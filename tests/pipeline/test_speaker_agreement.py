@@ -129,3 +129,17 @@ def test_a_person_description_never_goes_to_an_organisation(nlp):
     text = ("Dana Whitfield opened her first cafe in 2009. The Riverside Business Association gave her an "
             "award this year.\n\n“I never planned any of this,” the founder said.")
     assert _speakers(nlp, text) == ["Dana Whitfield"]
+
+
+def test_pronoun_after_an_indefinite_person_is_that_unnamed_person(nlp):
+    # an indefinite introduces a new referent: "he" is the official, not the named prosecutor
+    text = ("Megan Bortis, the prosecutor, asked for a fine. An official with the provincial animal "
+            "agency told reporters the case was unusual. “We have never seen this many animals,” he said.")
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert (q.speaker, q.speaker_mention, q.speaker_role) == (None, "he", "An official")
+
+
+def test_pronoun_after_an_indefinite_then_a_name_is_the_name(nlp):
+    text = ("A harbour pilot says the channel is silting up. Ines Moreau has guided ships here for 20 "
+            "years. “It gets worse every spring,” she said.")
+    assert _speakers(nlp, text)[-1] == "Ines Moreau"

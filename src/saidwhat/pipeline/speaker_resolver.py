@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
-from .entities import (_GENDER_PRON, ArticleEntities, Entity, EntityIndex, ent_name,  # noqa: F401 (re-exported)
-                       normalize_name)
+from .entities import (_GENDER_PRON, ROLE_GENDER, ArticleEntities, Entity, EntityIndex,  # noqa: F401
+                       ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
@@ -335,6 +335,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
             return r
+    if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
+        return Resolution(None, "OTHER", intro, 0.5)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
@@ -401,6 +403,36 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
+    """The text of an indefinite description of one person that is the subject of this
+    sentence or the one before ("An official with the agency said ... What he would
+    say is ..."), when no fitting person is named after it: an indefinite introduces a
+    new referent (Heim 1982), which the pronoun then prefers over anyone named before.
+    None when there is none, when it has a name in apposition ("an official, Jo Roe,")
+    or when its gendered noun conflicts with ``pron``."""
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    found = None
+    for t in ctx.tokens_in(lo, pos):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or ctx.token_quoted(t):
+            continue
+        det = next((d for d in t.children if d.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("a", "an"):
+            continue
+        if not (noun_category(t.lemma_) == "PERSON" or t.lemma_.lower() in PERSON_NOUNS_V2):
+            continue
+        if any(c.dep_ == "appos" for c in t.children):
+            continue
+        g = ROLE_GENDER.get(t.lower_)
+        if g is not None and g != _GENDER_PRON[pron]:
+            continue
+        found = t
+    if found is None:
+        return None
+    if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
+        return None   # "A harbour pilot says ... Ines Moreau said ... she added"
+    return ctx.text[found.left_edge.idx:found.idx + len(found)]   # "An official", "a local farmer"
 
 
 def _bound_subject(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
