@@ -143,3 +143,10 @@ def test_pronoun_after_an_indefinite_then_a_name_is_the_name(nlp):
     text = ("A harbour pilot says the channel is silting up. Ines Moreau has guided ships here for 20 "
             "years. “It gets worse every spring,” she said.")
     assert _speakers(nlp, text)[-1] == "Ines Moreau"
+
+
+def test_he_is_never_a_one_word_name_nothing_shows_is_a_person(nlp):
+    # NER sometimes tags "Brexit" as a PERSON; nothing in the article makes it one
+    text = ("The vote on Brexit was delayed again on Tuesday. The minister left the chamber early. "
+            "“We need more time,” he said.")
+    assert _with_person(nlp, text, "Brexit") == [None]

@@ -36,7 +36,7 @@ from .quote_detector import Candidate
 from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, ROLE_GENDER, ArticleEntities, Entity, EntityIndex,  # noqa: F401
                        ent_name, normalize_name)
-from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, noun_category
+from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 
@@ -82,6 +82,9 @@ def _plausible_person(e: Entity) -> bool:
     dotted abbreviation ("N.S."), a weekday or month."""
     if " " not in e.name and (e.name.isupper() or _ABBREVIATION.match(e.name)):
         return False
+    if " " not in e.name and e.quotes == 0 and e.gender is None and not e.pronouns and not e.roles \
+            and not is_known_first_name(e.name):
+        return False   # "Brexit": a one-word name no evidence makes a person (news names people in full first)
     return e.name.lower() not in _CALENDAR_WORDS
 
 
