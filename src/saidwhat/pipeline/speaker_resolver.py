@@ -169,11 +169,13 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
 
 
 def _known_surname(index, m):
-    """The person whose surname or short form a nameless mention is: a bare proper noun
-    ("Palvetzian", which NER tagged NORP) that the article's entities know as a
-    person's name. None otherwise."""
+    """The person whose surname or short form a nameless mention is: a bare capitalised
+    word ("Palvetzian", which NER tagged NORP; "Schniederjans", which the tagger took
+    for a plural noun) that the article's entities know as a person's name. None
+    otherwise."""
     h = m.head
-    if h is None or h.tag_ != "NNP" or m.text.strip() != h.text or not h.text[:1].isupper():
+    if h is None or h.tag_ not in ("NNP", "NNPS", "NNS", "NN") or m.text.strip() != h.text \
+            or not h.text[:1].isupper() or h.text.isupper():   # the tagger calls some surnames NNS
         return None
     if h.text not in index.alias and h.text not in index.entities:
         return None
