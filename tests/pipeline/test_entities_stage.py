@@ -132,3 +132,31 @@ def test_surname_ner_took_for_a_nationality_is_still_the_person(nlp):
                 doc.char_span(a, a + len("Palvetzian"), label="NORP")]   # NER's error forced
     quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
     assert [q.speaker for q in quotes] == ["Sevaun Palvetzian"]
+
+
+def test_a_surname_ner_never_tagged_finds_the_full_name_in_the_text(nlp):
+    text = ("For Carole Laurin, a series of strokes meant she had to leave her job.\n\n"
+            "Laurin said she was fortunate because her pension covered therapy.")
+    doc = nlp(text)
+    doc.ents = []   # NER's miss forced: neither the full name nor the surname is tagged
+    quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
+    assert [q.speaker for q in quotes] == ["Carole Laurin"]
+
+
+def test_the_articles_own_pronouns_outrank_the_name_lists():
+    from saidwhat.pipeline.entities import Entity
+    e = Entity("Patrice Lindsay", "PERSON")
+    e.set_gender("M", "name")
+    e.set_gender("F", "pronoun")
+    assert (e.gender, e.gender_source) == ("M", "name")   # one source ranks by order alone
+    e.set_gender("F", "honorific")
+    assert (e.gender, e.gender_source) == ("F", "honorific")
+
+
+def test_two_agreeing_pronouns_outrank_the_name_lists(nlp):
+    # "Patrice" is listed male; the article calls her "she" twice
+    text = ("Patrice Lindsay leads the stroke program, and she says her team is growing. "
+            "Patrice Lindsay started the program after she moved to Ottawa.")
+    ents = {e.name: e for e in saidwhat.extract_entities(text, nlp=nlp)}
+    assert ents["Patrice Lindsay"].gender == "female"
+    assert ents["Patrice Lindsay"].gender_source == "pronoun"

@@ -145,6 +145,10 @@ def _left_role(ent) -> str | None:
     return None
 
 
+#: Pronoun votes (he/his or she/her later in a sentence that names only this person, as
+#: its subject) that outrank the name lists' gender, when none disagrees.
+PRONOUN_VOTES = 2
+
 #: Longest apposition kept as a role, in tokens ("a rookie defenceman from Oslo who ..."
 #: runs on; news appositions that describe a person are mostly under a dozen words).
 APPOS_MAX_TOKENS = 12
@@ -344,16 +348,7 @@ class ArticleEntities:
                  and r[1] not in longer_last and r[2] in ("PERSON", "NORP", "ORG", "GPE")}
         if not short:
             return raw
-        found: dict[int, tuple[int, str]] = {}
-        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b" % "|".join(re.escape(n) for n in sorted(short)))
-        for m in pat.finditer(ctx.text):
-            first = m.group(1)
-            if not is_known_first_name(first) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
-                continue
-            tok = ctx.token_at(m.start())
-            if tok is None or tok.pos_ != "PROPN" or ctx.token_quoted(tok) or ctx.skipped(m.start()):
-                continue
-            found[m.start()] = (m.end(), m.group(0))
+        found = self._full_name_occurrences(short)
         if not found:
             return raw
         covered = {pos for pos in ends for s, (e, _) in found.items() if s <= pos < e}
@@ -366,6 +361,46 @@ class ArticleEntities:
             raw.append((s, name, "PERSON", False, subj[s]))
             ends[s] = e
         return raw
+
+    def _full_name_occurrences(self, short: set[str]) -> dict[int, tuple[int, str]]:
+        """Where the text writes a known given name (a proper noun, not a title, outside
+        quotes and captions) right before one of the words in ``short``: start ->
+        (end, full name)."""
+        ctx = self.ctx
+        found: dict[int, tuple[int, str]] = {}
+        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b" % "|".join(re.escape(n) for n in sorted(short)))
+        for m in pat.finditer(ctx.text):
+            first = m.group(1)
+            if not is_known_first_name(first) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
+                continue
+            tok = ctx.token_at(m.start())
+            if tok is None or tok.pos_ != "PROPN" or ctx.token_quoted(tok) or ctx.skipped(m.start()):
+                continue
+            found[m.start()] = (m.end(), m.group(0))
+        return found
+
+    def _new_full_name(self, name: str) -> str | None:
+        """For a one-word name NER never tagged ("Laurin", met first as a speaker), the
+        full name the text gives it ("For Carole Laurin, a series of strokes ..."),
+        added as an entity with its mentions; None if the text gives none."""
+        if " " in name or not name[:1].isupper() or name.isupper() or not hasattr(self, "mention_pos"):
+            return None
+        found = self._full_name_occurrences({name})
+        if not found:
+            return None
+        full = Counter(n for _, n in found.values()).most_common(1)[0][0]
+        e = self.entities.setdefault(full, Entity(full, "PERSON"))
+        e.set_gender(first_name_gender(full.split()[0]), "name")
+        for start, (end, n) in sorted(found.items()):
+            if n != full or start in e.positions:
+                continue
+            e.positions.append(start)
+            e.mentions.append(EntityMention(start, end, n, "name"))
+            k = bisect_left(self.mention_pos, start)
+            self.mentions.insert(k, (start, e, 1))
+            self.mention_pos.insert(k, start)
+        e.positions.sort()
+        return full
 
     @staticmethod
     def _honorific(ent, e: Entity) -> None:
@@ -441,7 +476,7 @@ class ArticleEntities:
             name = normalize_name(name)
         key = self.alias.get(name, name)
         if key not in self.entities:
-            target = self._expand(name, Counter({n: 1 for n in self.entities}))
+            target = self._expand(name, Counter({n: 1 for n in self.entities})) or self._new_full_name(name)
             if target:
                 self.alias[name] = target
                 key = target
@@ -516,9 +551,12 @@ class ArticleEntities:
             (g, n), *rest = c.most_common()
             e = self.entities[p]
             e.pronouns.update({("he" if x == "M" else "she"): k for x, k in c.items()})
-            # a given name the lists know outranks the article's pronouns, which often
-            # belong to someone else in the sentence ("Jake" stays male)
-            if not rest or n > 2 * rest[0][1]:
+            # the article's own pronouns outrank the name lists when they agree at least
+            # twice and never disagree; one stray pronoun often belongs to someone else
+            # in the sentence ("Jake" stays male)
+            if not rest and n >= PRONOUN_VOTES and e.gender_source == "name":
+                e.gender, e.gender_source = g, "pronoun"
+            elif not rest or n > 2 * rest[0][1]:
                 e.set_gender(g, "pronoun")
 
     def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
