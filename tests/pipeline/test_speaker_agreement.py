@@ -150,3 +150,10 @@ def test_he_is_never_a_one_word_name_nothing_shows_is_a_person(nlp):
     text = ("The vote on Brexit was delayed again on Tuesday. The minister left the chamber early. "
             "“We need more time,” he said.")
     assert _with_person(nlp, text, "Brexit") == [None]
+
+
+def test_a_possessed_description_is_neither_the_possessor_nor_the_last_named(nlp):
+    text = ("Trade Minister Jim Carlow met the board of Northern Export Agency on Monday. "
+            "The talks went well, his office said.")
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert (q.speaker, q.speaker_mention) == (None, "his office")

@@ -637,6 +637,10 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
             return Resolution(e.name, e.type, e.role, 0.8, e)
 
+    if m.head is not None and any(c.dep_ == "poss" for c in m.head.children):
+        # "his office", "Gary Johnson's doctor", "the ad's narrator": someone of the
+        # possessor's, neither the possessor nor whoever was named last
+        return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, 0.5)
     kind = _ORG_KIND.get(noun)
 
     def fits(e):
