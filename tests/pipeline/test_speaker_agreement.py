@@ -152,8 +152,13 @@ def test_he_is_never_a_one_word_name_nothing_shows_is_a_person(nlp):
     assert _with_person(nlp, text, "Brexit") == [None]
 
 
-def test_a_possessed_description_is_neither_the_possessor_nor_the_last_named(nlp):
-    text = ("Trade Minister Jim Carlow met the board of Northern Export Agency on Monday. "
-            "The talks went well, his office said.")
+@pytest.mark.parametrize("text, mention", [
+    ("Northern Export Agency insures mines abroad. Trade Minister Jim Carlow defended the agency on "
+     "Monday. The loan was approved in 2017, his office said.", "his office"),
+    ("Libertarian candidate Gary Jonson released a letter on Monday. Donald Tramp mocked it. "
+     "Gary Jonson's doctor said he is in excellent health.", "Gary Jonson's doctor"),
+    ("The ad attacks Hillary Clintock. “She lied,” the ad's narrator says.", "the ad's narrator"),
+])
+def test_a_possessed_description_is_neither_the_possessor_nor_the_last_named(nlp, text, mention):
     q = saidwhat.extract(text, nlp=nlp)[-1]
-    assert (q.speaker, q.speaker_mention) == (None, "his office")
+    assert (q.speaker, q.speaker_mention) == (None, mention)
