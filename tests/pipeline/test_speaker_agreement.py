@@ -162,3 +162,16 @@ def test_he_is_never_a_one_word_name_nothing_shows_is_a_person(nlp):
 def test_a_possessed_description_is_neither_the_possessor_nor_the_last_named(nlp, text, mention):
     q = saidwhat.extract(text, nlp=nlp)[-1]
     assert (q.speaker, q.speaker_mention) == (None, mention)
+
+
+def test_the_agency_prefers_a_public_body_to_an_organisation_of_unknown_kind(nlp):
+    text = ("The deficit will reach $1 trillion by 2020, according to the nonpartisan Congressional Budget "
+            "Office. The Harbour Policy Center disputed the figure on Monday.\n\n"
+            "“Spending must be cut,” the agency said in its report.")
+    assert _speakers(nlp, text)[-1] == "Congressional Budget Office"
+
+
+def test_a_retailer_named_office_is_still_a_company():
+    from saidwhat.pipeline.speaker_resolver import _org_kind
+    assert _org_kind("Congressional Budget Office") == "public"
+    assert _org_kind("Office Depot") is None

@@ -547,7 +547,7 @@ _ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufac
                              "airline carrier bank lender chain startup automaker".split(), "business"),
              **dict.fromkeys("ministry department government council agency authority commission "
                              "city province state regulator court police administration "
-                             "municipality".split(), "public"),
+                             "municipality office bureau".split(), "public"),
              **dict.fromkeys("union club hospital school university college charity association "
                              "church league party foundation society team".split(), "civil")}
 _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
@@ -560,8 +560,15 @@ _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. 
 def _org_kind(name: str) -> str | None:
     """'business', 'public' or 'civil' when an organisation's name shows it ("Acme
     Corp", "Health Department", "City of Halifax", "Riverside Rowing Club"), else None."""
-    kinds = {_KIND_WORDS[w] for w in name.lower().split() if w in _KIND_WORDS}
+    words = name.lower().split()
+    kinds = {_KIND_WORDS[w] for k, w in enumerate(words) if w in _KIND_WORDS
+             and not (k == 0 and w in _HEAD_ONLY_KIND_WORDS)}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+#: Kind words that show the kind only as the head of the name ("Congressional Budget
+#: Office", not the retailer "Office Depot").
+_HEAD_ONLY_KIND_WORDS = frozenset("office bureau".split())
 
 
 #: Description nouns that give an age range (a teenager is 13-19; a toddler 1-3).
@@ -651,6 +658,12 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # said"), in the sentence before, when nearer than any named one
     lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
+    if kind is not None:
+        # an organisation whose name shows the kind the noun names ("the agency" ->
+        # "Congressional Budget Office", not the "Tax Policy Center" named since)
+        for p, e in index.before(m.start, 1500):
+            if e.type == "ORG" and _org_kind(e.name) == kind:
+                return Resolution(e.name, e.type, e.role, 0.7, e)
     for p, e in index.before(m.start, 600, subjects_only=True):
         if fits(e):
             if missed is not None and missed.idx > p:
