@@ -246,20 +246,8 @@ def _pronoun_loop(doc: Doc, anaphor, ents, info: A.DocInfo, kind: str, fits) -> 
     """The last loop of ``_pronoun`` (unchanged since 1a390bf), with agreement ``fits``:
     subjects first, then any mention, within 1,500 characters; "it" puts organisations
     first; recency rank against 0.5 * log2(1 + mentions so far outside quotes)."""
-    a0, a_char = anaphor.start, anaphor.start_char
-    near = [m for m in _prior_unquoted(doc, anaphor, ents, info) if a_char - m[0] <= 1500]
-    for subjects_only in (True, False):
-        found: list[A.EntityView] = []
-        for _, s, e, v in near:
-            if (not subjects_only or A._mention_subject(doc, v, s, e)) and fits(kind, v) \
-                    and all(v is not f for f in found):
-                found.append(v)
-        if kind == "it":
-            found.sort(key=lambda v: v.type != "ORG")
-        if found:
-            return max(enumerate(found), key=lambda iv: -iv[0] + 0.5 * math.log2(
-                1 + sum(1 for s, e, _ in iv[1].mentions if e <= a0 and not info.quoted[s])))[1]
-    return None
+    near = [m for m in _prior_unquoted(doc, anaphor, ents, info) if anaphor.start_char - m[0] <= 1500]
+    return A.pronoun_pick(doc, near, anaphor.start, info, kind, fits)
 
 
 def _description_rest(doc: Doc, anaphor, ents, info: A.DocInfo, noun: str, cat: str | None,

@@ -524,6 +524,26 @@ def _missed_subject(doc: Doc, anaphor: Span, info: DocInfo):
     return found
 
 
+def pronoun_pick(doc: Doc, near: list, a0: int, info: DocInfo, kind: str, fits) -> EntityView | None:
+    """The last loop of ``speaker_resolver._pronoun`` on views: of the mentions
+    ``near`` (``(char, token start, token end, view)``, nearest first), the views
+    ``fits(kind, view)`` accepts, clause subjects first (a second pass takes any
+    mention); "it" puts organisations first; the pick maximises ``-rank + 0.5 *
+    log2(1 + mentions before token ``a0`` outside quotes)``. None when none fits."""
+    for subjects_only in (True, False):
+        found: list[EntityView] = []
+        for _, s, e, v in near:
+            if (not subjects_only or _mention_subject(doc, v, s, e)) and fits(kind, v) \
+                    and all(v is not f for f in found):
+                found.append(v)
+        if kind == "it":
+            found.sort(key=lambda v: v.type != "ORG")
+        if found:
+            return max(enumerate(found), key=lambda iv: -iv[0] + 0.5 * math.log2(
+                1 + sum(1 for s, e, _ in iv[1].mentions if e <= a0 and not info.quoted[s])))[1]
+    return None
+
+
 def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocInfo | None = None,
                 window: int | None = None) -> EntityView | None:
     """Today's rule-based choice among ``entities``: the last loop of
@@ -554,18 +574,7 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
         return [m for m in prior if a_char - m[0] <= chars]
     kind = anaphor_kind(anaphor) or "desc"
     if kind != "desc":
-        for subjects_only in (True, False):
-            found: list[EntityView] = []
-            for _, s, e, v in within(1500):
-                if (not subjects_only or _mention_subject(doc, v, s, e)) and compatible(kind, v) \
-                        and all(v is not f for f in found):
-                    found.append(v)
-            if kind == "it":
-                found.sort(key=lambda v: v.type != "ORG")
-            if found:
-                return max(enumerate(found), key=lambda iv: -iv[0] + 0.5 * math.log2(
-                    1 + sum(1 for s, e, _ in iv[1].mentions if e <= a0 and not info.quoted[s])))[1]
-        return None
+        return pronoun_pick(doc, within(1500), a0, info, kind, compatible)
     noun = anaphor.root.lower_
     cat = _noun_category(noun)
     if cat != "ORG":
