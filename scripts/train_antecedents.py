@@ -46,7 +46,6 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import math
 import random
 import re
 import sys

@@ -28,8 +28,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
