@@ -343,7 +343,9 @@ CASES.update({
         "Kim Ortiz received a letter this week from the Coastal Licensing Agency informing her that the federal "
         "department has concerns about her boat licence.\n\n"
         "The department added that \"in some cases, extra inspections are needed before a licence is renewed.\"",
-        [("in some cases, extra inspections are needed before a licence is renewed.", None, "added", "direct")]),
+        # NER's "the federal department" is no name; "the department" is the public body named before
+        [("in some cases, extra inspections are needed before a licence is renewed.", "Coastal Licensing Agency",
+          "added", "direct")]),
     "definite_description_after_a_subject_ner_missed": (
         "Kaspar Lindqvist had a goal and two assists for Bergen.\n\n"
         "Dahlen has four goals since Oslo traded him to Bergen for Erik Sund last week. The 26-year-old right "
