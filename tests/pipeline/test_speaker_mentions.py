@@ -129,3 +129,9 @@ def test_passive_subject_is_not_the_speaker(nlp):
     doc = nlp("Mark Ellison was quoted as saying the plan failed.")
     cue = next(t for t in doc if t.lemma_ == "quote")
     assert find_subject(cue).text == "Ellison"
+
+
+def test_reported_content_keeps_a_hyphenated_word_whole(nlp):
+    # the parser splits "re-evaluated" over three clauses; the content must not end at "re"
+    q = saidwhat.extract("The team said he would be re-evaluated on Sunday.", nlp=nlp)[0]
+    assert q.quote == "he would be re-evaluated on Sunday" or q.quote.startswith("he would be re-evaluated")

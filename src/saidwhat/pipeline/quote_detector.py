@@ -66,6 +66,9 @@ def _words(text: str) -> int:
 # ---------------------------------------------------------------------------------
 # indirect / mixed
 # ---------------------------------------------------------------------------------
+_HYPHENS = "-‐‑"
+
+
 def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | None = None
                          ) -> tuple[int, int] | None:
     """Character span of a content clause: within the anchor's paragraph, widened to
@@ -76,7 +79,12 @@ def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | Non
     if not toks:
         return None
     s = toks[0].idx
-    e = toks[-1].idx + len(toks[-1])
+    # a hyphenated word the parser split over several clauses ("re-evaluated") is whole
+    doc, j = toks[-1].doc, toks[-1].i
+    while j + 1 < len(doc) and not doc[j].whitespace_ and (doc[j + 1].text in _HYPHENS or doc[j].text in _HYPHENS) \
+            and not doc[j + 1].is_space and doc[j + 1].text not in "“”\"'":
+        j += 1
+    e = doc[j].idx + len(doc[j])
     # a clause that ends inside a marked quote runs to the end of that quote
     m = ctx.marked_at(e)
     if m is not None:
