@@ -160,3 +160,13 @@ def test_two_agreeing_pronouns_outrank_the_name_lists(nlp):
     ents = {e.name: e for e in saidwhat.extract_entities(text, nlp=nlp)}
     assert ents["Patrice Lindsay"].gender == "female"
     assert ents["Patrice Lindsay"].gender_source == "pronoun"
+
+
+def test_an_ner_span_cut_at_a_hyphen_is_widened_to_the_whole_name(nlp):
+    text = ("OTTAWA — Finance Minister Chrystia Holloway-Baird defended the budget on Tuesday. "
+            "“The numbers are sound,” Holloway-Baird told reporters.")
+    doc = nlp(text)
+    a = text.index("Chrystia")
+    doc.ents = [doc.char_span(a, a + len("Chrystia Holloway"), label="PERSON")]   # NER's cut forced
+    quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
+    assert [q.speaker for q in quotes] == ["Chrystia Holloway-Baird"]

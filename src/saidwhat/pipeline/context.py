@@ -11,7 +11,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .marks import MarkedSpan, find_marked_spans
 
@@ -57,7 +57,7 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-        self.ents = list(doc.ents)   # doc.ents rebuilds its spans on every access
+        self.ents = [_whole_words(e) for e in doc.ents]   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]
@@ -142,3 +142,17 @@ class DocContext:
     def token_at(self, pos: int) -> Token | None:
         k = bisect_right(self.tok_starts, pos) - 1
         return self.doc[k] if k >= 0 else None
+
+
+_HYPHENS = "-‐‑"
+
+
+def _whole_words(ent: Span) -> Span:
+    """An entity span NER ended inside a hyphenated word ("Chrystia Holloway" of
+    "Chrystia Holloway-Baird"), widened to the whole word: tokens joined by a hyphen
+    with no space, up to a capitalised part (so "Holloway-led" stays out)."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
