@@ -135,3 +135,11 @@ def test_reported_content_keeps_a_hyphenated_word_whole(nlp):
     # the parser splits "re-evaluated" over three clauses; the content must not end at "re"
     q = saidwhat.extract("The team said he would be re-evaluated on Sunday.", nlp=nlp)[0]
     assert q.quote == "he would be re-evaluated on Sunday" or q.quote.startswith("he would be re-evaluated")
+
+
+def test_a_capitalised_title_with_a_name_in_apposition_names_the_person(nlp):
+    text = ("The Parliamentary Budget Officer, Yves Giroux-Tremblay, said in a report last month that the "
+            "deficit would reach $40 billion.")
+    q = saidwhat.extract(text, nlp=nlp)[0]
+    assert q.speaker == "Yves Giroux-Tremblay"
+    assert q.speaker_role == "The Parliamentary Budget Officer"

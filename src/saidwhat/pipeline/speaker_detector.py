@@ -18,6 +18,9 @@ from spacy.tokens import Span, Token
 from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
+#: Officer", "Chief Medical Officer", "Privacy Commissioner"): the title and role words.
+_ROLE_HEADS = TITLE_WORDS_V1 | PERSON_NOUNS_V1
 #: Passive cues whose subject is still the speaker ("he was quoted as saying").
 _PASSIVE_SPEAKER_CUES = frozenset("quote cite".split())
 #: Object-control verbs: in "V X to say ..." X says it ("prompting the city to urge
@@ -341,6 +344,17 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if bare is not None:   # "Neighbors said", "Councillor said": no one is named
         start, end = np[0].idx, np[-1].idx + len(np[-1])
         return Mention(start, end, text[start:end], head, kind=bare)
+    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and head.lower_ in _ROLE_HEADS:
+        # "The Parliamentary Budget Officer, Yves Giroux-Tremblay, said": a capitalised
+        # title with a person's name in apposition; the name is the apposition
+        for a in appos:
+            atoks = _np_tokens(a, lo, hi) or [a]
+            an, alabel = _name_tokens(a, atoks)
+            if an and a.i > head.i and (alabel == "PERSON" or is_known_first_name(an[0].text)):
+                s0, e0 = np[0].idx, np[-1].idx + len(np[-1])
+                ns, ne = an[0].idx, an[-1].idx + len(an[-1])
+                return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
+                               role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
     name_toks, label = _name_tokens(head, np)
     if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
