@@ -175,3 +175,12 @@ def test_a_retailer_named_office_is_still_a_company():
     from saidwhat.pipeline.speaker_resolver import _org_kind
     assert _org_kind("Congressional Budget Office") == "public"
     assert _org_kind("Office Depot") is None
+
+
+def test_a_pronoun_after_a_described_title_holder_is_that_holder(nlp):
+    # "The minister" as the narration's subject stands for the minister named before,
+    # not for the economist quoted since
+    text = ("Finance Minister Chrystia Holloway-Baird defended the budget on Tuesday. Economist Sarah Kim "
+            "said the spending was manageable.\n\nThe minister brushed off the criticism. "
+            "“Every government borrows in a downturn,” she said.")
+    assert _speakers(nlp, text)[-1] == "Chrystia Holloway-Baird"

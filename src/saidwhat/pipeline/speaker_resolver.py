@@ -341,6 +341,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             return r
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(None, "OTHER", intro, 0.5)
+    if pron in ("he", "she") and (held := _described_antecedent(ctx, index, m.start, pron)) is not None:
+        return Resolution(held.name, held.type, held.role, 0.7, held)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
@@ -437,6 +439,40 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None   # "A harbour pilot says ... Ines Moreau said ... she added"
     return ctx.text[found.left_edge.idx:found.idx + len(found)]   # "An official", "a local farmer"
+
+
+def _title_holder(index, noun: str, pos: int) -> Entity | None:
+    """Of the people named before ``pos`` whose title or apposition holds ``noun``
+    ("Finance Minister Ana Silva" for "minister"), the one named last; else None."""
+    holders = []
+    for e in index._unique():
+        last = max((p for p in e.positions if p < pos), default=-1)
+        if e.type != "PERSON" or last < 0:
+            continue
+        for role in [e.role or "", *e.roles]:
+            title = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
+            if re.search(rf"\b{re.escape(noun)}\b", title, re.I):
+                holders.append((last, e))
+                break
+    return max(holders, key=lambda h: h[0])[1] if holders else None
+
+
+def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
+    """The person a definite description that is the subject of this sentence or the one
+    before stands for ("The minister brushed off the criticism. “...,” she said": the
+    minister named last), when no fitting person is named after the description and
+    the holder's gender fits ``pron``; else None."""
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    found = None
+    for t in ctx.tokens_in(lo, pos):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN" and not ctx.token_quoted(t) \
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in t.children) \
+                and noun_category(t.lemma_) == "PERSON":
+            found = t
+    if found is None or any(_compatible(e, pron) for e in index.between(found.idx, pos)):
+        return None
+    e = _title_holder(index, found.lower_, found.idx)
+    return e if e is not None and _compatible(e, pron) else None
 
 
 def _bound_subject(ctx, index, lo: int, hi: int, pron: str, last) -> Entity | None:
@@ -624,18 +660,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # of several holders ("Prime Minister Reed", "Finance Minister Mendes"), the one
         # named last before the description; a role from an apposition counts ("Samuel
         # Okoye, a dock worker" for "the dock worker")
-        holders = []
-        for e in index._unique():
-            last = max((p for p in e.positions if p < m.start), default=-1)
-            if e.type != "PERSON" or last < 0:
-                continue
-            for role in [e.role or "", *e.roles]:
-                title = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
-                if re.search(rf"\b{re.escape(noun)}\b", title, re.I):
-                    holders.append((last, e))
-                    break
-        if holders:
-            e = max(holders, key=lambda h: h[0])[1]
+        if (e := _title_holder(index, noun, m.start)) is not None:
             return Resolution(e.name, e.type, e.role, 0.8, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     # or whose kind the article gave before its name ("media buying company GroupM")
