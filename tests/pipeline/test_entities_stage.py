@@ -3,6 +3,7 @@
 Invented text only. Each case names the kind of error it guards against (issue 10:
 names cut or split, two people sharing a surname, titles kept in names).
 """
+import pytest
 import spacy
 
 import saidwhat
@@ -170,3 +171,15 @@ def test_an_ner_span_cut_at_a_hyphen_is_widened_to_the_whole_name(nlp):
     doc.ents = [doc.char_span(a, a + len("Chrystia Holloway"), label="PERSON")]   # NER's cut forced
     quotes = nlp.get_pipe("saidwhat")(doc)._.quotes
     assert [q.speaker for q in quotes] == ["Chrystia Holloway-Baird"]
+
+
+@pytest.mark.parametrize("text, full", [
+    ("Maria de la Cruz, a nurse, joined the protest. “We are exhausted,” de la Cruz said.", "Maria de la Cruz"),
+    ("Commission President Ursula von der Leyen met the prime minister in Brussels. “We have found a way "
+     "forward,” von der Leyen said.", "Ursula von der Leyen"),   # NER: "Ursula von der" + "Leyen" (GPE)
+])
+def test_particle_surnames_stay_whole_and_alias_the_full_name(nlp, text, full):
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == [full]
+    names = [e.name for e in saidwhat.extract_entities(text, nlp=nlp)]
+    assert names.count(full) == 1 and not any(n != full and n in full for n in names)

@@ -269,6 +269,9 @@ def compatible(kind: str, entity: EntityView, head_noun: str | None = None) -> b
     head noun names (lexicons' ORG/PERSON nouns), PERSON or ORG when it names none.
     """
     typ = entity.type
+    if kind in ("he", "she", "it", "they") and getattr(entity, "entity", None) is not None:
+        from .speaker_resolver import _compatible   # lazily: the resolver may import this module
+        return _compatible(entity.entity, kind)   # the runtime's entity: the resolver's own test
     if kind in ("he", "she"):
         if typ != "PERSON" or not _plausible_person(entity.name):
             return False

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicons import NAME_PARTICLES_V1
 from .marks import MarkedSpan, find_marked_spans
 
 #: Abbreviations after which a full stop does not end a sentence (AP style titles,
@@ -148,11 +149,24 @@ _HYPHENS = "-‐‑"
 
 
 def _whole_words(ent: Span) -> Span:
-    """An entity span NER ended inside a hyphenated word ("Chrystia Holloway" of
-    "Chrystia Holloway-Baird"), widened to the whole word: tokens joined by a hyphen
-    with no space, up to a capitalised part (so "Holloway-led" stays out)."""
-    doc, end = ent.doc, ent.end
+    """An entity span NER ended inside a name, widened to the whole name: a hyphenated
+    word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
+    with no space, up to a capitalised part, so "Holloway-led" stays out), and surname
+    particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de")."""
+    doc, start, end = ent.doc, ent.start, ent.end
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
         end += 2
-    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
+    if ent.label_ == "PERSON" or ent.label_ in ("GPE", "NORP", "ORG") and ent.start > 0 \
+            and doc[ent.start - 1].lower_ in NAME_PARTICLES_V1:
+        k = end
+        while k < len(doc) and doc[k].text in NAME_PARTICLES_V1:   # "Ursula" + "von der Leyen"
+            k += 1
+        if doc[end - 1].text in NAME_PARTICLES_V1 or k > end:       # "Ursula von der" + "Leyen"
+            if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                end = k + 1
+        while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
+            start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="PERSON" if start < ent.start or end > ent.end else ent.label)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRecord
 from .context import DocContext
-from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -277,7 +277,7 @@ class ArticleEntities:
             self.entities[n] = Entity(n, "PERSON")
         # short forms -> fullest form
         for n in names:
-            if len(n.split()) < 2:
+            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1:
                 target = self._expand(n, names)
                 if target and target != n:
                     self.alias[n] = target
@@ -456,6 +456,10 @@ class ArticleEntities:
 
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        if " " in short and short.split()[0] in NAME_PARTICLES_V1:   # "de la Cruz", "von der Leyen"
+            fuller = [n for n in names if n.lower().endswith(" " + low) and n != short]
+            if fuller:
+                return max(fuller, key=lambda n: (names[n], len(n)))
         person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (
             "-" in n.split()[-1] and " " not in low and n.split()[-1].lower().rsplit("-", 1)[-1] == low
             and low[:1].isalpha()))]

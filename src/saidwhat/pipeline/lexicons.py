@@ -123,6 +123,15 @@ spouse widow widower mother-in-law sibling twin neighbour neighbor resident citi
 official mayor-elect president-elect lawmaker senator-elect
 """.split())
 
+#: Lower-case particles inside surnames ("de la Cruz", "von der Leyen", "bin Salman",
+#: "van Gogh", "dos Santos"): the nobiliary and patronymic particles of the European,
+#: Arabic and Portuguese naming conventions (Wikipedia, "Nobiliary particle"; Chicago
+#: Manual of Style 8.5-8.16 on particles in personal names).
+NAME_PARTICLES_V1 = frozenset("""
+de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
+bint al el abu
+""".split())
+
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
 CHANNEL_NOUNS_V1 = frozenset("""
 statement interview letter email e-mail post tweet tweets video message memo release comment remark

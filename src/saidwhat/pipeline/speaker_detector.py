@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
-from .lexicons import GROUP_NOUNS_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -267,6 +267,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         # a few trailing PROPN (e.g. "Smith Jr")
     else:
         return [], None
+    # surname particles before the name: "de la Cruz", "von der Leyen" (NER: "Leyen")
+    while toks and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text in NAME_PARTICLES_V1 \
+            and toks[0].doc[toks[0].i - 1] in np:
+        toks = [toks[0].doc[toks[0].i - 1]] + toks
     if any("\n" in t.text for t in toks):   # NER ran over a paragraph break: the head's side
         groups: list[list[Token]] = [[]]
         for t in toks:
