@@ -184,3 +184,22 @@ def test_a_pronoun_after_a_described_title_holder_is_that_holder(nlp):
             "said the spending was manageable.\n\nThe minister brushed off the criticism. "
             "“Every government borrows in a downturn,” she said.")
     assert _speakers(nlp, text)[-1] == "Chrystia Holloway-Baird"
+
+
+def test_they_is_not_one_named_person_of_unknown_gender(nlp):
+    # "Raj" is in no name list; one named person is still not "they" unless the article says so
+    text = "Shop owner Raj Patel reopened on Monday. “We lost everything,” they said."
+    assert _speakers(nlp, text) == [None]
+
+
+def test_a_sentence_initial_common_noun_is_no_entity(nlp):
+    # NER tags the capitalised "Shop" of "Shop owner ..." as an organisation
+    text = "Shop owner David Patel reopened on Monday. “We lost everything,” they said."
+    assert _speakers(nlp, text) == [None]
+    assert [e.name for e in saidwhat.extract_entities(text, nlp=nlp)] == ["David Patel"]
+
+
+def test_a_person_whose_surname_is_a_place_word_stays_a_person(nlp):
+    text = "Manager Ellen Park praised him. “He was outstanding,” Park said."
+    q = saidwhat.extract(text, nlp=nlp)[0]
+    assert (q.speaker, q.speaker_type, q.speaker_role) == ("Ellen Park", "PERSON", "Manager")

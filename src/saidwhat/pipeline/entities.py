@@ -149,6 +149,9 @@ def _left_role(ent) -> str | None:
 #: its subject) that outrank the name lists' gender, when none disagrees.
 PRONOUN_VOTES = 2
 
+#: A person's stated pronouns: "they/them", "they/their" (GLAAD Media Reference Guide).
+_THEY_THEM = re.compile(r"\bthey\s*/\s*(?:them|their)\b", re.I)
+
 #: Longest apposition kept as a role, in tokens ("a rookie defenceman from Oslo who ..."
 #: runs on; news appositions that describe a person are mostly under a dozen words).
 APPOS_MAX_TOKENS = 12
@@ -259,6 +262,8 @@ class ArticleEntities:
                 name = ent_name(ent)
                 if _group_or_title(name):
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
+                if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS"):
+                    continue   # "Shop owner David Patel": a common noun capitalised by its place
                 if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
@@ -551,7 +556,19 @@ class ArticleEntities:
                 g = _GENDER_PRON.get(t.lower_)
                 if g and not ctx.token_quoted(t) and t.i > subj[0].end:
                     votes.setdefault(p, Counter())[g] += 1
+        # "Sam Rivera, who uses they/them pronouns, ...": the person the sentence names
+        for m in _THEY_THEM.finditer(ctx.text):
+            lo, hi = ctx.sentence_start_before(m.start()), ctx.sentence_end_after(m.start())
+            people = {e.name: e for e in (self.get(ent_name(x)) for x in ctx.ents
+                                          if lo <= x.start_char < hi and x.label_ == "PERSON")
+                      if e.type == "PERSON"}
+            if len(people) == 1:
+                e = next(iter(people.values()))
+                e.pronouns["they"] += 1
+                e.gender, e.gender_source = None, None   # no binary gender for them
         for p, c in votes.items():
+            if self.entities[p].pronouns.get("they"):
+                continue
             (g, n), *rest = c.most_common()
             e = self.entities[p]
             e.pronouns.update({("he" if x == "M" else "she"): k for x, k in c.items()})

@@ -579,7 +579,9 @@ def guess_name_type(name: str, label: str | None) -> str:
     low = [p.lower().strip(".,") for p in parts]
     if any(p in PLATFORMS_V1 for p in low) and len(parts) == 1:
         return "ORG"
-    if any(p in _PLACE_WORDS for p in low[1:]):
+    if any(p in _PLACE_WORDS for p in low[1:]) and not (label == "PERSON" and len(parts) == 2
+                                                       and is_known_first_name(parts[0])):
+        # "Maple Lake", "Bay Street"; but "Ellen Park", which NER calls a person
         return "GPE" if label in (None, "GPE", "LOC", "PERSON") else ("ORG" if label == "FAC" else label)
     if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 and is_known_first_name(parts[0]) \
             and not any(p in _ORG_NAME_WORDS for p in low):

@@ -102,9 +102,8 @@ def _compatible(e: Entity, pron: str, strict_gender: bool = True) -> bool:
     if p == "it":
         return e.type in _IT_TYPES or (e.type == "GPE" and e.quotes > 0)
     if p in ("they", "them", "we"):
-        if e.type == "PERSON":
-            return e.gender is None or e.pronouns.get("they", 0) + e.pronouns.get("them", 0) > 0 \
-                or " and " in e.name
+        if e.type == "PERSON":   # one named person is "they" only where the article says so
+            return e.pronouns.get("they", 0) + e.pronouns.get("them", 0) > 0 or " and " in e.name
         return e.type in ("ORG", "GPE", "NORP")
     return False
 
