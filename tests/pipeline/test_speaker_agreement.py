@@ -203,3 +203,12 @@ def test_a_person_whose_surname_is_a_place_word_stays_a_person(nlp):
     text = "Manager Ellen Park praised him. “He was outstanding,” Park said."
     q = saidwhat.extract(text, nlp=nlp)[0]
     assert (q.speaker, q.speaker_type, q.speaker_role) == ("Ellen Park", "PERSON", "Manager")
+
+
+def test_continuation_of_an_unnamed_speaker_is_flagged_and_not_given_a_name(nlp):
+    text = ("Mayor Helena Brandt closed the quay on Monday.\n\n"
+            "Every day the port is closed costs local firms money, the port authority said. "
+            "“We are working with the council to reopen the northern berths first.”")
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert q.quote.startswith("We are working")
+    assert (q.speaker, q.speaker_type, q.flags) == (None, "ORG", ("continuation",))

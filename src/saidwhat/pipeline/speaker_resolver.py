@@ -129,7 +129,7 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(None, None, None, 0.0)
             if c.type == "direct" and prev is not None:
                 r = _continuation(ctx, index, cands, res, prev, c)
-            if c.type == "direct" and r.speaker is None:
+            if c.type == "direct" and r.speaker is None and "continuation" not in c.flags:
                 r = _topic(ctx, index, c)
         elif m.kind == "name" and _title_only(m.name) and normalize_name(m.name) not in index.entities \
                 and normalize_name(m.name) not in index.alias:
@@ -237,9 +237,9 @@ def _last_entity(res, history, fits=None, lookback: int = 50):
 def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
     pi, _ = prev
     pr = res[pi]
-    if pr is None or (pr.entity is None and pr.speaker is None):
-        return Resolution(None, None, None, 0.0)
     p = cands[pi]
+    if pr is None or (pr.entity is None and pr.speaker is None and p.mention is None):
+        return Resolution(None, None, None, 0.0)
     gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
     gap_hi = c.marked[0].open_pos if c.marked else c.start
     others = [e for e in index.between(gap_lo, gap_hi) if e is not pr.entity]
@@ -255,6 +255,8 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
             return Resolution(e.name, e.type, e.role, 0.4, e)
     gap = ctx.text[gap_lo:gap_hi]
     conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
+    if pr.speaker is None:   # the same unnamed speaker ("the authority said ... “...”")
+        conf = min(conf, pr.confidence)
     c.flags.append("continuation")
     return Resolution(pr.speaker, pr.type, pr.role, conf, pr.entity)
 
