@@ -143,3 +143,10 @@ def test_a_capitalised_title_with_a_name_in_apposition_names_the_person(nlp):
     q = saidwhat.extract(text, nlp=nlp)[0]
     assert q.speaker == "Yves Giroux-Tremblay"
     assert q.speaker_role == "The Parliamentary Budget Officer"
+
+
+def test_a_document_obtained_by_a_paper_is_not_written_by_it(nlp):
+    # the agent of "obtained", "reviewed", "combed through" received the document
+    text = "Other emails combed through by The Daily Ledger said the plan would cost $2 million."
+    q = saidwhat.extract(text, nlp=nlp)[0]
+    assert q.speaker != "Daily Ledger" and q.speaker != "The Daily Ledger"

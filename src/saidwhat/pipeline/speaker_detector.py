@@ -48,6 +48,10 @@ _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo s
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
                             "editorial blog speech testimony".split())
+#: Verbs whose agent received or examined a document rather than wrote it ("a memo
+#: obtained by The Globe", "emails combed through by Vox", "records reviewed by the AP").
+_RECIPIENT_VERBS = frozenset("""obtain see review comb examine analyze analyse read acquire get
+receive leak view inspect""".split())
 #: Where a document is published, as "on X's website".
 _PUBLISHED_ON = frozenset("website site web page blog feed account".split())
 _POSS_PRONOUNS = {"her": "she", "his": "he", "its": "it", "their": "they"}
@@ -397,6 +401,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     return Mention(start, end, text[start:end], head, name=inner.name, kind="name",
                                    ent_label=inner.ent_label)
             for p in head.subtree:
+                if p.lower_ == "by" and p.head.lemma_.lower() in _RECIPIENT_VERBS:
+                    continue   # "emails obtained by Vox": Vox received them, did not write them
                 if (p.dep_ == "prep" and p.lower_ in ("from", "by", "of")) or p.dep_ == "agent":
                     pobj = next((x for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"
                                  and lo <= x.idx < hi), None)
