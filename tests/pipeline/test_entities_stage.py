@@ -183,3 +183,13 @@ def test_particle_surnames_stay_whole_and_alias_the_full_name(nlp, text, full):
     assert [q.speaker for q in quotes] == [full]
     names = [e.name for e in saidwhat.extract_entities(text, nlp=nlp)]
     assert names.count(full) == 1 and not any(n != full and n in full for n in names)
+
+
+def test_a_country_is_no_short_form_of_an_organisations_branch(nlp):
+    # "Amnesty Ukraine" is Amnesty's branch in Ukraine: "Ukraine" stays the country
+    text = ("Oksana Pokalchuk, Amnesty Ukraine's head, resigned. Amnesty International stood by its report. "
+            "Ukraine's Foreign Minister Dmytro Kuleba criticised it. “The report distorts reality,” Kuleba said.")
+    ents = {e.name: e for e in saidwhat.extract_entities(text, nlp=nlp)}
+    assert "Ukraine" in ents and ents["Ukraine"].type == "GPE"
+    assert "Ukraine" not in ents.get("Amnesty Ukraine", ents["Ukraine"]).aliases
+    assert ents["Amnesty Ukraine"].type == "ORG"

@@ -106,6 +106,14 @@ _NOT_GIVEN = frozenset("will may june april august say says said the new young l
                        "major dean king".split())
 
 
+def _branch_of(target: str, place: str, names) -> bool:
+    """True if ``target`` is an organisation's name followed by a place ("Amnesty
+    Ukraine", "Uber Canada"): its words before ``place`` are a name the article uses on
+    its own ("Amnesty") or to open another name ("Amnesty International")."""
+    head = target[: -len(place) - 1]
+    return any(m != target and (m == head or m.startswith(head + " ")) for m in names)
+
+
 def _group_or_title(name: str) -> bool:
     """True for a one-word name that is a group noun or a bare title or role noun
     ("Neighbors", "Officials", "Councillor"), which NER sometimes tags as an entity."""
@@ -281,9 +289,17 @@ class ArticleEntities:
         for n in sorted(names, key=lambda n: (-len(n.split()), -names[n])):
             self.entities[n] = Entity(n, "PERSON")
         # short forms -> fullest form
+        branches: set[str] = set()
+        own_labels: dict[str, set] = {}
+        for r in raw:
+            own_labels.setdefault(r[1], set()).add(r[2])
         for n in names:
             if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1:
                 target = self._expand(n, names)
+                if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
+                        and target.endswith(" " + n) and _branch_of(target, n, names):
+                    branches.add(target)
+                    continue   # "Ukraine" is no short form of "Amnesty Ukraine" (Amnesty's branch)
                 if target and target != n:
                     self.alias[n] = target
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
@@ -304,6 +320,8 @@ class ArticleEntities:
             elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
                     and key.split()[-1].lower() not in _PLACE_WORDS:
                 e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
+            if key in branches:
+                e.type = "ORG"   # an organisation's branch in a place, whatever NER said
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.set_gender(first_name_gender(key.split()[0]), "name")
         self.mentions: list[tuple[int, Entity, bool]] = []
