@@ -331,6 +331,9 @@ class ArticleEntities:
                 e.positions.append(pos)
                 self.mentions.append((pos, e, subj))
                 end = ends.get(pos, pos + len(n))
+                poss = _POSS.search(ctx.text[pos:end])
+                if poss is not None and poss.start() > 0:
+                    end = pos + poss.start()   # "Amnesty Ukraine’s": the name without its possessive
                 e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
         for ent in ctx.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and ent_name(ent):
