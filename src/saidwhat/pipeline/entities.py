@@ -106,6 +106,21 @@ _NOT_GIVEN = frozenset("will may june april august say says said the new young l
                        "major dean king".split())
 
 
+def _distinct_roles(roles: list[str]) -> tuple[str, ...]:
+    """Roles without repeats: "Dr" and "Dr." are one; a role inside a longer one
+    ("Foreign Minister" in "Ukraine’s Foreign Minister") gives way to it."""
+    def key(r):
+        return re.sub(r"[^\w\s’']", "", r).lower().strip()
+    out: list[str] = []
+    for r in roles:
+        k = key(r)
+        if not k or any(k == key(o) or re.search(rf"\b{re.escape(k)}\b", key(o)) for o in roles if o != r and
+                        len(key(o)) > len(k)) or any(key(o) == k for o in out):
+            continue
+        out.append(r)
+    return tuple(out)
+
+
 def _branch_of(target: str, place: str, names) -> bool:
     """True if ``target`` is an organisation's name followed by a place ("Amnesty
     Ukraine", "Uber Canada"): its words before ``place`` are a name the article uses on
@@ -232,11 +247,13 @@ class Entity:
         return "one"
 
     def add_role(self, role: str | None) -> None:
-        """Record a title or description; the first one is ``role``."""
-        if role and role not in self.roles:
-            self.roles.append(role)
+        """Record a title or description; the first one is ``role``. A role joined by
+        "; " (a title and an apposition) is recorded as its parts."""
         if role and not self.role:
             self.role = role
+        for part in (role or "").split("; "):
+            if part and part not in self.roles:
+                self.roles.append(part)
 
     def set_gender(self, gender: str | None, source: str) -> None:
         """Set the gender unless evidence of a stronger source already set it
@@ -656,7 +673,7 @@ class ArticleEntities:
             out.append(EntityRecord(
                 id=e.id, name=e.name, type=e.type, number=e.number,
                 gender={"M": "male", "F": "female"}.get(e.gender or ""), gender_source=e.gender_source,
-                aliases=tuple(sorted(e.aliases - {e.name})), roles=tuple(e.roles),
+                aliases=tuple(sorted(e.aliases - {e.name})), roles=_distinct_roles(e.roles),
                 pronouns=dict(sorted(e.pronouns.items())),
                 mentions=tuple((m.start, m.end, m.text, m.kind) for m in e.mentions)))
         return out
