@@ -668,6 +668,10 @@ class ArticleEntities:
         out = []
         for k, e in enumerate(ents, 1):
             e.id = f"E{k}"
+            he = sum(e.pronouns.get(p, 0) for p in ("he", "him", "his"))
+            she = sum(e.pronouns.get(p, 0) for p in ("she", "her", "hers"))
+            if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they") and bool(he) != bool(she):
+                e.set_gender("M" if he else "F", "pronoun")   # the pronouns linked to it agree
             e.aliases |= alias_of.get(id(e), set())
             e.mentions.sort(key=lambda m: m.start)
             out.append(EntityRecord(
