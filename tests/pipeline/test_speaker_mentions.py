@@ -150,3 +150,15 @@ def test_a_document_obtained_by_a_paper_is_not_written_by_it(nlp):
     text = "Other emails combed through by The Daily Ledger said the plan would cost $2 million."
     q = saidwhat.extract(text, nlp=nlp)[0]
     assert q.speaker != "Daily Ledger" and q.speaker != "The Daily Ledger"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“This is bad,” said Priyesh Varma, an analyst at Hargreave Capital.", "Priyesh Varma"),
+    ("Another analyst, Claire Donnelly of Barrowfield Securities, said it was bad.", "Claire Donnelly"),
+    ("“We regret this,” Northvale President and CEO Gregory Almasi said in the statement.", "Gregory Almasi"),
+    ("The union, CUPE Local 1104, said its members were angry.", "CUPE Local 1104"),
+    ("The Department of Foreign Affairs in Manila said it had summoned the ambassador. The U.S. State "
+     "Department said it stood with Manila.", "Department of Foreign Affairs"),
+])
+def test_name_boundaries_from_varied_news_styles(nlp, text, speaker):
+    assert saidwhat.extract(text, nlp=nlp)[0].speaker == speaker

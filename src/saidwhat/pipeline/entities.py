@@ -61,13 +61,20 @@ def normalize_name(name: str, label: str | None = None) -> str:
     name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
     parts = name.split()
-    while parts and not any(ch.isalpha() for ch in parts[-1]):
+    while parts and not any(ch.isalnum() for ch in parts[-1]):   # symbols; "CUPE Local 1104" keeps its number
         parts.pop()
     name = " ".join(parts)
     if name.lower().startswith("the "):
         name = name[4:]
     parts = name.split()
     whole = list(parts)
+    if " of " in " ".join(parts) and is_known_first_name(parts[0]) \
+            and len(" ".join(parts).split(" of ")[0].split()) in (2, 3):
+        parts = " ".join(parts).split(" of ")[0].split()   # "Claire Donnelly of Barrowfield Securities"
+        label = "PERSON"
+    last_title = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1), default=-1)
+    if label in (None, "PERSON") and last_title >= 0 and is_known_first_name(parts[last_title + 1]):
+        parts = parts[last_title + 1:]   # "Northvale President and CEO Gregory Almasi"
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
         parts = parts[1:]
     if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and is_known_first_name(parts[0])):

@@ -256,7 +256,15 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         ent = _entity_at(head)
         if ent is not None:
             label = ent.label_
-            toks = [t for t in ent if t in np or t.i == head.i]
+            toks = [t for t in ent if t in np or t.i == head.i or label in ("ORG", "FAC")
+                    and t.i > head.i and any(a.lower_ == "of" for a in head.children)]
+            # "The Department of Foreign Affairs": an organisation's own "of" phrase is its name
+            if label == "PERSON":
+                # a given name NER left out, right before its PERSON span ("Priyesh Varma")
+                while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
+                        and p.text[:1].isupper() and not p.ent_type_ and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
+                        and p.lower_ not in PERSON_NOUNS_V1:
+                    toks = [p] + toks
         else:
             toks = [head]
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
@@ -284,13 +292,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 groups[-1].append(t)
         toks = next((g for g in groups if head in g), None) or next((g for g in groups if g), [])
     toks = _strip_possessive(toks)
-    while toks and not any(ch.isalpha() for ch in toks[-1].text):
-        toks = toks[:-1]   # emoji or symbols NER swept into the name
+    while toks and not any(ch.isalnum() for ch in toks[-1].text):
+        toks = toks[:-1]   # emoji or symbols NER swept into the name ("CUPE Local 1104" keeps its number)
     last = len(toks) - 1
     while last >= 2 and _word_hyphen(toks[last - 1]):
         last -= 2          # the last word starts before its hyphens ("Son Heung-min")
-    if toks and not toks[last].text[:1].isupper():
-        return [], None    # "the regional chamber of commerce" is a description
+    if toks and not (toks[last].text[:1].isupper() or toks[last].text[:1].isdigit() and last > 0
+                     and toks[last - 1].text[:1].isupper()):
+        return [], None    # "the regional chamber of commerce" is a description ("CUPE Local 1104" is not)
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
     while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")):
