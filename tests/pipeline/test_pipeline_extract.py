@@ -228,7 +228,8 @@ CASES.update({
         "Engineers said the damage was minor. They said the repairs would cost little.",
         [("the bridge would reopen in May", "Lena Ortiz", "said", "indirect"),
          ("the damage was minor", None, "said", "indirect"),
-         ("the repairs would cost little", "Engineers", "said", "indirect")]),
+         # the same unnamed group, not the mayor named before; a group is never a name
+         ("the repairs would cost little", None, "said", "indirect")]),
     "she_after_a_one_word_name_ner_takes_for_an_organisation": (
         "Mayor Ana Prieto said 40 people had died.\n\n"
         "Nurul, a resident of the fishing village, was cooking when she heard the waves.\n\n"

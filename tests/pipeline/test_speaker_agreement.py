@@ -212,3 +212,24 @@ def test_continuation_of_an_unnamed_speaker_is_flagged_and_not_given_a_name(nlp)
     q = saidwhat.extract(text, nlp=nlp)[-1]
     assert q.quote.startswith("We are working")
     assert (q.speaker, q.speaker_type, q.flags) == (None, "ORG", ("continuation",))
+
+
+def test_an_organisation_ner_took_for_a_person_is_the_club(nlp):
+    text = 'Halton Rovers lost again on Saturday. The club said in a statement that it "will not be commenting."'
+    q = saidwhat.extract(text, nlp=nlp)[0]
+    assert (q.speaker, q.speaker_type) == ("Halton Rovers", "ORG")
+
+
+def test_they_after_an_unnamed_group_is_never_a_name(nlp):
+    text = ("“The study was observational,” the authors wrote. They cautioned that the sample was small.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert all(q.speaker is None for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Her daughter, Amara, now 24, works weekends. “Mum never rests,” she says.", "Amara"),
+    ("He is survived by a daughter, Margaret Brennan-Ruiz, and eight grandchildren. His daughter said he "
+     "remained curious.", "Margaret Brennan-Ruiz"),
+])
+def test_a_role_given_before_the_name_counts(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker

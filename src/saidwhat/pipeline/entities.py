@@ -367,9 +367,18 @@ class ArticleEntities:
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
+                if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
+                        and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start:
+                    e.type = "PERSON"   # "Her daughter, Amara": a person, whatever NER said
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 e.add_role(_left_role(ent))
+                head = ent.root.head
+                if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+                    # "a daughter, Margaret Brennan-Ruiz", "Her daughter, Amara": the noun before
+                    role = ctx.text[head.left_edge.idx:head.idx + len(head)]
+                    if len(role.split()) <= APPOS_MAX_TOKENS and role not in e.roles:
+                        e.roles.append(role)
                 for a in ent.root.children:   # "Marta Quill, a paramedic with ..."
                     if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i >= ent.end:
                         toks = sorted(a.subtree, key=lambda t: t.i)

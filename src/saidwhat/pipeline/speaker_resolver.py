@@ -524,7 +524,7 @@ def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     r = res[qi]
     if r is not None and r.speaker:
         return Resolution(r.speaker, r.type, r.role, 0.7, r.entity)
-    return Resolution(qm.text, "OTHER", None, 0.5)
+    return Resolution(None, "OTHER", qm.text, 0.5)   # the same unnamed group: never a name
 
 
 def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
@@ -613,11 +613,23 @@ _AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19), "toddler": (1, 3), "octoge
 _YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
+def _age_range(m) -> tuple[int, int] | None:
+    """The ages a description gives ("the 17-year-old": 17-17, "the teenager": 13-19)."""
+    y = _YEAR_OLD.search(m.text)
+    return (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(m.head.lower_ if m.head is not None else "")
+
+
+def _unproven_person(e: Entity) -> bool:
+    """A PERSON entity nothing shows is a person: no known given name, gender, role,
+    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON)."""
+    return e.gender is None and not e.roles and not e.pronouns and e.age is None and e.quotes == 0 \
+        and not is_known_first_name(e.name.split()[0])
+
+
 def _by_age(index, m) -> tuple[bool, Entity | None]:
     """A description that gives an age ("the 17-year-old", "the teenager"): whether it
     does, and the person named last before it whose age (:attr:`Entity.age`) fits."""
-    y = _YEAR_OLD.search(m.text)
-    rng = (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(m.head.lower_ if m.head is not None else "")
+    rng = _age_range(m)
     if rng is None:
         return False, None
     fits = [(max(p for p in e.positions if p < m.start), e) for e in index._unique()
@@ -651,6 +663,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     if _anonymous(ctx, m):
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
     aged, e = _by_age(index, m)
+    age = _age_range(m)
     if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
         return Resolution(e.name, e.type, e.role, 0.75, e)
     if aged:
@@ -678,6 +691,10 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     def fits(e):
         if e.type == "ORG" and kind is not None and _org_kind(e.name) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
+        if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
+            return False   # "the 22-year-old" is not the man of 58
+        if cat == "ORG" and e.type == "PERSON" and _unproven_person(e):
+            return True    # "Vantor Logistics", which NER took for a person: "the company"
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
     # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
     # said"), in the sentence before, when nearer than any named one
@@ -693,6 +710,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if fits(e):
             if missed is not None and missed.idx > p:
                 break
+            if cat == "ORG" and e.type == "PERSON":
+                e.type = "ORG"   # "Halton Rovers ... The club said": an organisation after all
             return Resolution(e.name, e.type, e.role, 0.7, e)
     if missed is not None and (e := index.get(missed.text)).type == "PERSON":
         return Resolution(e.name, e.type, e.role, 0.6, e)
