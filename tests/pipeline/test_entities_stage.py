@@ -193,3 +193,13 @@ def test_a_country_is_no_short_form_of_an_organisations_branch(nlp):
     assert "Ukraine" in ents and ents["Ukraine"].type == "GPE"
     assert "Ukraine" not in ents.get("Amnesty Ukraine", ents["Ukraine"]).aliases
     assert ents["Amnesty Ukraine"].type == "ORG"
+
+
+def test_an_honorific_keeps_two_people_of_one_surname_apart(nlp):
+    text = ("Speaking outside, Mr Pellow said: “I am glad.” His wife, Hilary Pellow, said it was cruel. "
+            "“He gave everything,” said Mrs Pellow.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Pellow", "Hilary Pellow", "Hilary Pellow"]
+    assert quotes[0].speaker_id != quotes[1].speaker_id == quotes[2].speaker_id
+    ents = {e.id: e for e in saidwhat.extract_entities(text, nlp=nlp)}
+    assert ents[quotes[0].speaker_id].gender == "male" and ents[quotes[1].speaker_id].gender == "female"

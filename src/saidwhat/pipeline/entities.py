@@ -467,7 +467,9 @@ class ArticleEntities:
         Vale", "Ms. Lopez") and from gendered role nouns in the entity's roles."""
         doc = ent.doc
         for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
-            if t is not None and t.lower_ in HONORIFIC_GENDER:
+            # before the full name, or a surname of someone of no known gender ("Mr Pellow"
+            # is not Hilary Pellow: the resolver keeps them apart)
+            if t is not None and t.lower_ in HONORIFIC_GENDER and (e.gender is None or " " in ent_name(ent)):
                 e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
         for role in e.roles:
             for w in re.findall(r"[a-z]+", role.lower()):
@@ -550,13 +552,26 @@ class ArticleEntities:
                     e.set_gender(first_name_gender(key.split()[0]), "name")
         return self.entities[key]
 
-    def get_at(self, name: str, pos: int) -> Entity:
-        """The entity a name written at offset ``pos`` refers to: as :meth:`get`, but a
+    def get_at(self, name: str, pos: int, gender: str | None = None) -> Entity:
+        """The entity a name written at offset ``pos`` refers to (``gender``: "M" or "F"
+        from an honorific written with it, "Mrs Pellow"): as :meth:`get`, but a
         surname two or more people of the article share ("Greenspan" for Dorie and
         Michael Greenspan) goes to the one the article first called by it (the one
         named in full last before the first bare use), unless another of them was
         named in full in this sentence or the one before and that one was not."""
         norm = normalize_name(name)
+        if gender is not None:   # "Mrs Pellow" is not Graham Pellow; "Mr Pellow" not Hilary Pellow
+            e = self.get_at(name, pos)
+            if e.gender in (None, gender):
+                return e
+            same = [x for x in self._unique() if x.type == "PERSON" and x.gender == gender
+                    and x.name.split()[-1] == norm.split()[-1]]
+            if same:
+                return max(same, key=lambda x: max((p for p in x.positions if p < pos), default=-1))
+            key = f"{norm}\x00{gender}"   # one more person of that surname, named only so
+            if key not in self.entities:
+                self.entities[key] = Entity(norm, "PERSON", gender=gender, gender_source="honorific")
+            return self.entities[key]
         if " " in norm or not norm[:1].isupper():
             return self.get(name)
         if getattr(self, "_surnames_at", -1) != len(self.entities):   # rebuilt when entities are added

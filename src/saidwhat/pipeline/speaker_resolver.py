@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
-from .entities import (_GENDER_PRON, ROLE_GENDER, ArticleEntities, Entity, EntityIndex,  # noqa: F401
-                       ent_name, normalize_name)
+from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
+                       EntityIndex, ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
@@ -140,7 +140,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
             r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
         elif m.kind == "name" and m.name:
-            e = index.get_at(m.name, m.start)
+            hon = HONORIFIC_GENDER.get(m.text.split()[0].lower()) if m.text.split() else None
+            e = index.get_at(m.name, m.start, gender=hon)
             if m.role and not e.role:
                 e.role = m.role
             r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)
