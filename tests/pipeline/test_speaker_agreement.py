@@ -233,3 +233,9 @@ def test_they_after_an_unnamed_group_is_never_a_name(nlp):
 ])
 def test_a_role_given_before_the_name_counts(nlp, text, speaker):
     assert _speakers(nlp, text)[-1] == speaker
+
+
+def test_a_pronoun_after_an_age_description_is_the_person_of_that_age(nlp):
+    text = ("Owen Marsh, 58, has coached the team for 20 years. His assistant Tom Reyes, 31, will take over.\n\n"
+            "Asked whether he would return, the 58-year-old smiled. “I think I have earned a rest,” he said.")
+    assert _speakers(nlp, text)[-1] == "Owen Marsh"

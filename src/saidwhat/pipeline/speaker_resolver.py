@@ -462,18 +462,36 @@ def _title_holder(index, noun: str, pos: int) -> Entity | None:
 def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
     """The person a definite description that is the subject of this sentence or the one
     before stands for ("The minister brushed off the criticism. “...,” she said": the
-    minister named last), when no fitting person is named after the description and
-    the holder's gender fits ``pron``; else None."""
+    minister named last; "the 58-year-old smiled": the person of that age), when no
+    fitting person is named after the description and the person's gender fits
+    ``pron``; else None."""
     lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
-    found = None
+    found = aged = None
     for t in ctx.tokens_in(lo, pos):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN" and not ctx.token_quoted(t) \
-                and any(d.dep_ == "det" and d.lower_ == "the" for d in t.children) \
-                and noun_category(t.lemma_) == "PERSON":
-            found = t
-    if found is None or any(_compatible(e, pron) for e in index.between(found.idx, pos)):
+        if t.dep_ not in ("nsubj", "nsubjpass") or ctx.token_quoted(t) \
+                or not any(d.dep_ == "det" and d.lower_ == "the" for d in t.children):
+            continue
+        y = _YEAR_OLD.search(ctx.text, t.left_edge.idx, t.idx + len(t))
+        if y is not None:   # "the 58-year-old smiled"
+            found, aged = t, int(y.group(1))
+        elif t.pos_ == "NOUN" and t.tag_ == "NN" and noun_category(t.lemma_) == "PERSON":
+            found, aged = t, None
+    if found is None:   # the parser often misreads "the 58-year-old smiled" (no subject)
+        y = None
+        for y in re.finditer(r"\b[Tt]he (\d{1,3})-year-old\b", ctx.text[lo:pos]):
+            pass
+        tok = ctx.token_at(lo + y.start()) if y is not None else None
+        if tok is None or ctx.token_quoted(tok):
+            return None
+        found, aged = tok, int(y.group(1))
+    if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None
-    e = _title_holder(index, found.lower_, found.idx)
+    if aged is not None:
+        people = [(max(p for p in e.positions if p < found.idx), e) for e in index._unique()
+                  if e.type == "PERSON" and e.age == aged and any(p < found.idx for p in e.positions)]
+        e = max(people, key=lambda x: x[0])[1] if people else None
+    else:
+        e = _title_holder(index, found.lower_, found.idx)
     return e if e is not None and _compatible(e, pron) else None
 
 
