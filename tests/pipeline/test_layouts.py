@@ -28,6 +28,10 @@ CASES = {
         "“I feel so bad for her,” Trout said. “It’s Christmas!”",
         [("I feel so bad for her,", "Trout", "direct", ()),
          ("It’s Christmas!", "Trout", "direct", ("continuation",))]),
+    # ... but not a short phrase in marks after narration that follows the attribution
+    "short_marked_phrase_after_narration_is_not_a_follow_on": (
+        "“The ferry is late again,” Mayor Jane Roe said. A sign on the quay read “Sea Star.”",
+        [("The ferry is late again,", "Jane Roe", "direct", ())]),
     # a missing closing mark does not swallow the attribution after it
     "unclosed_quote_stops_before_its_cue": (
         "“Due to the investigation, classes are canceled, Headmaster Rene Menard said in a statement.",
@@ -45,7 +49,6 @@ CASES = {
 
 #: Cases not met yet (strict: they fail until their change lands).
 PENDING = {
-    "short_follow_on_quotation": "a short unattributed quote is dropped (min_words)",
     "unclosed_quote_stops_before_its_cue": "an unclosed quote runs over its attribution",
     "parenthetical_cue_gives_one_quotation": "'X, she said, Y' gives two pieces",
     "quoted_title_in_speaker_phrase": "a quoted title after the cue is a quotation",

@@ -852,6 +852,25 @@ def _in_word_list(ctx: DocContext, i: int) -> bool:
     return hi - lo >= 2
 
 
+def _follows_attributed(ctx: DocContext, m: MarkedSpan, prev: Candidate, pm: MarkedSpan | None) -> bool:
+    """True if marked span ``m`` directly follows the attributed direct quotation ``prev``
+    in the same paragraph, with nothing between them but that quotation's attribution:
+    '“I feel so bad for her,” Trout said. “It’s Christmas!”'. A short sentence there is
+    the same speaker going on, not a scare quote or a title. Only after a speaker named
+    there (not "she said", "the president added"): the short quote inherits that
+    speaker, and on PolNeAR dev both short quotes after a pronoun or a description
+    inherited a misresolved speaker (speaker accuracy 65.5 -> 65.4)."""
+    if pm is None or prev.type != "direct" or prev.cue is None or not prev.marked or prev.marked[-1] is not pm \
+            or prev.how not in ("before", "after", "colon") or prev.mention is None or prev.mention.kind != "name":
+        return False
+    if ctx.paragraph_bounds(pm.open_pos) != ctx.paragraph_bounds(m.open_pos):
+        return False
+    gap_lo = pm.outer_end
+    if prev.how == "after" and prev.frame is not None:
+        gap_lo = max(gap_lo, prev.frame[1])
+    return not ctx.text[gap_lo:m.open_pos].strip(" \t.,;:!?—–-" + _INVISIBLE)
+
+
 def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4) -> list[Candidate]:
     """Direct quotations from the marked spans not already inside a mixed quotation."""
     out = []
@@ -869,6 +888,10 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         n = _words(content)
         words = [w for w in content.split() if w[:1].isalpha()]
         titled = len(words) >= 1 and all(w[:1].isupper() for w in words) and n <= 8
+        if c.cue is None and out and _follows_attributed(ctx, m, out[-1], marked[i - 1] if i else None) \
+                and text[m.end - 1:m.end] in ".!?" and not _embedded(ctx, m):
+            out.append(c)   # '“I feel so bad for her,” Trout said. “It’s Christmas!”': the same speaker goes on
+            continue
         if c.cue is None and (titled or n < 2 or (n < min_words and (
                 text[m.end - 1:m.end] not in ".!?" or _embedded(ctx, m)))):
             continue   # short standalone sentences in marks may still be speech
