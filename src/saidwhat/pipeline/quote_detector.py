@@ -17,7 +17,7 @@ speech; GGT drops quotes under 4 words, textacy skips title-cased content).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -221,10 +221,11 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
     return out
 
 
-def _surface_frame(ctx: DocContext, v: Token) -> tuple[Token, list[Token]] | None:
+def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tuple[Token, list[Token]] | None:
     """(comma, speaker tokens) of ", NAME CUE." or ", CUE NAME." around ``v``, the cue
     ending its sentence or its line (a short tail with no verb may follow: "said
-    Saturday")."""
+    Saturday"; with ``tail_preps`` also the cue's prepositional phrases, "said in a
+    statement on Facebook")."""
     doc = ctx.doc
     end = v.i + 1
     while end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text_with_ws:
@@ -232,6 +233,9 @@ def _surface_frame(ctx: DocContext, v: Token) -> tuple[Token, list[Token]] | Non
     if end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text:
         return None
     after = list(doc[v.i + 1:end])
+    if tail_preps:
+        preps = {t.i for c in v.children if c.dep_ == "prep" and c.i > v.i for t in c.subtree}
+        after = [t for t in after if t.i not in preps and not t.is_space]
     k = v.i - 1
     while k >= 0 and doc[k].text != "," and v.i - k <= 10:
         k -= 1
@@ -583,6 +587,42 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------------------------
 # direct
 # ---------------------------------------------------------------------------------
+def close_before_attribution(ctx: DocContext) -> list[MarkedSpan]:
+    """The marked spans of ``ctx``, an unclosed quote ended before the attribution it ran
+    over: in '“Due to the investigation, classes are canceled, Headmaster Rene Menard said
+    in a statement.' (no closing mark) the quote is "Due to the investigation, classes
+    are canceled," and "Headmaster Rene Menard said in a statement." its attribution.
+
+    The attribution is the inverted pattern ", NAME CUE[ short tail]." or ", CUE NAME."
+    ending a sentence (:func:`_surface_frame`, read as if the marks were not there); the
+    quote ends after the comma, still flagged ``unclosed``. Returns ``ctx.marked``
+    itself when nothing is cut.
+    """
+    unclosed = [m for m in ctx.marked if m.close_pos is None]
+    if not unclosed:
+        return ctx.marked
+    bare = DocContext(ctx.doc, [m for m in ctx.marked if m.close_pos is not None])
+    cut: dict[int, MarkedSpan] = {}
+    for m in unclosed:
+        for v in ctx.tokens_in(m.start, m.end):
+            if not is_cue(v, indirect=True) or v.lower_ == "according" or v.tag_ not in ("VBD", "VBZ", "VBP") \
+                    or any(c.dep_ in ("neg", "auxpass") for c in v.children):
+                continue
+            frame = _surface_frame(bare, v, tail_preps=True)
+            if frame is None or frame[0].idx <= m.start:
+                continue
+            comma = frame[0]
+            if _words(ctx.text[m.start:comma.idx]) < 3:
+                continue
+            end = comma.idx + 1
+            cut[m.open_pos] = replace(m, end=end, reopen=tuple(r for r in m.reopen if r < end),
+                                      nested=tuple(x for x in m.nested if x.outer_end <= end))
+            break
+    if not cut:
+        return ctx.marked
+    return [cut.get(m.open_pos, m) for m in ctx.marked]
+
+
 def _subject(ctx: DocContext, cue: Token) -> Token | None:
     """:func:`find_subject`, except that a subject the parser found in a caption or
     label paragraph ("WATCH: Pop-Tart starts fire ..." run into the next sentence) gives
@@ -692,9 +732,9 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     b_hi = m.open_pos
     a_lo = m.outer_end
     _, pe = ctx.paragraph_bounds(max(m.outer_end - 1, 0))
-    if m.close_pos is None:
+    if m.close_pos is None and not text[m.end:pe].strip():
         a_lo = a_hi = m.end
-    else:
+    else:   # (an unclosed quote cut before its attribution: see close_before_attribution)
         a_hi = min(next_start, pe, ctx.sentence_end_after(a_lo - 1))
     content_end = text[m.end - 1] if m.end > m.start else ""
     after_toks = [t for t in ctx.tokens_in(a_lo, a_hi) if not t.is_space]
