@@ -52,13 +52,15 @@ CASES = {
     "quoted_title_in_speaker_phrase": (
         "“Thank you,” said “Mrs Maisel” actress Alex Borstein.",
         [("Thank you,", "Alex Borstein", "direct", ())]),
+    "quoted_title_opening_the_speaker_phrase": (
+        "“Thank you so much,” “Mrs Maisel” actress Alex Borstein said.",
+        [("Thank you so much,", "Alex Borstein", "direct", ())]),
 }
 
 
 #: Cases not met yet (strict: they fail until their change lands).
 PENDING = {
     "parenthetical_cue_gives_one_quotation": "'X, she said, Y' gives two pieces",
-    "quoted_title_in_speaker_phrase": "a quoted title after the cue is a quotation",
 }
 
 
@@ -110,3 +112,9 @@ def test_layouts_records(run, name):
     assert [(q.quote, q.speaker, q.type, q.flags) for q in quotes] == expected
     for q in quotes:
         assert text[q.quote_start:q.quote_end] == q.quote
+
+
+@pytest.mark.slow
+def test_layouts_quoted_title_stays_whole_in_the_speaker_mention(run):
+    (q,) = run("“Thank you,” said “Mrs Maisel” actress Alex Borstein.")
+    assert (q.speaker_mention, q.speaker_role) == ("“Mrs Maisel” actress Alex Borstein", "“Mrs Maisel” actress")

@@ -892,6 +892,48 @@ def _in_word_list(ctx: DocContext, i: int) -> bool:
     return hi - lo >= 2
 
 
+def _in_speaker_phrase(ctx: DocContext, m: MarkedSpan, prev: Candidate, pm: MarkedSpan | None) -> bool:
+    """True if marked span ``m`` is part of the speaker phrase attributing the quotation
+    ``prev`` just before it: '“Thank you,” said “Mrs Maisel” actress Alex Borstein' (a
+    title describing the speaker, not a quotation). The marks open right after the cue
+    or inside the speaker mention, and the mention goes on after them."""
+    if pm is None or not prev.marked or prev.marked[-1] is not pm or prev.how != "after" \
+            or prev.cue is None or prev.mention is None:
+        return False
+    ms, me = prev.mention.start, prev.mention.end
+    right_after_cue = prev.cue[1] <= m.open_pos and not ctx.text[prev.cue[1]:m.open_pos].strip()
+    inside = ms <= m.outer_end and m.open_pos < me
+    opening = m.open_pos < ms and not ctx.text[pm.outer_end:m.open_pos].strip(" ,") \
+        and not ctx.text[m.outer_end:ms].strip()   # '“Thanks,” “Mrs Maisel” actress Alex Borstein said'
+    return (right_after_cue or inside or opening) and me > m.outer_end
+
+
+def _mention_with_whole_marks(ctx: DocContext, mention: Mention) -> Mention:
+    """A speaker mention the parser began inside a quoted title ('Mrs Maisel” actress
+    Alex Borstein') widened to the title's opening mark, role included ('“Mrs Maisel”
+    actress')."""
+    m = ctx.marked_at(mention.start)
+    if m is None or not (m.open_pos < mention.start < m.outer_end <= mention.end):
+        return mention
+    cut = ctx.text[m.open_pos:mention.start]
+    role = cut + mention.role if mention.role and mention.text.startswith(mention.role) else mention.role
+    return replace(mention, start=m.open_pos, text=cut + mention.text, role=role)
+
+
+def _title_opens_speaker(ctx: DocContext, m: MarkedSpan, nxt: MarkedSpan) -> bool:
+    """True if marked span ``nxt`` right after quotation ``m`` looks like a title opening
+    the speaker phrase of ``m``'s attribution: '“Thank you,” “Mrs Maisel” actress Alex
+    Borstein said.' (a few capitalised words, no sentence end, a word of the same phrase
+    right after). ``m``'s attribution is then read past it."""
+    text = ctx.text
+    if m.close_pos is None or text[m.end - 1:m.end] != "," or text[m.outer_end:nxt.open_pos].strip(" ,"):
+        return False
+    words = text[nxt.start:nxt.end].split()
+    after = text[nxt.outer_end:nxt.outer_end + 2]
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \
+        and text[nxt.end - 1:nxt.end] not in ".!?," and after[:1] == " " and after[1:2].isalpha()
+
+
 def _follows_attributed(ctx: DocContext, m: MarkedSpan, prev: Candidate, pm: MarkedSpan | None) -> bool:
     """True if marked span ``m`` directly follows the attributed direct quotation ``prev``
     in the same paragraph, with nothing between them but that quotation's attribution:
@@ -921,6 +963,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             continue
         prev_end = marked[i - 1].outer_end if i > 0 else 0
         next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
+        if i + 1 < len(marked) and _title_opens_speaker(ctx, m, marked[i + 1]):
+            next_start = marked[i + 2].open_pos if i + 2 < len(marked) else len(text)
         c = _attribute(ctx, m, prev_end, next_start)
         if c.cue is None and out and out[-1].marked and out[-1].marked[-1] is marked[i - 1]:
             _coordinated(ctx, c, out[-1], marked[i - 1])
@@ -928,6 +972,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         n = _words(content)
         words = [w for w in content.split() if w[:1].isalpha()]
         titled = len(words) >= 1 and all(w[:1].isupper() for w in words) and n <= 8
+        if (titled or n < min_words) and out and _in_speaker_phrase(ctx, m, out[-1], marked[i - 1] if i else None):
+            continue   # '“Thank you,” said “Mrs Maisel” actress Alex Borstein': a title naming the speaker
         if c.cue is None and out and _follows_attributed(ctx, m, out[-1], marked[i - 1] if i else None) \
                 and text[m.end - 1:m.end] in ".!?" and not _embedded(ctx, m):
             out.append(c)   # '“I feel so bad for her,” Trout said. “It’s Christmas!”': the same speaker goes on
@@ -955,6 +1001,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
                 continue
             if c.how == "after" and text[m.end - 1:m.end] not in ",!?":
                 continue
+        if c.mention is not None:
+            c.mention = _mention_with_whole_marks(ctx, c.mention)
         out.append(c)
     return out
 
