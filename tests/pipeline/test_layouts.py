@@ -18,11 +18,11 @@ CASES = {
         "Paul Reach writes: ‘I have returned.\n\n‘Roger was a charming man.’",
         [("I have returned.\n\n‘Roger was a charming man.", "Paul Reach", "direct", ())]),
     "british_single_marks_over_paragraphs_with_apostrophes": (
-        "Paul Reach writes: ‘I have returned, and I don’t regret a day of it.\n\n"
-        "‘Roger was a charming man, and the Smiths’ dog adored him.\n\n"
-        "‘He will be missed by everyone on the street.’",
-        [("I have returned, and I don’t regret a day of it.\n\n‘Roger was a charming man, and the Smiths’ dog "
-          "adored him.\n\n‘He will be missed by everyone on the street.", "Paul Reach", "direct", ())]),
+        ("Paul Reach writes: ‘I have returned, and I don’t regret a day of it.\n\n"
+         "‘Roger was a charming man, and the Smiths’ dog adored him.\n\n"
+         "‘He will be missed by everyone on the street.’"),
+        [(("I have returned, and I don’t regret a day of it.\n\n‘Roger was a charming man, and the Smiths’ "
+           "dog adored him.\n\n‘He will be missed by everyone on the street."), "Paul Reach", "direct", ())]),
     # a short quotation right after an attributed one in the same paragraph is kept
     "short_follow_on_quotation": (
         "“I feel so bad for her,” Trout said. “It’s Christmas!”",
@@ -60,7 +60,10 @@ CASES = {
 
 #: Cases not met yet (strict: they fail until their change lands).
 PENDING = {
-    "parenthetical_cue_gives_one_quotation": "'X, she said, Y' gives two pieces",
+    # Not done: GGT and PolNeAR dev both annotate the two pieces as two quotations (no
+    # GGT gold span holds ", she said,"); one record cost GGT dev overlap F1 94.2 -> 93.8
+    # and PolNeAR dev 66.6 -> 65.6, so the pieces stay two records sharing speaker and cue.
+    "parenthetical_cue_gives_one_quotation": "'X, she said, Y' gives two pieces, as both gold sets do",
 }
 
 
