@@ -14,7 +14,7 @@ from ..model import EntityRecord, Quote
 from .context import DocContext
 from .entities import ArticleEntities
 from .marks import find_marked_spans
-from .quote_detector import direct_candidates, indirect_candidates, signed_candidates
+from .quote_detector import close_before_attribution, direct_candidates, indirect_candidates, signed_candidates
 from .speaker_resolver import normalize_name, resolve
 
 
@@ -47,6 +47,9 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
     text = doc.text
     marked = find_marked_spans(text)   # warns W001/W002 for stray/unclosed marks
     ctx = DocContext(doc, marked)
+    cut = close_before_attribution(ctx)   # an unclosed quote ends before the attribution it ran over
+    if cut is not ctx.marked:
+        ctx = DocContext(doc, cut)
     indirect = indirect_candidates(ctx)
     consumed = {m.open_pos for c in indirect for m in c.marked}
     direct = direct_candidates(ctx, consumed, min_words=min_words)

@@ -16,7 +16,11 @@ failure reports in ``field-cases`` B01, B06, B12, B13, B14, B21):
   not marks. Inside a double quote they are nested quotes and do not end it.
 * A paragraph (``\n``) that ends inside a quote continues it when the next
   paragraph opens with a mark (the multi-paragraph convention); otherwise the
-  quote is closed at the paragraph end and flagged ``unclosed``.
+  quote is closed at the paragraph end and flagged ``unclosed``. A single-mark
+  quote continues likewise when the next paragraph opens with a single mark
+  (British style: ``‘I have returned.`` / ``‘Roger was a charming man.’``);
+  otherwise an open single mark is dropped at the paragraph end (it may be an
+  apostrophe), unless it already ran over a paragraph (then it is ``unclosed``).
 * Two single marks in a row (``''``, ``‘’``) are one double mark (New York Times
   archive style in PolNeAR): ``open_pos`` is its first character, ``close_pos`` its
   last, so ``outer_start``/``outer_end`` take in both characters.
@@ -138,6 +142,20 @@ def _single_closes(text: str, i: int) -> bool:
     return not p.isspace() and not n.isalnum()
 
 
+def _possessive_plural(text: str, i: int) -> bool:
+    """True if the single closing mark at ``i`` reads as a plural possessive apostrophe
+    (``the Smiths’ dog``) rather than a closing mark: after an ``s``, before a space and
+    a lower-case word, and the quote goes on past it, to a closing mark later in the
+    paragraph or to a next paragraph that reopens with a single mark."""
+    if text[i - 1:i] not in ("s", "S") or text[i + 1:i + 2] != " " or not text[i + 2:i + 3].islower():
+        return False
+    nl = text.find("\n", i)
+    pe = len(text) if nl < 0 else nl
+    if any(_single_closes(text, k) for k in range(i + 1, pe) if text[k] in SINGLE_CLOSE + SINGLE_AMBIG):
+        return True
+    return nl >= 0 and _single_reopens(text, nl) is not None
+
+
 def _paragraph_reopens(text: str, nl: int) -> int | None:
     """If the paragraph after the newline at ``nl`` opens with a double mark, its index."""
     j = nl
@@ -147,6 +165,17 @@ def _paragraph_reopens(text: str, nl: int) -> int | None:
         return j
     if j < len(text) and _is_paired_single(text, j) and _paired_role(text, j) in ("open", "either"):
         return j + 1
+    return None
+
+
+def _single_reopens(text: str, nl: int) -> int | None:
+    """If the paragraph after the newline at ``nl`` opens with a single opening mark
+    (British multi-paragraph style), its index."""
+    j = nl
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and j > nl and not _is_paired_single(text, j) and _single_opens(text, j):
+        return j
     return None
 
 
@@ -178,6 +207,7 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
     open_ch = ""
     reopen: list[int] = []
     s_open: int | None = None     # current single-mark quote (top level or nested)
+    s_reopen: list[int] = []      # paragraph-reopening single marks of a top-level single quote
     open_w = 1                    # width of the current double mark ('' is two characters)
     nested: list[MarkedSpan] = []
 
@@ -186,7 +216,7 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
         op = start_pos if start_pos is not None else open_pos
         s, e = _strip(text, op + (open_w if start_pos is None else 1), end)
         if e > s:
-            out.append(MarkedSpan(s, e, op, close_pos, double, tuple(reopen) if double else (),
+            out.append(MarkedSpan(s, e, op, close_pos, double, tuple(reopen) if double else tuple(s_reopen),
                                   flags, tuple(nested) if double else ()))
 
     while i < n:
@@ -203,7 +233,17 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
                     warnings.warn(Warnings.W002.format(pos=open_pos), stacklevel=2)
                 emit(None, i, ("unclosed",))
                 open_pos, reopen, nested = None, [], []
-            s_open = None  # single marks never run across paragraphs
+            elif s_open is not None:
+                j = _single_reopens(text, i)
+                if j is not None:   # British style: the next paragraph reopens the single mark
+                    s_reopen.append(j)
+                    i = j + 1
+                    continue
+                if s_reopen:   # it ran over paragraphs: a quote whose last closing mark is missing
+                    if warn:
+                        warnings.warn(Warnings.W002.format(pos=s_open), stacklevel=2)
+                    emit(None, i, ("unclosed",), double=False, start_pos=s_open)
+            s_open, s_reopen = None, []  # otherwise single marks do not run across paragraphs
             i += 1
             continue
         if _is_paired_single(text, i):   # ''...'' : a double mark two characters wide
@@ -241,19 +281,24 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
             i += 1
             continue
         if ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == SINGLE_AMBIG:
-            if s_open is not None and _single_closes(text, i):
+            if s_open is not None and _single_closes(text, i) and not _possessive_plural(text, i):
                 if open_pos is None:
                     emit(i, i, double=False, start_pos=s_open)
+                    s_reopen = []
                 else:
                     s, e = _strip(text, s_open + 1, i)
                     if e > s:
                         nested.append(MarkedSpan(s, e, s_open, i, False))
                 s_open = None
             elif s_open is None and _single_opens(text, i):
-                s_open = i
+                s_open, s_reopen = i, []
         i += 1
     if open_pos is not None:
         if warn:
             warnings.warn(Warnings.W002.format(pos=open_pos), stacklevel=2)
         emit(None, n, ("unclosed",))
+    elif s_open is not None and s_reopen:
+        if warn:
+            warnings.warn(Warnings.W002.format(pos=s_open), stacklevel=2)
+        emit(None, n, ("unclosed",), double=False, start_pos=s_open)
     return out
