@@ -259,8 +259,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [t for t in ent if t in np or t.i == head.i or label in ("ORG", "FAC")
                     and t.i > head.i and any(a.lower_ == "of" for a in head.children)]
             # "The Department of Foreign Affairs": an organisation's own "of" phrase is its name
-            if label == "PERSON":
-                # a given name NER left out, right before its PERSON span ("Priyesh Varma")
+            if label == "PERSON" and len(ent) == 1:
+                # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
                         and p.text[:1].isupper() and not p.ent_type_ and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
                         and p.lower_ not in PERSON_NOUNS_V1:
