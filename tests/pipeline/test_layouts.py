@@ -8,7 +8,6 @@ import warnings
 
 import pytest
 
-import saidwhat
 from saidwhat.pipeline.marks import find_marked_spans
 
 CASES = {
@@ -97,14 +96,6 @@ def test_layouts_plural_possessive_closes_a_single_quote_when_nothing_follows():
     # no later closer and no reopening paragraph: the mark after "Smiths" closes the quote
     assert marked("They called them ‘the new Smiths’ and left.") == [("the new Smiths", (), False)]
 
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def _run(text):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return saidwhat.extract(text, nlp=nlp)
-    return _run
 
 
 @pytest.mark.slow

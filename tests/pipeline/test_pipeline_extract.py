@@ -3,7 +3,6 @@
 Each case gives the text and the expected records as (quote, speaker, cue, type);
 quote is the exact content, speaker the resolved name (None when nobody is named).
 """
-import warnings
 
 import pytest
 
@@ -414,14 +413,6 @@ NOT_QUOTES = {
                                        "A Reuters photographer was on the first boat.",
 }
 
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def _run(text):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return saidwhat.extract(text, nlp=nlp)
-    return _run
 
 
 @pytest.mark.slow
