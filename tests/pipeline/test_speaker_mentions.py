@@ -162,3 +162,9 @@ def test_a_document_obtained_by_a_paper_is_not_written_by_it(nlp):
 ])
 def test_name_boundaries_from_varied_news_styles(nlp, text, speaker):
     assert saidwhat.extract(text, nlp=nlp)[0].speaker == speaker
+
+
+def test_a_possessor_that_opens_an_organisations_name_stays_in_it(nlp):
+    # NER takes only "Society" of "The Alzheimer's Society"
+    text = "The Alzheimer's Society said the results were good. The society said more work was needed."
+    assert [q.speaker for q in saidwhat.extract(text, nlp=nlp)] == ["Alzheimer's Society"] * 2

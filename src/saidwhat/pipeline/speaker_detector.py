@@ -259,6 +259,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [t for t in ent if t in np or t.i == head.i or label in ("ORG", "FAC")
                     and t.i > head.i and any(a.lower_ == "of" for a in head.children)]
             # "The Department of Foreign Affairs": an organisation's own "of" phrase is its name
+            if label == "ORG" and len(ent) == 1 and head.i >= 2 and head.doc[head.i - 1].tag_ == "POS" \
+                    and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
+                toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
