@@ -168,3 +168,10 @@ def test_a_possessor_that_opens_an_organisations_name_stays_in_it(nlp):
     # NER takes only "Society" of "The Alzheimer's Society"
     text = "The Alzheimer's Society said the results were good. The society said more work was needed."
     assert [q.speaker for q in saidwhat.extract(text, nlp=nlp)] == ["Alzheimer's Society"] * 2
+
+
+def test_a_body_named_by_a_nationality_and_two_nouns_is_named(nlp):
+    text = ("Li Wenhao said the talks failed. The Philippine coast guard said two of its crew members "
+            "suffered injuries.")
+    q = saidwhat.extract(text, nlp=nlp)[-1]
+    assert (q.speaker, q.speaker_type) == ("Philippine coast guard", "ORG")

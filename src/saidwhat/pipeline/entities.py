@@ -535,8 +535,10 @@ class ArticleEntities:
             return acr[0]
         return None
 
-    def get(self, name: str) -> Entity:
-        """The entity for a name, creating it if the article's NER missed it."""
+    def get(self, name: str, label: str | None = None) -> Entity:
+        """The entity for a name, creating it if the article's NER missed it (typed from
+        the name and ``label``, the NER label or the mention's own: ORG for a named
+        organisation)."""
         if name not in self.entities and name not in self.alias:
             name = normalize_name(name)
         key = self.alias.get(name, name)
@@ -546,13 +548,13 @@ class ArticleEntities:
                 self.alias[name] = target
                 key = target
             else:
-                self.entities[key] = Entity(key, guess_name_type(key, None))
+                self.entities[key] = Entity(key, guess_name_type(key, label))
                 e = self.entities[key]
                 if e.type == "PERSON" and len(key.split()) >= 2 and " and " not in key:   # not a pair
                     e.set_gender(first_name_gender(key.split()[0]), "name")
         return self.entities[key]
 
-    def get_at(self, name: str, pos: int, gender: str | None = None) -> Entity:
+    def get_at(self, name: str, pos: int, gender: str | None = None, label: str | None = None) -> Entity:
         """The entity a name written at offset ``pos`` refers to (``gender``: "M" or "F"
         from an honorific written with it, "Mrs Pellow"): as :meth:`get`, but a
         surname two or more people of the article share ("Greenspan" for Dorie and
@@ -573,7 +575,7 @@ class ArticleEntities:
                 self.entities[key] = Entity(norm, "PERSON", gender=gender, gender_source="honorific")
             return self.entities[key]
         if " " in norm or not norm[:1].isupper():
-            return self.get(name)
+            return self.get(name, label)
         if getattr(self, "_surnames_at", -1) != len(self.entities):   # rebuilt when entities are added
             self._surnames: dict[str, list[Entity]] = {}
             for e in self._unique():
@@ -585,7 +587,7 @@ class ArticleEntities:
             self._owner: dict[str, Entity] = {}
         sharing = self._surnames.get(norm, [])
         if len(sharing) < 2:
-            return self.get(name)
+            return self.get(name, label)
 
         def last_before(e, p):
             return max((q for q in e.positions if q < p), default=-1)

@@ -497,6 +497,12 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     return None
 
 
+#: Bodies named by two common nouns, whose head alone names no organisation ("guard" is
+#: also a person): coast guard, national guard, border patrol/force.
+_ORG_COMPOUNDS = frozenset({("coast", "guard"), ("national", "guard"), ("border", "patrol"),
+                            ("border", "force"), ("fire", "brigade")})
+
+
 def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     """The name of an organisation that proper-noun modifiers name on an organisation
     noun: "the GMB union" -> GMB, "the Unite union" -> Unite (the modifier is itself an
@@ -508,14 +514,19 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     possessor ("Apple's board" is Apple's, left to the description), an indefinite or
     plural head ("a Toronto firm", "the Ontario unions") and document nouns.
     """
-    if head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
+    compound = next((c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1), None)
+    if (compound, head.lower_) in _ORG_COMPOUNDS and head.tag_ == "NN" and head.text.islower():
+        pass   # "the Philippine coast guard": a body whose noun is two words
+    elif head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
             or head.lower_ not in _ORG_NAME_WORDS or head.lower_ in _DOCUMENT_NOUNS:
         return None   # "the Trump campaign", "the Trump team": a person's organisation
     det = next((c for c in head.children if c.dep_ == "det"), None)
     if det is not None and det.lower_ != "the":
         return None
     left = [t for t in np if t.i < head.i and not (t is det)]
-    first = next((k for k, t in enumerate(left) if t.pos_ == "PROPN" and t.text[:1].isupper()), None)
+    two_word = (compound, head.lower_) in _ORG_COMPOUNDS
+    first = next((k for k, t in enumerate(left) if t.text[:1].isupper() and (
+        t.pos_ == "PROPN" or two_word and t.ent_type_ in ("NORP", "GPE"))), None)   # "Philippine coast guard"
     if first is None:
         return None
     mods = left[first:]

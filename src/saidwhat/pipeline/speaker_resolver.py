@@ -140,7 +140,7 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
         elif m.kind == "name" and m.name:
             hon = HONORIFIC_GENDER.get(m.text.split()[0].lower()) if m.text.split() else None
-            e = index.get_at(m.name, m.start, gender=hon)
+            e = index.get_at(m.name, m.start, gender=hon, label="ORG" if m.ent_label == "ORG" else None)
             if m.role and not e.role:
                 e.role = m.role
             r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)
