@@ -368,8 +368,9 @@ class ArticleEntities:
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
-                        and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start:
-                    e.type = "PERSON"   # "Her daughter, Amara": a person, whatever NER said
+                        and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start \
+                        and guess_name_type(e.name, None) == "PERSON":
+                    e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 e.add_role(_left_role(ent))
