@@ -4,7 +4,10 @@ Every interface (CLI, corpus runner, web app, Spark) goes through these.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -15,7 +18,7 @@ from spacy.tokens import Doc
 from .errors import Errors
 from .model import EntityRecord, Quote
 from .pipeline.fastpath import use_fast_components
-from .pipeline.paragraphs import use_paragraph_breaks
+from .pipeline.paragraphs import paragraph_breaks, use_paragraph_breaks
 from .pipeline.tokenizer import split_invisible
 
 #: Default pipelines, in order of preference: spaCy's official en_core_web_sm 3.8, then
@@ -84,6 +87,15 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
         Quotations in text order. Offsets are character indices into ``text``, end
         exclusive.
 
+    Note:
+        A text longer than the pipeline's ``max_length`` (spaCy's limit, 1,000,000
+        characters by default) is processed in pieces of at most ``max_length``
+        characters cut at paragraph breaks (see :func:`split_long`), and the
+        offsets of each piece's quotations are shifted into ``text``. A quotation
+        or attribution that runs over a cut, and a pronoun whose antecedent is in
+        an earlier piece, are seen as the piece shows them; speakers of the same
+        name share one ``speaker_id`` across pieces.
+
     Raises:
         TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
         ValueError: ``[E015]`` ``text`` holds a lone surrogate (not valid Unicode).
@@ -97,10 +109,93 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
         raise TypeError(Errors.E002.format(type=type(text).__name__))
     text = _checked(str(text), "The text")   # str(): numpy.str_ and other subclasses
     nlp = nlp or _cached(model)
+    if len(text) > nlp.max_length:
+        return _extract_long(text, nlp)
     doc = nlp(text)
     if doc._.quotes is None:   # a pipeline without the component
         doc = _component(nlp)(doc)
     return list(doc._.quotes)
+
+
+_SENT_CUT = re.compile(r"[.!?][\"'”’»)]*\s+")
+
+
+def split_long(text: str, max_length: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive pieces of at most ``max_length`` characters.
+
+    Each piece ends after the last paragraph break
+    (:func:`saidwhat.pipeline.paragraphs.paragraph_breaks`) that fits, preferring a
+    blank line; with none, after the last sentence end, then the last whitespace;
+    a piece with none of these is cut at ``max_length``.
+
+    Args:
+        text: The article.
+        max_length: Most characters per piece (at least 1).
+
+    Returns:
+        (start, end) character indices of the pieces, end exclusive; they cover
+        ``text`` in order.
+    """
+    breaks = paragraph_breaks(text)
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_length:
+        limit = start + max_length
+        k = bisect_right(breaks, limit - 1) - 1
+        cut = None
+        j = k
+        while j >= 0 and breaks[j] >= start and breaks[j] > start + max_length // 2:
+            if j > 0 and not text[breaks[j - 1] + 1:breaks[j]].strip():   # a blank line
+                cut = breaks[j] + 1
+                break
+            j -= 1
+        if cut is None and k >= 0 and breaks[k] >= start:
+            cut = breaks[k] + 1
+        if cut is None:
+            ends = [m.end() for m in _SENT_CUT.finditer(text, start, limit)]
+            spaces = [m.end() for m in re.finditer(r"\s+", text[start:limit])]
+            cut = ends[-1] if ends else start + spaces[-1] if spaces else limit
+        if cut <= start:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _shifted(q: Quote, offset: int, ids: dict[str, str]) -> Quote:
+    """``q`` with its character offsets moved by ``offset`` and its speaker id mapped."""
+    changes = {f: getattr(q, f) + offset for f in ("quote_start", "quote_end", "speaker_start",
+                                                   "speaker_end", "cue_start", "cue_end")
+               if getattr(q, f) is not None}
+    if q.speaker_id is not None:
+        changes["speaker_id"] = ids.get(q.speaker_id, q.speaker_id)
+    return dataclasses.replace(q, **changes)
+
+
+def _piece_quotes(doc: Doc, offset: int, names: dict[tuple[str, str], str]) -> list[Quote]:
+    """The quotations of one piece's Doc, shifted to ``offset``; ``names`` maps
+    (entity type, canonical name) to the id given in an earlier piece and grows."""
+    ids = {}
+    for e in doc._.entities or ():
+        key = (e.type, e.name)
+        if key not in names:
+            names[key] = f"E{len(names) + 1}"
+        ids[e.id] = names[key]
+    return [_shifted(q, offset, ids) for q in doc._.quotes]
+
+
+def _extract_long(text: str, nlp: Language) -> list[Quote]:
+    """:func:`extract` of a text longer than ``nlp.max_length``, piece by piece."""
+    comp = None if "saidwhat" in nlp.pipe_names else _component(nlp)
+    names: dict[tuple[str, str], str] = {}
+    out: list[Quote] = []
+    for a, b in split_long(text, nlp.max_length):
+        doc = nlp(text[a:b])
+        if comp is not None:
+            doc = comp(doc)
+        out.extend(_piece_quotes(doc, a, names))
+    return out
 
 
 def extract_entities(text: str | Doc, *, nlp: Language | None = None,
@@ -208,7 +303,9 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
             of 700 words took it past 600 MB and were no faster.
 
     Yields:
-        One list of :class:`Quote` per input text, in order.
+        One list of :class:`Quote` per input text, in order. A text longer than
+        ``nlp.max_length`` is extracted in paragraph-aligned pieces, as by
+        :func:`extract`.
 
     Raises:
         TypeError: ``[E011]`` ``texts`` is a single str or Doc.
@@ -219,11 +316,27 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
     extractor = None if "saidwhat" in getattr(nlp, "pipe_names", ("saidwhat",)) else _component(nlp)
+    long: dict[int, str] = {}   # texts over nlp.max_length, by position: extracted in pieces
+
+    def short(items: Iterable[str], first: int = 0) -> Iterator[str]:
+        for i, t in enumerate(items, first):
+            if len(t) > nlp.max_length:
+                long[i] = t
+                t = ""
+            yield t
+
     if n_process != 1:
-        docs = nlp.pipe((_checked(str(t), f"Text {i}") for i, t in enumerate(texts)),
+        docs = nlp.pipe(short(_checked(str(t), f"Text {i}") for i, t in enumerate(texts)),
                         batch_size=batch_size, n_process=n_process)
     else:
-        docs = (doc for batch in _batches(texts, batch_size, batch_chars)
-                for doc in nlp.pipe(batch, batch_size=len(batch)))
-    for doc in docs:
-        yield list((extractor(doc) if extractor is not None else doc)._.quotes)
+        def run_batches() -> Iterator[Doc]:
+            n = 0
+            for batch in _batches(texts, batch_size, batch_chars):
+                yield from nlp.pipe(list(short(batch, n)), batch_size=len(batch))
+                n += len(batch)
+        docs = run_batches()
+    for i, doc in enumerate(docs):
+        if i in long:
+            yield _extract_long(long.pop(i), nlp)
+        else:
+            yield list((extractor(doc) if extractor is not None else doc)._.quotes)

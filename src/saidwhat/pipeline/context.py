@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicons import NAME_PARTICLES_V1
 from .marks import MarkedSpan, find_marked_spans
+from .paragraphs import paragraph_breaks
 
 #: Abbreviations after which a full stop does not end a sentence (AP style titles,
 #: months, corporate suffixes).
@@ -23,7 +24,6 @@ dr mr mrs ms st jr sr prof gen gov sen rep lt col sgt capt maj rev no vs etc inc
 jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig approx u.s
 """.split())
 
-_PARA = re.compile(r"[^\n]+")
 _CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHOTO\b[^()a-z]{0,40}\)\s*$")
 #: A caption led by its photo credit: "Tijana Martin / The Canadian Press Anne ...",
 #: "The Canadian Press Paul Carver, chief Crown attorney, talks ..." (GGT corpus).
@@ -57,7 +57,7 @@ class DocContext:
         for m in marked:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
-        self.par_breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.par_breaks = paragraph_breaks(text)   # a wrapped line end is no break
         self.ents = [_whole_words(e) for e in doc.ents]   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -84,7 +84,8 @@ class DocContext:
         return self.mask[tok.idx] == 1
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the paragraph holding ``pos``; end exclusive, at the newline."""
+        """(start, end) of the paragraph holding ``pos``; end exclusive, at the line
+        break (:func:`saidwhat.pipeline.paragraphs.paragraph_breaks`)."""
         k = bisect_left(self.par_breaks, pos)
         start = self.par_breaks[k - 1] + 1 if k > 0 else 0
         end = self.par_breaks[k] if k < len(self.par_breaks) else len(self.text)
@@ -97,11 +98,23 @@ class DocContext:
         and link or section labels in capitals ("READ MORE: ...", "WATCH: ..."), as seen
         in scraped news (GGT corpus)."""
         out = []
-        for m in _PARA.finditer(self.text):
-            p = m.group(0)
+        for a, b in self.paragraphs():
+            p = self.text[a:b]
             if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p) or _FURNITURE.match(p):
-                out.append((m.start(), m.end()))
+                out.append((a, b))
         return out
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of every non-empty paragraph, in order: the text between two
+        paragraph breaks (character indices, end exclusive)."""
+        b = self.par_breaks
+        return [(s + 1, e) for s, e in zip([-1] + b, b + [len(self.text)]) if e > s + 1]
+
+    def breaks_paragraph(self, tok: Token) -> bool:
+        """True if the (space) token ``tok`` holds a paragraph break: a line break
+        that is not a wrapped line end."""
+        k = bisect_left(self.par_breaks, tok.idx)
+        return k < len(self.par_breaks) and self.par_breaks[k] < tok.idx + len(tok.text)
 
     def skipped(self, pos: int) -> bool:
         """True if ``pos`` lies in a caption or label paragraph."""

@@ -14,7 +14,10 @@ failure reports in ``field-cases`` B01, B06, B12, B13, B14, B21):
 * Single marks (``‘ ’ '``) open a quote only at a word start and close it only
   where no letter follows, so apostrophes (``don’t``, ``Hollow’s``, ``don‘t``) are
   not marks. Inside a double quote they are nested quotes and do not end it.
-* A paragraph (``\n``) that ends inside a quote continues it when the next
+* Paragraphs end at the line breaks of
+  :func:`saidwhat.pipeline.paragraphs.paragraph_breaks` (every ``\n``, ``\r\n`` or
+  lone ``\r``, but a line break inside hard-wrapped text is a space).
+* A paragraph that ends inside a quote continues it when the next
   paragraph opens with a mark (the multi-paragraph convention); otherwise the
   quote is closed at the paragraph end and flagged ``unclosed``. A single-mark
   quote continues likewise when the next paragraph opens with a single mark
@@ -29,9 +32,11 @@ failure reports in ``field-cases`` B01, B06, B12, B13, B14, B21):
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..errors import Warnings
+from .paragraphs import paragraph_breaks
 
 DOUBLE_OPEN = "“«„‟"
 DOUBLE_CLOSE = "”»"
@@ -142,14 +147,15 @@ def _single_closes(text: str, i: int) -> bool:
     return not p.isspace() and not n.isalnum()
 
 
-def _possessive_plural(text: str, i: int) -> bool:
+def _possessive_plural(text: str, i: int, breaks: list[int]) -> bool:
     """True if the single closing mark at ``i`` reads as a plural possessive apostrophe
     (``the Smiths’ dog``) rather than a closing mark: after an ``s``, before a space and
     a lower-case word, and the quote goes on past it, to a closing mark later in the
     paragraph or to a next paragraph that reopens with a single mark."""
     if text[i - 1:i] not in ("s", "S") or text[i + 1:i + 2] != " " or not text[i + 2:i + 3].islower():
         return False
-    nl = text.find("\n", i)
+    k = bisect_left(breaks, i)
+    nl = breaks[k] if k < len(breaks) else -1
     pe = len(text) if nl < 0 else nl
     if any(_single_closes(text, k) for k in range(i + 1, pe) if text[k] in SINGLE_CLOSE + SINGLE_AMBIG):
         return True
@@ -210,6 +216,8 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
     s_reopen: list[int] = []      # paragraph-reopening single marks of a top-level single quote
     open_w = 1                    # width of the current double mark ('' is two characters)
     nested: list[MarkedSpan] = []
+    breaks = paragraph_breaks(text)
+    is_break = set(breaks)
 
     def emit(close_pos: int | None, end: int, flags: tuple[str, ...] = (), double: bool = True,
              start_pos: int | None = None) -> None:
@@ -221,7 +229,7 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
 
     while i < n:
         ch = text[i]
-        if ch == "\n":
+        if i in is_break:
             if open_pos is not None:
                 j = _paragraph_reopens(text, i)
                 if j is not None:
@@ -281,7 +289,7 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
             i += 1
             continue
         if ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == SINGLE_AMBIG:
-            if s_open is not None and _single_closes(text, i) and not _possessive_plural(text, i):
+            if s_open is not None and _single_closes(text, i) and not _possessive_plural(text, i, breaks):
                 if open_pos is None:
                     emit(i, i, double=False, start_pos=s_open)
                     s_reopen = []

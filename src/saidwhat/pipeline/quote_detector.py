@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from .context import _PARA, DocContext
+from .context import DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
 from .lexicons import PLATFORMS_V1
 from .marks import MarkedSpan
@@ -228,9 +228,9 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
     statement on Facebook")."""
     doc = ctx.doc
     end = v.i + 1
-    while end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text_with_ws:
+    while end < len(doc) and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
         end += 1
-    if end < len(doc) and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text:
+    if end < len(doc) and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
         return None
     after = list(doc[v.i + 1:end])
     if tail_preps:
@@ -392,7 +392,7 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     sent_end = v.i
     doc = ctx.doc
     while sent_end + 1 < len(doc) and not doc[sent_end + 1].is_sent_start \
-            and doc[sent_end + 1].text not in (".", "!", "?") and "\n" not in doc[sent_end + 1].text:
+            and doc[sent_end + 1].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[sent_end + 1]):
         sent_end += 1
     rest = doc[v.i + 1:sent_end + 1]
     if not len(rest) or any(ctx.token_quoted(t) for t in rest[:1]):
@@ -532,7 +532,8 @@ def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -
         return False
     tail = []
     for t in doc[max(v.i, subj.right_edge.i) + 1 if after else v.i + 1:]:
-        if t.is_sent_end or t.text in (".", "!", "?", "\n") or ctx.token_quoted(t):
+        if t.is_sent_end or t.text in (".", "!", "?") or t.text == "\n" and ctx.breaks_paragraph(t) \
+                or ctx.token_quoted(t):
             break
         tail.append(t)
     return len(tail) <= 10 and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
@@ -1034,9 +1035,8 @@ def signed_candidates(ctx: DocContext, taken: list[Candidate]) -> list[Candidate
     text = ctx.text
     out: list[Candidate] = []
     spans = sorted((c.start, c.end) for c in taken)
-    for pm in _PARA.finditer(text):
-        ps = pm.start()
-        para = pm.group(0)
+    for ps, pe in ctx.paragraphs():
+        para = text[ps:pe]
         if ctx.skipped(ps) or ctx.quoted(ps + len(para) - len(para.lstrip())):
             continue
         tweet = _TWEET.search(para)

@@ -1,0 +1,78 @@
+"""Articles longer than the pipeline's max_length are extracted in pieces (invented text)."""
+import warnings
+
+import pytest
+
+import saidwhat
+from saidwhat.api import split_long
+
+ARTICLE = """Council votes to close the old library
+
+The town council voted on Tuesday to close the old library on Mill Street at the end of the year.
+
+"It breaks my heart, but the roof is beyond repair," said Mayor Agnes Thornbury. "We will open a new branch in the school within two years."
+
+Librarian Oskar Lindqvist said the staff would move to the school and that no jobs would be lost.
+
+"People have borrowed books here for a hundred years," Lindqvist said.
+"""
+
+
+@pytest.fixture
+def small_nlp(nlp):
+    """The session pipeline with ``max_length`` 5,000 (restored after the test)."""
+    old = nlp.max_length
+    nlp.max_length = 5_000
+    try:
+        yield nlp
+    finally:
+        nlp.max_length = old
+
+
+def _long_text():
+    return "\n\n".join(ARTICLE.strip() for _ in range(30)) + "\n"
+
+
+def _check(text, quotes):
+    for q in quotes:
+        assert text[q.quote_start:q.quote_end] == q.quote
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+
+
+def test_split_long_cuts_at_paragraph_breaks():
+    text = _long_text()
+    pieces = split_long(text, 5_000)
+    assert len(pieces) >= 3 and pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b - a <= 5_000 for a, b in pieces)
+    assert all(pieces[k][1] == pieces[k + 1][0] for k in range(len(pieces) - 1))
+    assert all(text[b - 2:b] == "\n\n" for _, b in pieces[:-1])
+    assert split_long("word " * 30, 40)[0] == (0, 40)   # no paragraph break: after a space
+    assert split_long("x" * 90, 40) == [(0, 40), (40, 80), (80, 90)]
+
+
+def test_long_article_is_extracted_in_pieces(small_nlp):
+    text = _long_text()
+    assert len(text) > small_nlp.max_length
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = saidwhat.extract(text, nlp=small_nlp)
+        one = saidwhat.extract(ARTICLE, nlp=small_nlp)
+    _check(text, quotes)
+    assert [(q.quote, q.type) for q in quotes] == [(q.quote, q.type) for q in one] * 30
+    ids = {}
+    for q in quotes:
+        if q.speaker is not None:
+            assert ids.setdefault(q.speaker, q.speaker_id) == q.speaker_id
+
+
+def test_extract_many_takes_long_articles(small_nlp):
+    text = _long_text()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = list(saidwhat.extract_many([ARTICLE, text, ARTICLE], nlp=small_nlp))
+        alone = saidwhat.extract(text, nlp=small_nlp)
+    assert len(out) == 3 and out[1] == alone and out[0] == out[2]
+    _check(text, out[1])
