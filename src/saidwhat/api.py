@@ -5,6 +5,7 @@ Every interface (CLI, corpus runner, web app, Spark) goes through these.
 from __future__ import annotations
 
 import importlib.util
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import Errors
+from .errors import Errors, Warnings
 from .model import EntityRecord, Quote
 from .pipeline.fastpath import use_fast_components
 from .pipeline.paragraphs import use_paragraph_breaks
@@ -87,6 +88,11 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     Raises:
         TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
         ValueError: ``[E015]`` ``text`` holds a lone surrogate (not valid Unicode).
+
+    Warns:
+        UserWarning: ``[W005]`` the text looks like another language than English
+            (named in the message; see :mod:`saidwhat.language`): quotations are
+            most likely missed. Texts under 200 characters are not checked.
     """
     if isinstance(text, Doc):
         if not text.has_extension("quotes") or text._.quotes is None:
@@ -96,6 +102,7 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     if not isinstance(text, str):
         raise TypeError(Errors.E002.format(type=type(text).__name__))
     text = _checked(str(text), "The text")   # str(): numpy.str_ and other subclasses
+    _warn_if_foreign(text, "The text")
     nlp = nlp or _cached(model)
     doc = nlp(text)
     if doc._.quotes is None:   # a pipeline without the component
@@ -152,6 +159,21 @@ def _checked(text: str, where: str) -> str:
     return text
 
 
+def _warn_if_foreign(text: str, what: str) -> None:
+    """Warn (``[W005]``, a :class:`UserWarning`) when ``text`` is confidently not English."""
+    from .language import foreign_language
+
+    language = foreign_language(text)
+    if language is not None:
+        warnings.warn(Warnings.W005.format(what=what, language=language), UserWarning, stacklevel=3)
+
+
+def _checked_english(text: str, where: str) -> str:
+    text = _checked(text, where)
+    _warn_if_foreign(text, where)
+    return text
+
+
 def _component(nlp: Language):
     """The pipeline's saidwhat component, or a stand-alone one for a plain pipeline."""
     if "saidwhat" in nlp.pipe_names:
@@ -176,6 +198,7 @@ def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[lis
             if batch:   # the texts before the bad one are still extracted
                 yield batch
             raise
+        _warn_if_foreign(t, f"Text {i}")
         if batch and (len(batch) >= batch_size or chars + len(t) > batch_chars):
             yield batch
             batch, chars = [], 0
@@ -214,13 +237,17 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
         TypeError: ``[E011]`` ``texts`` is a single str or Doc.
         ValueError: ``[E015]`` a text holds a lone surrogate (not valid Unicode), raised
             when the stream reaches it (the texts before it have been yielded).
+
+    Warns:
+        UserWarning: ``[W005]`` a text looks like another language than English (as
+            :func:`extract`), naming the text by its index: ``Text 3 looks like German``.
     """
     if isinstance(texts, (str, Doc)):
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
     nlp = nlp or _cached(model)
     extractor = None if "saidwhat" in getattr(nlp, "pipe_names", ("saidwhat",)) else _component(nlp)
     if n_process != 1:
-        docs = nlp.pipe((_checked(str(t), f"Text {i}") for i, t in enumerate(texts)),
+        docs = nlp.pipe((_checked_english(str(t), f"Text {i}") for i, t in enumerate(texts)),
                         batch_size=batch_size, n_process=n_process)
     else:
         docs = (doc for batch in _batches(texts, batch_size, batch_chars)
