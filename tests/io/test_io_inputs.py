@@ -177,3 +177,21 @@ def test_repeated_paragraphs():
                 "B second paragraph here.") == "A long paragraph one here.\nB second paragraph here."
     assert drop("\u201cNo,\u201d he said.\n\u201cNo,\u201d he said.") == "\u201cNo,\u201d he said."
     assert drop("Yes.\nNo.\nYes.\nThen something else entirely.") == "Yes.\nNo.\nYes.\nThen something else entirely."
+
+
+def test_warc_records_carry_their_text(tmp_path):
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from saidwhat.io import read_warc
+
+    p = tmp_path / "crawl.warc.gz"
+    with open(p, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://gazette.example/port", "response",
+                                            payload=io.BytesIO(MINIFIED.encode()), http_headers=http))
+    (art,) = read_warc(p)
+    assert art.text.count("berths are too old") == 1
+    assert article_record(art, [])["text"] == art.text
