@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import re
+import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -15,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import Errors
+from .errors import Errors, Warnings
 from .model import EntityRecord, Quote
 from .pipeline.fastpath import use_fast_components
 from .pipeline.paragraphs import paragraph_breaks, use_paragraph_breaks
@@ -99,6 +100,11 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     Raises:
         TypeError: ``[E002]`` ``text`` is neither a str nor a Doc.
         ValueError: ``[E015]`` ``text`` holds a lone surrogate (not valid Unicode).
+
+    Warns:
+        UserWarning: ``[W005]`` the text looks like another language than English
+            (named in the message; see :mod:`saidwhat.language`): quotations are
+            most likely missed. Texts under 200 characters are not checked.
     """
     if isinstance(text, Doc):
         if not text.has_extension("quotes") or text._.quotes is None:
@@ -108,6 +114,7 @@ def extract(text: str | Doc, *, nlp: Language | None = None, model: str | None =
     if not isinstance(text, str):
         raise TypeError(Errors.E002.format(type=type(text).__name__))
     text = _checked(str(text), "The text")   # str(): numpy.str_ and other subclasses
+    _warn_if_foreign(text, "The text")
     nlp = nlp or _cached(model)
     if len(text) > nlp.max_length:
         return _extract_long(text, nlp)
@@ -247,6 +254,21 @@ def _checked(text: str, where: str) -> str:
     return text
 
 
+def _warn_if_foreign(text: str, what: str) -> None:
+    """Warn (``[W005]``, a :class:`UserWarning`) when ``text`` is confidently not English."""
+    from .language import foreign_language
+
+    language = foreign_language(text)
+    if language is not None:
+        warnings.warn(Warnings.W005.format(what=what, language=language), UserWarning, stacklevel=3)
+
+
+def _checked_english(text: str, where: str) -> str:
+    text = _checked(text, where)
+    _warn_if_foreign(text, where)
+    return text
+
+
 def _component(nlp: Language):
     """The pipeline's saidwhat component, or a stand-alone one for a plain pipeline."""
     if "saidwhat" in nlp.pipe_names:
@@ -271,6 +293,7 @@ def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[lis
             if batch:   # the texts before the bad one are still extracted
                 yield batch
             raise
+        _warn_if_foreign(t, f"Text {i}")
         if batch and (len(batch) >= batch_size or chars + len(t) > batch_chars):
             yield batch
             batch, chars = [], 0
@@ -311,6 +334,10 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
         TypeError: ``[E011]`` ``texts`` is a single str or Doc.
         ValueError: ``[E015]`` a text holds a lone surrogate (not valid Unicode), raised
             when the stream reaches it (the texts before it have been yielded).
+
+    Warns:
+        UserWarning: ``[W005]`` a text looks like another language than English (as
+            :func:`extract`), naming the text by its index: ``Text 3 looks like German``.
     """
     if isinstance(texts, (str, Doc)):
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
@@ -326,7 +353,7 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
             yield t
 
     if n_process != 1:
-        docs = nlp.pipe(short(_checked(str(t), f"Text {i}") for i, t in enumerate(texts)),
+        docs = nlp.pipe(short(_checked_english(str(t), f"Text {i}") for i, t in enumerate(texts)),
                         batch_size=batch_size, n_process=n_process)
     else:
         def run_batches() -> Iterator[Doc]:

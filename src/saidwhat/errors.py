@@ -55,3 +55,6 @@ class Warnings(metaclass=_Catalogue):
     W002 = "Quote opened at character {pos} was not closed before the paragraph end; closed there."
     W003 = "Article {id!r} failed ({error}); it was skipped."
     W004 = "Article id {id!r} occurs more than once; in the store the later article replaces the earlier one."
+    W005 = ("{what} looks like {language}, not English; saidwhat finds English quotations "
+            "and will likely find none in it.")
+    W006 = "{path}: not valid UTF-8; decoded as {encoding} (detected). Pass --encoding to choose."

@@ -44,7 +44,12 @@ def test_io_read_text(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 \xff")
     errs = Errors()
-    assert list(read_text(bad, on_error=errs)) == []
+    # not UTF-8: decoded with the detected encoding and a [W006] warning (issue 12),
+    # or skipped when the encoding is given and does not fit
+    warned = Errors()
+    (art,) = read_text(bad, on_error=errs, on_warning=warned)
+    assert art.text.startswith("caf") and len(art.text) == 6 and "[W006]" in warned[0] and not errs
+    assert list(read_text(bad, on_error=errs, encoding="utf-8")) == []
     assert errs[0].where == "offset 3"
 
 
@@ -230,7 +235,7 @@ def test_io_read_articles_dispatch_dirs_globs_and_counts(tmp_path):
 
 
 def test_io_writers_roundtrip(tmp_path):
-    recs = [{"id": "a", "outlet": "Gazette", "text": "t", "quotes": [
+    recs = [{"id": "a", "outlet": "Gazette", "_store_text": "t", "quotes": [
         {"quote": "Q", "quote_start": 1, "quote_end": 2, "type": "direct", "speaker": "Ana", "flags": ["x", "y"],
          "confidence": 0.5}]}, {"id": "b", "quotes": []}]
     for name in ("o.jsonl", "o.jsonl.gz", "o.json", "o.csv", "o.parquet"):
@@ -241,7 +246,7 @@ def test_io_writers_roundtrip(tmp_path):
             w.write(r)
         w.close()
     assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_text().splitlines()] == ["a", "b"]
-    assert "text" not in (tmp_path / "o.jsonl").read_text()
+    assert "_store_text" not in (tmp_path / "o.jsonl").read_text()   # the store's copy of the text
     assert gzip.decompress((tmp_path / "o.jsonl.gz").read_bytes()) == (tmp_path / "o.jsonl").read_bytes()
     assert [d["id"] for d in json.loads((tmp_path / "o.json").read_text())] == ["a", "b"]
     rows = (tmp_path / "o.csv").read_text().splitlines()

@@ -118,7 +118,13 @@ def test_stdin_text_drops_bom_like_a_file(monkeypatch, tmp_path):
 
 
 def test_stdin_text_not_utf8_is_reported(monkeypatch):
+    # decoded with the detected encoding and a [W006] warning naming "-" (issue 12) ...
     _stdin(monkeypatch, b"caf\xe9 au lait")
-    errs = Errors()
-    assert list(read_articles("-", on_error=errs)) == []
+    errs, warned = Errors(), Errors()
+    (art,) = read_articles("-", on_error=errs, on_warning=warned)
+    assert art.text == "caf\u00e9 au lait" and not errs
+    assert len(warned) == 1 and "[W006] -:" in warned[0] and "cp1252" in warned[0]
+    # ... or skipped when the encoding given does not fit
+    _stdin(monkeypatch, b"caf\xe9 au lait")
+    assert list(read_articles("-", on_error=errs, encoding="utf-8")) == []
     assert len(errs) == 1 and (errs[0].path, errs[0].where) == ("-", "offset 3")

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import Errors
+from ..errors import Errors, Warnings
 from ..io import count_articles, read_articles
 from ..io.base import Article, BadRecord, MissingColumnError, report_to_stderr
-from ..io.jsonl import article_record
+from ..io.jsonl import STORE_TEXT, article_record
 from ..io.outputs import open_writer, output_format
 from .progress import Progress, plural
 from .state import Skipper, StagedRun, state_dir_for
@@ -47,7 +47,8 @@ class RunStats:
         skipped: Input records skipped as unreadable (bad JSON, HTML, WARC ...).
         failed: Articles whose extraction raised (written with an ``error`` field).
         warnings: Warnings printed (``[W004]``: an id repeated in the run, the store
-            keeps the later article).
+            keeps the later article; ``[W005]``: an article not in English; ``[W006]``:
+            an input decoded with a detected encoding).
         seconds: Wall-clock time of the run, in seconds.
         workers: Worker processes used.
         peak_rss_mb: Peak resident memory of the main process, in MiB.
@@ -234,7 +235,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
                id_col: str = "id", model: str | None = None, workers: int = 1, batch_size: int = 32,
                task_size: int = 16, resume: bool = False, force: bool = False, quiet: bool = False,
                on_error: Callable[[BadRecord], None] = report_to_stderr, commit_every: int = 512,
-               commit_seconds: float = 10.0, timeout: float | None = 120.0, nlp=None) -> RunStats:
+               commit_seconds: float = 10.0, timeout: float | None = 120.0, nlp=None,
+               encoding: str | None = None, delimiter: str | None = None,
+               check_language: bool = True) -> RunStats:
     """Run extraction over a corpus.
 
     Args:
@@ -259,6 +262,11 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
         timeout: Seconds per task of ``task_size`` articles before its articles are
             retried one by one, each with this budget (see :func:`extract_articles`).
         nlp: A loaded pipeline for ``workers == 1``.
+        encoding: Decode text, JSONL and CSV inputs with this encoding (else UTF-8,
+            or the detected encoding of a file that is not UTF-8, with ``[W006]``).
+        delimiter: CSV field delimiter (else sniffed from the start of each file).
+        check_language: Warn (``[W005]``, on stderr, counted in ``warnings``) about
+            each article that looks like another language than English.
 
     Returns:
         The run's :class:`RunStats`.
@@ -274,7 +282,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     outputs = [str(o) for o in outputs]
     sources = [str(s) for s in sources]
     stats = RunStats()
-    _check_inputs(sources, input_format, text_col)
+    if encoding is not None:
+        _check_encoding(encoding)
+    _check_inputs(sources, input_format, text_col, encoding=encoding, delimiter=delimiter)
     if nlp is None:
         _check_model(model)
     staged = _check_outputs(outputs, db, resume=resume, force=force)
@@ -301,8 +311,14 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
         stats.skipped += 1
         on_error(bad)
 
+    def warn(msg: str) -> None:
+        stats.warnings += 1
+        print(f"saidwhat: warning: {msg}", file=sys.stderr)
+
     articles = read_articles(sources, input_format=input_format, text_col=text_col, id_col=id_col,
-                             on_error=on_bad)
+                             on_error=on_bad, encoding=encoding, delimiter=delimiter, on_warning=warn)
+    if check_language:
+        from ..language import foreign_language
     try:
         total = count_articles(sources, input_format=input_format)
     except (FileNotFoundError, ValueError):
@@ -325,6 +341,10 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
             if err is not None:
                 stats.failed += 1
                 print(f"saidwhat: {failure_message(art.id, err)}", file=sys.stderr)
+            if check_language:
+                language = foreign_language(art.text)
+                if language is not None:
+                    warn(Warnings.W005.format(what=f"Article {art.id!r}", language=language))
             rec = article_record(art, quotes, error=err)
             progress.update(1, len(quotes))
             if staged is None:
@@ -332,7 +352,7 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
                     stream_writer.write(rec)
                 continue
             if staged.keep_text:
-                rec["text"] = art.text
+                rec[STORE_TEXT] = art.text
             buffer.append(rec)
             if len(buffer) >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                 staged.commit(buffer)
@@ -382,7 +402,18 @@ def _check_model(model: str | None) -> None:
         raise UsageError(Errors.E106.format(model=model))
 
 
-def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text") -> None:
+def _check_encoding(encoding: str) -> None:
+    """Raise a :class:`UsageError` now if ``encoding`` is not a codec Python knows."""
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r} (e.g. utf-8, cp1252, latin-1)") from None
+
+
+def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text", *,
+                  encoding: str | None = None, delimiter: str | None = None) -> None:
     """Raise E003/E005, and E014 (a CSV/Parquet file without ``text_col``, as a
     :class:`UsageError`), now, before any state or worker is created."""
     from ..io import FORMATS, MissingColumnError, check_text_column, detect_format, expand_sources
@@ -392,7 +423,7 @@ def _check_inputs(sources: list[str], input_format: str | None, text_col: str = 
         if fmt not in FORMATS:
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
         try:
-            check_text_column(f, fmt, text_col)
+            check_text_column(f, fmt, text_col, encoding=encoding, delimiter=delimiter)
         except MissingColumnError as e:
             raise UsageError(str(e)) from None
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..io.jsonl import dumps
+from ..io.jsonl import STORE_TEXT, dumps
 
 MANIFEST = "manifest.json"
 
@@ -152,7 +152,7 @@ class StagedRun:
         lines = []
         for rec in records:
             if not self.keep_text:
-                rec = {k: v for k, v in rec.items() if k != "text"}
+                rec = {k: v for k, v in rec.items() if k != STORE_TEXT}
             lines.append(dumps(rec))
         atomic_write_bytes(path, ("\n".join(lines) + "\n").encode("utf-8"))
         return path

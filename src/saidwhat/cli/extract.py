@@ -31,6 +31,15 @@ def _input_format(value: str) -> str:
     return "text" if value == "txt" else value
 
 
+def _delimiter(value: str) -> str:
+    """argparse type: one character; ``tab`` and ``\\t`` name the tab."""
+    if value.lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) != 1:
+        raise argparse.ArgumentTypeError(f"expected one character (or 'tab'), got {value!r}")
+    return value
+
+
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Register ``extract`` and its options on the ``saidwhat`` sub-command parsers."""
     p = subparsers.add_parser(
@@ -47,6 +56,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                           "default: by extension; stdin: text)")
     inp.add_argument("--text-col", default="text", help="CSV/Parquet column with the text (default: text)")
     inp.add_argument("--id-col", default="id", help="CSV/Parquet column with the article id (default: id)")
+    inp.add_argument("--encoding", default=None, metavar="NAME",
+                     help="encoding of text, JSONL and CSV inputs, e.g. cp1252 (default: UTF-8; a file "
+                          "that is not UTF-8 is decoded with the detected encoding, with a warning)")
+    inp.add_argument("--delimiter", type=_delimiter, default=None, metavar="CHAR",
+                     help="CSV field delimiter, e.g. ';' or tab (default: sniffed from the file; ',' if unsure)")
+    inp.add_argument("--no-language-check", dest="check_language", action="store_false",
+                     help="do not warn ([W005]) about articles that look like another language than English")
     out = p.add_argument_group("Output")
     out.add_argument("--format", "-f", choices=FORMATS, default=None,
                      help="stdout format (default: table on a terminal, jsonl when piped)")
@@ -109,7 +125,9 @@ def run_extract(args: argparse.Namespace) -> int:
                            input_format=args.input_format, text_col=args.text_col, id_col=args.id_col,
                            model=args.model, workers=workers, batch_size=args.batch_size,
                            resume=args.resume, force=args.force, quiet=args.quiet,
-                           commit_every=max(1, args.commit_every), timeout=args.timeout or None)
+                           commit_every=max(1, args.commit_every), timeout=args.timeout or None,
+                           encoding=args.encoding, delimiter=args.delimiter,
+                           check_language=args.check_language)
     except (UsageError, FileNotFoundError) as e:
         return _usage(str(e))
     except BrokenProcessPool as e:

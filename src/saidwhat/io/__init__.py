@@ -32,9 +32,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Errors
-from .base import (META_FIELDS, ROW_FIELDS, Article, BadRecord, MissingColumnError, OnError, missing_column,
-                   quote_rows, report_to_stderr)
-from .csv import read_csv, write_csv
+from .base import (META_FIELDS, ROW_FIELDS, Article, BadRecord, MissingColumnError, OnError, OnWarning,
+                   missing_column, quote_rows, report_to_stderr, warn_to_stderr)
+from .csv import open_csv, read_csv, write_csv
 from .html import read_html
 from .jsonl import article_record, read_jsonl, write_jsonl
 from .parquet import read_parquet, write_parquet
@@ -135,7 +135,8 @@ def _stdin_as_file(suffix: str) -> Iterator[str]:
         yield path
 
 
-def check_text_column(f: str, fmt: str, text_col: str) -> None:
+def check_text_column(f: str, fmt: str, text_col: str, *, encoding: str | None = None,
+                      delimiter: str | None = None) -> None:
     """Raise ``[E014]`` now if the CSV or Parquet file ``f`` has no ``text_col`` column.
 
     Reads only the header (CSV) or the schema (Parquet). Files that cannot be read
@@ -150,8 +151,9 @@ def check_text_column(f: str, fmt: str, text_col: str) -> None:
         return
     try:
         if fmt == "csv":
-            with open(f, encoding="utf-8-sig", newline="") as fh:
-                header = next(_csv.reader(fh), None)
+            fh, delim = open_csv(f, encoding=encoding, delimiter=delimiter, on_warning=lambda msg: None)
+            with fh:
+                header = next(_csv.reader(fh, delimiter=delim), None)
         else:
             import pyarrow.parquet as pq
 
@@ -162,7 +164,9 @@ def check_text_column(f: str, fmt: str, text_col: str) -> None:
         raise missing_column(f, text_col, list(header))
 
 
-def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError) -> Iterator[Article]:
+def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError,
+              encoding: str | None = None, delimiter: str | None = None,
+              on_warning: OnWarning = warn_to_stderr) -> Iterator[Article]:
     """The articles of one input ``f`` (a file or ``"-"``) read as ``fmt``."""
     if f == "-" and fmt in _SPOOLED_STDIN:
         with _stdin_as_file(_SPOOLED_STDIN[fmt]) as tmp:
@@ -170,16 +174,18 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
                 on_error(dataclasses.replace(bad, path="-") if bad.path == tmp else bad)
 
             try:
-                yield from _read_one(tmp, fmt, text_col=text_col, id_col=id_col, on_error=as_stdin)
+                yield from _read_one(tmp, fmt, text_col=text_col, id_col=id_col, on_error=as_stdin,
+                                     encoding=encoding, delimiter=delimiter, on_warning=on_warning)
             except MissingColumnError as e:
                 raise MissingColumnError(str(e).replace(tmp, "-", 1)) from None
         return
     if fmt == "text":
-        yield from read_text(f, on_error=on_error)
+        yield from read_text(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "jsonl":
-        yield from read_jsonl(f, on_error=on_error)
+        yield from read_jsonl(f, on_error=on_error, encoding=encoding)
     elif fmt == "csv":
-        yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error)
+        yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error, encoding=encoding,
+                            delimiter=delimiter, on_warning=on_warning)
     elif fmt == "parquet":
         yield from read_parquet(f, text_col=text_col, id_col=id_col, on_error=on_error)
     elif fmt == "html":
@@ -267,7 +273,8 @@ class _RunIds:
 
 def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: str | None = None,
                   text_col: str = "text", id_col: str = "id",
-                  on_error: OnError = report_to_stderr) -> Iterator[Article]:
+                  on_error: OnError = report_to_stderr, encoding: str | None = None,
+                  delimiter: str | None = None, on_warning: OnWarning = warn_to_stderr) -> Iterator[Article]:
     """Stream the articles of many inputs, one file at a time, in order.
 
     Args:
@@ -279,6 +286,12 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
         text_col: Text column for CSV and Parquet.
         id_col: Id column for CSV and Parquet.
         on_error: Called with a :class:`BadRecord` for each skipped record.
+        encoding: Encoding of text, JSONL and CSV inputs (default: UTF-8; a text or
+            CSV input that is not UTF-8 is decoded with the encoding charset-normalizer
+            detects, reported through ``on_warning`` as ``[W006]``). HTML and WARC
+            pages declare their own.
+        delimiter: CSV field delimiter (default: sniffed from each file; ``,`` if unsure).
+        on_warning: Called with the message of each warning about an input.
 
     Yields:
         :class:`Article` records. Ids derived from file names (see
@@ -301,7 +314,8 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
     ids = _RunIds()
     for f, fmt in zip(files, formats):
-        yield from ids.articles(_read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error),
+        yield from ids.articles(_read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error,
+                                          encoding=encoding, delimiter=delimiter, on_warning=on_warning),
                                 f, fmt)
 
 

@@ -33,12 +33,16 @@ class Article:
             id, ``<file>@<offset>`` for a WARC record without a record id), not
             from the input itself. :func:`saidwhat.io.read_articles` makes such ids
             unique within a run.
+        text_out: ``True`` when the text was extracted by saidwhat (HTML, WARC), not
+            given by the input: the output record then carries it as ``text``, so
+            that quotation offsets can be checked against it.
     """
 
     id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     derived_id: bool = field(default=False, compare=False, repr=False)
+    text_out: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,9 @@ class BadRecord:
 
 
 OnError = Callable[[BadRecord], None]
+#: Called with the message of a warning about an input (``[W006]``: decoded with a
+#: detected encoding); the record is read.
+OnWarning = Callable[[str], None]
 
 
 class MissingColumnError(ValueError):
@@ -82,6 +89,81 @@ def missing_column(path: str, column: str, columns: list[str]) -> MissingColumnE
 def report_to_stderr(bad: BadRecord) -> None:
     """Default ``on_error``: print the bad record's location and reason to stderr."""
     print(f"saidwhat: {bad}", file=sys.stderr)
+
+
+def warn_to_stderr(msg: str) -> None:
+    """Default ``on_warning``: print the warning on stderr."""
+    print(f"saidwhat: warning: {msg}", file=sys.stderr)
+
+
+def decode_bytes(data: bytes, name: str, *, encoding: str | None = None,
+                 on_warning: OnWarning = warn_to_stderr) -> tuple[str, str]:
+    """Decode a whole input: with ``encoding`` if given, else UTF-8 (a BOM dropped),
+    else the encoding charset-normalizer detects (reported with ``[W006]``).
+
+    Returns:
+        ``(text, encoding used)``.
+
+    Raises:
+        UnicodeDecodeError: ``encoding`` was given and does not decode ``data``, or
+            the input is not UTF-8 and no encoding could be detected.
+    """
+    if encoding is not None:
+        text = data.decode(encoding)
+        return (text[1:] if text.startswith("\ufeff") else text), encoding
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as e:
+        detected = detect_encoding(data)
+        if detected is None:
+            raise e
+        from ..errors import Warnings
+
+        on_warning(Warnings.W006.format(path=name, encoding=detected))
+        return data.decode(detected), detected
+
+
+#: Below this many non-ASCII characters, bytes that decode in Windows-1252 to
+#: characters of :data:`WESTERN` only are taken as Windows-1252 without asking
+#: charset-normalizer, which guesses poorly on so little (``caf\xe9`` -> cp1006).
+FEW_NON_ASCII = 8
+#: Non-ASCII characters of Western European text in Windows-1252.
+WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+                    "\u201c\u201d\u2018\u2019\u2013\u2014\u20ac\u2026«»°£\u00a0")
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding of bytes that are not UTF-8, by charset-normalizer (``None``:
+    not found, or charset-normalizer not installed). Legacy Western encodings come
+    out under their Windows names (``cp1252``), which decode what Latin-1 does and the
+    curly quotes, dashes and euro sign at 0x80-0x9F as well."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    foreign = [c for c in western or "" if ord(c) > 127]
+    if western is not None and len(foreign) < FEW_NON_ASCII and all(c in WESTERN for c in foreign):
+        return "cp1252"  # too little to go on for a detector: the common case
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data[: 1 << 20]).best()
+    if best is None:
+        return None
+    enc = best.encoding
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if western is None:
+        return enc
+    # charset-normalizer names one of the encodings that decode the bytes alike
+    # (cp1250 for Western text without the letters where they differ): say cp1252,
+    # the commonest; and prefer it to Latin-1, whose 0x80-0x9F are control characters.
+    if western == text or enc in ("latin_1", "iso8859_15"):
+        return "cp1252"
+    return enc
 
 
 def coerce_id(value: Any) -> str | None:

@@ -4,6 +4,14 @@ Needs ``trafilatura`` (extra ``saidwhat[corpus]``). One ``.html``/``.htm`` file 
 article with id = file stem. The text is trafilatura's main-content extraction
 (paragraphs separated by ``\\n``, comments excluded); ``title``, ``date``, ``url``
 and ``outlet`` (site name, else host name) come from the page's metadata.
+
+On short pages (under about 250 characters of main text, and on minified pages)
+trafilatura adds the page's paragraphs again after the main text it found
+("wild text" recovery), which would give every quotation twice; so a paragraph that
+repeats an earlier one, or that an earlier paragraph contains (a ``<q>`` or
+``<blockquote>`` taken out of its paragraph), is dropped. The text is then the one
+quotation offsets index, and the output record carries it (``text``; see
+:attr:`Article.text_out`).
 """
 from __future__ import annotations
 
@@ -35,6 +43,7 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
                                       include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return None
+    text = drop_repeated_paragraphs(doc.text)
     meta: dict[str, Any] = {}
     if doc.title:
         meta["title"] = doc.title
@@ -46,7 +55,53 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
     else:
         meta["date"] = doc.date
     meta["outlet"] = doc.sitename or doc.hostname
-    return Article(id, doc.text, {k: v for k, v in meta.items() if v}, derived_id=derived_id)
+    return Article(id, text, {k: v for k, v in meta.items() if v}, derived_id=derived_id, text_out=True)
+
+
+#: A paragraph at least this long that repeats an earlier one, or that an earlier one
+#: contains, is dropped wherever it is.
+MIN_CONTAINED = 20
+
+
+def _repeats(key: str, earlier: list[str], any_length: bool) -> bool:
+    if not key or (not any_length and len(key) < MIN_CONTAINED):
+        return False
+    return any(key == k or key in k for k in earlier)
+
+
+def drop_repeated_paragraphs(text: str) -> str:
+    """``text`` (paragraphs separated by ``\\n``) without repeated paragraphs.
+
+    Two cases: a tail of the text whose paragraphs all repeat (or are contained in)
+    paragraphs before it (trafilatura's recovery of "wild" paragraphs appends the
+    page's paragraphs again) is dropped whole; elsewhere, a paragraph of at least
+    :data:`MIN_CONTAINED` characters that repeats or is contained in an earlier one
+    is dropped. Shorter repeats in the body are kept ("Yes." may be said twice).
+    """
+    paras = text.split("\n")
+    keys = [" ".join(p.split()) for p in paras]
+    # 1. a repeated tail: try each start of a run of repeats, earliest first
+    for k in range(1, len(paras)):
+        if not keys[k] or not _repeats(keys[k], keys[:k], True):
+            continue
+        if any(_repeats(keys[j], keys[:j], True) for j in range(1, k) if keys[j] and j == k - 1):
+            continue  # inside a run that started earlier (already tried)
+        head = keys[:k]
+        if all(not keys[j] or _repeats(keys[j], head, True) for j in range(k, len(paras))):
+            paras, keys = paras[:k], keys[:k]
+            while paras and not keys[-1] and len(paras) > 1:  # no trailing empty paragraph left
+                paras, keys = paras[:-1], keys[:-1]
+            break
+    # 2. long repeats anywhere
+    kept: list[str] = []
+    seen: list[str] = []
+    for para, key in zip(paras, keys):
+        if key and _repeats(key, seen, False):
+            continue
+        if key:
+            seen.append(key)
+        kept.append(para)
+    return "\n".join(kept)
 
 
 def read_html(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:

@@ -25,7 +25,8 @@ def _open_binary(source: str | Path) -> IO[bytes]:
     return open(source, "rb")
 
 
-def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:
+def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
+               encoding: str | None = None) -> Iterator[Article]:
     """Stream articles from a JSON Lines file, one line at a time.
 
     Blank lines are ignored. A line that is not valid UTF-8 JSON, not an object, or has
@@ -34,6 +35,8 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> I
     Args:
         source: Path of a ``.jsonl`` / ``.jsonl.gz`` file, or ``"-"`` for stdin.
         on_error: Called with a :class:`BadRecord` for each skipped line.
+        encoding: Decode each line with this encoding (default: JSON's own rule,
+            UTF-8, -16 or -32).
 
     Yields:
         One :class:`Article` per valid line, in file order.
@@ -55,7 +58,7 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> I
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw)
+                obj = json.loads(raw.decode(encoding) if encoding else raw)
             except (UnicodeDecodeError, ValueError) as e:
                 on_error(BadRecord(name, f"line {lineno}", f"not valid JSON ({e})"))
                 continue
@@ -73,9 +76,17 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr) -> I
             fh.close()
 
 
+#: Key of the copy of the article text that corpus runs keep for the store (never
+#: written to ``--out`` files or stdout).
+STORE_TEXT = "_store_text"
+
+
 def article_record(article: Article, quotes: Iterable[dict[str, Any]], *,
                    error: str | None = None) -> dict[str, Any]:
-    """Return the output object of one article: ``{"id", <meta>, "quotes"[, "error"]}``.
+    """Return the output object of one article: ``{"id", <meta>[, "text"], "quotes"[, "error"]}``.
+
+    ``text`` is there for articles whose text saidwhat extracted (HTML, WARC:
+    :attr:`Article.text_out`), so that quotation offsets can be checked against it.
 
     Args:
         article: The input article.
@@ -84,6 +95,8 @@ def article_record(article: Article, quotes: Iterable[dict[str, Any]], *,
     """
     rec: dict[str, Any] = {"id": article.id}
     rec.update(article.meta)
+    if article.text_out:
+        rec["text"] = article.text
     rec["quotes"] = list(quotes)
     if error is not None:
         rec["error"] = error

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from ..errors import Errors
 from .base import ROW_FIELDS, quote_rows
-from .jsonl import dumps
+from .jsonl import STORE_TEXT, dumps
 
 #: Output formats and their file endings.
 OUTPUT_FORMATS = {"jsonl": (".jsonl", ".jsonl.gz", ".ndjson"), "json": (".json",),
@@ -49,11 +49,12 @@ def output_format(path: str | Path) -> str:
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if k != "text"} if "text" in record else record
+    """The record without the copy of the article text kept for the store."""
+    return {k: v for k, v in record.items() if k != STORE_TEXT} if STORE_TEXT in record else record
 
 
 class JsonlWriter:
-    """One article record per line (``text`` dropped)."""
+    """One article record per line (the store's copy of the text dropped)."""
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -66,7 +67,7 @@ class JsonlWriter:
 
 
 class JsonArrayWriter:
-    """A JSON array of article records, streamed (``text`` dropped)."""
+    """A JSON array of article records, streamed (the store's copy of the text dropped)."""
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream

@@ -5,7 +5,9 @@ The article id is the file stem (``river-port.txt`` -> ``"river-port"``); stdin
 ``open(path, encoding="utf-8-sig", newline="")`` does: a leading UTF-8 byte-order mark
 is not part of the text, and line endings are kept as they are (``\r\n`` is two
 characters), so quotation offsets index the text without the mark and with the
-``\r``.
+``\r``. A file that is not UTF-8 is decoded with the encoding given
+(``encoding=``, ``--encoding``), else with the one charset-normalizer detects
+(Windows-1252 is common), which is reported (``[W006]``).
 """
 from __future__ import annotations
 
@@ -13,15 +15,18 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .base import Article, BadRecord, OnError, report_to_stderr
+from .base import Article, BadRecord, OnError, OnWarning, decode_bytes, report_to_stderr, warn_to_stderr
 
 
-def read_text(source: str | Path, *, on_error: OnError = report_to_stderr) -> Iterator[Article]:
-    """Read one article from a UTF-8 text file or stdin (a leading BOM is dropped).
+def read_text(source: str | Path, *, on_error: OnError = report_to_stderr, encoding: str | None = None,
+              on_warning: OnWarning = warn_to_stderr) -> Iterator[Article]:
+    """Read one article from a text file or stdin (a leading BOM is dropped).
 
     Args:
         source: Path of the file, or ``"-"`` for stdin.
-        on_error: Called with a :class:`BadRecord` when the input is not valid UTF-8.
+        on_error: Called with a :class:`BadRecord` when the input cannot be decoded.
+        encoding: The input's encoding; by default UTF-8, else the detected one.
+        on_warning: Called with ``[W006]`` when the encoding was detected.
 
     Yields:
         One :class:`Article` (none when the input could not be decoded).
@@ -37,9 +42,13 @@ def read_text(source: str | Path, *, on_error: OnError = report_to_stderr) -> It
         path = Path(source)
         name, art_id, data = str(path), path.stem, path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        text, _ = decode_bytes(data, name, encoding=encoding, on_warning=on_warning)
     except UnicodeDecodeError as e:
-        on_error(BadRecord(name, f"offset {e.start}", "not valid UTF-8"))
+        what = f"not valid {encoding}" if encoding else "not valid UTF-8 and no encoding detected"
+        on_error(BadRecord(name, f"offset {e.start}", f"{what}; pass --encoding"))
+        return
+    except LookupError as e:
+        on_error(BadRecord(name, "offset 0", str(e)))
         return
     yield Article(art_id, text, derived_id=True)
 

@@ -40,6 +40,7 @@ from typing import Any
 
 from ..errors import Errors, Warnings
 from ..io.base import META_FIELDS, ROW_FIELDS, quote_rows
+from ..io.jsonl import STORE_TEXT
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -190,8 +191,8 @@ def _article_table(records: list[dict[str, Any]], run_id: str | None):
             v = rec.get(k)
             cols[k].append(None if v is None else str(v))
         cols["date"].append(parse_date(rec.get("date")))
-        cols["text"].append(rec.get("text"))
-        extra = {k: v for k, v in rec.items() if k not in ("id", "text", "quotes", *META_FIELDS)}
+        cols["text"].append(rec.get(STORE_TEXT, rec.get("text")))
+        extra = {k: v for k, v in rec.items() if k not in ("id", "text", STORE_TEXT, "quotes", *META_FIELDS)}
         cols["meta"].append(json.dumps(extra, ensure_ascii=False, default=str) if extra else None)
         cols["run_id"].append(run_id)
     schema = pa.schema([("id", pa.string()), ("url", pa.string()), ("title", pa.string()),
