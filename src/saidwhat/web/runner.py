@@ -162,9 +162,10 @@ class _Worker:
     def kill(self) -> None:
         """Kill the process at once (its call, if any, is abandoned)."""
         if self.process.is_alive():
-            self.process.kill()
-        self.conn.close()
+            self.process.kill()  # SIGKILL: gone within milliseconds
         self.process.join(5)
+        # after the process is gone, so a thread still reading the pipe gets EOF
+        self.conn.close()
 
 
 class _Lane:
