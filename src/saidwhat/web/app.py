@@ -367,6 +367,20 @@ async def _cancel_on_disconnect(request: Request, work: Any) -> Any:
     watch = asyncio.ensure_future(disconnected())
     try:
         await asyncio.wait({task, watch}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:
+        # the server is stopping (SIGTERM, Ctrl+C) and cancels what is still running:
+        # stop the extraction (its process is killed) and say why, instead of a 500
+        task.cancel()
+        watch.cancel()
+        current = asyncio.current_task()
+        if current is not None and hasattr(current, "uncancel"):
+            current.uncancel()
+        try:
+            await task
+        except BaseException:  # noqa: BLE001 - the cancellation we asked for
+            pass
+        raise ApiError(503, "shutting_down", "The server is stopping; the extraction was "
+                       "cancelled.") from None
     finally:
         if not task.done():
             task.cancel()

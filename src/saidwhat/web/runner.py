@@ -156,7 +156,18 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, *args), daemon=True,
                                    name="saidwhat-model")
-        self.process.start()
+        # started with SIGINT ignored (inherited through exec; Python then keeps it
+        # ignored), so Ctrl+C on the terminal does not interrupt a process still
+        # importing: the server stops it
+        try:
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except ValueError:  # not the main thread
+            previous = None
+        try:
+            self.process.start()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
         child.close()
 
     def kill(self) -> None:
