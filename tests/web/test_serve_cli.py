@@ -59,3 +59,22 @@ def test_serve_passes_options_to_the_app(monkeypatch, tmp_path):
     assert args.func(args) == 0
     assert seen["settings"] == web_app.Settings(model="m", db=None, max_body=1_000_000, workers=2)
     assert seen["run"]["port"] == 8123 and seen["run"]["host"] == "127.0.0.1"
+
+
+def test_serve_time_and_length_limits(monkeypatch):
+    import uvicorn
+
+    import saidwhat.web.app as web_app
+
+    assert (_parse([]).timeout, _parse([]).max_chars) == (30.0, 1_000_000)
+    seen = {}
+    monkeypatch.setattr(web_app, "create_app", lambda settings: seen.setdefault("settings", settings))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.setdefault("run", kw))
+    args = _parse(["--timeout", "5", "--max-chars", "1000", "--long-chars", "500"])
+    assert args.func(args) == 0
+    s = seen["settings"]
+    assert (s.timeout, s.max_chars, s.long_chars) == (5.0, 1000, 500)
+    assert 0 < seen["run"]["timeout_graceful_shutdown"] <= 5  # SIGTERM stops it within seconds
+    args = _parse(["--timeout", "0"])
+    seen.clear()
+    assert args.func(args) == 0 and seen["settings"].timeout is None

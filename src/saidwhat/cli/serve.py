@@ -44,9 +44,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--max-body", type=parse_size, default="2MB", metavar="SIZE",
                    help="largest request body, e.g. 2MB, 500kB, 1MiB (default: 2MB)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="processes that parse, each with its own copy of the model, fed "
-                   "from one queue; 1 parses in a thread of the server; about one per "
-                   "core (default: %(default)s)")
+                   help="model processes that parse, each with its own copy of the model, "
+                   "fed from one queue, about one per core; one more process parses "
+                   "articles over --long-chars (default: %(default)s)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="time limit of one extraction request; over it the answer is 504 "
+                   "and the model process doing it is replaced; 0 for none (default: %(default)g)")
+    p.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
+                   help="longest accepted article, in characters; longer ones are answered "
+                   "413 (default: %(default)s)")
+    p.add_argument("--long-chars", type=int, default=100_000, metavar="N",
+                   help="requests with more characters go to the separate process for long "
+                   "articles (default: %(default)s)")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"),
                    help="uvicorn log level (default: %(default)s)")
@@ -67,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("saidwhat serve: ERROR: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.timeout < 0 or args.max_chars < 1 or args.long_chars < 1:
+        print("saidwhat serve: ERROR: --timeout must be at least 0, --max-chars and "
+              "--long-chars at least 1", file=sys.stderr)
+        return 2
     if args.db is not None:
         if not args.db.is_file():
             print(f"saidwhat serve: ERROR: {args.db}: no such corpus store", file=sys.stderr)
@@ -78,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     settings = Settings(model=args.model, db=str(args.db) if args.db else None,
-                        max_body=args.max_body, workers=args.workers)
+                        max_body=args.max_body, workers=args.workers,
+                        timeout=args.timeout or None, max_chars=args.max_chars,
+                        long_chars=args.long_chars)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat serve: loading the model, then serving http://{host}:{args.port}/ "
           f"(API docs at /docs; Ctrl+C to stop)", file=sys.stderr)
@@ -87,5 +102,20 @@ def run(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ImportError) as e:
         print(f"saidwhat serve: ERROR: {e}", file=sys.stderr)
         return 2
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    serve_app(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+#: Seconds that requests in progress get to finish after SIGTERM or Ctrl+C; then they
+#: are cancelled and the model processes killed.
+SHUTDOWN_GRACE = 2
+
+
+def serve_app(app, *, host: str, port: int, log_level: str = "info") -> None:
+    """Run ``app`` under uvicorn until SIGINT/SIGTERM; stops within seconds even while
+    a long extraction runs (requests get :data:`SHUTDOWN_GRACE` seconds, then are
+    cancelled)."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level=log_level,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE)

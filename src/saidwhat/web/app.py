@@ -16,19 +16,21 @@ Routes:
 
 Errors are JSON ``{"error": code, "message": text, "detail": ...}`` with status 400
 (malformed body: not UTF-8, not JSON, neither or both of ``text``/``articles``), 413
-(body over ``max_body`` bytes, or an article longer than the pipeline's
-``max_length`` characters), 415 (not ``application/json``), 422 (a field of the
-wrong type) or 503 (a model process died; it is replaced).
+(body over ``max_body`` bytes, or an article longer than ``max_chars`` characters),
+415 (not ``application/json``), 422 (a field of the wrong type), 503 (a model process
+died; it is replaced) or 504 (the extraction took longer than ``timeout`` seconds;
+the process doing it was killed and is replaced). A request whose client goes away
+is cancelled the same way.
 
 The spaCy pipeline is loaded once, at start-up, before the first request, and never
-runs on the event loop: with ``workers=1`` it parses in a worker thread, with
-``workers=N`` in N model processes fed from one queue (:mod:`saidwhat.web.runner`).
+runs on the event loop: it parses in ``workers`` model processes fed from one queue,
+plus one for very long articles (:mod:`saidwhat.web.runner`).
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import re
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -48,10 +50,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..io.base import Article, coerce_id
 from ..io.jsonl import article_record
-from .runner import ProcessRunner, ThreadRunner
+from .runner import DEFAULT_LONG_CHARS, ExtractTimeout, ProcessRunner, ThreadRunner, WorkerDied
 
 #: Default limit on a request body, in bytes (2 MB).
 DEFAULT_MAX_BODY = 2_000_000
+
+#: Default time limit of one extraction request, in seconds.
+DEFAULT_TIMEOUT = 30.0
+
+#: Default limit on the length of one article, in characters.
+DEFAULT_MAX_CHARS = 1_000_000
 
 STATIC_DIR = files("saidwhat.web") / "static"
 
@@ -80,15 +88,24 @@ class Settings:
         model: spaCy pipeline name or path; ``None`` for saidwhat's default.
         db: Path of a DuckDB corpus store to browse, or ``None``.
         max_body: Largest accepted request body, in bytes.
-        workers: Processes that parse: 1 parses in a thread of the server process;
-            N > 1 starts N model processes fed from one queue (see
-            :mod:`saidwhat.web.runner`).
+        workers: Model processes that parse ordinary requests, fed from one queue
+            (see :mod:`saidwhat.web.runner`); one more parses very long ones.
+        timeout: Seconds an extraction request may take (waiting for a model process
+            included) before it is answered 504 and the process doing it is killed and
+            replaced; ``None`` for no limit.
+        max_chars: Longest accepted article, in characters (413 above; never more
+            than the pipeline's ``max_length``).
+        long_chars: Requests with more characters than this are parsed by a separate
+            model process, so that they never hold the others' processes.
     """
 
     model: str | None = None
     db: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     workers: int = 1
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_chars: int = DEFAULT_MAX_CHARS
+    long_chars: int = DEFAULT_LONG_CHARS
 
 
 # --- request and response schemas (also the OpenAPI documentation) -------------------
@@ -312,6 +329,8 @@ def _parse_extract_body(body: bytes, content_type: str | None) -> ExtractRequest
     except json.JSONDecodeError as e:
         raise ApiError(400, "malformed_json", f"Request body is not valid JSON: {e.msg} "
                        f"(line {e.lineno}, column {e.colno}).") from None
+    except RecursionError:  # e.g. 100,000 levels of "["
+        raise ApiError(400, "malformed_json", "Request body is nested too deeply.") from None
     try:
         req = ExtractRequest.model_validate(data)
     except ValidationError as e:
@@ -336,7 +355,48 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
     return f"Invalid field {loc}: {first.get('msg', 'wrong type')}{more}."
 
 
-def create_app(settings: Settings | None = None, *, nlp: Language | None = None) -> FastAPI:
+async def _cancel_on_disconnect(request: Request, work: Any) -> Any:
+    """Await ``work`` (a coroutine); if the client disconnects first, cancel it (the
+    model process doing it is killed and replaced) and raise :class:`ApiError`."""
+    task = asyncio.ensure_future(work)
+
+    async def disconnected() -> None:
+        while (await request.receive())["type"] != "http.disconnect":
+            pass
+
+    watch = asyncio.ensure_future(disconnected())
+    try:
+        await asyncio.wait({task, watch}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:
+        # the server is stopping (SIGTERM, Ctrl+C) and cancels what is still running:
+        # stop the extraction (its process is killed) and say why, instead of a 500
+        task.cancel()
+        watch.cancel()
+        current = asyncio.current_task()
+        if current is not None and hasattr(current, "uncancel"):
+            current.uncancel()
+        try:
+            await task
+        except BaseException:  # noqa: BLE001 - the cancellation we asked for
+            pass
+        raise ApiError(503, "shutting_down", "The server is stopping; the extraction was "
+                       "cancelled.") from None
+    finally:
+        if not task.done():
+            task.cancel()
+        watch.cancel()
+    if not task.done() or task.cancelled():
+        try:
+            await task
+        except BaseException:  # noqa: BLE001 - the cancellation we asked for
+            pass
+        raise ApiError(499, "client_closed_request", "The client went away; the extraction "
+                       "was cancelled.")
+    return task.result()
+
+
+def create_app(settings: Settings | None = None, *, nlp: Language | None = None,
+               runner: Any = None) -> FastAPI:
     """Build the web app.
 
     Args:
@@ -345,6 +405,8 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         nlp: An already loaded pipeline (tests share one), run in a thread of this
             process (``settings.workers`` is then ignored); when ``None`` the app loads
             ``settings.model`` once, at start-up, before it accepts requests.
+        runner: Where to extract (:mod:`saidwhat.web.runner`), instead of the one
+            made from ``settings`` (tests pass a runner with a fake model).
 
     Returns:
         The ASGI app, to run with uvicorn.
@@ -359,9 +421,10 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         from .corpus import Corpus
 
         corpus = Corpus(settings.db)
-    if settings.workers > 1 and nlp is None:
-        runner = ProcessRunner(settings.model, processes=settings.workers)
-    else:
+    if runner is None and nlp is None:
+        runner = ProcessRunner(settings.model, processes=settings.workers,
+                               long_chars=settings.long_chars)
+    elif runner is None:
         runner = ThreadRunner(settings.model, nlp=nlp)
 
     @asynccontextmanager
@@ -396,11 +459,14 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         return _error_response(500, "internal_error",
                                f"Internal error: {type(exc).__name__}: {exc}")
 
+    def max_chars() -> int:
+        return min(settings.max_chars, runner.max_length)
+
     def check_lengths(texts: list[str]) -> None:
         for text in texts:
-            if len(text) > runner.max_length:
+            if len(text) > max_chars():
                 raise ApiError(413, "text_too_long", f"An article has {len(text):,} characters; "
-                               f"the limit is {runner.max_length:,}.")
+                               f"the limit is {max_chars():,} (saidwhat serve --max-chars).")
 
     error_responses = {
         400: {"model": ErrorBody, "description": "Malformed body"},
@@ -408,6 +474,8 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         415: {"model": ErrorBody, "description": "Body is not application/json"},
         422: {"model": ErrorBody, "description": "A field has the wrong type"},
         503: {"model": ErrorBody, "description": "A model process died (it is replaced)"},
+        504: {"model": ErrorBody, "description": "The extraction took longer than the "
+              "time limit (saidwhat serve --timeout); it was stopped"},
     }
 
     @app.post(
@@ -437,10 +505,15 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         texts = [_LONE_SURROGATE.sub("\ufffd", text) for _, text, _ in items]
         check_lengths(texts)
         try:
-            results = await runner.extract(texts)
-        except BrokenProcessPool:
+            results = await _cancel_on_disconnect(
+                request, runner.extract(texts, timeout=settings.timeout))
+        except ExtractTimeout:
+            raise ApiError(504, "timeout", f"The extraction took longer than "
+                           f"{settings.timeout:g} s (saidwhat serve --timeout) and was stopped; "
+                           "send a shorter text.") from None
+        except WorkerDied:
             raise ApiError(503, "worker_died", "A model process died during the extraction "
-                           "(out of memory?); it has been replaced. Try again.") from None
+                           "(out of memory?); it is being replaced. Try again.") from None
         # the CLI's JSONL record: {"id", <carried fields>, "quotes"}
         out = [article_record(Article(coerce_id(id_), text, meta), quotes)
                for (id_, _, meta), text, quotes in zip(items, texts, results)]
@@ -451,7 +524,8 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None)
         """What the page needs to know about this server."""
         return {"version": __version__, "model": runner.model,
                 "workers": getattr(runner, "processes", 1),
-                "max_body": settings.max_body, "max_length": runner.max_length,
+                "max_body": settings.max_body, "max_length": max_chars(),
+                "timeout": settings.timeout, "long_chars": settings.long_chars,
                 "corpus": corpus is not None}
 
     _add_corpus_routes(app, corpus)
