@@ -7,11 +7,15 @@ quote each. Prints characters, spaCy parse seconds and saidwhat extraction secon
 compare two sizes.
 
     python benchmarks/long_article.py --repeat 60 --quotes 1000
-    python benchmarks/long_article.py --repeat 240 --quotes 4000
+    python benchmarks/long_article.py --repeat 240 --quotes 4000 --unpunctuated 400000
+
+A third article (``--unpunctuated``, 200,000 characters by default) has no sentence
+punctuation at all, the case that made one rule quadratic (53 s at 200,000 characters).
 """
 from __future__ import annotations
 
 import argparse
+import random
 import time
 import warnings
 from pathlib import Path
@@ -23,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--repeat", type=int, default=60, help="copies of the example article")
     p.add_argument("--quotes", type=int, default=1000, help="short quotations in the second article")
+    p.add_argument("--unpunctuated", type=int, default=200_000,
+                   help="characters of a third article with no sentence punctuation (0: none)")
     p.add_argument("--model", default=None)
     args = p.parse_args(argv)
     warnings.simplefilter("ignore")
@@ -36,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.quotes} short quotations": " ".join(
             f"The “plan {i}” was read. “We will go now,” she said." for i in range(args.quotes)),
     }
+    if args.unpunctuated:   # one endless sentence of reporting words (a scanner's or feed's output)
+        words = ("the mayor said council would ask government for funds and workers said port was closed "
+                 "because flood damaged quay").split()
+        rnd = random.Random(1)
+        articles[f"{args.unpunctuated:,} unpunctuated characters"] = " ".join(
+            rnd.choice(words) for _ in range(args.unpunctuated // 5))[:args.unpunctuated]
     extract_quotes(nlp("“Warm-up,” she said."))   # one-time lexicon loading out of the timing
     for name, text in articles.items():
         t0 = time.perf_counter()

@@ -221,6 +221,12 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
     return out
 
 
+#: Tokens after an inverted cue before its sentence must end ("…, Varga writes in a
+#: statement posted on Facebook on Sunday."): a frame's tail is at most 10 tokens
+#: without its prepositional phrases, which news keeps to a few; 40 bounds the scan.
+SURFACE_TAIL_MAX = 40
+
+
 def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tuple[Token, list[Token]] | None:
     """(comma, speaker tokens) of ", NAME CUE." or ", CUE NAME." around ``v``, the cue
     ending its sentence or its line (a short tail with no verb may follow: "said
@@ -228,7 +234,8 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
     statement on Facebook")."""
     doc = ctx.doc
     end = v.i + 1
-    while end < len(doc) and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
+    limit = min(len(doc), v.i + 1 + SURFACE_TAIL_MAX)   # bounded: unpunctuated text stays linear
+    while end < limit and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
         end += 1
     if end < len(doc) and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
         return None
