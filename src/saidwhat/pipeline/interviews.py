@@ -34,7 +34,7 @@ _ROLES = {"q": "Q", "question": "Q", "a": "A", "answer": "A"}
 #: Unlabelled paragraphs between two turns continue the earlier turn (a long answer).
 _MAX_GAP = 3
 #: Verbs whose subject is the interviewer, not the interviewee ("Greg Nolan interviewed ...").
-_INTERVIEWER_VERBS = frozenset("interview ask visit meet question".split())
+_INTERVIEWER_VERBS = frozenset(["interview", "ask", "visit", "meet", "question"])
 
 
 @dataclass
