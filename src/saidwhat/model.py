@@ -59,7 +59,8 @@ class Quote:
             speaker was carried over from the previous quotation, ``("topic",)``
             when it was inferred from the narration before a floating quote,
             ``("signed",)`` for a pull quote or embedded post signed with the
-            speaker's name at the paragraph end (no cue, no marks).
+            speaker's name at the paragraph end (no cue, no marks),
+            ``("interview",)`` for an answer turn of a Q&A section (no cue).
         speaker_id: The id of the speaker's entity within the article (``"E1"``,
             ``"E2"``, ... by first mention; see :class:`EntityRecord`), shared by all
             records of that speaker; ``None`` when ``speaker`` is ``None``.

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..model import EntityRecord, Quote
 from .context import DocContext
 from .entities import ArticleEntities
+from .interviews import interview_candidates
 from .marks import find_marked_spans
 from .quote_detector import close_before_attribution, direct_candidates, indirect_candidates, signed_candidates
 from .speaker_resolver import normalize_name, resolve
@@ -54,7 +55,13 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
     consumed = {m.open_pos for c in indirect for m in c.marked}
     direct = direct_candidates(ctx, consumed, min_words=min_words)
     signed = signed_candidates(ctx, indirect + direct)
-    cands = sorted(indirect + direct + signed, key=lambda c: c.start)
+    entities = ArticleEntities(ctx)
+    interview = interview_candidates(ctx, entities)   # answers of a Q&A section
+    if interview:   # an answer holds whatever else was found in it
+        spans = [(c.start, c.end) for c in interview]
+        signed = [c for c in signed if not any(a < c.end and c.start < b for a, b in spans)]
+        direct = [c for c in direct if not any(a <= c.start and c.end <= b for a, b in spans)]
+    cands = sorted(indirect + direct + signed + interview, key=lambda c: c.start)
     # an indirect content overlapping a direct quote that was kept: keep the direct one
     kept = []
     for c in cands:
@@ -67,7 +74,6 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
                 continue
         kept.append(c)
     cands = kept
-    entities = ArticleEntities(ctx)
     resolutions = resolve(ctx, cands, entities)
     spans = []
     for c, r in zip(cands, resolutions):

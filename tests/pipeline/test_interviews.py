@@ -1,0 +1,118 @@
+"""Interview layouts (issue 12, "Interview layouts"): each answer turn of a Q&A block is
+a direct quotation of the interviewee; the interviewer's questions are not quotations.
+
+Invented text. Every record keeps its offsets honest (``text[quote_start:quote_end]``).
+"""
+import warnings
+
+import pytest
+
+import saidwhat
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            quotes = saidwhat.extract(text, nlp=nlp)
+        for q in quotes:
+            assert text[q.quote_start:q.quote_end] == q.quote
+        return quotes
+    return _run
+
+
+QA = (
+    "Teodora Vasquez-Hale, 61, grows apples in Nova Scotia. We spoke to her about the harvest.\n\n"
+    "Q: How was the harvest this year?\n\n"
+    "A: It was the best one we have had in a decade, mostly thanks to the dry summer.\n\n"
+    "Q: What worries you most about next year?\n\n"
+    "A: The price of fuel keeps going up, and the buyers will not pay more for the fruit.\n"
+)
+
+
+def _answers(text, *bodies):
+    return [(b, text.index(b)) for b in bodies]
+
+
+def test_q_a_answers_are_direct_quotes_of_the_interviewee(run):
+    quotes = run(QA)
+    answers = _answers(QA, "It was the best one we have had in a decade, mostly thanks to the dry summer.",
+                       "The price of fuel keeps going up, and the buyers will not pay more for the fruit.")
+    got = [(q.quote, q.quote_start, q.type, q.speaker) for q in quotes]
+    assert got == [(b, s, "direct", "Teodora Vasquez-Hale") for b, s in answers]
+
+
+def test_question_answer_words_as_labels(run):
+    text = QA.replace("Q: ", "Question: ").replace("A: ", "Answer: ")
+    quotes = run(text)
+    assert [(q.quote, q.type, q.speaker) for q in quotes] == [
+        ("It was the best one we have had in a decade, mostly thanks to the dry summer.", "direct",
+         "Teodora Vasquez-Hale"),
+        ("The price of fuel keeps going up, and the buyers will not pay more for the fruit.", "direct",
+         "Teodora Vasquez-Hale")]
+
+
+def test_reported_speech_inside_a_question_is_still_a_quotation(run):
+    text = QA.replace("Q: What worries you most about next year?",
+                      "Q: Your neighbour Mark Ellis said that the frost ruined his whole crop. Did it touch yours?")
+    quotes = run(text)
+    assert any(q.speaker == "Mark Ellis" and "frost ruined his whole crop" in q.quote for q in quotes)
+    assert [q.quote for q in quotes if q.speaker == "Teodora Vasquez-Hale"] == [
+        "It was the best one we have had in a decade, mostly thanks to the dry summer.",
+        "The price of fuel keeps going up, and the buyers will not pay more for the fruit."]
+    assert not any(q.quote.startswith(("How was", "Your neighbour")) for q in quotes)
+
+
+INITIALS = (
+    "Teodora Vasquez (TV) runs the last apple press in Kings County. Greg Nolan (GN) of the "
+    "Valley Courier visited her in September.\n\n"
+    "GN: How long has the press been running?\n\n"
+    "TV: My grandfather built it in 1931, and it has not stopped a single autumn since.\n\n"
+    "GN: Would you ever sell it?\n\n"
+    "TV: Never, because my daughter wants to run it after me.\n"
+)
+
+
+def test_initials_labels(run):
+    quotes = run(INITIALS)
+    assert [(q.quote, q.type, q.speaker) for q in quotes] == [
+        ("My grandfather built it in 1931, and it has not stopped a single autumn since.", "direct",
+         "Teodora Vasquez"),
+        ("Never, because my daughter wants to run it after me.", "direct", "Teodora Vasquez")]
+
+
+def test_initials_from_full_names(run):
+    text = INITIALS.replace(" (TV)", "").replace(" (GN)", "")
+    quotes = run(text)
+    assert [(q.quote, q.speaker) for q in quotes] == [
+        ("My grandfather built it in 1931, and it has not stopped a single autumn since.", "Teodora Vasquez"),
+        ("Never, because my daughter wants to run it after me.", "Teodora Vasquez")]
+
+
+def test_bold_name_labels(run):
+    text = (
+        "Greg Nolan of the Valley Courier talked to orchardist Teodora Vasquez about the frost.\n\n"
+        "**Greg Nolan:** What did the frost do to the blossoms?\n\n"
+        "**Teodora Vasquez:** It killed about half of them in one night, and we could do nothing.\n\n"
+        "**Greg Nolan:** Are you insured?\n\n"
+        "**Teodora Vasquez:** Only for hail, which is the cruel joke of this year.\n"
+    )
+    quotes = run(text)
+    got = [(q.quote, q.quote_start, q.type, q.speaker) for q in quotes]
+    assert got == [(b, s, "direct", "Teodora Vasquez") for b, s in _answers(
+        text, "It killed about half of them in one night, and we could do nothing.",
+        "Only for hail, which is the cruel joke of this year.")]
+
+
+@pytest.mark.parametrize("extra", [
+    "Update: The council will meet again on Friday to discuss the repairs.",
+    "Note: This story has been corrected to give the right date of the vote.",
+    "When: Friday at 7 p.m.\nWhere: The town hall on Main Street.",
+])
+def test_a_colon_line_in_an_ordinary_article_adds_nothing(run, extra):
+    base = ("The town council voted to close the pool on Monday. \u201cThe repairs cannot wait another "
+            "summer,\u201d Mayor Jane Roe said.\n\n")
+    before = [(q.quote, q.speaker) for q in run(base)]
+    after = [(q.quote, q.speaker) for q in run(base + extra + "\n")]
+    assert after == before
