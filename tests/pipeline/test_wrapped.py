@@ -71,8 +71,6 @@ def test_paragraph_breaks_of_short_lines_are_kept():
     assert paragraph_breaks("One.\rTwo.\r\nThree.") == [4, 10]
 
 
-@pytest.mark.xfail(strict=True, reason="speaker_detector.py and entities.py cut a name at any '\\n' "
-                   "token (a wrapped line end too); they should ask DocContext.breaks_paragraph")
 def test_wrapped_name_across_a_line_end(run):
     text = ('"Every winter it is the same story and nobody listens to us," said Piet\n'
             'Harrow, a fisherman who has lived on the main island for forty years.\n')

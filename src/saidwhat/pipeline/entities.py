@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRecord
 from .context import DocContext
+from .paragraphs import breaks_paragraph_in
 from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
 from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
 
@@ -153,7 +154,14 @@ def ent_name(ent) -> str:
     """The normalised name of an entity span; of an entity NER ran on into the next
     paragraph ("Morgan McNeely\n\nMcNeely"), its first line; without a photo credit
     run into it."""
-    return normalize_name(_CREDIT.sub("", ent.text.strip().split("\n", 1)[0]), ent.label_)
+    text = ent.text
+    for k, ch in enumerate(text):   # a wrapped line end inside a name reads as a space
+        if ch in "\r\n":
+            if breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1):
+                text = text[:k]
+                break
+            text = text[:k] + " " + text[k + 1:]
+    return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
 
 
 def _left_role(ent) -> str | None:

@@ -23,6 +23,7 @@ on paragraph starts only; every other token is left for the parser).
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -52,6 +53,25 @@ def _wrapped(lines: list[str]) -> bool:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+_DOC_BREAKS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+
+
+def doc_paragraph_breaks(doc: Doc) -> list[int]:
+    """:func:`paragraph_breaks` of ``doc.text``, computed once per Doc (cached while the
+    Doc lives)."""
+    breaks = _DOC_BREAKS.get(doc)
+    if breaks is None:
+        breaks = _DOC_BREAKS[doc] = paragraph_breaks(doc.text)
+    return breaks
+
+
+def breaks_paragraph_in(doc: Doc, start: int, end: int) -> bool:
+    """True if a paragraph break (not a wrapped line end) lies in characters [start, end)."""
+    breaks = doc_paragraph_breaks(doc)
+    k = bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] < end
 
 
 def paragraph_breaks(text: str) -> list[int]:

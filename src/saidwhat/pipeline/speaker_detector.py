@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
+from .paragraphs import breaks_paragraph_in
 from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -249,6 +250,12 @@ def _role_word(tok: Token) -> bool:
     return low in TITLE_WORDS_V1 or (tok.text[:1].isupper() and low in _ROLE_NOUNS)
 
 
+def _paragraph_break(t: Token) -> bool:
+    """True if the token holds a paragraph break (a line end of hard-wrapped text is
+    none: "said Piet⏎Harrow")."""
+    return ("\n" in t.text or "\r" in t.text) and breaks_paragraph_in(t.doc, t.idx, t.idx + len(t.text))
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -286,10 +293,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     while toks and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text in NAME_PARTICLES_V1 \
             and toks[0].doc[toks[0].i - 1] in np:
         toks = [toks[0].doc[toks[0].i - 1]] + toks
-    if any("\n" in t.text for t in toks):   # NER ran over a paragraph break: the head's side
+    if any(_paragraph_break(t) for t in toks):   # NER ran over a paragraph break: the head's side
         groups: list[list[Token]] = [[]]
         for t in toks:
-            if "\n" in t.text:
+            if _paragraph_break(t):
                 groups.append([])
             else:
                 groups[-1].append(t)
