@@ -13,9 +13,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import NAME_PARTICLES_V1
+from .lexicons import HYPHENS, NAME_PARTICLES_V1
 from .marks import MarkedSpan, find_marked_spans
-from .paragraphs import paragraph_breaks
+from .paragraphs import doc_paragraph_breaks
 
 #: Abbreviations after which a full stop does not end a sentence (AP style titles,
 #: months, corporate suffixes).
@@ -50,14 +50,14 @@ class DocContext:
         if marked is None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                marked = find_marked_spans(text)
+                marked = find_marked_spans(text, breaks=doc_paragraph_breaks(doc))
         self.marked = marked = sorted(marked, key=lambda m: m.outer_start)   # top level: no overlaps
         self.marked_starts = [m.outer_start for m in marked]
         self.mask = bytearray(len(text) + 1)
         for m in marked:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
-        self.par_breaks = paragraph_breaks(text)   # a wrapped line end is no break
+        self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
         self.ents = [_whole_words(e) for e in doc.ents]   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -158,8 +158,6 @@ class DocContext:
         return self.doc[k] if k >= 0 else None
 
 
-_HYPHENS = "-‐‑"
-
 
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
@@ -168,7 +166,7 @@ def _whole_words(ent: Span) -> Span:
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
     possessor that opens an organisation's name ("Alzheimer's" + "Society")."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS \
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
         end += 2
     if ent.label_ == "PERSON" or ent.label_ in ("GPE", "NORP", "ORG") and ent.start > 0 \

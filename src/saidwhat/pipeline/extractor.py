@@ -15,6 +15,7 @@ from .context import DocContext
 from .entities import ArticleEntities
 from .interviews import interview_candidates
 from .marks import find_marked_spans
+from .paragraphs import doc_paragraph_breaks
 from .quote_detector import close_before_attribution, direct_candidates, indirect_candidates, signed_candidates
 from .speaker_resolver import normalize_name, resolve
 
@@ -46,7 +47,7 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
         exclusive.
     """
     text = doc.text
-    marked = find_marked_spans(text)   # warns W001/W002 for stray/unclosed marks
+    marked = find_marked_spans(text, breaks=doc_paragraph_breaks(doc))   # warns W001/W002 for stray/unclosed marks
     ctx = DocContext(doc, marked)
     cut = close_before_attribution(ctx)   # an unclosed quote ends before the attribution it ran over
     if cut is not ctx.marked:

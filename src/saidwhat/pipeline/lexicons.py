@@ -123,6 +123,10 @@ spouse widow widower mother-in-law sibling twin neighbour neighbor resident citi
 official mayor-elect president-elect lawmaker senator-elect
 """.split())
 
+#: Hyphens that join the parts of one word ("Galbraith-Marten", "re-evaluated"): the
+#: hyphen-minus, U+2010 hyphen and U+2011 non-breaking hyphen.
+HYPHENS = frozenset("-\u2010\u2011")
+
 #: Lower-case particles inside surnames ("de la Cruz", "von der Leyen", "bin Salman",
 #: "van Gogh", "dos Santos"): the nobiliary and patronymic particles of the European,
 #: Arabic and Portuguese naming conventions (Wikipedia, "Nobiliary particle"; Chicago

@@ -193,12 +193,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
+def find_marked_spans(text: str, *, warn: bool = True, breaks: list[int] | None = None) -> list[MarkedSpan]:
     """Pair the quotation marks of ``text`` into spans.
 
     Args:
         text: The article, exactly as given.
         warn: Emit ``W001``/``W002`` warnings for stray and unclosed marks.
+        breaks: The text's paragraph breaks when the caller has them
+            (:func:`saidwhat.pipeline.paragraphs.paragraph_breaks`); computed if None.
 
     Returns:
         Top-level marked spans in text order (double-mark quotes, and single-mark
@@ -216,7 +218,7 @@ def find_marked_spans(text: str, *, warn: bool = True) -> list[MarkedSpan]:
     s_reopen: list[int] = []      # paragraph-reopening single marks of a top-level single quote
     open_w = 1                    # width of the current double mark ('' is two characters)
     nested: list[MarkedSpan] = []
-    breaks = paragraph_breaks(text)
+    breaks = paragraph_breaks(text) if breaks is None else breaks
     is_break = set(breaks)
 
     def emit(close_pos: int | None, end: int, flags: tuple[str, ...] = (), double: bool = True,

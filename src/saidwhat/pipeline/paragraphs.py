@@ -154,7 +154,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             must come before the parser).
     """
     text = doc.text
-    breaks = paragraph_breaks(text)
+    breaks = doc_paragraph_breaks(doc)   # cached: the later stages read the same breaks
     line_start = 0
     brk = 0          # paragraph breaks since the last word
     newline = False  # a line break since the last word

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
-from .lexicons import PLATFORMS_V1
+from .lexicons import HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
 from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head
 
@@ -66,9 +66,6 @@ def _words(text: str) -> int:
 # ---------------------------------------------------------------------------------
 # indirect / mixed
 # ---------------------------------------------------------------------------------
-_HYPHENS = "-‐‑"
-
-
 def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | None = None
                          ) -> tuple[int, int] | None:
     """Character span of a content clause: within the anchor's paragraph, widened to
@@ -81,7 +78,7 @@ def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | Non
     s = toks[0].idx
     # a hyphenated word the parser split over several clauses ("re-evaluated") is whole
     doc, j = toks[-1].doc, toks[-1].i
-    while j + 1 < len(doc) and not doc[j].whitespace_ and (doc[j + 1].text in _HYPHENS or doc[j].text in _HYPHENS) \
+    while j + 1 < len(doc) and not doc[j].whitespace_ and (doc[j + 1].text in HYPHENS or doc[j].text in HYPHENS) \
             and not doc[j + 1].is_space and doc[j + 1].text not in "“”\"'":
         j += 1
     e = doc[j].idx + len(doc[j])

@@ -16,7 +16,7 @@ import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
 from .paragraphs import breaks_paragraph_in
-from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -169,13 +169,12 @@ def _misparsed_document_subject(cue: Token, subj: Token) -> Token | None:
 
 
 #: Hyphens that join the parts of one word ("Galbraith-Marten", "Okonjo-Iweala").
-_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _word_hyphen(tok: Token) -> bool:
     """A hyphen inside a word: no whitespace on either side ("Okonjo-Iweala"; not the
     dash in "Vale - who ...")."""
-    return (tok.text in _HYPHENS and not tok.whitespace_ and tok.i > 0
+    return (tok.text in HYPHENS and not tok.whitespace_ and tok.i > 0
             and not tok.doc[tok.i - 1].whitespace_ and tok.i + 1 < len(tok.doc))
 
 
