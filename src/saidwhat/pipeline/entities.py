@@ -117,15 +117,14 @@ _NOT_GIVEN = frozenset("will may june april august say says said the new young l
 def _distinct_roles(roles: list[str]) -> tuple[str, ...]:
     """Roles without repeats: "Dr" and "Dr." are one; a role inside a longer one
     ("Foreign Minister" in "Ukraine’s Foreign Minister") gives way to it."""
-    def key(r):
-        return re.sub(r"[^\w\s’']", "", r).lower().strip()
+    keys = [re.sub(r"[^\w\s’']", "", r).lower().strip() for r in roles]
     out: list[str] = []
-    for r in roles:
-        k = key(r)
-        if not k or any(k == key(o) or re.search(rf"\b{re.escape(k)}\b", key(o)) for o in roles if o != r and
-                        len(key(o)) > len(k)) or any(key(o) == k for o in out):
-            continue
-        out.append(r)
+    seen: set[str] = set()
+    for r, k in zip(roles, keys):
+        inside = any(len(o) > len(k) and re.search(rf"\b{re.escape(k)}\b", o) for o in keys)
+        if k and not inside and k not in seen:
+            out.append(r)
+            seen.add(k)
     return tuple(out)
 
 
@@ -155,12 +154,9 @@ def ent_name(ent) -> str:
     paragraph ("Morgan McNeely\n\nMcNeely"), its first line; without a photo credit
     run into it."""
     text = ent.text
-    for k, ch in enumerate(text):   # a wrapped line end inside a name reads as a space
-        if ch in "\r\n":
-            if breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1):
-                text = text[:k]
-                break
-            text = text[:k] + " " + text[k + 1:]
+    cut = next((k for k, ch in enumerate(text) if ch in "\r\n"
+                and breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1)), len(text))
+    text = text[:cut]   # up to a paragraph break; a wrapped line end reads as a space below
     return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
 
 
@@ -295,11 +291,12 @@ class ArticleEntities:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
+        self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         ends: dict[int, int] = {}
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
-                name = ent_name(ent)
+                name = self._ent_names[ent.start_char]
                 if _group_or_title(name):
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS"):
@@ -368,8 +365,9 @@ class ArticleEntities:
                     end = pos + poss.start()   # "Amnesty Ukraine’s": the name without its possessive
                 e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
         for ent in ctx.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and ent_name(ent):
-                e = self.get(ent_name(ent))
+            name = self._ent_names[ent.start_char]
+            if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and name:
+                e = self.get(name)
                 if e.type in ("ORG", "GPE"):   # "media buying company GroupM": the kind of organisation
                     role = _left_role(ent)
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
@@ -470,15 +468,15 @@ class ArticleEntities:
         e.positions.sort()
         return full
 
-    @staticmethod
-    def _honorific(ent, e: Entity) -> None:
+    def _honorific(self, ent, e: Entity) -> None:
         """Gender from a courtesy title before or at the start of a PERSON span ("Mr
         Vale", "Ms. Lopez") and from gendered role nouns in the entity's roles."""
         doc = ent.doc
         for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
             # before the full name, or a surname of someone of no known gender ("Mr Pellow"
             # is not Hilary Pellow: the resolver keeps them apart)
-            if t is not None and t.lower_ in HONORIFIC_GENDER and (e.gender is None or " " in ent_name(ent)):
+            if t is not None and t.lower_ in HONORIFIC_GENDER and (
+                    e.gender is None or " " in self._ent_names[ent.start_char]):
                 e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
         for role in e.roles:
             for w in re.findall(r"[a-z]+", role.lower()):
@@ -622,14 +620,14 @@ class ArticleEntities:
             by_sent.setdefault(e[0].sent.start, []).append(e)
         for sent in ctx.doc.sents:
             ents = by_sent.get(sent.start, [])
-            persons = {self.get(ent_name(e)).name for e in ents
+            persons = {self.get(self._ent_names[e.start_char]).name for e in ents
                        if e.label_ in _TYPES and not ctx.token_quoted(e[0])}
             persons = {p for p in persons if self.entities[p].type == "PERSON"}
             if len(persons) != 1:
                 continue
             (p,) = persons
             subj = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
-                    and self.get(ent_name(e)).name == p]
+                    and self.get(self._ent_names[e.start_char]).name == p]
             if not subj:
                 continue
             for t in sent:
@@ -639,7 +637,7 @@ class ArticleEntities:
         # "Sam Rivera, who uses they/them pronouns, ...": the person the sentence names
         for m in _THEY_THEM.finditer(ctx.text):
             lo, hi = ctx.sentence_start_before(m.start()), ctx.sentence_end_after(m.start())
-            people = {e.name: e for e in (self.get(ent_name(x)) for x in ctx.ents
+            people = {e.name: e for e in (self.get(self._ent_names[x.start_char]) for x in ctx.ents
                                           if lo <= x.start_char < hi and x.label_ == "PERSON")
                       if e.type == "PERSON"}
             if len(people) == 1:

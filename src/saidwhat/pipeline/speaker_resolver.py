@@ -486,9 +486,7 @@ def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
     if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None
     if aged is not None:
-        people = [(max(p for p in e.positions if p < found.idx), e) for e in index._unique()
-                  if e.type == "PERSON" and e.age == aged and any(p < found.idx for p in e.positions)]
-        e = max(people, key=lambda x: x[0])[1] if people else None
+        e = _person_of_age(index, (aged, aged), found.idx)
     else:
         e = _title_holder(index, found.lower_, found.idx)
     return e if e is not None and _compatible(e, pron) else None
@@ -650,10 +648,16 @@ def _by_age(index, m) -> tuple[bool, Entity | None]:
     rng = _age_range(m)
     if rng is None:
         return False, None
-    fits = [(max(p for p in e.positions if p < m.start), e) for e in index._unique()
+    return True, _person_of_age(index, rng, m.start)
+
+
+def _person_of_age(index, rng: tuple[int, int], pos: int) -> Entity | None:
+    """Of the people named before ``pos`` whose age (:attr:`Entity.age`) lies in
+    ``rng`` (inclusive), the one named last; else None."""
+    fits = [(max(p for p in e.positions if p < pos), e) for e in index._unique()
             if e.type == "PERSON" and e.age is not None and rng[0] <= e.age <= rng[1]
-            and any(p < m.start for p in e.positions)]
-    return True, max(fits, key=lambda f: f[0])[1] if fits else None
+            and any(p < pos for p in e.positions)]
+    return max(fits, key=lambda f: f[0])[1] if fits else None
 
 
 #: Wording that marks an unnamed source as deliberately anonymous (AP's style for
