@@ -445,17 +445,20 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
 def _title_holder(index, noun: str, pos: int) -> Entity | None:
     """Of the people named before ``pos`` whose title or apposition holds ``noun``
     ("Finance Minister Ana Silva" for "minister"), the one named last; else None."""
-    holders = []
+    def holds(e):
+        return any(re.search(rf"\b{re.escape(noun)}\b", re.split(r"\b(?:of|for|at|with|in|who|which|that)\b",
+                                                                 role)[0], re.I) for role in [e.role or "", *e.roles])
+    return _person_named_last(index, pos, holds)
+
+
+def _person_named_last(index, pos: int, fits) -> Entity | None:
+    """Of the people named before ``pos`` that ``fits`` accepts, the one named last."""
+    best, best_pos = None, -1
     for e in index._unique():
         last = max((p for p in e.positions if p < pos), default=-1)
-        if e.type != "PERSON" or last < 0:
-            continue
-        for role in [e.role or "", *e.roles]:
-            title = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
-            if re.search(rf"\b{re.escape(noun)}\b", title, re.I):
-                holders.append((last, e))
-                break
-    return max(holders, key=lambda h: h[0])[1] if holders else None
+        if e.type == "PERSON" and last > best_pos and fits(e):
+            best, best_pos = e, last
+    return best
 
 
 def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
@@ -476,9 +479,7 @@ def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
         elif t.pos_ == "NOUN" and t.tag_ == "NN" and noun_category(t.lemma_) == "PERSON":
             found, aged = t, None
     if found is None:   # the parser often misreads "the 58-year-old smiled" (no subject)
-        y = None
-        for y in re.finditer(r"\b[Tt]he (\d{1,3})-year-old\b", ctx.text[lo:pos]):
-            pass
+        y = ([None] + list(re.finditer(r"\b[Tt]he (\d{1,3})-year-old\b", ctx.text[lo:pos])))[-1]
         tok = ctx.token_at(lo + y.start()) if y is not None else None
         if tok is None or ctx.token_quoted(tok):
             return None
@@ -654,10 +655,7 @@ def _by_age(index, m) -> tuple[bool, Entity | None]:
 def _person_of_age(index, rng: tuple[int, int], pos: int) -> Entity | None:
     """Of the people named before ``pos`` whose age (:attr:`Entity.age`) lies in
     ``rng`` (inclusive), the one named last; else None."""
-    fits = [(max(p for p in e.positions if p < pos), e) for e in index._unique()
-            if e.type == "PERSON" and e.age is not None and rng[0] <= e.age <= rng[1]
-            and any(p < pos for p in e.positions)]
-    return max(fits, key=lambda f: f[0])[1] if fits else None
+    return _person_named_last(index, pos, lambda e: e.age is not None and rng[0] <= e.age <= rng[1])
 
 
 #: Wording that marks an unnamed source as deliberately anonymous (AP's style for
