@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS quotations (
     speaker VARCHAR, speaker_type VARCHAR, speaker_role VARCHAR,
     speaker_mention VARCHAR, speaker_start BIGINT, speaker_end BIGINT,
     cue VARCHAR, cue_start BIGINT, cue_end BIGINT,
-    channel VARCHAR, confidence DOUBLE, flags VARCHAR[], speaker_id VARCHAR);
+    channel VARCHAR, confidence DOUBLE, flags VARCHAR[], speaker_id VARCHAR,
+    speaker_gender VARCHAR, speaker_gender_source VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR, started TIMESTAMP, finished TIMESTAMP, articles BIGINT, quotes BIGINT);
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
@@ -90,8 +91,9 @@ def connect(path: str | Path, *, read_only: bool = False):
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         con.execute(SCHEMA)
-        # stores made before speaker_id was added to the record gain the column
-        con.execute("ALTER TABLE quotations ADD COLUMN IF NOT EXISTS speaker_id VARCHAR")
+        # stores made before a field was added to the record gain its column (old rows NULL)
+        for col in ("speaker_id", "speaker_gender", "speaker_gender_source"):
+            con.execute(f"ALTER TABLE quotations ADD COLUMN IF NOT EXISTS {col} VARCHAR")
     return con
 
 

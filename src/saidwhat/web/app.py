@@ -164,6 +164,10 @@ class QuoteRecord(BaseModel):
     confidence: float = Field(0.0, description="0–1, how sure the extractor is of the speaker.")
     flags: list[str] = []
     speaker_id: str | None = Field(None, description="The speaker's entity id within the article (E1, E2, ...).")
+    speaker_gender: Literal["female", "male"] | None = Field(
+        None, description="The speaker's gender where the article or the name decides it, else null.")
+    speaker_gender_source: Literal["pronoun", "honorific", "role", "name"] | None = Field(
+        None, description="Where speaker_gender comes from.")
 
 
 class ArticleQuotes(BaseModel):
