@@ -16,7 +16,7 @@ import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
 from .paragraphs import breaks_paragraph_in
-from .lexicons import GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -382,7 +382,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
                                role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
     name_toks, label = _name_tokens(head, np)
-    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
+    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
@@ -390,10 +390,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         ns, ne = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
         if ns > start:
             role_parts.append(text[start:ns].strip(" ,"))
+        spans: list[list[int]] = []
         for a in appos:
             atoks = _np_tokens(a, lo, hi, keep_prep=True)
             if atoks:
-                role_parts.append(text[atoks[0].idx:atoks[-1].idx + len(atoks[-1])])
+                s0, e0 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
+                if spans and spans[-1][1] == s0:
+                    spans[-1][1] = e0   # "co-president": the parser gives co, -, president as three appositions
+                else:
+                    spans.append([s0, e0])
+        role_parts.extend(text[s0:e0] for s0, e0 in spans)
         for c in head.children:
             if c.dep_ == "conj" and c.pos_ == "PROPN" and lo <= c.idx < hi:
                 ctoks, _ = _name_tokens(c, _np_tokens(c, lo, hi))
@@ -465,6 +471,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _demonym(toks: list[Token]) -> bool:
+    """True for "the Dane", "the Spaniard": one demonym noun after "the", which NER may
+    tag ORG; a description of a person, not a name ("The Australian", NER's ORG span
+    with its article, is the newspaper)."""
+    if len(toks) != 1 or toks[0].lower_ not in DEMONYM_NOUNS_V1 or toks[0].i == 0:
+        return False
+    det = toks[0].doc[toks[0].i - 1]
+    return det.lower_ == "the" and not det.ent_type_
 
 
 def _singulars(word: str) -> set[str]:
@@ -588,7 +604,7 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
 def noun_category(word: str) -> str | None:
     """'ORG', 'PERSON' or None for a description's head noun ("watchdog", "official")."""
     w = word.lower()
-    if w in ORG_NOUNS_V1:
+    if w in ORG_NOUNS_V2:
         return "ORG"
     if w in PERSON_NOUNS_V1:
         return "PERSON"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
@@ -678,8 +678,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
-    if cat is None and (noun in PERSON_NOUNS_V2 or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
-        cat = "PERSON"   # "the nominee", "the founder": people, never an organisation
+    if cat is None and (noun in PERSON_NOUNS_V2 or noun in DEMONYM_NOUNS_V1
+                        or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
+        cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m):
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
     aged, e = _by_age(index, m)
