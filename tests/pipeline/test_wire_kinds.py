@@ -64,3 +64,12 @@ def test_a_wire_dateline_is_not_part_of_the_content(run, dateline):
 def test_a_nationality_noun_refers_to_the_person_named_before(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+def test_a_three_part_name_ner_cut_in_two_is_one_speaker(run):
+    # NER gives "Trygve Slagsvold" and "Vedum" as two PERSON spans side by side
+    text = ("“This is the right moment,” Finance Minister Trygve Slagsvold Vedum told reporters in Oslo. "
+            "Vedum added that the sale had been planned for a year.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Trygve Slagsvold Vedum", "Finance Minister")] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id

@@ -58,7 +58,7 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = [_whole_words(e) for e in doc.ents]   # doc.ents rebuilds its spans on every access
+        self.ents = _joined_names([_whole_words(e) for e in doc.ents])   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]
@@ -157,6 +157,21 @@ class DocContext:
         k = bisect_right(self.tok_starts, pos) - 1
         return self.doc[k] if k >= 0 else None
 
+
+
+def _joined_names(ents: list[Span]) -> list[Span]:
+    """Entity spans with a person's name that NER cut in two joined again: two PERSON
+    spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
+    three parts) are one name."""
+    out: list[Span] = []
+    for e in ents:
+        p = out[-1] if out else None
+        if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
+                and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        else:
+            out.append(e)
+    return out
 
 
 def _whole_words(ent: Span) -> Span:

@@ -270,8 +270,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
+                # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and p.text[:1].isupper() and not p.ent_type_ and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
+                        and p.text[:1].isupper() and p.ent_type_ in ("", "PERSON") \
+                        and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
                         and p.lower_ not in PERSON_NOUNS_V1:
                     toks = [p] + toks
         else:
