@@ -73,3 +73,13 @@ def test_a_three_part_name_ner_cut_in_two_is_one_speaker(run):
     quotes = run(text)
     assert [(q.speaker, q.speaker_role) for q in quotes] == [("Trygve Slagsvold Vedum", "Finance Minister")] * 2
     assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_an_organisation_name_with_and_is_whole(run):
+    # "Avon and Somerset Police": NER tags only "Somerset Police"; the first part is a
+    # coordinated modifier of the same head, and "the force" is that organisation
+    text = ("Avon and Somerset Police said officers were called to the property. "
+            "The force said a man had been arrested.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_role, q.speaker_type) for q in quotes] == [
+        ("Avon and Somerset Police", None, "ORG")] * 2

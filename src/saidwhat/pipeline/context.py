@@ -179,7 +179,8 @@ def _whole_words(ent: Span) -> Span:
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
     with no space, up to a capitalised part, so "Holloway-led" stays out), and surname
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
-    possessor that opens an organisation's name ("Alzheimer's" + "Society")."""
+    possessor that opens an organisation's name ("Alzheimer's" + "Society"), and the
+    coordinated first part of one ("Avon and" + "Somerset Police")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -194,6 +195,10 @@ def _whole_words(ent: Span) -> Span:
                 end = k + 1
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    if ent.label_ == "ORG" and start >= 2 and doc[start - 1].lower_ in ("and", "&") \
+            and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].ent_type_ \
+            and ent.start <= doc[start - 2].head.i < ent.end:
+        return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
             and doc[start - 2].tag_ == "NNP" and doc[start - 2].head.i == start:
         return Span(doc, start - 2, end, label=ent.label)   # "The Alzheimer's Society": NER took "Society"

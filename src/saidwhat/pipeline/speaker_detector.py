@@ -268,6 +268,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and len(ent) == 1 and head.i >= 2 and head.doc[head.i - 1].tag_ == "POS" \
                     and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
+            if label == "ORG" and toks and toks[0].i >= 2 and (a := head.doc[toks[0].i - 2]) in np \
+                    and head.doc[toks[0].i - 1].lower_ in ("and", "&") and a.pos_ == "PROPN" \
+                    and not a.ent_type_ and a.head in toks:
+                toks = [a, head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police" (as context._whole_words)
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")
