@@ -83,3 +83,23 @@ def test_an_organisation_name_with_and_is_whole(run):
     quotes = run(text)
     assert [(q.speaker, q.speaker_role, q.speaker_type) for q in quotes] == [
         ("Avon and Somerset Police", None, "ORG")] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # NER runs one span over the comma after a fronted phrase ("The Telegraph, Carragher")
+    # and types the surname ORG; "he" right after its quotation shows it is a person
+    ("Writing in The Telegraph, Carragher said the team lacked a leader in midfield. "
+     "“Something is missing,” he wrote.", "Carragher"),
+    ("Speaking to CNN, Kovacs said the deal was dead. “It is over,” he said.", "Kovacs"),
+])
+def test_a_surname_ner_typed_org_then_called_he_is_a_person(run, text, speaker):
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "PERSON")] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_a_name_that_is_a_list_keeps_its_commas(run):
+    text = ("The family applied to Immigration, Refugees and Citizenship Canada (IRCC) in 2017. "
+            "IRCC said the application was still under review.")
+    (q,) = run(text)
+    assert q.speaker == "Immigration, Refugees and Citizenship Canada"

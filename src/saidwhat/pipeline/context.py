@@ -159,12 +159,38 @@ class DocContext:
 
 
 
+def _cut_at_commas(ents: list[Span]) -> list[Span]:
+    """Entity spans that NER ran over a comma cut there ("The Telegraph, Carragher" of
+    "Writing in The Telegraph, Carragher said"): a name holds no comma, except before a
+    company or generational suffix ("Acme, Inc.", "Smith, Jr.") or in a name that is
+    itself a list ("Immigration, Refugees and Citizenship Canada"). Each part keeps the
+    label; only the first is known to be what NER saw, so later parts take it on trust."""
+    out: list[Span] = []
+    for e in ents:
+        cuts = [t.i for t in e if t.text == "," and t.i + 1 < e.end
+                and e.doc[t.i + 1].lower_.rstrip(".") not in _NAME_SUFFIXES]
+        if not cuts or any(t.lower_ in ("and", "&") for t in e.doc[cuts[0]:e.end]):
+            # "Immigration, Refugees and Citizenship Canada": a name that is a list
+            out.append(e)
+            continue
+        start = e.start
+        for c in cuts + [e.end]:
+            if c > start:
+                out.append(Span(e.doc, start, c, label=e.label))
+            start = c + 1
+    return out
+
+
+#: Words that may follow a comma inside one name: company and generational suffixes.
+_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
+
+
 def _joined_names(ents: list[Span]) -> list[Span]:
     """Entity spans with a person's name that NER cut in two joined again: two PERSON
     spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
     three parts) are one name."""
     out: list[Span] = []
-    for e in ents:
+    for e in _cut_at_commas(ents):
         p = out[-1] if out else None
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():

@@ -95,7 +95,10 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
         m = c.mention
         out.append(Quote(
             quote=text[c.start:c.end], quote_start=c.start, quote_end=c.end, type=c.type,
-            speaker=r.speaker, speaker_type=r.type if (r.speaker or m or "continuation" in c.flags) else None,
+            speaker=r.speaker,
+            # the entity's type as resolution left it: all records of one speaker agree
+            speaker_type=(r.entity.type if r.entity is not None and r.speaker else r.type)
+            if (r.speaker or m or "continuation" in c.flags) else None,
             speaker_role=r.role,
             speaker_mention=text[ms:me] if m else None,
             speaker_start=ms, speaker_end=me,

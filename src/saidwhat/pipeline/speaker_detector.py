@@ -268,6 +268,13 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and len(ent) == 1 and head.i >= 2 and head.doc[head.i - 1].tag_ == "POS" \
                     and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
+            if any(t.text == "," for t in toks) and not any(t.lower_ in ("and", "&") for t in toks) \
+                    and toks[-1].lower_.rstrip(".") not in ("inc", "ltd", "llc", "plc", "corp", "co", "jr", "sr"):
+                # NER ran over a comma ("Writing in The Telegraph, Carragher said"): the head's side
+                commas = [k for k, t in enumerate(toks) if t.text == ","]
+                lo_k = max([k + 1 for k in commas if toks[k].i < head.i], default=0)
+                hi_k = min([k for k in commas if toks[k].i > head.i], default=len(toks))
+                toks = toks[lo_k:hi_k]
             if label == "ORG" and toks and toks[0].i >= 2 and (a := head.doc[toks[0].i - 2]) in np \
                     and head.doc[toks[0].i - 1].lower_ in ("and", "&") and a.pos_ == "PROPN" \
                     and not a.ent_type_ and a.head in toks:

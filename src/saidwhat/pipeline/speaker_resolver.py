@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
@@ -348,6 +348,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
     pi, pe = _last_entity(res, history, lambda e: e is not topic)
+    last_i, last = pi, pe
     if pe is not None and not _compatible(pe, pron, strict_gender=False):
         # the last speaker cannot be "he" (an organisation, "they"): the last one who can
         pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False) and e is not topic)
@@ -405,6 +406,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             e = max(enumerate(found), key=lambda ie: -ie[0] + SALIENCE * math.log2(
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
+    if last is not None and pron in ("he", "she") and _unproven_org(ctx, last) \
+            and _right_after(ctx, cands[last_i], c):
+        # "Writing in The Telegraph, Carragher said ... “...,” he wrote": a surname NER
+        # typed ORG, which nothing else shows is an organisation, and "he" right after
+        # its quotation with no one else who fits: a person after all
+        last.type = "PERSON"
+        return Resolution(last.name, last.type, last.role, 0.6, last)
     if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500:
         # nobody fits but the last speaker, against the gender the name lists give
         # ("Patrice" is listed male): a guess beats no speaker
@@ -634,6 +642,27 @@ def _age_range(m) -> tuple[int, int] | None:
     """The ages a description gives ("the 17-year-old": 17-17, "the teenager": 13-19)."""
     y = _YEAR_OLD.search(m.text)
     return (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(m.head.lower_ if m.head is not None else "")
+
+
+def _unproven_org(ctx, e: Entity) -> bool:
+    """An ORG entity nothing shows is an organisation: one capitalised word, no
+    acronym, no organisation word in it, no role or description, no "it" or "they"
+    linked to it, never written after "the" ("Carragher", "Kovacs" tagged ORG)."""
+    name = e.name
+    if e.type != "ORG" or " " in name or not name[:1].isupper() or name.isupper() or not name.isalpha():
+        return False
+    if name.lower() in ORG_NOUNS_V2 or e.roles or any(e.pronouns.get(p) for p in ("it", "its", "they", "their")):
+        return False
+    return not any(ctx.text[max(0, m.start - 4):m.start].lower() == "the " for m in e.mentions) \
+        and not any(ctx.text[max(0, q - 4):q].lower() == "the " for q in e.positions)
+
+
+def _right_after(ctx, prev: Candidate, c: Candidate) -> bool:
+    """True if ``c`` (a pronoun-attributed quotation) follows ``prev`` in the same
+    paragraph or the next one."""
+    ps, _ = ctx.paragraph_bounds(prev.start)
+    cs, _ = ctx.paragraph_bounds(c.start)
+    return cs == ps or (ps < cs and ctx.paragraph_bounds(cs - 2)[0] <= ps) if cs > 1 else cs == ps
 
 
 def _unproven_person(e: Entity) -> bool:
