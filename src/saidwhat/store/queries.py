@@ -159,7 +159,7 @@ def _people_sql(con, keys: list[str], where: list[str]) -> str:
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     key_cols = "".join(f", {SOURCE_KEYS[k]} AS {k}" for k in keys)
     ka = "".join(f"a.{k}, " for k in keys)
-    kp = "".join(f"{k}, " for k in keys)
+    ke = "".join(f"e.{k}, " for k in keys)
     return f"""
         WITH a AS (SELECT a.id, a.outlet AS a_outlet{key_cols} FROM articles a {clause}),
         ents AS (
@@ -175,11 +175,11 @@ def _people_sql(con, keys: list[str], where: list[str]) -> str:
                         THEN 'male' END AS gender
             FROM ents GROUP BY name),
         people AS (
-            SELECT {''.join(f"e.{k}, " for k in keys)}e.name, sum(e.quotes) AS quotes,
+            SELECT {ke}e.name, sum(e.quotes) AS quotes,
                    count(DISTINCT e.article_id) AS articles, count(DISTINCT e.outlet_name) AS outlets,
                    any_value(g.gender) AS gender
             FROM ents e JOIN genders g ON g.name = e.name
-            GROUP BY {''.join(f"e.{k}, " for k in keys)}e.name)"""
+            GROUP BY {ke}e.name)"""
 
 
 def sources(con, *, by: tuple[str, ...] | list[str] = (), outlet: str | None = None,
