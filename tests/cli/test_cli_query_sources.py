@@ -148,3 +148,23 @@ def test_quoted_people_and_old_store_without_gender(store, tmp_path):
     con.close()
     row = dict(zip(cols, rows[0]))
     assert (row["people"], row["people_unknown"], row["share_women"]) == (6, 6, None)
+
+
+@pytest.mark.slow
+def test_readme_sources_walkthrough(tmp_path, capsys, nlp):
+    """The README's example: examples/sources -> --db -> query sources --by outlet,month.
+
+    Checks the groups, the articles and the people the model finds in them (gender is
+    the gender stage's to decide; here only that every person is counted once)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "examples" / "sources"
+    db = str(tmp_path / "news.duckdb")
+    assert main(["extract", str(folder), "--db", db, "-w", "1", "-q"]) == 0
+    capsys.readouterr()
+    rows = _json(capsys, db, "sources", "--by", "outlet,month")
+    assert [(r["outlet"], r["month"], r["articles"], r["people"]) for r in rows] == [
+        ("Eastmere Post", "2024-01", 1, 2), ("Eastmere Post", "2024-02", 1, 3), ("Eastmere Post", "2024-03", 1, 2),
+        ("Hill Courier", "2024-02", 1, 2), ("River News", "2024-01", 1, 2), ("River News", "2024-03", 1, 3)]
+    for r in rows:
+        assert r["people_women"] + r["people_men"] + r["people_unknown"] == r["people"]
