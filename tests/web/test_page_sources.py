@@ -38,6 +38,8 @@ def page(tmp_path_factory, unused_pipeline):
         pg = ctx.new_page()
         pg.errors = []
         pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+        # the charts need no exception to the Content-Security-Policy: none is reported
+        pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
         pg.goto("/")
         pg.wait_for_selector("body[data-ready='1']")
         pg.click("#tab-btn-corpus")
