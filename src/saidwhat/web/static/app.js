@@ -368,6 +368,10 @@
 
 
   // ---- who is quoted, by gender (charts drawn by the vendored Chartist, /static/vendor) --------
+  /** Chart sizes, in CSS pixels: a bar row (outlets, people), the room for axes and labels. */
+  const CHART = { outletRow: 34, personRow: 26, axes: 40, minHeight: 120, labelWidth: 150, lineHeight: 220 };
+  /** People in the top-people chart (and its CSV link in index.html). */
+  const TOP_PEOPLE = 15;
   const pct = (share) => (share === null || share === undefined ? null : Math.round(share * 1000) / 10);
   const pctText = (share) => (share === null || share === undefined ? "—" : `${pct(share)}%`);
 
@@ -409,7 +413,7 @@
       labels: dated.map((r) => r.month),
       series: [dated.map((r) => pct(r.share_women))],
     }, {
-      low: 0, high: 100, height: "220px", lineSmooth: false, fullWidth: true,
+      low: 0, high: 100, height: `${CHART.lineHeight}px`, lineSmooth: false, fullWidth: true,
       chartPadding: { top: 15, right: 40, left: 0 },
       axisY: { offset: 44, onlyInteger: true, labelInterpolationFnc: (v) => `${v}%` },
     });
@@ -427,8 +431,8 @@
       series: [up.map((r) => pct(r.share_women))],
     }, {
       horizontalBars: true, low: 0, high: 100,
-      height: `${Math.max(120, 34 * shown.length + 40)}px`, chartPadding: { top: 15, right: 50 },
-      axisY: { offset: 150 }, axisX: { onlyInteger: true, labelInterpolationFnc: (v) => `${v}%` },
+      height: `${Math.max(CHART.minHeight, CHART.outletRow * shown.length + CHART.axes)}px`, chartPadding: { top: 15, right: 50 },
+      axisY: { offset: CHART.labelWidth }, axisX: { onlyInteger: true, labelInterpolationFnc: (v) => `${v}%` },
     });
     labelBars(chart, (d) => `${d.value.x}%`);
   }
@@ -446,8 +450,8 @@
       labels: up.map((p) => p.name), series,
     }, {
       horizontalBars: true, stackBars: true, low: 0,
-      height: `${Math.max(120, 26 * people.length + 40)}px`, chartPadding: { top: 15, right: 40 },
-      axisY: { offset: 150 }, axisX: { onlyInteger: true },
+      height: `${Math.max(CHART.minHeight, CHART.personRow * people.length + CHART.axes)}px`, chartPadding: { top: 15, right: 40 },
+      axisY: { offset: CHART.labelWidth }, axisX: { onlyInteger: true },
     });
     labelBars(chart, (d) => String(d.value.x));
   }
@@ -479,7 +483,7 @@
     try {
       const [months, outlets, people] = await Promise.all([
         api("/api/corpus/sources?by=month"), api("/api/corpus/sources?by=outlet"),
-        api("/api/corpus/people?limit=15")]);
+        api(`/api/corpus/people?limit=${TOP_PEOPLE}`)]);
       drawMonths(months.rows);
       drawOutlets(outlets.rows);
       drawPeople(people.people);
