@@ -103,3 +103,11 @@ def test_a_name_that_is_a_list_keeps_its_commas(run):
             "IRCC said the application was still under review.")
     (q,) = run(text)
     assert q.speaker == "Immigration, Refugees and Citizenship Canada"
+
+
+def test_an_age_in_apposition_is_no_role(run):
+    # "Raman, 41, said": the number is the person's age, not a role
+    text = ("Priya Raman opened her bakery in 2015. “I just wanted to bake bread,” Raman, 41, said. "
+            "“Bigger isn't always better,” said Tomas Ek, 38, a baker.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Priya Raman", None), ("Tomas Ek", "a baker")]

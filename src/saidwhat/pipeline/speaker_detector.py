@@ -406,6 +406,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         spans: list[list[int]] = []
         for a in appos:
             atoks = _np_tokens(a, lo, hi, keep_prep=True)
+            if atoks and all(t.like_num for t in atoks):
+                continue   # "Raman, 41, said": an age, not a role
             if atoks:
                 s0, e0 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
                 if spans and spans[-1][1] == s0:
