@@ -111,3 +111,24 @@ def test_an_age_in_apposition_is_no_role(run):
             "“Bigger isn't always better,” said Tomas Ek, 38, a baker.")
     quotes = run(text)
     assert [(q.speaker, q.speaker_role) for q in quotes] == [("Priya Raman", None), ("Tomas Ek", "a baker")]
+
+
+RESCUE = ("Two climbers were rescued from Ben Nevis on Saturday after a night on the mountain.\n\n"
+          "Lochaber Mountain Rescue Team said the pair, a man and a woman in their twenties, had become lost.\n\n"
+          "Team leader John Stevenson said: “They did the right thing by staying put.”\n\n"
+          "The woman told the BBC she had been terrified. “I thought we were going to die,” she said.\n\n"
+          "Her companion said they had underestimated the conditions. “We should have turned back,” he said.")
+
+
+def test_a_gendered_description_never_takes_a_person_of_the_other_gender(run):
+    # "the woman" after "a man and a woman": the unnamed woman the article introduced,
+    # not the man named last; "she" then continues her, not him
+    quotes = run(RESCUE)
+    got = [(q.speaker, q.speaker_mention) for q in quotes]
+    assert got[2:4] == [(None, "The woman"), (None, "she")]
+
+
+def test_a_pronoun_continues_the_unnamed_speaker_just_quoted(run):
+    # "Her companion said ... “...,” he said": the companion again, not the team leader
+    quotes = run(RESCUE)
+    assert [(q.speaker, q.speaker_mention) for q in quotes[4:]] == [(None, "Her companion"), (None, "he")]

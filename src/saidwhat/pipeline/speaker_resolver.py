@@ -342,6 +342,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             return r
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(None, "OTHER", intro, 0.5)
+    if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
+        return Resolution(None, "OTHER", unnamed, 0.5)
     if pron in ("he", "she") and (held := _described_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(held.name, held.type, held.role, 0.7, held)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
@@ -420,6 +422,38 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     return Resolution(None, None, None, 0.0)
 
 
+def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str | None:
+    """The description of the unnamed person quoted just before ("Her companion said
+    ... “...,” he said"; "The woman told the BBC ... “...,” she said"), when the
+    pronoun takes it up: the previous attribution in this paragraph or the one before
+    named nobody, its noun is a person's whose gender does not conflict, and nobody who
+    fits is named in between. None otherwise. The pronoun's speaker is that same
+    unnamed person (the antecedent is the last subject, after centering theory)."""
+    if not history:
+        return None
+    j = history[-1][0]
+    pc, pr = cands[j], res[j]
+    pm = pc.mention
+    if pr is None or pr.speaker is not None or pr.type != "OTHER" or pm is None or pm.head is None:
+        return None
+    if pm.kind == "pronoun":
+        desc = pr.role   # a chain: "she said ... she added"
+    elif pm.kind in ("description", "generic") and pm.head.pos_ == "NOUN" \
+            and noun_category(pm.head.lemma_) != "ORG" and pm.head.tag_ == "NN":
+        desc = pm.text
+    else:
+        return None
+    if not desc or ROLE_GENDER.get(pm.head.lower_) not in (None, _GENDER_PRON[pron]):
+        return None
+    ps = ctx.paragraph_bounds(pm.start)[0]
+    cs = ctx.paragraph_bounds(c.mention.start)[0]
+    if cs != ps and not (cs > 1 and ctx.paragraph_bounds(cs - 2)[0] <= ps):
+        return None
+    if any(_compatible(e, pron) for e in index.between(pm.start, c.mention.start)):
+        return None
+    return desc
+
+
 def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     """The text of an indefinite description of one person that is the subject of this
     sentence or the one before ("An official with the agency said ... What he would
@@ -448,6 +482,26 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None   # "A harbour pilot says ... Ines Moreau said ... she added"
     return ctx.text[found.left_edge.idx:found.idx + len(found)]   # "An official", "a local farmer"
+
+
+def _introduced_unnamed(ctx, index, m) -> bool:
+    """True if a description ("the woman", "the driver") takes up an indefinite one
+    with the same head noun in the passage before ("a man and a woman", "a driver"),
+    with no person named since that could be it: the indefinite introduced a referent
+    of its own (Heim 1982), whom the article has not named."""
+    if m.head is None:
+        return False
+    lemma = m.head.lemma_.lower()
+    lo = ctx.sentence_start_before(max(0, ctx.paragraph_bounds(m.start)[0] - 2))
+    lo = ctx.paragraph_bounds(max(0, lo - 2))[0] if lo > 1 else lo   # this paragraph and the two before
+    gender = ROLE_GENDER.get(m.head.lower_)
+    for t in reversed(ctx.tokens_in(lo, m.start)):
+        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and t.i != m.head.i \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children) \
+                and not any(c.dep_ == "appos" for c in t.children):
+            return not any(e.type == "PERSON" and (gender is None or e.gender in (None, gender))
+                           for e in index.between(t.idx, m.start))
+    return False
 
 
 def _title_holder(index, noun: str, pos: int) -> Entity | None:
@@ -712,6 +766,10 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m):
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
+    if (cat == "PERSON" or noun in ROLE_GENDER) and _introduced_unnamed(ctx, index, m):
+        # "a man and a woman ... The woman told the BBC": the person the article
+        # introduced without a name, not whoever was named last
+        return Resolution(None, "OTHER", None, 0.5)
     aged, e = _by_age(index, m)
     age = _age_range(m)
     if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
@@ -738,7 +796,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, 0.5)
     kind = _ORG_KIND.get(noun)
 
+    gender = ROLE_GENDER.get(noun)
+
     def fits(e):
+        if gender is not None and e.gender not in (None, gender):
+            return False   # "the woman" is not the man named last
         if e.type == "ORG" and kind is not None and _org_kind(e.name) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
@@ -769,7 +831,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # judge") names someone else when no one named has it: it stays a description
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, 1500):
-            if e.type == "PERSON":
+            if e.type == "PERSON" and (gender is None or e.gender in (None, gender)):
                 return Resolution(e.name, e.type, e.role, 0.55, e)
     for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]
