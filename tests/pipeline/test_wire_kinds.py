@@ -132,3 +132,22 @@ def test_a_pronoun_continues_the_unnamed_speaker_just_quoted(run):
     # "Her companion said ... “...,” he said": the companion again, not the team leader
     quotes = run(RESCUE)
     assert [(q.speaker, q.speaker_mention) for q in quotes[4:]] == [(None, "Her companion"), (None, "he")]
+
+
+def test_a_name_in_apposition_to_company_is_an_organisation(run):
+    # "The company behind it, Silver Peak Minerals": "Silver" is a given name in the
+    # name lists, but the apposition says what the name is
+    text = ("Dozens of farmers oppose a proposed lithium mine. The company behind it, Silver Peak Minerals, "
+            "says the mine will bring 500 jobs.")
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type, q.speaker_gender) == ("Silver Peak Minerals", "ORG", None)
+
+
+def test_a_short_org_name_before_a_unit_named_only_as_a_modifier_stays_itself(run):
+    # "Amazon said ..." then "Amazon Web Services chief Matt Garman": the unit is not
+    # Amazon's full name
+    text = ("Amazon said it would require staff to return to the office five days a week. "
+            "Amazon Web Services chief Matt Garman told employees that those who disagreed could leave.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Amazon", None),
+                                                             ("Matt Garman", "Amazon Web Services chief")]

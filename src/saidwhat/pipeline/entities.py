@@ -108,6 +108,11 @@ def _age(text: str, start: int, end: int) -> int | None:
 _ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
 statement report study survey website paper station channel house""".split())
 
+#: Words that close a company's legal or group name ("Meta Platforms Inc", "Acme
+#: Holdings"): a short form named before such a name is still the same company.
+_CORPORATE_SUFFIXES = frozenset("""inc inc. corp corp. corporation co co. company ltd ltd. plc llc
+group holdings international limited sa ag nv""".split())
+
 #: Capitalised words before a surname that the name lists know as given names but that
 #: open sentences or headlines in news ("Will Smith" aside): never taken as a first name.
 _NOT_GIVEN = frozenset("will may june april august say says said the new young long rich "
@@ -293,6 +298,7 @@ class ArticleEntities:
         self.ctx = ctx
         self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
+        standalone: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
@@ -309,6 +315,8 @@ class ArticleEntities:
                     subj = 2 if subj else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
+                    if ent.root.dep_ != "compound":
+                        standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
@@ -320,8 +328,10 @@ class ArticleEntities:
         # short forms -> fullest form
         branches: set[str] = set()
         own_labels: dict[str, set] = {}
+        first_at: dict[str, int] = {}
         for r in raw:
             own_labels.setdefault(r[1], set()).add(r[2])
+            first_at.setdefault(r[1], r[0])
         for n in names:
             if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1:
                 target = self._expand(n, names)
@@ -329,6 +339,13 @@ class ArticleEntities:
                         and target.endswith(" " + n) and _branch_of(target, n, names):
                     branches.add(target)
                     continue   # "Ukraine" is no short form of "Amnesty Ukraine" (Amnesty's branch)
+                if target and target != n and own_labels.get(n, set()) == {"ORG"} \
+                        and first_at[n] < first_at[target] and target not in standalone \
+                        and not set(target.lower().split()[len(n.split()):]) <= _CORPORATE_SUFFIXES:
+                    # "Amazon said ..." before "Amazon Web Services chief Matt Garman": a
+                    # longer name the article uses only as a modifier, after the short one,
+                    # is a unit of it (a second organisation), not its full name
+                    continue
                 if target and target != n:
                     self.alias[n] = target
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
@@ -373,6 +390,12 @@ class ArticleEntities:
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
+                if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
+                        and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start:
+                    # "The company behind it, Silver Peak Minerals": an organisation, though
+                    # its first word is a given name ("Silver") or NER said PERSON
+                    e.type = "ORG"
+                    e.gender = e.gender_source = None
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
