@@ -151,3 +151,10 @@ def test_a_short_org_name_before_a_unit_named_only_as_a_modifier_stays_itself(ru
     quotes = run(text)
     assert [(q.speaker, q.speaker_role) for q in quotes] == [("Amazon", None),
                                                              ("Matt Garman", "Amazon Web Services chief")]
+
+
+def test_an_organisation_name_with_of_is_whole_though_it_opens_with_a_given_name(run):
+    # "Royal" is in the given-name lists; "College of Nursing" keeps the name an organisation's
+    text = "The Royal College of Nursing said the pay award was not enough."
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == ("Royal College of Nursing", "ORG")

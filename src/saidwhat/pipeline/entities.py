@@ -37,7 +37,7 @@ from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
 from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
-from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
+from .speaker_detector import _ORG_NAME_WORDS, first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -70,7 +70,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     parts = name.split()
     whole = list(parts)
     if " of " in " ".join(parts) and is_known_first_name(parts[0]) \
-            and len(" ".join(parts).split(" of ")[0].split()) in (2, 3):
+            and len(" ".join(parts).split(" of ")[0].split()) in (2, 3) \
+            and " ".join(parts).split(" of ")[0].split()[-1].lower() not in _ORG_NAME_WORDS:   # "Royal College of Nursing"
         parts = " ".join(parts).split(" of ")[0].split()   # "Claire Donnelly of Barrowfield Securities"
         label = "PERSON"
     last_title = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1), default=-1)
