@@ -158,3 +158,16 @@ def test_an_organisation_name_with_of_is_whole_though_it_opens_with_a_given_name
     text = "The Royal College of Nursing said the pay award was not enough."
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == ("Royal College of Nursing", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    # court papers speak for whoever filed them, never for the person named last
+    ("Mara Lindell, 13, escaped from the cabin after 88 days. The criminal complaint said she had been "
+     "hidden under a bed for hours at a time."),
+    # a complaint is not the statement the lawyer gave before
+    ("“My client will plead not guilty,” lawyer Owen Pratt said in a statement. "
+     "According to the complaint, the defendant had planned the robbery for weeks."),
+])
+def test_a_document_nobody_is_said_to_have_written_names_nobody(run, text):
+    quotes = run(text)
+    assert quotes[-1].speaker is None and quotes[-1].speaker_mention in ("The criminal complaint", "the complaint")

@@ -48,7 +48,9 @@ gmbh ag plc llp lp limited holdings co s.a n.v
 _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey poll "
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
-                            "editorial blog speech testimony".split())
+                            "editorial blog speech testimony "
+                            # court papers (AP Stylebook, "court documents"): "the complaint said"
+                            "complaint lawsuit indictment affidavit warrant records".split())
 #: Verbs whose agent received or examined a document rather than wrote it ("a memo
 #: obtained by The Globe", "emails combed through by Vox", "records reviewed by the AP").
 _RECIPIENT_VERBS = frozenset("""obtain see review comb examine analyze analyse read acquire get

@@ -631,8 +631,9 @@ def _is_document(tok) -> bool:
 def _document(ctx, index, cands, res, history, c) -> Resolution:
     """A definite document ("the report", "the parole board decision") speaks for its
     author: the organisation a modifier names ("the parole board decision", "the
-    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document quoted before it (the white
-    paper after "says a document ... on Acme Rail's website"), else nobody named: the
+    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document of the same kind quoted
+    before it (the white paper after "says a white paper ... on Acme Rail's website"; "the
+    complaint" only after a complaint, not after "in a statement"), else nobody named: the
     description stays (a document is no person, so not the passage's person)."""
     m = c.mention
     for mod in m.head.children:
@@ -648,11 +649,25 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
             break
         # the document spoke as the quotation's speaker ("the report said") or carried
         # its words ("Acme said in a statement that ...")
-        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head)
-        if (wrote or q.channel and any(w in _DOCUMENT_NOUNS for w in q.channel.lower().split())) \
+        # a document ("a white paper", "the report") is taken up by any document noun;
+        # a way of speaking ("in a statement", "in an email") only by its own noun: "the
+        # complaint" after "X said in a statement" is someone else's complaint
+        kind = {m.head.lower_, m.head.lemma_.lower()}
+
+        def same(word: str) -> bool:
+            return word in kind or (word in _DOCUMENT_NOUNS and word not in _SPEECH_NOUNS)
+        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head) \
+            and same(q.mention.head.lemma_.lower())
+        if (wrote or q.channel and any(same(w) for w in re.findall(r"\w+", q.channel.lower()))) \
                 and r is not None and r.entity is not None:
             return Resolution(r.entity.name, r.entity.type, r.role, 0.6, r.entity)
     return Resolution(None, "OTHER", None, 0.4)
+
+
+#: Channel nouns that are a way of speaking, not a document with a life of its own:
+#: a later "the complaint" or "the memo" is not the speaker's statement or email.
+_SPEECH_NOUNS = frozenset("statement release email e-mail post tweet message speech testimony "
+                          "interview comment remark briefing call".split())
 
 
 #: Kinds of organisation a description noun names, and the words in an organisation's
