@@ -415,9 +415,11 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # its quotation with no one else who fits: a person after all
         last.type = "PERSON"
         return Resolution(last.name, last.type, last.role, 0.6, last)
-    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500:
+    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500 \
+            and (pe.gender_source in (None, "name") or _compatible(pe, pron)):
         # nobody fits but the last speaker, against the gender the name lists give
-        # ("Patrice" is listed male): a guess beats no speaker
+        # ("Patrice" is listed male): a guess beats no speaker; never against the
+        # article's own pronouns, honorific or role noun for that person
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
 
