@@ -8,7 +8,7 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
 * pronouns: "he added" right after a quote by X is X when no other compatible
   entity is named in between; else the nearest preceding compatible entity
   outside quotation marks (he/she: a PERSON whose gender, from the article's own
-  pronouns or the gender-guesser name lists, does not conflict; it: an ORG/GPE;
+  pronouns or the given-name table (nomquamgender), does not conflict; it: an ORG/GPE;
   they: ORG/GPE/NORP or PERSON); nothing when none is found;
 * definite descriptions ("the watchdog", "the mayor"): an entity whose role
   contains the noun, else the latest speaker of a compatible type, else the
