@@ -182,6 +182,10 @@ def _left_role(ent) -> str | None:
 #: Pronoun votes (he/his or she/her later in a sentence that names only this person, as
 #: its subject) that outrank the name lists' gender, when none disagrees.
 PRONOUN_VOTES = 2
+#: An entity of no other gender evidence takes the gender of the pronouns near its
+#: name when one gender has more than this many times the other's votes (the same
+#: "clear majority, over 2:1" as the antecedent features' ``entity_gender``).
+PRONOUN_MAJORITY = 2
 
 #: A person's stated pronouns: "they/them", "they/their" (GLAAD Media Reference Guide).
 _THEY_THEM = re.compile(r"\bthey\s*/\s*(?:them|their)\b", re.I)
@@ -364,6 +368,7 @@ class ArticleEntities:
                 if poss is not None and poss.start() > 0:
                     end = pos + poss.start()   # "Amnesty Ukraine’s": the name without its possessive
                 e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
+        people: list[tuple] = []
         for ent in ctx.ents:
             name = self._ent_names[ent.start_char]
             if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and name:
@@ -393,9 +398,15 @@ class ArticleEntities:
                             role = ctx.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
                             if role not in e.roles:
                                 e.roles.append(role)
-                self._honorific(ent, e)
+                people.append((ent, e))
                 if e.age is None:
                     e.age = _age(ctx.text, ent.start_char, ent.end_char)
+        # role nouns of every person first ("His wife, Hilary Pellow"), then courtesy
+        # titles, so that a "Mr Pellow" before her does not make her a man
+        for _, e in people:
+            self._role_gender(e)
+        for ent, e in people:
+            self._honorific(ent, e)
         self._missed_mentions()
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
@@ -470,7 +481,7 @@ class ArticleEntities:
 
     def _honorific(self, ent, e: Entity) -> None:
         """Gender from a courtesy title before or at the start of a PERSON span ("Mr
-        Vale", "Ms. Lopez") and from gendered role nouns in the entity's roles."""
+        Vale", "Ms. Lopez")."""
         doc = ent.doc
         for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
             # before the full name, or a surname of someone of no known gender ("Mr Pellow"
@@ -478,6 +489,10 @@ class ArticleEntities:
             if t is not None and t.lower_ in HONORIFIC_GENDER and (
                     e.gender is None or " " in self._ent_names[ent.start_char]):
                 e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
+
+    @staticmethod
+    def _role_gender(e: Entity) -> None:
+        """Gender from gendered role nouns (:data:`ROLE_GENDER`) in the entity's roles."""
         for role in e.roles:
             for w in re.findall(r"[a-z]+", role.lower()):
                 if w in ROLE_GENDER:
@@ -691,6 +706,44 @@ class ArticleEntities:
         """Each entity once (aliases folded), in no particular order."""
         return list(self._unique())
 
+    def _nearby_pronouns(self, people: list[Entity], ents: list[Entity]) -> dict[int, Counter]:
+        """Gendered pronouns near the named mentions of ``people`` (``id(entity)`` ->
+        Counter of ``"M"``/``"F"``), outside quotes: those after a name in a sentence
+        that names no other person, and a he/she that opens the next sentence when the
+        name is that sentence's subject and the next sentence names no person. Reads
+        the entities' mentions, so names NER missed count too; a vote, never a link."""
+        ctx = self.ctx
+        named = [(m.start, e) for e in ents if e.type == "PERSON" for m in e.mentions
+                 if m.kind in ("name", "alias") and not ctx.quoted(m.start)]
+        by_sent: dict[int, set[int]] = {}
+        for start, e in named:
+            by_sent.setdefault(ctx.sentence_start_before(start), set()).add(id(e))
+        want = {id(e) for e in people}
+        votes: dict[int, Counter] = {}
+        for m_start, e in named:
+            if id(e) not in want:
+                continue
+            lo = ctx.sentence_start_before(m_start)
+            hi = ctx.sentence_end_after(m_start)
+            if by_sent.get(lo, set()) != {id(e)}:
+                continue
+            m = next(x for x in e.mentions if x.start == m_start)
+            c = votes.setdefault(id(e), Counter())
+            for t in ctx.tokens_in(m.end, hi):
+                g = _GENDER_PRON.get(t.lower_)
+                if g and not ctx.token_quoted(t):
+                    c[g] += 1
+            head = ctx.token_at(m.end - 1)
+            while head is not None and head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head is None or head.dep_ not in ("nsubj", "nsubjpass") or hi in by_sent:
+                continue
+            first = next((t for t in ctx.tokens_in(hi, ctx.sentence_end_after(hi))
+                          if not (t.is_space or t.is_punct)), None)
+            if first is not None and first.lower_ in ("he", "she") and not ctx.token_quoted(first):
+                c[_GENDER_PRON[first.lower_]] += 1
+        return votes
+
     def records(self, also: list[Entity] = ()) -> list[EntityRecord]:
         """The entities that have a mention (and those in ``also``, e.g. every resolved
         speaker), as records, ids ``"E1"``, ``"E2"``, ... in order of first mention
@@ -706,12 +759,21 @@ class ArticleEntities:
         ents = list({id(e): e for e in ents}.values())
         ents.sort(key=lambda e: (min((m.start for m in e.mentions), default=1 << 62), e.name))
         out = []
+        ungendered = [e for e in ents if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they")]
+        nearby = self._nearby_pronouns(ungendered, ents) if ungendered else {}
         for k, e in enumerate(ents, 1):
             e.id = f"E{k}"
-            he = sum(e.pronouns.get(p, 0) for p in ("he", "him", "his"))
-            she = sum(e.pronouns.get(p, 0) for p in ("she", "her", "hers"))
-            if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they") and bool(he) != bool(she):
-                e.set_gender("M" if he else "F", "pronoun")   # the pronouns linked to it agree
+            # pronouns linked to it, possessive ones too ("her statement" counts as "her")
+            he = sum(n for p, n in e.pronouns.items() if p.split()[0] in ("he", "him", "his"))
+            she = sum(n for p, n in e.pronouns.items() if p.split()[0] in ("she", "her", "hers"))
+            if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they"):
+                if bool(he) != bool(she):
+                    e.set_gender("M" if he else "F", "pronoun")   # the pronouns linked to it agree
+                else:
+                    c = nearby.get(id(e), Counter()) + Counter({"M": he, "F": she})
+                    (g, n), *rest = c.most_common() or [(None, 0)]
+                    if g and n > PRONOUN_MAJORITY * (rest[0][1] if rest else 0):
+                        e.set_gender(g, "pronoun")
             e.aliases |= alias_of.get(id(e), set())
             e.mentions.sort(key=lambda m: m.start)
             out.append(EntityRecord(

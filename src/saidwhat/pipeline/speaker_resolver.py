@@ -638,9 +638,13 @@ def _age_range(m) -> tuple[int, int] | None:
 
 def _unproven_person(e: Entity) -> bool:
     """A PERSON entity nothing shows is a person: no known given name, gender, role,
-    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON)."""
-    return e.gender is None and not e.roles and not e.pronouns and e.age is None and e.quotes == 0 \
-        and not is_known_first_name(e.name.split()[0])
+    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON). A
+    gender from the name table for a first word that is not a well-attested given name
+    ("Halton": 145 people) proves nothing."""
+    first = e.name.split()[0]
+    known = is_known_first_name(first)
+    return (e.gender is None or (e.gender_source == "name" and not known)) and not e.roles \
+        and not e.pronouns and e.age is None and e.quotes == 0 and not known
 
 
 def _by_age(index, m) -> tuple[bool, Entity | None]:
