@@ -33,3 +33,12 @@ def test_a_possessive_pronoun_linked_as_speaker_counts(run):
     # "her statement" is resolved to the person; its "her" is the article's pronoun for them
     text = 'Sevrin Tolaq chairs the harbour board.\n\n"The plan is late," her statement said.'
     assert ("female", "pronoun") in _gender(run, text, "Sevrin Tolaq")
+
+
+def test_a_place_ner_tags_a_place_every_time_stays_a_place(nlp):
+    import saidwhat
+
+    text = ("The ferry to Nova Scotia was late again on Monday. Fishers in Nova Scotia want a new terminal. "
+            '"We need it now," said Ilvasa Korvalis.')
+    types = {e.name: e.type for e in saidwhat.extract_entities(text, nlp=nlp)}
+    assert types.get("Nova Scotia") == "GPE"

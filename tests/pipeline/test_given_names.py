@@ -55,3 +55,9 @@ def test_hotel_and_resort_names_are_organisations():
     assert is_known_first_name("Diamond")
     assert guess_name_type("Diamond Resorts", None) == "ORG"
     assert guess_name_type("Birchwood Hotel", None) == "ORG"
+
+
+@pytest.mark.parametrize("name, label", [("General Motors", "ORG"), ("Roman Catholic Diocese", "ORG")])
+def test_a_given_name_first_does_not_make_a_company_or_a_diocese_a_person(name, label):
+    assert is_known_first_name(name.split()[0])
+    assert guess_name_type(name, label) == "ORG"

@@ -182,6 +182,10 @@ def _left_role(ent) -> str | None:
 #: Pronoun votes (he/his or she/her later in a sentence that names only this person, as
 #: its subject) that outrank the name lists' gender, when none disagrees.
 PRONOUN_VOTES = 2
+#: A "Given Surname" that NER tags a place at least this many times, and never
+#: anything else, stays a place ("Nova Scotia", "Jordan Valley"): one GPE tag on a
+#: person's name is a slip of the model, the same one at every mention is not.
+PLACE_EVERY_TIME = 2
 #: An entity of no other gender evidence takes the gender of the pronouns near its
 #: name when one gender has more than this many times the other's votes (the same
 #: "clear majority, over 2:1" as the antecedent features' ``entity_gender``).
@@ -351,8 +355,9 @@ class ArticleEntities:
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
-                    and key.split()[-1].lower() not in _PLACE_WORDS:
-                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
+                    and key.split()[-1].lower() not in _PLACE_WORDS \
+                    and not (c["GPE"] >= PLACE_EVERY_TIME and set(known) == {"GPE"}):
+                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place (not "Nova Scotia")
             if key in branches:
                 e.type = "ORG"   # an organisation's branch in a place, whatever NER said
             if e.type == "PERSON" and len(key.split()) >= 2:

@@ -41,7 +41,7 @@ agency authority commission department service services group party police court
 committee institute foundation network news times post press union office board government
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
-resort resorts hotel hotels casino casinos
+resort resorts hotel hotels casino casinos motors diocese archdiocese
 """.split())
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
