@@ -26,6 +26,8 @@ def rec(start, speaker, gender=None, sid=None, stype="PERSON"):
     ("Dr. Anick Bédard", "Anick Bedard", True),      # title and accents do not count
     ("Mike Fenwick", "Michael Fenwick", True),       # same initial
     ("Trevor Oduya", "Mary Oduya", False),           # same surname, another person
+    ("Paz Akin", "Lorena Paz Akin", True),           # a given name left out
+    ("Lorena Paz Akin", "Paz Akin", True),
     ("Marta", "Marta Quill", False),                 # a given name alone
     ("", "Marta Quill", False),
 ])

@@ -42,3 +42,11 @@ def test_a_place_ner_tags_a_place_every_time_stays_a_place(nlp):
             '"We need it now," said Ilvasa Korvalis.')
     types = {e.name: e.type for e in saidwhat.extract_entities(text, nlp=nlp)}
     assert types.get("Nova Scotia") == "GPE"
+
+
+def test_a_given_name_and_surname_ending_a_longer_name_is_that_person(run):
+    text = ('"The kiln is ready," said Lorena Paz Ortolan, who runs the studio.\n\n'
+            '"We open in May," Paz Ortolan said.')
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["Lorena Paz Ortolan"] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id

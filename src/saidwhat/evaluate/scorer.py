@@ -267,12 +267,16 @@ def person_names_match(pred: str, gold: str) -> bool:
     accents do not count), the names match when they are equal, or when their last words
     (surnames) are equal and either one is a surname alone or their first words begin
     with the same letter ("Mike Smith" / "Michael Smith", "Smith" / "Jane Smith"; not
-    "Trevor Nicholson" / "Mary Nicholson").
+    "Trevor Nicholson" / "Mary Nicholson"), or when the shorter name, of two words or
+    more, ends the longer one (a given name left out: "Paz Akin" / "Lorena Paz Akin").
     """
     p, g = _person_words(pred), _person_words(gold)
     if not p or not g:
         return False
     if p == g:
+        return True
+    short, long = (p, g) if len(p) <= len(g) else (g, p)
+    if len(short) >= 2 and long[-len(short):] == short:
         return True
     return p[-1] == g[-1] and (len(p) == 1 or len(g) == 1 or p[0][:1] == g[0][:1])
 

@@ -331,7 +331,7 @@ class ArticleEntities:
         for r in raw:
             own_labels.setdefault(r[1], set()).add(r[2])
         for n in names:
-            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1:
+            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1 or self._name_end_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
                         and target.endswith(" " + n) and _branch_of(target, n, names):
@@ -542,8 +542,22 @@ class ArticleEntities:
                 seen.add(id(e))
                 yield e
 
+    @staticmethod
+    def _name_end_of(short: str, names) -> list[str]:
+        """The people's names of three words or more that a two-word name ends, both
+        opening with a well-attested given name ("Paz Akin" in "Lorena Paz Akin": a
+        first given name left out; not "Hillary Clinton" in "Crooked Hillary Clinton",
+        nor a surname pair "Guajardo Villarreal")."""
+        if len(short.split()) != 2 or not is_known_first_name(short.split()[0]):
+            return []
+        return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
+                and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        fuller = self._name_end_of(short, names)
+        if fuller:
+            return max(fuller, key=lambda n: (names[n], len(n)))
         if " " in short and short.split()[0] in NAME_PARTICLES_V1:   # "de la Cruz", "von der Leyen"
             fuller = [n for n in names if n.lower().endswith(" " + low) and n != short]
             if fuller:
