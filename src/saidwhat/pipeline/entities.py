@@ -21,7 +21,7 @@ Each entity has a canonical ``name``, a ``type``, ``aliases``, a ``number`` (``"
 person, a ``"group"``, an ``"organisation"``), the ``pronouns`` the article uses for
 it, its ``roles`` (titles, appositions) and a ``gender`` with its source: honorifics
 ("Mr", "Ms", "Sir", "Dame") and gendered role nouns ("chairwoman", "mother") first,
-then the given-name lists, then the article's own pronouns. :meth:`ArticleEntities.records`
+then the given-name table, then the article's own pronouns. :meth:`ArticleEntities.records`
 gives them as :class:`saidwhat.model.EntityRecord` with ids ``"E1"``, ``"E2"``, ...
 in order of first mention: the ``speaker_id`` of every quotation record, and
 ``doc._.entities`` on a Doc run through the ``saidwhat`` component.
@@ -108,7 +108,7 @@ def _age(text: str, start: int, end: int) -> int | None:
 _ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
 statement report study survey website paper station channel house""".split())
 
-#: Capitalised words before a surname that the name lists know as given names but that
+#: Capitalised words before a surname that the given-name table knows as given names but that
 #: open sentences or headlines in news ("Will Smith" aside): never taken as a first name.
 _NOT_GIVEN = frozenset("will may june april august say says said the new young long rich "
                        "major dean king".split())
@@ -144,7 +144,7 @@ def _group_or_title(name: str) -> bool:
 
 def _is_role_word(word: str) -> bool:
     """A capitalised title or role noun that is not also a given name ("Striker",
-    "Mayor"; not "Dean", "Major" when the name lists know it)."""
+    "Mayor"; not "Dean", "Major" when the given-name table knows it)."""
     w = word.lower().rstrip(".")
     return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
 
@@ -180,7 +180,7 @@ def _left_role(ent) -> str | None:
 
 
 #: Pronoun votes (he/his or she/her later in a sentence that names only this person, as
-#: its subject) that outrank the name lists' gender, when none disagrees.
+#: its subject) that outrank the name table's gender, when none disagrees.
 PRONOUN_VOTES = 2
 #: A "Given Surname" that NER tags a place at least this many times, and never
 #: anything else, stays a place ("Nova Scotia", "Jordan Valley"): one GPE tag on a
@@ -419,7 +419,7 @@ class ArticleEntities:
 
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
         """Add the full names NER missed of a one-word name it found: where the article
-        writes a given name the name lists know, tagged a proper noun, before that word ("LAKE BUENA VISTA,
+        writes a given name the given-name table knows, tagged a proper noun, before that word ("LAKE BUENA VISTA,
         Fla. – Brittany Lincicome stood ..." when NER only tagged "Lincicome" later),
         outside quotes, and no longer name the article has ends in the word. The NER
         mention the full name covers is replaced by it."""
@@ -684,7 +684,7 @@ class ArticleEntities:
             (g, n), *rest = c.most_common()
             e = self.entities[p]
             e.pronouns.update({("he" if x == "M" else "she"): k for x, k in c.items()})
-            # the article's own pronouns outrank the name lists when they agree at least
+            # the article's own pronouns outrank the name table when they agree at least
             # twice and never disagree; one stray pronoun often belongs to someone else
             # in the sentence ("Jake" stays male)
             if not rest and n >= PRONOUN_VOTES and e.gender_source == "name":

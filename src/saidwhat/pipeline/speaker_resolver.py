@@ -406,7 +406,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
     if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500:
-        # nobody fits but the last speaker, against the gender the name lists give
+        # nobody fits but the last speaker, against the gender the name table gives
         # ("Patrice" is listed male): a guess beats no speaker
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
