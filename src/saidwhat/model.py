@@ -129,7 +129,7 @@ class EntityRecord:
         type: ``PERSON``, ``ORG``, ``GPE`` or ``NORP``.
         number: ``"one"`` (a person), ``"group"`` or ``"organisation"``.
         gender: ``"female"``, ``"male"`` or ``None``; ``gender_source`` is
-            ``"honorific"``, ``"role"``, ``"name"`` (given-name lists) or ``"pronoun"``
+            ``"honorific"``, ``"role"``, ``"name"`` (the given-name table) or ``"pronoun"``
             (the article's own pronouns), ``None`` with no gender.
         aliases: Other names the article uses for it (surname, acronym, short form).
         roles: Titles and appositions the article gives it ("Mayor", "a paramedic").

@@ -64,7 +64,7 @@ def test_extract_jsonl_order_carried_fields_and_bad_lines(tmp_path, capsys, nlp)
     assert [r["id"] for r in recs] == ["bridge", "school", "quiet"]
     assert recs[0]["outlet"] == "Valley Gazette" and recs[0]["date"] == "2024-03-05"
     assert "text" not in recs[0]
-    assert list(recs[0]) == ["id", "outlet", "date", "quotes"]
+    assert list(recs[0]) == ["id", "outlet", "date", "quotes", "quoted_people"]
     assert recs[2]["quotes"] == []
     assert "in.jsonl:line 2" in err and "in.jsonl:line 3" in err
 

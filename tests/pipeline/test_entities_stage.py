@@ -206,14 +206,15 @@ def test_an_honorific_keeps_two_people_of_one_surname_apart(nlp):
 
 
 def test_records_carry_the_speaker_entity_gender_and_its_source(nlp):
-    # honorific, the article's own pronouns, an organisation (no gender), all records of one speaker agree
+    # honorific, the article's own pronouns ("Ilvasa": a given name the table does not have), an
+    # organisation (no gender), all records of one speaker agree
     text = ("“We will appeal,” said Mr Tobias Wrenfield, the club's lawyer. Wrenfield added that the fine was unfair. "
-            "Adaeze Korvalis, who chairs the board, disagreed. “The rules are clear,” she said. "
+            "Ilvasa Korvalis, who chairs the board, disagreed. “The rules are clear,” she said. "
             "“We expect them to be followed,” she added. "
             "The Harbour Authority said in a statement that it would review the case.")
     quotes = saidwhat.extract(text, nlp=nlp)
     got = [(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes]
     assert got[:2] == [("Tobias Wrenfield", "male", "honorific")] * 2
-    assert got[2:4] == [("Adaeze Korvalis", "female", "pronoun")] * 2
+    assert got[2:4] == [("Ilvasa Korvalis", "female", "pronoun")] * 2
     assert got[4] == ("Harbour Authority", None, None)
     assert all(q.to_dict()["speaker_gender"] == q.speaker_gender for q in quotes)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
+from . import given_names
 from .paragraphs import breaks_paragraph_in
 from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
@@ -41,6 +41,7 @@ agency authority commission department service services group party police court
 committee institute foundation network news times post press union office board government
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
+resort resorts hotel hotels casino casinos motors diocese archdiocese
 """.split())
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -58,28 +59,19 @@ receive leak view inspect""".split())
 #: Where a document is published, as "on X's website".
 _PUBLISHED_ON = frozenset("website site web page blog feed account".split())
 _POSS_PRONOUNS = {"her": "she", "his": "he", "its": "it", "their": "they"}
-_detector = None
 
 
 def first_name_gender(word: str) -> str | None:
-    """'M', 'F' or None for a given name, from the gender-guesser package's name lists
-    (Jörg Michael's ``nam_dict``, 40,000 names by country)."""
-    global _detector
-    if _detector is None:
-        _detector = _gg.Detector(case_sensitive=False)
-    g = _detector.get_gender(word)
-    if g == "male":
-        return "M"
-    if g == "female":
-        return "F"
-    return None   # "mostly_*" and "andy" names (Kim, Darian) are left to the article's pronouns
+    """'M', 'F' or None for a given name, from the nomquamgender-derived table
+    (:func:`saidwhat.pipeline.given_names.name_gender`: p(female) >= 0.9 or <= 0.1;
+    names in between, "Kim", "Jean", are left to the article's pronouns)."""
+    return given_names.name_gender(word)
 
 
 def is_known_first_name(word: str) -> bool:
-    global _detector
-    if _detector is None:
-        _detector = _gg.Detector(case_sensitive=False)
-    return word[:1].isupper() and _detector.get_gender(word) != "unknown"
+    """Whether a capitalised word is a well-attested given name
+    (:func:`saidwhat.pipeline.given_names.is_given_name`)."""
+    return given_names.is_given_name(word)
 
 
 @dataclass
@@ -638,7 +630,7 @@ bridge north south east west
 def guess_name_type(name: str, label: str | None) -> str:
     """Entity type for a proper name.
 
-    A known given name (gender-guesser lists) makes it a PERSON even where NER says
+    A known given name (:func:`is_known_first_name`) makes it a PERSON even where NER says
     ORG (en_core_web_sm labels "Oksana Pokalchuk" ORG), unless the name holds an
     organisation or place word or NER calls it a place; platforms ("Twitter") are
     ORG; else the NER label; else organisation words; else PERSON.

@@ -8,7 +8,7 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
 * pronouns: "he added" right after a quote by X is X when no other compatible
   entity is named in between; else the nearest preceding compatible entity
   outside quotation marks (he/she: a PERSON whose gender, from the article's own
-  pronouns or the gender-guesser name lists, does not conflict; it: an ORG/GPE;
+  pronouns or the given-name table (nomquamgender), does not conflict; it: an ORG/GPE;
   they: ORG/GPE/NORP or PERSON); nothing when none is found;
 * definite descriptions ("the watchdog", "the mayor"): an entity whose role
   contains the noun, else the latest speaker of a compatible type, else the
@@ -417,7 +417,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         return Resolution(last.name, last.type, last.role, 0.6, last)
     if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500 \
             and (pe.gender_source in (None, "name") or _compatible(pe, pron)):
-        # nobody fits but the last speaker, against the gender the name lists give
+        # nobody fits but the last speaker, against the gender the name table gives
         # ("Patrice" is listed male): a guess beats no speaker; never against the
         # article's own pronouns, honorific or role noun for that person
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
@@ -738,9 +738,13 @@ def _right_after(ctx, prev: Candidate, c: Candidate) -> bool:
 
 def _unproven_person(e: Entity) -> bool:
     """A PERSON entity nothing shows is a person: no known given name, gender, role,
-    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON)."""
-    return e.gender is None and not e.roles and not e.pronouns and e.age is None and e.quotes == 0 \
-        and not is_known_first_name(e.name.split()[0])
+    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON). A
+    gender from the name table for a first word that is not a well-attested given name
+    ("Halton": 145 people) proves nothing."""
+    first = e.name.split()[0]
+    known = is_known_first_name(first)
+    return (e.gender is None or (e.gender_source == "name" and not known)) and not e.roles \
+        and not e.pronouns and e.age is None and e.quotes == 0 and not known
 
 
 def _by_age(index, m) -> tuple[bool, Entity | None]:

@@ -209,7 +209,7 @@ def _article_table(records: list[dict[str, Any]], run_id: str | None):
         cols["outlet"].append(article_outlet(rec))
         cols["date"].append(article_date(rec))
         cols["text"].append(rec.get(STORE_TEXT, rec.get("text")))
-        extra = {k: v for k, v in rec.items() if k not in ("id", "text", STORE_TEXT, "quotes", *META_FIELDS)}
+        extra = {k: v for k, v in rec.items() if k not in ("id", "text", STORE_TEXT, "quotes", "quoted_people", *META_FIELDS)}
         cols["meta"].append(json.dumps(extra, ensure_ascii=False, default=str) if extra else None)
         cols["run_id"].append(run_id)
     schema = pa.schema([("id", pa.string()), ("url", pa.string()), ("title", pa.string()),

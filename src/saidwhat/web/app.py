@@ -172,6 +172,16 @@ class QuoteRecord(BaseModel):
         None, description="Where speaker_gender comes from.")
 
 
+class QuotedPerson(BaseModel):
+    """One distinct speaker of an article (``quoted_people`` of an article line)."""
+
+    speaker_id: str | None = None
+    name: str
+    gender: Literal["female", "male"] | None = None
+    gender_source: Literal["pronoun", "honorific", "role", "name"] | None = None
+    quotes: int = Field(0, description="Number of the article's quotation records of this speaker.")
+
+
 class ArticleQuotes(BaseModel):
     """Quotations of one article: one line of ``saidwhat extract``'s JSONL output,
     ``{"id", <carried fields>, "quotes"}``."""
@@ -180,6 +190,9 @@ class ArticleQuotes(BaseModel):
 
     id: str | None = None
     quotes: list[QuoteRecord]
+    quoted_people: list[QuotedPerson] = Field(
+        default_factory=list, description="The distinct named speakers of the article, with their gender "
+                                          "and number of quotations (as on the CLI's JSONL line).")
 
 
 class BatchQuotes(BaseModel):
