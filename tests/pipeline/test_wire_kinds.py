@@ -180,3 +180,12 @@ def test_he_is_never_a_woman_the_article_calls_she(run):
             "Having lost so much, Ellery was afraid to let her guard down. But he told her, “You deserve better.”")
     quotes = run(text)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Morgan Ellery", "she"), (None, "he")]
+
+
+def test_a_hyphenated_surname_mention_is_whole_when_the_parser_splits_it(run):
+    # the parser makes "Wilson" and "Raybould" two subjects of "said"
+    text = ("Justice Minister Jody Wilson-Raybould introduced the law.\n\n"
+            "\"We're not considering changing something in the legislation,\" Wilson-Raybould said in November.")
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_mention) == ("Jody Wilson-Raybould", "Wilson-Raybould")
+    assert text[q.speaker_start:q.speaker_end] == "Wilson-Raybould"

@@ -391,9 +391,15 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     name_toks, label = _name_tokens(head, np)
     if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
+    while name_toks and name_toks[0].i >= 2 and (h := doc[name_toks[0].i - 1]).text in HYPHENS \
+            and not h.whitespace_ and not doc[h.i - 1].whitespace_ and doc[h.i - 1].text[:1].isupper() \
+            and doc[h.i - 1].is_alpha and lo <= doc[h.i - 1].idx:
+        # "Wilson-Raybould said", where the parser made "Wilson" a subject of its own
+        name_toks = [doc[h.i - 1], h] + name_toks
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
     if name_toks:
+        start = min(start, name_toks[0].idx)
         ns, ne = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
         if ns > start:
             role_parts.append(text[start:ns].strip(" ,"))
