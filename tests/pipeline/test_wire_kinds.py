@@ -189,3 +189,11 @@ def test_a_hyphenated_surname_mention_is_whole_when_the_parser_splits_it(run):
     (q,) = run(text)
     assert (q.speaker, q.speaker_mention) == ("Jody Wilson-Raybould", "Wilson-Raybould")
     assert text[q.speaker_start:q.speaker_end] == "Wilson-Raybould"
+
+
+def test_a_person_after_of_the_team_stays_a_person(run):
+    # the parser hangs the apposition on "team", the object of "of": the name is the captain's
+    text = ("The captain of the team, Jordan Stewart, and his mother approached the coach.\n\n"
+            "Stewart said he was heartbroken to learn of his illness.")
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == ("Jordan Stewart", "PERSON")

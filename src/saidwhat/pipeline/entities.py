@@ -402,7 +402,8 @@ class ArticleEntities:
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
                 if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
-                        and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start:
+                        and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start \
+                        and ent.root.head.dep_ != "pobj":   # not "The captain of the team, Jordan Stewart"
                     # "The company behind it, Silver Peak Minerals": an organisation, though
                     # its first word is a given name ("Silver") or NER said PERSON
                     e.type = "ORG"
