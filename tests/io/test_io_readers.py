@@ -298,3 +298,17 @@ def test_io_glob_through_a_symlink_loop_lists_each_file_once(tmp_path, monkeypat
     # the directory walk, the same file named twice or by another path: still once each
     assert expand_sources(["d", "d/**/*.txt", "d/a.txt", str(tmp_path / "d" / "sub" / "loop" / "a.txt")]) == \
         ["d/a.txt", "d/sub/b.txt"]
+
+
+def test_csv_a_stray_quote_loses_its_row_only(tmp_path):
+    # row 2 opens a quote it never closes: it is reported with its line, and the rows it
+    # would swallow are read; a last row left open is reported too, never dropped silently
+    p = tmp_path / "rows.csv"
+    p.write_text('id,text\n1,"Row one text."\n2,"broken row with a stray quote\n3,"Row three text."\n'
+                 '4,"Row four text."\n5,"last row left open\n', encoding="utf-8")
+    bad = []
+    arts = list(read_csv(str(p), on_error=bad.append))
+    assert [(a.id, a.text) for a in arts] == [("1", "Row one text."), ("3", "Row three text."),
+                                              ("4", "Row four text.")]
+    assert [(b.where, b.reason.split(" (")[0]) for b in bad] == [("line 3", "malformed CSV record"),
+                                                                  ("line 6", "malformed CSV record")]
