@@ -269,3 +269,18 @@ def test_api_pipeline_failure_is_500_json(unused_pipeline):
         r = c.post("/api/extract", json={"text": "anything"})
     assert r.status_code == 500
     assert r.json()["error"] == "internal_error" and "AssertionError" in r.json()["message"]
+
+
+@pytest.mark.slow
+def test_api_extract_says_when_a_text_is_not_english(client, example_text):
+    # the CLI prints [W005] on stderr; the web answer carries it, and only where it applies
+    french = ("Le maire de la ville a annoncé lundi que le pont serait fermé pendant trois mois pour des "
+              "travaux. Les habitants sont inquiets et demandent des solutions de transport. La mairie "
+              "promet des navettes gratuites et une nouvelle passerelle pour les piétons avant l'été.")
+    r = client.post("/api/extract", json={"articles": [{"id": "fr", "text": french},
+                                                       {"id": "en", "text": example_text}]})
+    assert r.status_code == 200
+    fr, en = r.json()["articles"]
+    assert fr["quotes"] == [] and len(fr["warnings"]) == 1 and fr["warnings"][0].startswith("[W005]")
+    assert "French" in fr["warnings"][0]
+    assert "warnings" not in en

@@ -50,8 +50,10 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..errors import Warnings
 from ..io.base import Article, coerce_id
 from ..io.jsonl import article_record
+from ..language import foreign_language
 from .runner import DEFAULT_LONG_CHARS, ExtractTimeout, ProcessRunner, ThreadRunner, WorkerDied
 
 #: Default limit on a request body, in bytes (2 MB).
@@ -190,6 +192,9 @@ class ArticleQuotes(BaseModel):
 
     id: str | None = None
     quotes: list[QuoteRecord]
+    warnings: list[str] | None = Field(
+        None, description="[W005] when an article gave no quotation and looks like another language than "
+                          "English (the CLI prints it on stderr); absent otherwise.")
     quoted_people: list[QuotedPerson] = Field(
         default_factory=list, description="The distinct named speakers of the article, with their gender "
                                           "and number of quotations (as on the CLI's JSONL line).")
@@ -536,6 +541,10 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None,
         # the CLI's JSONL record: {"id", <carried fields>, "quotes"}
         out = [article_record(Article(coerce_id(id_), text, meta), quotes)
                for (id_, _, meta), text, quotes in zip(items, texts, results)]
+        for rec, text in zip(out, texts):
+            if not rec["quotes"] and (language := foreign_language(text)) is not None:
+                # [W005], which the CLI prints on stderr, in the answer itself
+                rec["warnings"] = [Warnings.W005.format(what="the text", language=language)]
         return _JSONResponse(out[0] if req.text is not None else {"articles": out})
 
     @app.get("/api/info", summary="Version, model, limits and corpus availability")
