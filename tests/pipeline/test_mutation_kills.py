@@ -1,0 +1,39 @@
+"""Tests written to kill surviving mutants of the mutation run (issue 14, docs/testing.md):
+each pins a behaviour of the pipeline that a sampled mutant changed and no test saw.
+Invented text only."""
+import pytest
+
+from saidwhat.pipeline.entities import normalize_name
+
+BRANDT = "“We will appeal the ruling,” Mayor Lena Brandt said.\n\n"
+
+
+@pytest.mark.slow
+def test_she_after_two_women_named_since_is_the_one_introduced_last(run):
+    # speaker_resolver._pronoun: "she" with people named since goes to _introduced (the
+    # person the last paragraph brings in), not to the nearest earlier subject
+    text = (BRANDT + "Anna Berg inspected the quay on Monday and sent her report to the council.\n\n"
+            "The report was backed by surveyor Mia Holt.\n\n“The quay is not safe for anyone,” she said.")
+    first, second = run(text)
+    assert (first.speaker, second.speaker, second.speaker_role) == ("Lena Brandt", "Mia Holt", "surveyor")
+
+
+@pytest.mark.slow
+def test_according_to_between_commas_gives_both_two_word_pieces(run):
+    # quote_detector._according_to: each side of a mid-sentence "according to" of two or
+    # more words is its own record
+    quotes = run("Rents rose, according to the tenants' union, in every district of the city last year.")
+    assert [(q.quote, q.cue, q.speaker_mention) for q in quotes] == [
+        ("Rents rose", "according to", "the tenants' union"),
+        ("in every district of the city last year", "according to", "the tenants' union")]
+
+
+@pytest.mark.slow
+def test_continuation_is_not_carried_across_a_newly_named_organisation(run):
+    # speaker_resolver._continuation: an organisation named in between stops the carry-over
+    # as a person does
+    text = (BRANDT + "A report by the Harbour Safety Board found cracks in the quay wall.\n\n"
+            "“The quay is not safe for workers, and nobody asked us.”")
+    first, second = run(text)
+    assert first.speaker == "Lena Brandt"
+    assert (second.speaker, second.flags) == (None, ())
