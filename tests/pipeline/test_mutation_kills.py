@@ -37,3 +37,10 @@ def test_continuation_is_not_carried_across_a_newly_named_organisation(run):
     first, second = run(text)
     assert first.speaker == "Lena Brandt"
     assert (second.speaker, second.flags) == (None, ())
+
+
+@pytest.mark.parametrize("name, want", [("Ms. Berg", "Berg"), ("Ms Berg", "Berg"), ("Mrs Holt", "Holt"),
+                                        ("Dr. Lind", "Lind"), ("Prof Falk", "Falk"), ("Sir Reed", "Reed"),
+                                        ("Ms. Anna Berg", "Anna Berg")])
+def test_normalize_name_drops_an_honorific_before_a_surname(name, want):
+    assert normalize_name(name) == want
