@@ -44,3 +44,11 @@ def test_continuation_is_not_carried_across_a_newly_named_organisation(run):
                                         ("Ms. Anna Berg", "Anna Berg")])
 def test_normalize_name_drops_an_honorific_before_a_surname(name, want):
     assert normalize_name(name) == want
+
+
+@pytest.mark.slow
+def test_she_with_no_quotation_before_is_the_subject_not_the_object(run):
+    # speaker_resolver._pronoun, last resort: clause subjects are tried before other mentions
+    (q,) = run("Lena Brandt praised Anna Berg for the harbour plan on Monday. "
+               "“The quay will reopen before the summer,” she said.")
+    assert (q.speaker, q.speaker_mention, q.confidence) == ("Lena Brandt", "she", 0.7)
