@@ -52,3 +52,11 @@ def test_she_with_no_quotation_before_is_the_subject_not_the_object(run):
     (q,) = run("Lena Brandt praised Anna Berg for the harbour plan on Monday. "
                "“The quay will reopen before the summer,” she said.")
     assert (q.speaker, q.speaker_mention, q.confidence) == ("Lena Brandt", "she", 0.7)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pron", ["I", "we", "you"])
+def test_first_and_second_person_outside_quotes_name_nobody(run, pron):
+    # speaker_resolver._pronoun: "we said" in narration is the writer, not a person named before
+    (q,) = run(f"Lena Brandt runs the harbour office.\n\n“The quay will reopen on Monday,” {pron} said.")
+    assert (q.speaker, q.speaker_type, q.confidence) == (None, "OTHER", 0.3)
