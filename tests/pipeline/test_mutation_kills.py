@@ -60,3 +60,10 @@ def test_first_and_second_person_outside_quotes_name_nobody(run, pron):
     # speaker_resolver._pronoun: "we said" in narration is the writer, not a person named before
     (q,) = run(f"Lena Brandt runs the harbour office.\n\n“The quay will reopen on Monday,” {pron} said.")
     assert (q.speaker, q.speaker_type, q.confidence) == (None, "OTHER", 0.3)
+
+
+@pytest.mark.slow
+def test_a_paragraph_in_single_marks_with_no_cue_is_a_subheading(run):
+    # quote_detector.direct_candidates: '‘A new start for the old port’' on a line of its own
+    assert run("The harbour reopened on Monday after a month of repairs.\n\n‘A new start for the old port’\n\n"
+               "The first ferry left at six in the morning.") == []
