@@ -67,3 +67,29 @@ def test_a_paragraph_in_single_marks_with_no_cue_is_a_subheading(run):
     # quote_detector.direct_candidates: '‘A new start for the old port’' on a line of its own
     assert run("The harbour reopened on Monday after a month of repairs.\n\n‘A new start for the old port’\n\n"
                "The first ferry left at six in the morning.") == []
+
+
+@pytest.mark.slow
+def test_a_scare_quote_does_not_hide_the_quotations_after_it(run):
+    # quote_detector.direct_candidates: the embedded phrase is skipped, the loop goes on
+    (q,) = run("The council's plan to “make the harbour work for everyone again” was shelved on Tuesday. "
+               "“We will try again next year,” Mayor Lena Brandt said.")
+    assert (q.quote, q.speaker) == ("We will try again next year,", "Lena Brandt")
+
+
+@pytest.mark.slow
+def test_she_between_two_women_prefers_the_nearer_subject(run):
+    # speaker_resolver._pronoun: recency against salience (SALIENCE), not the earliest name
+    (q,) = run("Lena Brandt opened the new quay on Monday. Later Anna Berg toured the site. "
+               "“It is a fine day for the whole town,” she said.")
+    assert q.speaker == "Anna Berg"
+
+
+@pytest.mark.slow
+def test_lead_in_with_a_channel_on_the_line_before_the_quotation(run):
+    # quote_detector._attribute: a lead-in ending in a colon on its own line gives cue,
+    # speaker and channel
+    (q,) = run("Mayor Lena Brandt said in a statement on Facebook:\n\n"
+               "“We will appeal the ruling before the end of the month.”")
+    assert (q.speaker, q.speaker_mention, q.cue, q.channel) == (
+        "Lena Brandt", "Mayor Lena Brandt", "said", "in a statement on Facebook")
