@@ -4,7 +4,8 @@ random sample of the mutants: the full set (about 14,000 mutants) takes days on 
     python scripts/mutation_sample.py generate        # mutants/ from the source (no tests run)
     python scripts/mutation_sample.py sample [N]      # the sample's names, one a line, in run order
     python scripts/mutation_sample.py pending [N]     # the sample's names not run yet, in run order
-    python scripts/mutation_sample.py report [N]      # the sample's figures from mutants/*.meta
+    python scripts/mutation_sample.py report [N [M]]  # the sample's figures from mutants/*.meta
+                                                      # (M: only the first M names in run order)
 
 The sample: every mutant name mutmut generated, per module sorted by name, then
 ``random.Random(SEED).sample`` of a share proportional to the module's mutant count (at least
@@ -91,6 +92,7 @@ if __name__ == "__main__":
             done.update(keys)
         print("\n".join(name for name in sample(n) if done.get(name) is None))
     elif cmd == "report":
-        report(sample(n))
+        names = sample(n)
+        report(names[:int(sys.argv[3])] if len(sys.argv) > 3 else names)
     else:
         sys.exit(__doc__)

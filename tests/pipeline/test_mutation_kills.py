@@ -93,3 +93,11 @@ def test_lead_in_with_a_channel_on_the_line_before_the_quotation(run):
                "“We will appeal the ruling before the end of the month.”")
     assert (q.speaker, q.speaker_mention, q.cue, q.channel) == (
         "Lena Brandt", "Mayor Lena Brandt", "said", "in a statement on Facebook")
+
+
+@pytest.mark.slow
+def test_quote_extractor_writes_spans_by_default(nlp):
+    # component.QuoteExtractor built directly (not through the spaCy factory) keeps the default
+    from saidwhat.pipeline.component import QuoteExtractor
+    x = QuoteExtractor(nlp, "saidwhat_direct")
+    assert (x.set_spans, x.min_words) == (True, 4)
