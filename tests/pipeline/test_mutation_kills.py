@@ -101,3 +101,14 @@ def test_quote_extractor_writes_spans_by_default(nlp):
     from saidwhat.pipeline.component import QuoteExtractor
     x = QuoteExtractor(nlp, "saidwhat_direct")
     assert (x.set_spans, x.min_words) == (True, 4)
+
+
+@pytest.mark.slow
+def test_they_said_is_a_plural_speaker_before_never_a_single_person(run):
+    # speaker_resolver._plural_before: "they" takes over a plural noun speaker only
+    _, q = run("“We will rebuild the pier before the summer,” said harbour master Tomas Reed.\n\n"
+               "“It will take two years at least,” they said.")
+    assert (q.speaker, q.speaker_mention) == (None, "they")
+    _, q = run("“We will rebuild the pier before the summer,” the harbour workers said.\n\n"
+               "“It will take two years at least,” they said.")
+    assert (q.speaker, q.speaker_role) == (None, "the harbour workers")
