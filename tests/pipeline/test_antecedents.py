@@ -184,3 +184,17 @@ def test_antecedents_choose_default_threshold_is_one_half(nlp):
     p = dict((v.name, prob) for v, prob in A.rank(doc, span, views, info=info))[best.name]
     assert A.choose(doc, span, views, info=info) is (best if p >= 0.5 else None)
     assert p >= 0.5   # the clear case clears the default threshold
+
+
+def test_antecedents_pair_feature_values_for_it(nlp):
+    doc, span, info, views, _ = _ranked(nlp, "Northwind Logistics Inc. hired Thomas Keller last year. "
+                                             "On Friday it closed the warehouse.", "it")
+    names = list(A.FEATURES)
+
+    def feats(view):
+        return dict(zip(names, A.pair_features(doc, span, view, views.index(view), len(views), info=info)))
+    person = feats(next(v for v in views if v.type == "PERSON"))
+    org = feats(next(v for v in views if v.type == "ORG"))
+    assert person["kind_it"] == org["kind_it"] == 1.0 and person["kind_she"] == 0.0
+    assert (person["it_person"], person["it_org"]) == (1.0, 0.0)
+    assert (org["it_person"], org["it_org"]) == (0.0, 1.0)
