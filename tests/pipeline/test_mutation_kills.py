@@ -99,8 +99,8 @@ def test_lead_in_with_a_channel_on_the_line_before_the_quotation(run):
 def test_quote_extractor_writes_spans_by_default(nlp):
     # component.QuoteExtractor built directly (not through the spaCy factory) keeps the default
     from saidwhat.pipeline.component import QuoteExtractor
-    x = QuoteExtractor(nlp, "saidwhat_direct")
-    assert (x.set_spans, x.min_words) == (True, 4)
+    x = QuoteExtractor(nlp)
+    assert (x.name, x.set_spans, x.min_words) == ("saidwhat", True, 4)
 
 
 @pytest.mark.slow
