@@ -5,8 +5,10 @@
 #   scripts/mutation.sh [N] [CHUNK]     # N sampled mutants (default 400), CHUNK per mutmut run (50)
 #
 # Needs mutmut (pip install -e '.[dev]'). Runs niced on one worker; resumable: a mutant with a
-# result is not run again (delete mutants/ to start over). The sample is reproducible (fixed seed,
-# scripts/mutation_sample.py). MUTMUT and PYTHON may name other executables.
+# result is not run again. Delete mutants/ to start over, and always after src/ changed: mutmut
+# then regenerates the changed functions' mutants, which changes the sample. The sample is
+# reproducible for one source (fixed seed, scripts/mutation_sample.py). MUTMUT and PYTHON may
+# name other executables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-400}"
@@ -16,7 +18,7 @@ MUTMUT="${MUTMUT:-mutmut}"
 
 nice -n 15 "$PYTHON" scripts/mutation_sample.py generate
 while :; do
-    mapfile -t chunk < <("$PYTHON" scripts/mutation_sample.py pending "$N" | head -n "$CHUNK")
+    mapfile -t chunk < <("$PYTHON" scripts/mutation_sample.py pending "$N" | grep -v '^$' | head -n "$CHUNK")
     [ "${#chunk[@]}" -eq 0 ] && break
     echo "== $(date -u +%H:%M:%S) running ${#chunk[@]} mutants"
     nice -n 15 "$MUTMUT" run --max-children 1 "${chunk[@]}" | tr '\r' '\n' | grep -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' || true
