@@ -48,6 +48,7 @@ class Errors(metaclass=_Catalogue):
     E109 = ("{path} is a DuckDB database but not a saidwhat store (no table {table!r}); "
             "make one with `saidwhat extract ... --db {path}`.")
     E110 = "{name} {value!r} is not a date; expected YYYY-MM-DD (e.g. 2024-03-05)."
+    E111 = "--from {date_from} is after --to {date_to}; no article can match."
 
 
 class Warnings(metaclass=_Catalogue):
@@ -58,3 +59,4 @@ class Warnings(metaclass=_Catalogue):
     W005 = ("{what} looks like {language}, not English; saidwhat finds English quotations "
             "and will likely find none in it.")
     W006 = "{path}: not valid UTF-8; decoded as {encoding} (detected). Pass --encoding to choose."
+    W007 = "{path}: metadata file ignored ({reason}); the article beside it is read without it."

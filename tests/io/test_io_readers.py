@@ -250,7 +250,7 @@ def test_io_writers_roundtrip(tmp_path):
     assert gzip.decompress((tmp_path / "o.jsonl.gz").read_bytes()) == (tmp_path / "o.jsonl").read_bytes()
     assert [d["id"] for d in json.loads((tmp_path / "o.json").read_text())] == ["a", "b"]
     rows = (tmp_path / "o.csv").read_text().splitlines()
-    assert len(rows) == 2 and rows[1].startswith("a,,,,Gazette,0,Q,1,2,direct,Ana") and rows[1].endswith("x|y,")   # speaker_id (added after flags) empty
+    assert len(rows) == 2 and rows[1].startswith("a,,,,Gazette,0,Q,1,2,direct,Ana") and rows[1].endswith("x|y,,,")   # speaker_id, speaker_gender, speaker_gender_source (added after flags) empty
     import pyarrow.parquet as pq
 
     t = pq.read_table(tmp_path / "o.parquet").to_pylist()
