@@ -158,3 +158,43 @@ def test_antecedents_rule_choice_matches_resolver_compatible(nlp):
     for v in views:
         for pron, kind in (("he", "he"), ("she", "she"), ("it", "it"), ("they", "they"), ("their", "they")):
             assert A.compatible(kind, v) == _compatible(v.entity, pron), (v.name, pron)
+
+
+def test_antecedents_pair_feature_values(nlp):
+    # the features that say a he/she candidate is a person and of the pronoun's gender
+    doc, span, info, views, _ = _ranked(nlp, "Mrs Jane Smith met Northwind Logistics Inc. on Monday. She left.", "She")
+    by_name = {v.name: v for v in views}
+    names = list(A.FEATURES)
+
+    def feats(view):
+        x = A.pair_features(doc, span, view, views.index(view), len(views), info=info)
+        return dict(zip(names, x))
+    jane = feats(by_name["Jane Smith"])
+    assert (jane["hs_person"], jane["hs_nonperson"]) == (1.0, 0.0)
+    assert (jane["gender_match"], jane["gender_conflict"]) == (1.0, 0.0)
+    org = feats(next(v for v in views if v.type == "ORG"))
+    assert (org["hs_person"], org["hs_nonperson"]) == (0.0, 1.0)
+
+
+def test_antecedents_choose_default_threshold_is_one_half(nlp):
+    text = ("Ingrid Solberg, the harbour master, criticised Thomas Keller on Tuesday. "
+            "Later she said the port would reopen in spring.")
+    doc, span, info, views = _runtime_views(nlp, text, "she")
+    best = A.choose(doc, span, views, min_prob=0.0, info=info)
+    p = dict((v.name, prob) for v, prob in A.rank(doc, span, views, info=info))[best.name]
+    assert A.choose(doc, span, views, info=info) is (best if p >= 0.5 else None)
+    assert p >= 0.5   # the clear case clears the default threshold
+
+
+def test_antecedents_pair_feature_values_for_it(nlp):
+    doc, span, info, views, _ = _ranked(nlp, "Northwind Logistics Inc. hired Thomas Keller last year. "
+                                             "On Friday it closed the warehouse.", "it")
+    names = list(A.FEATURES)
+
+    def feats(view):
+        return dict(zip(names, A.pair_features(doc, span, view, views.index(view), len(views), info=info)))
+    person = feats(next(v for v in views if v.type == "PERSON"))
+    org = feats(next(v for v in views if v.type == "ORG"))
+    assert person["kind_it"] == org["kind_it"] == 1.0 and person["kind_she"] == 0.0
+    assert (person["it_person"], person["it_org"]) == (1.0, 0.0)
+    assert (org["it_person"], org["it_org"]) == (0.0, 1.0)

@@ -89,8 +89,13 @@ def test_api_extract_unicode_offsets_are_code_points(client):
     quotes = r.json()["quotes"]
     assert quotes
     _check_offsets(UNICODE_TEXT, quotes)
-    # UTF-8 on the wire, not \u escapes only: the raw body decodes to the same text
-    assert "Groß" in r.content.decode("utf-8") or all("Groß" not in q["quote"] for q in quotes)
+    first = quotes[0]
+    assert first["quote"] == "Die Straße ist gesperrt, und 😀 niemand kommt durch,"
+    assert first["speaker"] == "Jürgen Groß" and first["cue"] == "said"
+    # UTF-8 on the wire, not \u escapes: the raw body holds the characters themselves
+    body = r.content.decode("utf-8")
+    assert "Jürgen Groß" in body and "Straße" in body and "😀" in body
+    assert "\\u00df" not in body and "\\ud83d" not in body.lower()
 
 
 @pytest.mark.slow

@@ -56,6 +56,11 @@ _OPEN_MARKS = ("“", "«", "„")
 _CLOSE_MARKS = ("”", "»")   # single marks are left out: they double as apostrophes
 _SENT_CAP = 30      # sentence distances are capped here (an entity with no prior mention)
 _TOKEN_CAP = 2000   # token distances likewise
+# Windows of the rules ``rule_choice`` mirrors (speaker_resolver's, set by hand there, not measured):
+PRONOUN_WINDOW_CHARS = 1500   # speaker_resolver.PRONOUN_WINDOW_CHARS
+DOCUMENT_WINDOW_CHARS = 3000  # speaker_resolver.DOCUMENT_WINDOW_CHARS
+NEAR_SUBJECT_CHARS = 600      # speaker_resolver.NEAR_SUBJECT_CHARS
+CANDIDATE_SENTENCES = 10      # the model's candidates: named this many sentences back (set by hand, as in training)
 
 #: Feature names, in the order of :func:`pair_features` and of the weights file.
 FEATURES: tuple[str, ...] = (
@@ -577,7 +582,7 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
         return [m for m in prior if a_char - m[0] <= chars]
     kind = anaphor_kind(anaphor) or "desc"
     if kind != "desc":
-        return pronoun_pick(doc, within(1500), a0, info, kind, compatible)
+        return pronoun_pick(doc, within(PRONOUN_WINDOW_CHARS), a0, info, kind, compatible)
     noun = anaphor.root.lower_
     cat = _noun_category(noun)
     if cat != "ORG":
@@ -585,7 +590,7 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
         if holders:
             return max(holders, key=lambda h: h[0])[1]
     pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
-    for _, s, e, v in within(3000):
+    for _, s, e, v in within(DOCUMENT_WINDOW_CHARS):
         if v.type == "ORG" and pattern.search(v.name):
             return v
     org_kind_of_noun, org_kind = _org_kinds()
@@ -596,7 +601,7 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
             return False
         return cat is None and v.type in ("PERSON", "ORG") or v.type == cat
     missed = _missed_subject(doc, anaphor, info) if cat != "ORG" else None
-    for p, s, e, v in within(600):
+    for p, s, e, v in within(NEAR_SUBJECT_CHARS):
         if _mention_subject(doc, v, s, e) and fits(v):
             if missed is not None and missed.idx > p:
                 break
@@ -605,7 +610,7 @@ def rule_choice(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info
         hit = next((v for v in ents if v.type == "PERSON" and missed.text in v.name.split()), None)
         return hit   # the runtime takes the missed name, a candidate or not
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
-        for _, s, e, v in within(1500):
+        for _, s, e, v in within(PRONOUN_WINDOW_CHARS):
             if v.type == "PERSON":
                 return v
     return None
@@ -666,7 +671,7 @@ def rank(doc: Doc, anaphor: Span, entities: Iterable[EntityView], *, info: DocIn
 
 def choose(doc: Doc, anaphor_span: Span, views: Iterable[EntityView], *, min_prob: float = 0.5,
            info: DocInfo | None = None, weights: Weights | None = None,
-           window: int = 10) -> EntityView | None:
+           window: int = CANDIDATE_SENTENCES) -> EntityView | None:
     """The antecedent of ``anaphor_span``: the best-ranked candidate when its
     probability is at least ``min_prob``, else None.
 
@@ -921,7 +926,7 @@ def entity_views(doc: Doc, *, before: int | None = None, info: DocInfo | None = 
 
 
 def candidates(entities: Iterable[EntityView], anaphor: Span, info: DocInfo, *,
-               window: int = 10) -> list[EntityView]:
+               window: int = CANDIDATE_SENTENCES) -> list[EntityView]:
     """The entities with a mention that ends at or before ``anaphor`` and starts at most
     ``window`` sentences before the anaphor's sentence (the candidate set the model
     was trained with)."""

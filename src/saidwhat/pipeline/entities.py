@@ -203,6 +203,9 @@ _THEY_THEM = re.compile(r"\bthey\s*/\s*(?:them|their)\b", re.I)
 #: Longest apposition kept as a role, in tokens ("a rookie defenceman from Oslo who ..."
 #: runs on; news appositions that describe a person are mostly under a dozen words).
 APPOS_MAX_TOKENS = 12
+#: Default look-back of :meth:`EntityIndex.before` in characters (callers mostly pass their
+#: own window); set by hand, not measured.
+BEFORE_WINDOW_CHARS = 2500
 #: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
 HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord".split(), "M"),
                     **dict.fromkeys("mrs mrs. ms ms. miss dame lady".split(), "F")}
@@ -717,7 +720,7 @@ class ArticleEntities:
             elif not rest or n > 2 * rest[0][1]:
                 e.set_gender(g, "pronoun")
 
-    def before(self, pos: int, window: int = 2500, *, subjects_only: bool = False):
+    def before(self, pos: int, window: int = BEFORE_WINDOW_CHARS, *, subjects_only: bool = False):
         """Named entities mentioned outside quotes before ``pos``, nearest first, as
         (position, entity) pairs; ``subjects_only`` keeps mentions that are clause
         subjects (the preferred antecedents, after centering theory)."""

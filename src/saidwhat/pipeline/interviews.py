@@ -34,6 +34,9 @@ _TURN = re.compile(
 _ROLES = {"q": "Q", "question": "Q", "a": "A", "answer": "A"}
 #: Unlabelled paragraphs between two turns continue the earlier turn (a long answer).
 _MAX_GAP = 3
+#: How far before a Q&A section its interviewee is looked for, in characters (about the
+#: article's introduction); set by hand, not measured.
+INTERVIEWEE_WINDOW_CHARS = 3000
 #: Verbs whose subject is the interviewer, not the interviewee ("Greg Nolan interviewed ...").
 _INTERVIEWER_VERBS = frozenset(["interview", "ask", "visit", "meet", "question"])
 
@@ -84,7 +87,7 @@ def _interviewee(ctx: DocContext, index: ArticleEntities, pos: int, exclude: set
     score: Counter = Counter()
     first: dict[int, int] = {}
     ents: dict[int, Entity] = {}
-    for p, e in index.before(pos, window=3000):
+    for p, e in index.before(pos, window=INTERVIEWEE_WINDOW_CHARS):
         if e.type != "PERSON" or id(e) in exclude:
             continue
         tok = ctx.token_at(p)

@@ -239,6 +239,13 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
 #: statement posted on Facebook on Sunday."): a frame's tail is at most 10 tokens
 #: without its prepositional phrases, which news keeps to a few; 40 bounds the scan.
 SURFACE_TAIL_MAX = 40
+# Token windows of the attribution frames: set by hand when each rule was written, not
+# measured (a news attribution is short: "…, Deputy Energy Minister Olena Tarasenko said").
+FRAME_TAIL_MAX_TOKENS = 10     # the tail above; also the speaker after ", argued ..." and a bare cue's tail
+SURFACE_SPEAKER_MAX_TOKENS = 10   # ", NAME CUE.": tokens between the comma and the cue
+AFTER_CUE_MAX_WORDS = 25       # after a quotation, the cue is looked for within this many words
+AFTER_CUE_NEAR_WORDS = 12      # a cue further than this needs a bare attribution sentence
+BEFORE_CUE_MAX_TOKENS = 14     # before a quotation, at most this many tokens between cue and marks
 
 
 def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tuple[Token, list[Token]] | None:
@@ -258,7 +265,7 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
         preps = {t.i for c in v.children if c.dep_ == "prep" and c.i > v.i for t in c.subtree}
         after = [t for t in after if t.i not in preps and not t.is_space]
     k = v.i - 1
-    while k >= 0 and doc[k].text != "," and v.i - k <= 10:
+    while k >= 0 and doc[k].text != "," and v.i - k <= SURFACE_SPEAKER_MAX_TOKENS:
         k -= 1
     if k < 0 or doc[k].text != ",":
         return None
@@ -269,7 +276,7 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
             and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _NOT_CONTENT or (
                 t.dep_ in ("dobj", "dative", "attr", "acomp", "oprd") and v.lemma_.lower() != "tell") for t in after):
         return doc[k], before   # ", Varga writes.", ", officials said Monday.", ", he told me." (not "said enough")
-    if not before and after and len(after) <= 10 and after[0].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+    if not before and after and len(after) <= FRAME_TAIL_MAX_TOKENS and after[0].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
             and not any(t.pos_ in ("VERB", "AUX") or ctx.token_quoted(t) or t.text == "," for t in after):
         return doc[k], after    # ", argued the harbour master."
     return None
@@ -557,7 +564,7 @@ def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -
                 or ctx.token_quoted(t):
             break
         tail.append(t)
-    return len(tail) <= 10 and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
+    return len(tail) <= FRAME_TAIL_MAX_TOKENS and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
 
 
 def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:
@@ -781,10 +788,10 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     # after-frame cue
     words = [t for t in after_toks if not t.is_punct]
     for k, t in enumerate(words):
-        if k > 25:
+        if k > AFTER_CUE_MAX_WORDS:
             break
         if is_cue(t) and not ctx.token_quoted(t):
-            if k > 12 and not _bare_attribution(ctx, t, words) \
+            if k > AFTER_CUE_NEAR_WORDS and not _bare_attribution(ctx, t, words) \
                     and not (content_end == "," and _subject_opens(t, words)):
                 break   # (a quote ending in a comma goes on into its attribution)
             bare = _bare_attribution(ctx, t, words)
@@ -801,7 +808,7 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
     for k in range(len(btoks) - 1, -1, -1):
         t = btoks[k]
         between = btoks[k + 1:]
-        if len(between) > 14:
+        if len(between) > BEFORE_CUE_MAX_TOKENS:
             break
         if is_cue(t) and not ctx.token_quoted(t):
             if any(x.tag_ in _FINITE and x.pos_ in ("VERB", "AUX") and x.dep_ not in ("aux",)

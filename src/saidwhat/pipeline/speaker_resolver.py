@@ -39,6 +39,29 @@ from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, 
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 
+# Character windows (issue 14): set by hand when each rule was written, not measured.
+PRONOUN_WINDOW_CHARS = 1500   # how far back a pronoun or description looks for its person (about 3-4 news paragraphs)
+DOCUMENT_WINDOW_CHARS = 3000  # how far back a document or an organisation's kind looks for its author
+NEAR_SUBJECT_CHARS = 600      # "near": a subject or a speaker within about one paragraph before a description
+CONTINUATION_NEAR_CHARS = 400  # a continuation this close (and within 2 line breaks) keeps CONF_LIKELY
+PLURAL_THEY_CHARS = 400       # "they said" is the plural speaker of a quotation at most this far back
+
+# Confidence of a resolved speaker (the record's ``confidence``): an ordinal ladder set by
+# hand (stronger evidence, higher value), not tuned; docs/antecedents.md measures how
+# well it ranks pronoun records (ROC AUC 0.822 on GGT dev).
+CONF_NAMED = 0.95          # the attribution names the speaker
+CONF_NAME_INFERRED = 0.9   # a name the attribution gives in part (a surname NER missed, "X and Y")
+CONF_VERY_LIKELY = 0.85    # a pronoun that fits the last speaker, nobody else named between
+CONF_STRONG = 0.8          # a description that one title holder or organisation name fits
+CONF_GOOD = 0.75           # the person introduced between quotations, the person of that age
+CONF_LIKELY = 0.7          # a near continuation, the nearest fitting subject
+CONF_FAIR = 0.65           # the last speaker who fits a description
+CONF_WEAK = 0.6            # weaker evidence of the same kinds
+CONF_WEAKER = 0.55         # the nearest person of any role, for a description
+CONF_EVEN = 0.5            # an unnamed speaker kept as described, a far continuation
+CONF_GUESS = 0.4           # a last resort: the topic, or nobody found
+CONF_FIRST_PERSON = 0.3    # "I"/"we"/"you" outside quotes: nobody named
+
 
 @dataclass
 class Resolution:
@@ -137,24 +160,24 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "name" and m.name and (parts := _people(index, m.name)):
             # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
-            r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, 0.9, index.get(m.name))
+            r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, CONF_NAME_INFERRED, index.get(m.name))
         elif m.kind == "name" and m.name:
             hon = HONORIFIC_GENDER.get(m.text.split()[0].lower()) if m.text.split() else None
             e = index.get_at(m.name, m.start, gender=hon, label="ORG" if m.ent_label == "ORG" else None)
             if m.role and not e.role:
                 e.role = m.role
-            r = Resolution(e.name, e.type, m.role or e.role, 0.95, e)
+            r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
         elif m.kind != "pronoun" and not m.name and (e := _known_surname(index, m)) is not None:
             # "argued Palvetzian": a person's surname NER took for a nationality (NORP)
-            r = Resolution(e.name, e.type, m.role or e.role, 0.9, e)
+            r = Resolution(e.name, e.type, m.role or e.role, CONF_NAME_INFERRED, e)
         elif m.kind == "pronoun":
             r = _pronoun(ctx, index, cands, res, history, c)
         elif m.kind == "description":
             r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
-            r = Resolution(e.name, e.type, m.text, 0.6, e)
+            r = Resolution(e.name, e.type, m.text, CONF_WEAK, e)
         else:
-            r = Resolution(None, "OTHER", None, 0.5)
+            r = Resolution(None, "OTHER", None, CONF_EVEN)
         if r.speaker is None and r.type == "OTHER" and m is not None and m.head is not None \
                 and noun_category(m.head.lemma_) == "ORG" and not _is_document(m.head):
             r.type = "ORG"   # an unnamed institution: "Police said", "the groups said"
@@ -252,9 +275,9 @@ def _continuation(ctx, index, cands, res, prev, c) -> Resolution:
         e = index.get(named)
         if e is not pr.entity:
             c.flags.append("topic")
-            return Resolution(e.name, e.type, e.role, 0.4, e)
+            return Resolution(e.name, e.type, e.role, CONF_GUESS, e)
     gap = ctx.text[gap_lo:gap_hi]
-    conf = 0.7 if gap.count("\n") <= 2 and len(gap) < 400 else 0.5
+    conf = CONF_LIKELY if gap.count("\n") <= 2 and len(gap) < CONTINUATION_NEAR_CHARS else CONF_EVEN
     if pr.speaker is None:   # the same unnamed speaker ("the authority said ... “...”")
         conf = min(conf, pr.confidence)
     c.flags.append("continuation")
@@ -327,7 +350,7 @@ def _topic(ctx, index, c) -> Resolution:
     for p, e in index.before(pos, pos - lo, subjects_only=True):
         if e.type in ("PERSON", "ORG"):
             c.flags.append("topic")
-            return Resolution(e.name, e.type, e.role, 0.4, e)
+            return Resolution(e.name, e.type, e.role, CONF_GUESS, e)
     return Resolution(None, None, None, 0.0)
 
 
@@ -335,17 +358,17 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     pron = m.head.lower_ if m.head is not None else m.text.lower()
     if pron in ("i", "we", "you"):
-        return Resolution(None, "OTHER", None, 0.3)
+        return Resolution(None, "OTHER", None, CONF_FIRST_PERSON)
     if pron in ("they", "them") and history:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
             return r
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
-        return Resolution(None, "OTHER", intro, 0.5)
+        return Resolution(None, "OTHER", intro, CONF_EVEN)
     if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
-        return Resolution(None, "OTHER", unnamed, 0.5)
+        return Resolution(None, "OTHER", unnamed, CONF_EVEN)
     if pron in ("he", "she") and (held := _described_antecedent(ctx, index, m.start, pron)) is not None:
-        return Resolution(held.name, held.type, held.role, 0.7, held)
+        return Resolution(held.name, held.type, held.role, CONF_LIKELY, held)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
@@ -364,7 +387,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             # named in any role whose own sentence goes on with the pronoun as subject
             bound = _bound_subject(ctx, index, gap_lo, m.start, pron, pe)
             if bound is not None:
-                return Resolution(bound.name, bound.type, bound.role, 0.7, bound)
+                return Resolution(bound.name, bound.type, bound.role, CONF_LIKELY, bound)
         if not others and pron in ("he", "she"):
             # a paragraph of its own naming someone new, in any role (the parser often
             # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
@@ -379,7 +402,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                     if named is not None:   # "Yuni, a resident of Lampung, ... when she heard"
                         e = index.get(named)
                         e.type = "PERSON"
-                        return Resolution(e.name, e.type, e.role, 0.6, e)
+                        return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         # "he added" straight after a quote by X is X, even against X's gender; with
         # narration in between, the gender must agree.
         adjacent = p.type == "direct" and c.marked and \
@@ -387,18 +410,18 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             not ctx.text[gap_lo:c.marked[0].open_pos].strip(" ,.;")
         if adjacent and not _compatible(pe, pron):
             # against X's gender only when the article names nobody who fits
-            adjacent = not any(_compatible(e, pron) for _, e in index.before(m.start, 1500))
-        if not others and m.start - p.end < 1500 and (
+            adjacent = not any(_compatible(e, pron) for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS))
+        if not others and m.start - p.end < PRONOUN_WINDOW_CHARS and (
                 _compatible(pe, pron) or (adjacent and _compatible(pe, pron, strict_gender=False))):
-            conf = 0.85 if _compatible(pe, pron) else 0.6
+            conf = CONF_VERY_LIKELY if _compatible(pe, pron) else CONF_WEAK
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
         if others and pron in ("he", "she"):
             e = _introduced(ctx, index, gap_lo, m.start, pron, pe, topic)
             if e is not None:
-                return Resolution(e.name, e.type, e.role, 0.75, e)
-    for subjects_only, conf in ((True, 0.7), (False, 0.55)):
+                return Resolution(e.name, e.type, e.role, CONF_GOOD, e)
+    for subjects_only, conf in ((True, CONF_LIKELY), (False, CONF_WEAKER)):
         found = []
-        for _, e in index.before(m.start, 1500, subjects_only=subjects_only):
+        for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
             if _compatible(e, pron) and e not in found and e is not topic:
                 found.append(e)
         if pron == "it":   # an organisation before a place
@@ -414,13 +437,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # typed ORG, which nothing else shows is an organisation, and "he" right after
         # its quotation with no one else who fits: a person after all
         last.type = "PERSON"
-        return Resolution(last.name, last.type, last.role, 0.6, last)
-    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500 \
+        return Resolution(last.name, last.type, last.role, CONF_WEAK, last)
+    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < PRONOUN_WINDOW_CHARS \
             and (pe.gender_source in (None, "name") or _compatible(pe, pron)):
         # nobody fits but the last speaker, against the gender the name table gives
         # ("Patrice" is listed male): a guess beats no speaker; never against the
         # article's own pronouns, honorific or role noun for that person
-        return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
+        return Resolution(pe.name, pe.type, pe.role, CONF_GUESS, pe)
     return Resolution(None, None, None, 0.0)
 
 
@@ -600,12 +623,12 @@ def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     qm = q.mention
     plural = qm is not None and qm.head is not None and (
         qm.head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in qm.head.children))   # "X and Y said"
-    if qm is None or qm.kind == "pronoun" or not plural or pos - q.end > 400:
+    if qm is None or qm.kind == "pronoun" or not plural or pos - q.end > PLURAL_THEY_CHARS:
         return None
     r = res[qi]
     if r is not None and r.speaker:
-        return Resolution(r.speaker, r.type, r.role, 0.7, r.entity)
-    return Resolution(None, "OTHER", qm.text, 0.5)   # the same unnamed group: never a name
+        return Resolution(r.speaker, r.type, r.role, CONF_LIKELY, r.entity)
+    return Resolution(None, "OTHER", qm.text, CONF_EVEN)   # the same unnamed group: never a name
 
 
 def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
@@ -643,11 +666,11 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
             orgs = [e for _, e in index.before(m.start, len(ctx.text)) if e.type == "ORG"]
             e = next((e for e in orgs if re.search(rf"\b{re.escape(mod.lower_)}\b", e.name, re.I)), None)
             if e is not None:
-                return Resolution(e.name, e.type, e.role, 0.7, e)
-            return Resolution(None, "OTHER", None, 0.4)
+                return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+            return Resolution(None, "OTHER", None, CONF_GUESS)
     for i, _ in reversed(history[-50:]):
         q, r = cands[i], res[i]
-        if m.start - q.end > 3000:
+        if m.start - q.end > DOCUMENT_WINDOW_CHARS:
             break
         # the document spoke as the quotation's speaker ("the report said") or carried
         # its words ("Acme said in a statement that ...")
@@ -662,8 +685,8 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
             and same(q.mention.head.lemma_.lower())
         if (wrote or q.channel and any(same(w) for w in re.findall(r"\w+", q.channel.lower()))) \
                 and r is not None and r.entity is not None:
-            return Resolution(r.entity.name, r.entity.type, r.role, 0.6, r.entity)
-    return Resolution(None, "OTHER", None, 0.4)
+            return Resolution(r.entity.name, r.entity.type, r.role, CONF_WEAK, r.entity)
+    return Resolution(None, "OTHER", None, CONF_GUESS)
 
 
 #: Channel nouns that are a way of speaking, not a document with a life of its own:
@@ -786,15 +809,15 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
                         or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m):
-        return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
+        return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
     if (cat == "PERSON" or noun in ROLE_GENDER) and _introduced_unnamed(ctx, index, m):
         # "a man and a woman ... The woman told the BBC": the person the article
         # introduced without a name, not whoever was named last
-        return Resolution(None, "OTHER", None, 0.5)
+        return Resolution(None, "OTHER", None, CONF_EVEN)
     aged, e = _by_age(index, m)
     age = _age_range(m)
     if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
-        return Resolution(e.name, e.type, e.role, 0.75, e)
+        return Resolution(e.name, e.type, e.role, CONF_GOOD, e)
     if aged:
         cat = "PERSON"   # "the 17-year-old" is a person, whoever it is
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
@@ -804,17 +827,17 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # named last before the description; a role from an apposition counts ("Samuel
         # Okoye, a dock worker" for "the dock worker")
         if (e := _title_holder(index, noun, m.start)) is not None:
-            return Resolution(e.name, e.type, e.role, 0.8, e)
+            return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     # or whose kind the article gave before its name ("media buying company GroupM")
-    for _, e in index.before(m.start, 3000):
+    for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
         if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
-            return Resolution(e.name, e.type, e.role, 0.8, e)
+            return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
 
     if m.head is not None and any(c.dep_ == "poss" for c in m.head.children):
         # "his office", "Gary Johnson's doctor", "the ad's narrator": someone of the
         # possessor's, neither the possessor nor whoever was named last
-        return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, 0.5)
+        return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, CONF_EVEN)
     kind = _ORG_KIND.get(noun)
 
     gender = ROLE_GENDER.get(noun)
@@ -836,26 +859,26 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     if kind is not None:
         # an organisation whose name shows the kind the noun names ("the agency" ->
         # "Congressional Budget Office", not the "Tax Policy Center" named since)
-        for p, e in index.before(m.start, 1500):
+        for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
             if e.type == "ORG" and _org_kind(e.name) == kind:
-                return Resolution(e.name, e.type, e.role, 0.7, e)
-    for p, e in index.before(m.start, 600, subjects_only=True):
+                return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+    for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
         if fits(e):
             if missed is not None and missed.idx > p:
                 break
             if cat == "ORG" and e.type == "PERSON":
                 e.type = "ORG"   # "Halton Rovers ... The club said": an organisation after all
-            return Resolution(e.name, e.type, e.role, 0.7, e)
+            return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if missed is not None and (e := index.get(missed.text)).type == "PERSON":
-        return Resolution(e.name, e.type, e.role, 0.6, e)
+        return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
     # "the affable proprietor": the person the passage is about; but a title ("the
     # judge") names someone else when no one named has it: it stays a description
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
-        for _, e in index.before(m.start, 1500):
+        for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
             if e.type == "PERSON" and (gender is None or e.gender in (None, gender)):
-                return Resolution(e.name, e.type, e.role, 0.55, e)
+                return Resolution(e.name, e.type, e.role, CONF_WEAKER, e)
     for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]
-        if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < 600:
-            return Resolution(r.entity.name, r.entity.type, r.role, 0.65, r.entity)
-    return Resolution(None, "OTHER", None, 0.4)
+        if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < NEAR_SUBJECT_CHARS:
+            return Resolution(r.entity.name, r.entity.type, r.role, CONF_FAIR, r.entity)
+    return Resolution(None, "OTHER", None, CONF_GUESS)
