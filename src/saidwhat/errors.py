@@ -48,6 +48,9 @@ class Errors(metaclass=_Catalogue):
     E109 = ("{path} is a DuckDB database but not a saidwhat store (no table {table!r}); "
             "make one with `saidwhat extract ... --db {path}`.")
     E110 = "{name} {value!r} is not a date; expected YYYY-MM-DD (e.g. 2024-03-05)."
+    E111 = ("{path}: the quotation clusters are out of date and the store cannot be opened "
+            "to update them ({reason}); retry when no other process is writing to it.")
+    E112 = "Provenance needs the 'datasketch' package: pip install \"saidwhat[corpus]\"."
 
 
 class Warnings(metaclass=_Catalogue):

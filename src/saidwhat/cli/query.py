@@ -1,4 +1,4 @@
-"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats``.
+"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats|clusters``.
 
 A thin adapter over :mod:`saidwhat.store.queries`; prints ``--format table`` (default),
 ``csv`` or ``json``. Exit codes: 0 success, 2 usage errors (e.g. no such store).
@@ -51,6 +51,17 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="articles, quotations, speaker types, outlets")
     _common(st, top=False)
     _filters(st, types=False)
+    cl = sub.add_parser("clusters", help="quotations found in several articles (provenance)",
+                        description="Clusters of the same quotation across articles (exact, "
+                                    "near-duplicate or fragment): first article, outlets, speakers, "
+                                    "and whether it is credited to different people. JSON adds "
+                                    "every appearance with its differences.")
+    _common(cl, top=False)
+    cl.add_argument("--min-articles", type=int, default=2, metavar="N",
+                    help="only clusters found in at least N articles (default: 2)")
+    cl.add_argument("--conflicts", action="store_true",
+                    help="only clusters credited to different speakers in different articles")
+    cl.add_argument("--limit", "-n", type=int, default=None, help="rows (default: all)")
     p.set_defaults(func=run_query)
     return p
 
@@ -86,6 +97,38 @@ def _usage(msg: str) -> int:
     return 2
 
 
+def _cluster_row(c: dict[str, Any]) -> tuple[Any, ...]:
+    return (c["cluster_id"], c["articles"], len(c["appearances"]), c["first_date"], c["first_article"],
+            "; ".join(c["outlets"]), "; ".join(c["speakers"]), c["conflict"], c["canonical"])
+
+
+CLUSTER_COLUMNS = ["cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
+                   "speakers", "conflict", "canonical"]
+
+
+def _run_clusters(args: argparse.Namespace) -> int:
+    """``query clusters``: table/csv one row per cluster; json the full clusters."""
+    from ..store.duckdb import StoreError
+    from ..store.provenance import clusters, open_clustered
+
+    if args.min_articles < 1:
+        return _usage("--min-articles must be 1 or more")
+    try:
+        con = open_clustered(args.db)
+    except StoreError as e:
+        return _usage(str(e))
+    try:
+        found = clusters(con, min_articles=args.min_articles, conflicts_only=args.conflicts, limit=args.limit)
+    finally:
+        con.close()
+    if args.format == "json":
+        json.dump(found, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+        return 0
+    _print(None, CLUSTER_COLUMNS, [_cluster_row(c) for c in found], args.format)
+    return 0
+
+
 def run_query(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code."""
     if not args.db:
@@ -97,6 +140,8 @@ def run_query(args: argparse.Namespace) -> int:
     from ..store import find_quotes, stats, top_speakers
     from ..store.duckdb import StoreError, open_store
 
+    if args.query == "clusters":
+        return _run_clusters(args)
     try:
         con = open_store(args.db, read_only=True)  # E104 none, E107 a folder, E108/E109 not a store
     except StoreError as e:

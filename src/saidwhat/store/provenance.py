@@ -258,6 +258,45 @@ def is_current(con) -> bool:
     return stale == 0
 
 
+def open_clustered(path) -> Any:
+    """Open a store read-only with its clusters up to date: when quotations are not yet
+    clustered (a store made before provenance, or loaded without ``datasketch``), the
+    store is opened for writing once, :func:`update_clusters` runs, and it is reopened.
+
+    Raises:
+        saidwhat.store.duckdb.StoreError: the ``open_store`` errors (``[E104]``,
+            ``[E107]``-``[E109]``), ``[E111]`` when the update cannot get write access,
+            ``[E112]`` without ``datasketch``.
+    """
+    import duckdb
+
+    from ..errors import Errors
+    from .duckdb import StoreError, open_store
+
+    con = open_store(path, read_only=True)
+    if is_current(con):
+        return con
+    con.close()
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        raise StoreError(Errors.E112) from None
+    try:
+        w = open_store(path)
+    except StoreError as e:
+        raise StoreError(Errors.E111.format(path=path, reason=str(e))) from None
+    try:
+        w.execute("BEGIN TRANSACTION")
+        update_clusters(w)
+        w.execute("COMMIT")
+    except duckdb.Error as e:
+        w.execute("ROLLBACK")
+        raise StoreError(Errors.E111.format(path=path, reason=str(e).splitlines()[0])) from None
+    finally:
+        w.close()
+    return open_store(path, read_only=True)
+
+
 def update_clusters(con, *, batch: int = 50_000) -> int:
     """Bring the clusters up to date with the ``quotations`` table, incrementally.
 
