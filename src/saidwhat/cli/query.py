@@ -133,7 +133,7 @@ def run_query(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code."""
     if not args.db:
         return _usage("--db FILE.duckdb is required")
-    for name, value in (("--from", args.date_from), ("--to", args.date_to)):
+    for name, value in (("--from", getattr(args, "date_from", None)), ("--to", getattr(args, "date_to", None))):
         msg = _bad_date(name, value)
         if msg:
             return _usage(msg)
