@@ -16,7 +16,7 @@ Three links put two quotations in one cluster (clusters are the connected compon
   exactly;
 * **containment**: one quotation of at least :data:`MIN_FRAGMENT_WORDS` words is a
   contiguous run of the words of a longer one; candidates come from an inverted index
-  of shingles (every container holds the fragment's *anchor*, its shingle of least hash).
+  of shingles (every container holds the fragment's *anchor*, its rarest shingle).
 
 Tables (additive; created with ``CREATE TABLE IF NOT EXISTS``, so old stores open):
 
@@ -24,7 +24,8 @@ Tables (additive; created with ``CREATE TABLE IF NOT EXISTS``, so old stores ope
     One row per clustered quotation: ``qid`` (BIGINT, stable), ``article_id,
     quote_index`` (the key of ``quotations``), ``quote`` (as stored, to notice an
     article replaced by a later load), ``norm`` (normalised words joined by one space),
-    ``n_words``, ``anchor`` (BIGINT shingle hash or NULL), ``cluster_id`` (BIGINT: the
+    ``n_words``, ``anchor`` (BIGINT: the fragment's shingle held by the fewest stored
+    quotations when it was added, NULL under MIN_FRAGMENT_WORDS), ``cluster_id`` (BIGINT: the
     smallest ``qid`` ever merged into the cluster).
 ``prov_bands``
     ``band`` (SMALLINT), ``key`` (BIGINT hash of that band of the MinHash signature),
@@ -42,8 +43,8 @@ by a different version): the remaining members keep their cluster id.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -101,11 +102,6 @@ def normalise(text: str) -> str:
     return " ".join(w for w, _, _ in words(text))
 
 
-def _h64(s: str) -> int:
-    """A signed 64-bit hash of ``s`` (stable across processes, for DuckDB BIGINT)."""
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
-
-
 def shingles(norm: str) -> list[str]:
     """The distinct word shingles (:data:`SHINGLE_WORDS` words) of a normalised text;
     a text shorter than that is one shingle."""
@@ -128,26 +124,51 @@ def contains(longer: str, fragment: str) -> bool:
     return f" {fragment} " in f" {longer} "
 
 
-def _lsh_params() -> tuple[int, int]:
-    from datasketch import MinHashLSH
+def shingle_hashes(norm: str) -> list[int]:
+    """Signed 64-bit hashes (stable across processes) of the :func:`shingles` of a
+    normalised text, in order, distinct: each word's CRC-32 folded over the shingle."""
+    out: dict[int, None] = {}
+    ws = norm.split()
+    hs = [zlib.crc32(w.encode("utf-8")) for w in ws]
+    k = min(SHINGLE_WORDS, len(hs))
+    for i in range(len(hs) - k + 1 if hs else 0):
+        h = 0
+        for x in hs[i:i + k]:
+            h = ((h * 0x100000001B3) ^ x) & _MASK64 if k > 2 else (h << 32) | x
+        out[h - (1 << 64) if h >= 1 << 63 else h] = None
+    return list(out)
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+
+_MASK64 = (1 << 64) - 1
+_LSH: dict[str, Any] = {}
 
 
-def band_keys(hashes: Sequence[int], b: int, r: int) -> list[int]:
-    """The LSH band keys (signed 64-bit) of one text, from its shingle hashes.
+def _lsh() -> tuple[int, int, Any, Any]:
+    """``(bands, rows, a reusable datasketch MinHash, band multipliers)``, made once."""
+    if not _LSH:
+        import numpy as np
+        from datasketch import MinHash, MinHashLSH
 
-    Args:
-        hashes: Shingle hashes (:func:`_h64` values).
-        b: Bands. r: Rows per band (``b * r <= NUM_PERM``).
-    """
-    from datasketch import MinHash
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        # datasketch takes 32-bit hashes: mix the 64-bit shingle hash down to 32 bits
+        m = MinHash(num_perm=NUM_PERM, seed=SEED,
+                    hashfunc=lambda x: ((x * 0x9E3779B97F4A7C15) >> 32) & 0xFFFFFFFF)
+        mult = np.random.RandomState(SEED).randint(1, 2**62, size=lsh.r, dtype=np.uint64) * 2 + 1
+        _LSH.update(b=lsh.b, r=lsh.r, m=m, mult=mult)
+    return _LSH["b"], _LSH["r"], _LSH["m"], _LSH["mult"]
 
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=lambda x: x & 0xFFFFFFFF)
-    m.update_batch(hashes)
-    hv = m.hashvalues
-    return [_h64(hv[i * r:(i + 1) * r].tobytes().hex()) for i in range(b)]
+
+def band_keys(hashes: Sequence[int]) -> list[int]:
+    """The LSH band keys (signed 64-bit, one per band) of one text, from its
+    :func:`shingle_hashes`: each band of the MinHash signature folded into one number."""
+    import numpy as np
+
+    b, r, m, mult = _lsh()
+    m.clear()
+    m.update_batch([h & _MASK64 for h in hashes])
+    with np.errstate(over="ignore"):
+        keys = (m.hashvalues[:b * r].reshape(b, r).astype(np.uint64) * mult).sum(axis=1, dtype=np.uint64)
+    return keys.view(np.int64).tolist()
 
 
 # ---------------------------------------------------------------- speakers
@@ -326,7 +347,6 @@ def update_clusters(con, *, batch: int = 50_000) -> int:
     if not new:
         return 0
     next_qid = con.execute("SELECT coalesce(max(qid), 0) + 1 FROM prov_quotes").fetchone()[0]
-    b, r = _lsh_params()
     con.execute("CREATE OR REPLACE TEMP TABLE prov_new (qid BIGINT)")
     for lo in range(0, len(new), batch):
         rows = new[lo:lo + batch]
@@ -337,13 +357,13 @@ def update_clusters(con, *, batch: int = 50_000) -> int:
             qid = next_qid + lo + k
             norm = normalise(quote)
             n = len(norm.split()) if norm else 0
-            hashes = [_h64(s) for s in shingles(norm)]
-            anchor = min(hashes) if n >= MIN_FRAGMENT_WORDS else None
+            hashes = shingle_hashes(norm)
+            anchor = None   # set below: the fragment's rarest shingle
             for col, v in (("qid", qid), ("article_id", aid), ("quote_index", qi), ("quote", quote),
                            ("norm", norm), ("n_words", n), ("anchor", anchor), ("cluster_id", qid)):
                 pq[col].append(v)
             if n >= MIN_NEAR_WORDS:
-                for i, bk in enumerate(band_keys(hashes, b, r)):
+                for i, bk in enumerate(band_keys(hashes)):
                     bands["band"].append(i)
                     bands["key"].append(bk)
                     bands["qid"].append(qid)
@@ -361,6 +381,15 @@ def update_clusters(con, *, batch: int = 50_000) -> int:
         con.execute("INSERT INTO prov_bands SELECT * FROM t_b")
         con.execute("INSERT INTO prov_shingles SELECT * FROM t_s")
         con.execute("INSERT INTO prov_new SELECT qid FROM t_pq")
+    # Anchor of each new fragment: its shingle held by the fewest stored quotations (any
+    # shingle of a fragment is in every container; the rarest gives the fewest candidates).
+    con.execute("""
+        UPDATE prov_quotes SET anchor = x.anchor FROM (
+            WITH mine AS (SELECT s.qid, s.shingle FROM prov_shingles s SEMI JOIN prov_new n ON n.qid = s.qid),
+                 df AS (SELECT s.shingle, count(*) AS n FROM prov_shingles s
+                        SEMI JOIN (SELECT DISTINCT shingle FROM mine) m ON m.shingle = s.shingle GROUP BY s.shingle)
+            SELECT mine.qid, arg_min(mine.shingle, df.n) AS anchor FROM mine JOIN df USING (shingle) GROUP BY mine.qid
+        ) x WHERE prov_quotes.qid = x.qid""")
     _link_new(con)
     con.execute("DROP TABLE IF EXISTS prov_new")
     return len(new)
@@ -434,7 +463,11 @@ def _summarise(cid: int, rows: list[tuple]) -> dict[str, Any]:
             for r in rows]
     apps.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["article_id"], x["quote_index"]))
     counts = Counter(x["norm"] for x in apps)
-    canon_norm = max(counts, key=lambda n: (counts[n], len(n.split()), -min(i for i, x in enumerate(apps) if x["norm"] == n)))
+    first = {}
+    for i, x in enumerate(apps):
+        first.setdefault(x["norm"], i)
+    # canonical: the wording printed most often; on a tie the one printed first
+    canon_norm = max(counts, key=lambda n: (counts[n], -first[n]))
     canon = next(x for x in apps if x["norm"] == canon_norm)
     names = [x["speaker"] for x in apps if speaker_tokens(x["speaker"])]
     main = None
@@ -527,8 +560,8 @@ def trace(con, text: str, *, limit: int = 10) -> list[dict[str, Any]]:
     for cid, n in hits:
         score[cid] = max(score.get(cid, 0.0), 2.0 if n == norm else 1.0 + jaccard(n, norm) / 2)
     if len(norm.split()) >= MIN_NEAR_WORDS:
-        b, r = _lsh_params()
-        keys = band_keys([_h64(s) for s in shingles(norm)], b, r)
+        keys = band_keys(shingle_hashes(norm))
+        b = len(keys)
         import pyarrow as pa
 
         t_k = pa.table({"band": pa.array(range(b), pa.int16()), "key": pa.array(keys, pa.int64())})  # noqa: F841
