@@ -31,7 +31,8 @@ def main() -> int:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1] / ".." / "shared"))
     ap.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "polnear-provenance.duckdb"))
     ap.add_argument("--workers", "-w", type=int, default=1)
-    ap.add_argument("--reuse", action="store_true", help="keep an existing --db (do not extract again)")
+    ap.add_argument("--reuse", action="store_true", help="keep an existing --db (do not extract again) "
+                    "and cluster it anew (drops its prov_* tables first)")
     ap.add_argument("--sample", type=int, default=50, help="clusters written for the hand check")
     ap.add_argument("--sample-out", default=str(Path(tempfile.gettempdir()) / "polnear-provenance-sample.txt"))
     ap.add_argument("--seed", type=int, default=13)
@@ -56,6 +57,13 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "saidwhat", "extract", tmp.name, "--db", str(db), "-q",
                         "-w", str(args.workers), "--no-language-check"], check=True)
         Path(tmp.name).unlink()
+    else:
+        from saidwhat.store import connect
+
+        con = connect(db)
+        for t in ("prov_quotes", "prov_bands", "prov_shingles"):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+        con.close()
     t_load = time.perf_counter() - t0
 
     from saidwhat.store.provenance import clusters, normalise, open_clustered

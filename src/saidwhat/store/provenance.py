@@ -62,11 +62,15 @@ LSH_THRESHOLD = 0.35
 #: MinHash permutations. 128 is datasketch's default; the signature is not stored, only
 #: its band keys.
 NUM_PERM = 128
-#: Shortest quotation linked by near-duplicate similarity (shorter ones link only exactly).
-MIN_NEAR_WORDS = 4
-#: Shortest fragment linked by containment: stock phrases of 3-4 words ("the american
-#: people", "at the end of the day") would otherwise join unrelated quotations.
-MIN_FRAGMENT_WORDS = 5
+#: Shortest quotation linked by near-duplicate similarity (shorter ones link only exactly):
+#: on the PolNeAR hand check, 4- to 7-word quotations one word apart were different
+#: statements ("This is very important" / "... serious"; "they have a positive view of
+#: him" / "... negative ...").
+MIN_NEAR_WORDS = 8
+#: Shortest fragment linked by containment: on PolNeAR a 5-word stock phrase ("we need a
+#: big change") joined two unrelated quotations; 3-4 word phrases ("the american people")
+#: would do so far more often.
+MIN_FRAGMENT_WORDS = 6
 #: Seed of the MinHash permutations (fixed: persisted band keys must stay comparable).
 SEED = 1
 
