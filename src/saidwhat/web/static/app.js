@@ -465,6 +465,7 @@
     segments.forEach((s) => {
       if (s.start > pos) frag.appendChild(document.createTextNode(chars.slice(pos, s.start).join("")));
       if (s.op === "missing") {
+        if (s.start > 0) frag.appendChild(document.createTextNode(" "));
         const d = el("del", "diff-missing", s.text);
         d.title = "cut here";
         frag.appendChild(d);
