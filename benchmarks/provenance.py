@@ -27,7 +27,9 @@ Scores: a copy is *detected* when it is in its original's cluster and its differ
 kinds contain its alteration (``truncated``/``substituted``/``added``); precision is
 over every appearance reported with a non-empty difference (correct when it is such a
 copy with that kind); recall over all altered copies. ``recredited flagged`` is the
-share of re-credited copies with the conflict mark; ``surname flagged`` the share of
+share of re-credited copies with the conflict mark (when a quotation is re-credited twice
+to the same person, that person is the majority and the original is marked instead),
+``recredited in a conflict cluster`` the share whose cluster is marked; ``surname flagged`` the share of
 surname-only copies wrongly marked. ``false merges``: clusters holding two originals.
 """
 from __future__ import annotations
@@ -124,16 +126,16 @@ def generate(n_records: int, seed: int = 7):
 
 
 def score(found, truth) -> dict:
-    where = {}   # (aid, qi) -> (cluster id, kinds, conflict)
+    where = {}   # (aid, qi) -> (cluster id, kinds, conflict, cluster conflict)
     for c in found:
         for a in c["appearances"]:
-            where[(a["article_id"], a["quote_index"])] = (c["cluster_id"], a["kinds"], a["conflict"])
+            where[(a["article_id"], a["quote_index"])] = (c["cluster_id"], a["kinds"], a["conflict"], c["conflict"])
     orig_cluster = {}
     for key, (o, kind) in truth.items():
         if kind is None and key in where:
             orig_cluster[o] = where[key][0]
     tp = fn = fp = 0
-    rec_total = rec_flag = sur_total = sur_flag = 0
+    rec_total = rec_flag = rec_cluster = sur_total = sur_flag = 0
     for key, (o, kind) in truth.items():
         got = where.get(key)
         same = got is not None and orig_cluster.get(o) == got[0]
@@ -147,6 +149,7 @@ def score(found, truth) -> dict:
         if kind == "recredited":
             rec_total += 1
             rec_flag += bool(same and got[2])
+            rec_cluster += bool(same and got[3])
         if kind == "surname":
             sur_total += 1
             sur_flag += bool(got and got[2])
@@ -154,6 +157,7 @@ def score(found, truth) -> dict:
                                          for a in c["appearances"]) > 1)
     return {"precision": round(tp / max(1, tp + fp), 4), "recall": round(tp / max(1, tp + fn), 4),
             "altered copies": tp + fn, "recredited flagged": round(rec_flag / max(1, rec_total), 4),
+            "recredited in a conflict cluster": round(rec_cluster / max(1, rec_total), 4),
             "surname flagged": round(sur_flag / max(1, sur_total), 4), "false merges": merges}
 
 
