@@ -175,7 +175,7 @@ def run_spark(articles, workdir: Path) -> dict:
     t0 = time.perf_counter()
     spark = (SparkSession.builder.master("local[2]").appName("provenance-bench")
              .config("spark.ui.enabled", "false").config("spark.driver.memory", "6g")
-             .config("spark.sql.shuffle.partitions", "8").getOrCreate())
+             .config("spark.sql.shuffle.partitions", "4").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     startup = time.perf_counter() - t0
     path = workdir / "quotes.parquet"
@@ -187,20 +187,32 @@ def run_spark(articles, workdir: Path) -> dict:
     t0 = time.perf_counter()
     df = spark.read.parquet(str(path))
     out = cluster_quotes_df(df)
-    n = out.write.mode("overwrite").parquet(str(workdir / "clusters")) or out.count()
+    out.write.mode("overwrite").parquet(str(workdir / "clusters"))
     job = time.perf_counter() - t0
     jvm = 0
-    for pid in os.listdir("/proc"):
+    for pid in os.listdir("/proc"):   # the JVM this process started
         try:
-            if pid.isdigit() and "java" in Path(f"/proc/{pid}/cmdline").read_text():
+            if pid.isdigit() and Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[1] == str(os.getpid()):
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmHWM"):
                         jvm = max(jvm, int(line.split()[1]) // 1024)
-        except OSError:
+        except (OSError, IndexError):
             pass
     spark.stop()
-    return {"spark startup s": round(startup, 1), "spark job s": round(job, 1), "spark rows": n,
-            "spark jvm peak MB (any java process)": jvm}
+    got = pq.read_table(workdir / "clusters", columns=["article_id", "quote_index", "cluster_id"]).to_pydict()
+    member = {(a, q): c for a, q, c in zip(got["article_id"], got["quote_index"], got["cluster_id"])}
+    return {"spark startup s": round(startup, 1), "spark job s": round(job, 1), "spark rows": len(member),
+            "spark jvm peak MB": jvm}, member
+
+
+def same_partition(a: dict, b: dict) -> int:
+    """Quotations whose cluster differs between two ``key -> cluster id`` maps (0: same clusters)."""
+    fwd, back, bad = {}, {}, 0
+    for k, ca in a.items():
+        cb = b.get(k)
+        if fwd.setdefault(ca, cb) != cb or back.setdefault(cb, ca) != ca:
+            bad += 1
+    return bad + len(set(b) - set(a))
 
 
 def main() -> int:
@@ -239,7 +251,15 @@ def main() -> int:
             res["peak MB"] = peak_mb()
             del found
         if args.spark:
-            res.update(run_spark(articles, tmp))
+            figures, member = run_spark(articles, tmp)
+            res.update(figures)
+            if not args.no_store:
+                from saidwhat.store.provenance import membership
+
+                con = connect(db, read_only=True)
+                stored = {(a, q): c for a, q, c in membership(con)}
+                con.close()
+                res["quotations clustered differently by Spark and the store"] = same_partition(stored, member)
     print(json.dumps(res, indent=1))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1) + "\n")

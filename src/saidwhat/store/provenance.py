@@ -137,7 +137,7 @@ def shingle_hashes(norm: str) -> list[int]:
     k = min(SHINGLE_WORDS, len(hs))
     for i in range(len(hs) - k + 1 if hs else 0):
         h = 0
-        for x in hs[i:i + k]:
+        for x in hs[i:i + k]:  # two words: both CRCs side by side; more: an FNV-style fold
             h = ((h * 0x100000001B3) ^ x) & _MASK64 if k > 2 else (h << 32) | x
         out[h - (1 << 64) if h >= 1 << 63 else h] = None
     return list(out)
