@@ -161,6 +161,13 @@ def score(found, truth) -> dict:
             "surname flagged": round(sur_flag / max(1, sur_total), 4), "false merges": merges}
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process so far (user + system): the machine is shared, so
+    wall times depend on the load; CPU times much less."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -224,7 +231,8 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.perf_counter()
     articles, truth = generate(args.records)
-    res = {"records": len(truth), "articles": len(articles), "generate s": round(time.perf_counter() - t0, 1),
+    res = {"records": len(truth), "articles": len(articles), "load average": os.getloadavg()[0],
+           "generate s": round(time.perf_counter() - t0, 1),
            "peak MB after generating": peak_mb()}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -234,16 +242,19 @@ def main() -> int:
 
             db = tmp / "bench.duckdb"
             half = len(articles) // 2
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_s()
             load_records(db, articles[:half], run_id="first half")
             res["load+cluster first half s"] = round(time.perf_counter() - t0, 1)
-            t0 = time.perf_counter()
+            res["  cpu s"] = round(cpu_s() - c0, 1)
+            t0, c0 = time.perf_counter(), cpu_s()
             load_records(db, articles[half:], run_id="second half")
             res["load+cluster second half (incremental) s"] = round(time.perf_counter() - t0, 1)
+            res["   cpu s"] = round(cpu_s() - c0, 1)
             con = connect(db, read_only=True)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_s()
             found = clusters(con)
             res["clusters query s"] = round(time.perf_counter() - t0, 1)
+            res["    cpu s"] = round(cpu_s() - c0, 1)
             con.close()
             res["clusters (2+ articles)"] = len(found)
             res["store MB"] = round(db.stat().st_size / 2**20, 1)
