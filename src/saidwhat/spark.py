@@ -134,8 +134,10 @@ def extract_quotes_df(df, *, id_col: str = "id", text_col: str = "text", model: 
 #: without ``anchor``).
 CLUSTER_SCHEMA_DDL = ("qid bigint, article_id string, quote_index int, quote string, norm string, "
                       "n_words int, cluster_id bigint")
-#: Spark ``MinHashLSH`` hash tables. Spark's LSH is OR-only (one min-hash per table): with
-#: 8 tables a pair at Jaccard 0.5 is proposed with probability 1 - 0.5**8 = 0.996.
+#: Spark ``MinHashLSH`` hash tables when ``banded=False``. Spark's own join is OR-only
+#: (one min-hash per table): with 8 tables a pair at Jaccard 0.5 is proposed with
+#: probability 1 - 0.5**8 = 0.996, but quotations sharing one common shingle land in huge
+#: buckets (on 100,000 invented quotations it ran for over 20 minutes on local[2]).
 SPARK_HASH_TABLES = 8
 #: ``HashingTF`` size for shingle sets (2**22: collisions between the shingles of two
 #: quotations are negligible).
@@ -160,13 +162,13 @@ def _normalise_batches(batches: Iterator[Any]) -> Iterator[Any]:
             ("norm", pa.string()), ("n_words", pa.int32()), ("shingles", pa.list_(pa.string()))]))
 
 
-def cluster_quotes_df(df):
+def cluster_quotes_df(df, *, banded: bool = True):
     """Cluster quotation rows across articles (provenance), on Spark.
 
     The links are those of :mod:`saidwhat.store.provenance`: the same normalised words;
-    Jaccard similarity of word shingles >= ``NEAR_JACCARD`` (candidates from
-    ``pyspark.ml.feature.MinHashLSH``, distances computed exactly by
-    ``approxSimilarityJoin``); a fragment of >= ``MIN_FRAGMENT_WORDS`` words that is a
+    Jaccard similarity of word shingles >= ``NEAR_JACCARD`` (min-hashes from
+    ``pyspark.ml.feature.MinHashLSH``; candidates sharing a band of them, with the
+    store's bands and rows; the Jaccard then computed exactly); a fragment of >= ``MIN_FRAGMENT_WORDS`` words that is a
     whole-word run of a longer quotation (candidates through the fragment's rarest
     shingle). Connected components are computed on the driver from the collected links
     (about one per clustered quotation).
@@ -174,6 +176,9 @@ def cluster_quotes_df(df):
     Args:
         df: A DataFrame with ``article_id``, ``quote_index``, ``quote`` (e.g. the output
             of :func:`extract_quotes_df`).
+        banded: ``False``: Spark ML's own ``approxSimilarityJoin`` (OR-only, one
+            min-hash per table, :data:`SPARK_HASH_TABLES`) instead of the banded join;
+            the same clusters, much slower on text with common word pairs.
 
     Returns:
         A DataFrame with schema :data:`CLUSTER_SCHEMA_DDL`, one row per quotation;
@@ -181,10 +186,11 @@ def cluster_quotes_df(df):
         here), so the clusters are the store's, under other ids.
     """
     from pyspark.ml.feature import HashingTF, MinHashLSH
+    from pyspark.ml.functions import vector_to_array
     from pyspark.sql import functions as F
 
     from saidwhat.spark import _normalise_batches as norm_fn
-    from saidwhat.store.provenance import MIN_FRAGMENT_WORDS, MIN_NEAR_WORDS, NEAR_JACCARD, _UnionFind
+    from saidwhat.store.provenance import MIN_FRAGMENT_WORDS, MIN_NEAR_WORDS, NEAR_JACCARD, _lsh, _UnionFind
 
     base = df.select(F.monotonically_increasing_id().alias("qid"), F.col("article_id").cast("string"),
                      F.col("quote_index").cast("int"), F.col("quote").cast("string"))
@@ -196,10 +202,29 @@ def cluster_quotes_df(df):
     # near-duplicates
     near_in = q.where(F.col("n_words") >= MIN_NEAR_WORDS)
     feats = HashingTF(inputCol="shingles", outputCol="features", numFeatures=SPARK_FEATURES, binary=True).transform(near_in)
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=SPARK_HASH_TABLES, seed=1).fit(feats)
-    near = (model.approxSimilarityJoin(feats, feats, 1.0 - NEAR_JACCARD + 1e-9, distCol="dist")
-            .where(F.col("datasetA.qid") < F.col("datasetB.qid"))
-            .select(F.col("datasetA.qid").alias("a"), F.col("datasetB.qid").alias("b")))
+    if banded:
+        # the store's LSH: b bands of r min-hashes (AND within a band, OR across bands),
+        # the min-hashes computed by Spark ML's MinHashLSH, then the exact Jaccard
+        b, r, _, _ = _lsh()
+        model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=b * r, seed=1).fit(feats)
+        keys = (model.transform(feats)
+                .select("qid", F.posexplode("hashes").alias("pos", "vec"))
+                .select("qid", (F.col("pos") / r).cast("int").alias("band"),
+                        F.struct("pos", vector_to_array("vec")[0].alias("h")).alias("ph"))
+                .groupBy("qid", "band").agg(F.xxhash64(F.sort_array(F.collect_list("ph"))).alias("key")))
+        sets = q.select("qid", "shingles")
+        near = (keys.alias("x").join(keys.alias("y"), ["band", "key"])
+                .where(F.col("x.qid") < F.col("y.qid"))
+                .select(F.col("x.qid").alias("a"), F.col("y.qid").alias("b")).distinct()
+                .join(sets.withColumnRenamed("qid", "a").withColumnRenamed("shingles", "sa"), "a")
+                .join(sets.withColumnRenamed("qid", "b").withColumnRenamed("shingles", "sb"), "b")
+                .where(F.size(F.array_intersect("sa", "sb")) >= NEAR_JACCARD * F.size(F.array_union("sa", "sb")))
+                .select("a", "b"))
+    else:
+        model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=SPARK_HASH_TABLES, seed=1).fit(feats)
+        near = (model.approxSimilarityJoin(feats, feats, 1.0 - NEAR_JACCARD + 1e-9, distCol="dist")
+                .where(F.col("datasetA.qid") < F.col("datasetB.qid"))
+                .select(F.col("datasetA.qid").alias("a"), F.col("datasetB.qid").alias("b")))
     # containment: the fragment's rarest shingle, then a whole-word substring check
     sh = (q.where(F.col("n_words") >= MIN_FRAGMENT_WORDS)
           .select("qid", F.explode(F.array_distinct("shingles")).alias("shingle")))

@@ -30,7 +30,8 @@ def _partition(rows):
     return sorted(sorted(g) for g in groups.values())
 
 
-def test_spark_clusters_equal_store_clusters(spark, tmp_path):
+@pytest.mark.parametrize("banded", [True, False])
+def test_spark_clusters_equal_store_clusters(spark, tmp_path, banded):
     from saidwhat.spark import CLUSTER_SCHEMA_DDL, cluster_quotes_df
 
     arts = {}
@@ -44,7 +45,7 @@ def test_spark_clusters_equal_store_clusters(spark, tmp_path):
     con.close()
     rows = [(aid, i, q["quote"]) for aid, qs in arts.items() for i, q in enumerate(qs)]
     df = spark.createDataFrame(rows, "article_id string, quote_index int, quote string").repartition(2)
-    out = cluster_quotes_df(df)
+    out = cluster_quotes_df(df, banded=banded)
     assert [f.name for f in out.schema.fields] == [c.split()[0] for c in CLUSTER_SCHEMA_DDL.split(", ")]
     got = _partition((r.article_id, r.quote_index, r.cluster_id) for r in out.collect())
     assert got == expected
