@@ -172,7 +172,7 @@ def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_spark(articles, workdir: Path) -> dict:
+def run_spark(articles, workdir: Path, memory: str = "6g") -> dict:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
@@ -181,7 +181,7 @@ def run_spark(articles, workdir: Path) -> dict:
     rows = [(a["id"], i, q["quote"]) for a in articles for i, q in enumerate(a["quotes"])]
     t0 = time.perf_counter()
     spark = (SparkSession.builder.master("local[2]").appName("provenance-bench")
-             .config("spark.ui.enabled", "false").config("spark.driver.memory", "6g")
+             .config("spark.ui.enabled", "false").config("spark.driver.memory", memory)
              .config("spark.sql.shuffle.partitions", "4").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     startup = time.perf_counter() - t0
@@ -227,6 +227,7 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--spark", action="store_true", help="also run the Spark job on local[2]")
     ap.add_argument("--no-store", action="store_true", help="Spark only")
+    ap.add_argument("--spark-memory", default="6g", help="spark.driver.memory (local mode: all of Spark)")
     ap.add_argument("--json", help="write the results here too")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -262,7 +263,7 @@ def main() -> int:
             res["peak MB"] = peak_mb()
             del found
         if args.spark:
-            figures, member = run_spark(articles, tmp)
+            figures, member = run_spark(articles, tmp, args.spark_memory)
             res.update(figures)
             if not args.no_store:
                 from saidwhat.store.provenance import membership
