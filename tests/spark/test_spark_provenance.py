@@ -50,3 +50,23 @@ def test_spark_clusters_equal_store_clusters(spark, tmp_path, banded):
     got = _partition((r.article_id, r.quote_index, r.cluster_id) for r in out.collect())
     assert got == expected
     assert [("a1", 0), ("a2", 0), ("a3", 0), ("a4", 0), ("a5", 0)] in got and [("a9", 0), ("b1", 0)] in got
+
+
+def test_spark_main_cluster_writes_prov_quotes_columns(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from saidwhat.spark import CLUSTER_SCHEMA_DDL, main
+
+    rows = [(aid, i, text) for i, (aid, text, _) in enumerate(QUOTES)]
+    src = tmp_path / "quotes.parquet"
+    pq.write_table(pa.table({"article_id": [r[0] for r in rows], "quote_index": [r[1] for r in rows],
+                             "quote": [r[2] for r in rows]}), src)
+    out = tmp_path / "clusters"
+    assert main(["--cluster", str(src), str(out)]) == 0
+    got = pq.read_table(out).to_pydict()
+    assert list(got) == [c.split()[0] for c in CLUSTER_SCHEMA_DDL.split(", ")]
+    by = {}
+    for aid, cid in zip(got["article_id"], got["cluster_id"]):
+        by.setdefault(cid, set()).add(aid)
+    assert {"a1", "a2", "a3", "a4", "a5"} in by.values() and {"a9", "b1"} in by.values()
