@@ -45,7 +45,7 @@ def test_trace_json_lists_appearances_in_date_order(store, capsys):
     assert [a["article_id"] for a in apps] == ["g1", "p1", "c1"]
     assert [a["date"] for a in apps] == ["2024-05-01", "2024-05-02", "2024-05-03"]
     assert [a["outlet"] for a in apps] == ["Gazette", "Post", "Courier"]
-    assert {a["article_id"]: (a["differences"], a["conflict"]) for a in apps} == {
+    assert {a["article_id"]: (a["kinds"], a["conflict"]) for a in apps} == {
         "g1": ([], False), "p1": (["substituted"], True), "c1": (["truncated"], False)}
     assert apps[1]["quote"] == QUOTE.replace("autumn", "spring") and apps[0]["speaker"] == "Rita Okafor"
     assert len(out["clusters"]) == 1 and out["clusters"][0]["conflict"] is True

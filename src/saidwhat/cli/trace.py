@@ -4,6 +4,11 @@ Finds the clusters of the store (:mod:`saidwhat.store.provenance`) whose quotati
 are, contain, or nearly match TEXT, and lists every appearance (date, outlet, article,
 speaker, the quotation as printed there) with its word-level differences from the
 canonical wording and a conflict mark when it is credited to someone else.
+With ``--format json``: ``{"query", "clusters": [cluster summaries], "appearances":
+[{"cluster_id", "article_id", "quote_index", "date", "outlet", "speaker", "speaker_id",
+"speaker_type", "quote", "canonical", "kinds", "segments", "conflict", "qid"}]}`` (the
+fields of :func:`saidwhat.store.provenance.clusters`; ``kinds`` and ``segments`` are the
+differences from the canonical wording, :func:`saidwhat.store.provenance.diff`).
 Exit codes: 0 success (also when nothing matches), 2 usage errors (e.g. no such store).
 """
 from __future__ import annotations
@@ -44,7 +49,6 @@ def describe(app: dict[str, Any]) -> str:
 def _json_ready(app: dict[str, Any], cid: int) -> dict[str, Any]:
     d = {"cluster_id": cid, **app}
     d["date"] = None if d["date"] is None else str(d["date"])
-    d["differences"] = d.pop("kinds")
     return d
 
 
