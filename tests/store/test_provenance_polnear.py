@@ -15,7 +15,7 @@ pytest.importorskip("duckdb")
 pytest.importorskip("datasketch")
 
 from saidwhat.store import connect, load_records  # noqa: E402
-from saidwhat.store.provenance import clusters, normalise  # noqa: E402
+from saidwhat.store.provenance import clusters  # noqa: E402
 
 
 def test_polnear_gold_duplicates_are_one_cluster_each(shared_dir, tmp_path):
