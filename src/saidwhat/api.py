@@ -207,8 +207,10 @@ def _extract_long(text: str, nlp: Language) -> list[Quote]:
 
 def extract_entities(text: str | Doc, *, nlp: Language | None = None,
                      model: str | None = None) -> list[EntityRecord]:
-    """The article's entities: every person, organisation, place and group it names,
-    with their aliases, roles, pronouns and mentions (:class:`EntityRecord`).
+    """The article's entities: every person, organisation, place and group it names
+    outside quotations and captions, with their aliases, roles, pronouns and mentions
+    (:class:`EntityRecord`). A name inside a quotation is the speaker's word, not the
+    article's mention, and is left out (as are pronouns the resolver did not link).
 
     Args:
         text: The article, or a Doc (as for :func:`extract`).

@@ -48,9 +48,10 @@ class Errors(metaclass=_Catalogue):
     E109 = ("{path} is a DuckDB database but not a saidwhat store (no table {table!r}); "
             "make one with `saidwhat extract ... --db {path}`.")
     E110 = "{name} {value!r} is not a date; expected YYYY-MM-DD (e.g. 2024-03-05)."
-    E111 = ("{path}: the quotation clusters are out of date and the store cannot be opened "
+    E111 = "--from {date_from} is after --to {date_to}; no article can match."
+    E112 = ("{path}: the quotation clusters are out of date and the store cannot be opened "
             "to update them ({reason}); retry when no other process is writing to it.")
-    E112 = "Provenance needs the 'datasketch' package: pip install \"saidwhat[corpus]\"."
+    E113 = "Provenance needs the 'datasketch' package: pip install \"saidwhat[corpus]\"."
 
 
 class Warnings(metaclass=_Catalogue):
@@ -61,3 +62,4 @@ class Warnings(metaclass=_Catalogue):
     W005 = ("{what} looks like {language}, not English; saidwhat finds English quotations "
             "and will likely find none in it.")
     W006 = "{path}: not valid UTF-8; decoded as {encoding} (detected). Pass --encoding to choose."
+    W007 = "{path}: metadata file ignored ({reason}); the article beside it is read without it."

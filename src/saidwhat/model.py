@@ -22,6 +22,7 @@ RECORD_FIELDS = (
     "speaker_mention", "speaker_start", "speaker_end",
     "cue", "cue_start", "cue_end",
     "channel", "confidence", "flags", "speaker_id",
+    "speaker_gender", "speaker_gender_source",
 )
 
 
@@ -64,6 +65,14 @@ class Quote:
         speaker_id: The id of the speaker's entity within the article (``"E1"``,
             ``"E2"``, ... by first mention; see :class:`EntityRecord`), shared by all
             records of that speaker; ``None`` when ``speaker`` is ``None``.
+        speaker_gender: ``"female"``, ``"male"`` or ``None`` (organisations, groups,
+            unresolved mentions, people the evidence does not decide, people the
+            article calls "they"). The gender of the speaker's entity, so all records
+            of one speaker agree (:attr:`EntityRecord.gender`).
+        speaker_gender_source: Where ``speaker_gender`` comes from: ``"pronoun"``
+            (the article's own pronouns for that person), ``"honorific"`` (Mr, Ms,
+            Sir, Dame, ...), ``"role"`` (a gendered role noun: mother, chairwoman,
+            ...) or ``"name"`` (a given-name prior); ``None`` with no gender.
     """
 
     quote: str
@@ -83,6 +92,8 @@ class Quote:
     confidence: float = 0.0
     flags: tuple[str, ...] = field(default_factory=tuple)
     speaker_id: str | None = None
+    speaker_gender: str | None = None
+    speaker_gender_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as a JSON-ready dict (keys in :data:`RECORD_FIELDS` order)."""
@@ -118,7 +129,7 @@ class EntityRecord:
         type: ``PERSON``, ``ORG``, ``GPE`` or ``NORP``.
         number: ``"one"`` (a person), ``"group"`` or ``"organisation"``.
         gender: ``"female"``, ``"male"`` or ``None``; ``gender_source`` is
-            ``"honorific"``, ``"role"``, ``"name"`` (given-name lists) or ``"pronoun"``
+            ``"honorific"``, ``"role"``, ``"name"`` (the given-name table) or ``"pronoun"``
             (the article's own pronouns), ``None`` with no gender.
         aliases: Other names the article uses for it (surname, acronym, short form).
         roles: Titles and appositions the article gives it ("Mayor", "a paramedic").

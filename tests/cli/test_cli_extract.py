@@ -64,7 +64,7 @@ def test_extract_jsonl_order_carried_fields_and_bad_lines(tmp_path, capsys, nlp)
     assert [r["id"] for r in recs] == ["bridge", "school", "quiet"]
     assert recs[0]["outlet"] == "Valley Gazette" and recs[0]["date"] == "2024-03-05"
     assert "text" not in recs[0]
-    assert list(recs[0]) == ["id", "outlet", "date", "quotes"]
+    assert list(recs[0]) == ["id", "outlet", "date", "quotes", "quoted_people"]
     assert recs[2]["quotes"] == []
     assert "in.jsonl:line 2" in err and "in.jsonl:line 3" in err
 
@@ -257,3 +257,18 @@ def test_extract_csv_without_text_column_is_usage_error(tmp_path, capsys, monkey
     assert main(["extract", "-", "--input-format", "csv", "--out", str(out), "-w", "1", "-q"]) == 2
     assert "[E014] -: no column 'text'" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
+
+
+def test_extract_a_csv_without_text_column_among_other_inputs_is_skipped(tmp_path, capsys, nlp):
+    # one file of several lacking the column loses that file, reported, not the run
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "rows.csv").write_text('title,body\nA,"Some text."\n', encoding="utf-8")
+    (folder / "good.txt").write_text('"We will rebuild the bridge by June," Mayor Ana Lopez said on Monday.\n',
+                                     encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(folder), "--out", str(out), "-w", "1", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"{folder / 'rows.csv'}:header: [E014] no column 'text' for the article text" in err and "skipped" in err
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["id"], [q["speaker"] for q in r["quotes"]]) for r in recs] == [("good", ["Ana Lopez"])]

@@ -160,7 +160,7 @@ def test_html_record_carries_its_text(tmp_path):
     p.write_text(MINIFIED, encoding="utf-8")
     (art,) = read_html(p)
     rec = article_record(art, [])
-    assert rec["text"] == art.text and list(rec)[-1] == "quotes"
+    assert rec["text"] == art.text and list(rec)[-2:] == ["quotes", "quoted_people"]
 
 
 def test_text_record_carries_no_text(tmp_path):

@@ -250,7 +250,7 @@ def test_io_writers_roundtrip(tmp_path):
     assert gzip.decompress((tmp_path / "o.jsonl.gz").read_bytes()) == (tmp_path / "o.jsonl").read_bytes()
     assert [d["id"] for d in json.loads((tmp_path / "o.json").read_text())] == ["a", "b"]
     rows = (tmp_path / "o.csv").read_text().splitlines()
-    assert len(rows) == 2 and rows[1].startswith("a,,,,Gazette,0,Q,1,2,direct,Ana") and rows[1].endswith("x|y,")   # speaker_id (added after flags) empty
+    assert len(rows) == 2 and rows[1].startswith("a,,,,Gazette,0,Q,1,2,direct,Ana") and rows[1].endswith("x|y,,,")   # speaker_id, speaker_gender, speaker_gender_source (added after flags) empty
     import pyarrow.parquet as pq
 
     t = pq.read_table(tmp_path / "o.parquet").to_pylist()
@@ -298,3 +298,17 @@ def test_io_glob_through_a_symlink_loop_lists_each_file_once(tmp_path, monkeypat
     # the directory walk, the same file named twice or by another path: still once each
     assert expand_sources(["d", "d/**/*.txt", "d/a.txt", str(tmp_path / "d" / "sub" / "loop" / "a.txt")]) == \
         ["d/a.txt", "d/sub/b.txt"]
+
+
+def test_csv_a_stray_quote_loses_its_row_only(tmp_path):
+    # row 2 opens a quote it never closes: it is reported with its line, and the rows it
+    # would swallow are read; a last row left open is reported too, never dropped silently
+    p = tmp_path / "rows.csv"
+    p.write_text('id,text\n1,"Row one text."\n2,"broken row with a stray quote\n3,"Row three text."\n'
+                 '4,"Row four text."\n5,"last row left open\n', encoding="utf-8")
+    bad = []
+    arts = list(read_csv(str(p), on_error=bad.append))
+    assert [(a.id, a.text) for a in arts] == [("1", "Row one text."), ("3", "Row three text."),
+                                              ("4", "Row four text.")]
+    assert [(b.where, b.reason.split(" (")[0]) for b in bad] == [("line 3", "malformed CSV record"),
+                                                                  ("line 6", "malformed CSV record")]

@@ -203,3 +203,18 @@ def test_an_honorific_keeps_two_people_of_one_surname_apart(nlp):
     assert quotes[0].speaker_id != quotes[1].speaker_id == quotes[2].speaker_id
     ents = {e.id: e for e in saidwhat.extract_entities(text, nlp=nlp)}
     assert ents[quotes[0].speaker_id].gender == "male" and ents[quotes[1].speaker_id].gender == "female"
+
+
+def test_records_carry_the_speaker_entity_gender_and_its_source(nlp):
+    # honorific, the article's own pronouns ("Ilvasa": a given name the table does not have), an
+    # organisation (no gender), all records of one speaker agree
+    text = ("“We will appeal,” said Mr Tobias Wrenfield, the club's lawyer. Wrenfield added that the fine was unfair. "
+            "Ilvasa Korvalis, who chairs the board, disagreed. “The rules are clear,” she said. "
+            "“We expect them to be followed,” she added. "
+            "The Harbour Authority said in a statement that it would review the case.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    got = [(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes]
+    assert got[:2] == [("Tobias Wrenfield", "male", "honorific")] * 2
+    assert got[2:4] == [("Ilvasa Korvalis", "female", "pronoun")] * 2
+    assert got[4] == ("Harbour Authority", None, None)
+    assert all(q.to_dict()["speaker_gender"] == q.speaker_gender for q in quotes)

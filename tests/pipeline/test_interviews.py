@@ -116,3 +116,22 @@ def test_a_colon_line_in_an_ordinary_article_adds_nothing(run, extra):
     before = [(q.quote, q.speaker) for q in run(base)]
     after = [(q.quote, q.speaker) for q in run(base + extra + "\n")]
     assert after == before
+
+
+def test_q_dot_and_capitalised_surname_labels(run):
+    # newspapers print "Q." and transcripts the interviewee's surname in capitals
+    text = ("Jane Whitfield has run the Harbour Theatre for twenty years. We spoke to her about the new season.\n\n"
+            "Q. Why did you choose this play?\n\n"
+            "WHITFIELD: I believe theatre should make people uncomfortable. This play does that.\n\n"
+            "Q. Were you worried about the reaction?\n\n"
+            "WHITFIELD: Not at all. Audiences are braver than producers think.\n")
+    quotes = run(text)
+    assert [(q.quote, q.speaker, q.flags) for q in quotes] == [
+        ("I believe theatre should make people uncomfortable. This play does that.", "Jane Whitfield",
+         ("interview",)),
+        ("Not at all. Audiences are braver than producers think.", "Jane Whitfield", ("interview",))]
+
+
+def test_q_dot_a_dot_labels(run):
+    quotes = run(QA.replace("Q: ", "Q. ").replace("A: ", "A. "))
+    assert [q.speaker for q in quotes] == ["Teodora Vasquez-Hale"] * 2

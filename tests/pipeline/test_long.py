@@ -76,3 +76,18 @@ def test_extract_many_takes_long_articles(small_nlp):
         alone = saidwhat.extract(text, nlp=small_nlp)
     assert len(out) == 3 and out[1] == alone and out[0] == out[2]
     _check(text, out[1])
+
+
+def test_the_batch_worker_extracts_an_article_over_max_length_in_pieces(small_nlp):
+    # the CLI and the corpus runner go through batch.worker.process_texts: a long
+    # article among short ones is extracted like saidwhat.extract does, not failed (E088)
+    from saidwhat.batch.worker import process_texts
+
+    text = _long_text()
+    assert len(text) > small_nlp.max_length
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = process_texts([ARTICLE, text, ARTICLE], nlp=small_nlp)
+        expected = [q.to_dict() for q in saidwhat.extract(text, nlp=small_nlp)]
+    assert [err for _, err in out] == [None, None, None]
+    assert out[1][0] == expected and len(expected) == 30 * len(out[0][0])

@@ -135,3 +135,20 @@ def test_store_duplicate_ids_reported_through_on_duplicate(tmp_path):
     assert seen == ["[W004] Article id 'a1' occurs more than once; in the store the later article "
                     "replaces the earlier one."]
     assert con.execute("SELECT text FROM articles WHERE id = 'a1'").fetchall() == [("z",)]
+
+
+def test_a_store_made_before_the_gender_fields_gains_their_columns(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))   # the quotations table as stores had it before speaker_id and gender
+    con.execute("CREATE TABLE quotations (article_id VARCHAR, quote_index INTEGER, quote VARCHAR, quote_start BIGINT, "
+                "quote_end BIGINT, type VARCHAR, speaker VARCHAR, speaker_type VARCHAR, speaker_role VARCHAR, "
+                "speaker_mention VARCHAR, speaker_start BIGINT, speaker_end BIGINT, cue VARCHAR, cue_start BIGINT, "
+                "cue_end BIGINT, channel VARCHAR, confidence DOUBLE, flags VARCHAR[])")
+    con.execute("INSERT INTO quotations (article_id, quote_index, quote) VALUES ('old', 0, 'Kept.')")
+    con.close()
+    rec = q("We will appeal.", "Tobias Wrenfield") | {"speaker_gender": "male", "speaker_gender_source": "honorific"}
+    assert load_records(path, [{"id": "new", "text": "...", "quotes": [rec]}]) == (1, 1)
+    con = connect(path, read_only=True)
+    rows = con.execute("SELECT article_id, speaker_id, speaker_gender, speaker_gender_source FROM quotations "
+                       "ORDER BY article_id").fetchall()
+    assert rows == [("new", None, "male", "honorific"), ("old", None, None, None)]

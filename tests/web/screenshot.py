@@ -1,8 +1,11 @@
-"""Make docs/web.png: the page on the example article, in headless chromium.
+"""Make docs/web.png: the page on the example article, in headless chromium; or, given
+a store, docs/sources.png: the Corpus tab's source-diversity charts.
 
 Not a test. Run from the repository root::
 
     python tests/web/screenshot.py docs/web.png
+    saidwhat extract examples/sources --db /tmp/news.duckdb
+    python tests/web/screenshot.py docs/sources.png /tmp/news.duckdb
 """
 from __future__ import annotations
 
@@ -15,16 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def main(out: str = "docs/web.png") -> int:
+def main(out: str = "docs/web.png", db: str | None = None) -> int:
     import uvicorn
     from playwright.sync_api import sync_playwright
 
-    from saidwhat.web.app import create_app
+    from saidwhat.web.app import Settings, create_app
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started:
@@ -38,6 +41,15 @@ def main(out: str = "docs/web.png") -> int:
                                               "--disable-component-update"])
             page = browser.new_page(viewport={"width": 1360, "height": 1060})
             page.goto(f"http://127.0.0.1:{port}/")
+            if db:
+                page.wait_for_selector("body[data-ready='1']")
+                page.click("#tab-btn-corpus")
+                page.wait_for_selector("#sources[data-ready='1']")
+                page.wait_for_timeout(300)
+                page.locator("#sources").screenshot(path=out)
+                browser.close()
+                print(out)
+                return 0
             page.fill("#input", text)
             page.click("#extract")
             page.wait_for_selector("#result:not([hidden])")

@@ -34,7 +34,7 @@ def test_api_extract_text_matches_library(client, web_nlp, example_text):
     r = client.post("/api/extract", json={"text": example_text})
     assert r.status_code == 200
     body = r.json()
-    assert set(body) == {"id", "quotes"} and body["id"] is None
+    assert set(body) == {"id", "quotes", "quoted_people"} and body["id"] is None
     expected = [q.to_dict() for q in saidwhat.extract(example_text, nlp=web_nlp)]
     assert body["quotes"] == json.loads(json.dumps(expected))
     assert body["quotes"], "the example article has quotations"
@@ -79,7 +79,7 @@ def test_api_extract_lone_surrogate_in_a_carried_field(client):
     raw = '{"text": "No quotation.", "title": "bad \\udc80 title"}'
     r = client.post("/api/extract", content=raw.encode(), headers={"content-type": "application/json"})
     assert r.status_code == 200
-    assert r.json() == {"id": None, "title": "bad \udc80 title", "quotes": []}
+    assert r.json() == {"id": None, "title": "bad \udc80 title", "quotes": [], "quoted_people": []}
 
 
 @pytest.mark.slow
@@ -107,10 +107,10 @@ def test_api_extract_lone_surrogate_keeps_offsets(client):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("payload, expected", [
-    ({"text": ""}, {"id": None, "quotes": []}),
-    ({"text": " \n\n\t "}, {"id": None, "quotes": []}),
+    ({"text": ""}, {"id": None, "quotes": [], "quoted_people": []}),
+    ({"text": " \n\n\t "}, {"id": None, "quotes": [], "quoted_people": []}),
     ({"articles": []}, {"articles": []}),
-    ({"articles": [{"id": "e", "text": ""}]}, {"articles": [{"id": "e", "quotes": []}]}),
+    ({"articles": [{"id": "e", "text": ""}]}, {"articles": [{"id": "e", "quotes": [], "quoted_people": []}]}),
 ])
 def test_api_extract_empty_input(client, payload, expected):
     r = client.post("/api/extract", json=payload)
@@ -269,3 +269,18 @@ def test_api_pipeline_failure_is_500_json(unused_pipeline):
         r = c.post("/api/extract", json={"text": "anything"})
     assert r.status_code == 500
     assert r.json()["error"] == "internal_error" and "AssertionError" in r.json()["message"]
+
+
+@pytest.mark.slow
+def test_api_extract_says_when_a_text_is_not_english(client, example_text):
+    # the CLI prints [W005] on stderr; the web answer carries it, and only where it applies
+    french = ("Le maire de la ville a annoncé lundi que le pont serait fermé pendant trois mois pour des "
+              "travaux. Les habitants sont inquiets et demandent des solutions de transport. La mairie "
+              "promet des navettes gratuites et une nouvelle passerelle pour les piétons avant l'été.")
+    r = client.post("/api/extract", json={"articles": [{"id": "fr", "text": french},
+                                                       {"id": "en", "text": example_text}]})
+    assert r.status_code == 200
+    fr, en = r.json()["articles"]
+    assert fr["quotes"] == [] and len(fr["warnings"]) == 1 and fr["warnings"][0].startswith("[W005]")
+    assert "French" in fr["warnings"][0]
+    assert "warnings" not in en

@@ -3,7 +3,6 @@
 sleeps on request, so no spaCy model is loaded."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket

@@ -284,7 +284,12 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     stats = RunStats()
     if encoding is not None:
         _check_encoding(encoding)
-    _check_inputs(sources, input_format, text_col, encoding=encoding, delimiter=delimiter)
+    no_text = _check_inputs(sources, input_format, text_col, encoding=encoding, delimiter=delimiter)
+    if no_text:   # a file among others without the text column: reported and skipped
+        from ..io import expand_sources
+
+        gone = {e.path for e in no_text}
+        sources = [f for f in expand_sources(sources) if f not in gone]
     if nlp is None:
         _check_model(model)
     staged = _check_outputs(outputs, db, resume=resume, force=force)
@@ -310,6 +315,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     def on_bad(bad: BadRecord) -> None:
         stats.skipped += 1
         on_error(bad)
+
+    for e in no_text:
+        on_bad(BadRecord(e.path, "header", "[E014] " + str(e).split(": ", 1)[-1].rstrip(".")))
 
     def warn(msg: str) -> None:
         stats.warnings += 1
@@ -413,19 +421,34 @@ def _check_encoding(encoding: str) -> None:
 
 
 def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text", *,
-                  encoding: str | None = None, delimiter: str | None = None) -> None:
-    """Raise E003/E005, and E014 (a CSV/Parquet file without ``text_col``, as a
-    :class:`UsageError`), now, before any state or worker is created."""
-    from ..io import FORMATS, MissingColumnError, check_text_column, detect_format, expand_sources
+                  encoding: str | None = None, delimiter: str | None = None) -> list[MissingColumnError]:
+    """Raise E003/E005 now, before any state or worker is created; check each CSV and
+    Parquet file for ``text_col``.
 
-    for f in expand_sources(sources):
+    Returns:
+        The ``[E014]`` errors of files without ``text_col`` when other inputs can be
+        read (the run skips those files and reports them).
+
+    Raises:
+        UsageError: ``[E014]`` when no input could be read (every input is a CSV or
+            Parquet file without ``text_col``: most likely ``--text-col`` is wrong).
+    """
+    from ..io import FORMATS, check_text_column, detect_format, expand_sources
+
+    files = expand_sources(sources)
+    missing: list[MissingColumnError] = []
+    for f in files:
         fmt = input_format or ("text" if f == "-" else detect_format(f))
         if fmt not in FORMATS:
             raise ValueError(Errors.E005.format(path=f, formats=", ".join(FORMATS)))
         try:
             check_text_column(f, fmt, text_col, encoding=encoding, delimiter=delimiter)
         except MissingColumnError as e:
-            raise UsageError(str(e)) from None
+            e.path = f
+            missing.append(e)
+    if missing and len(missing) == len(files):
+        raise UsageError(str(missing[0]))
+    return missing
 
 
 

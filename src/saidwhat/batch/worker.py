@@ -132,6 +132,13 @@ def _arm(seconds: float | None) -> None:
 
 
 def _process(texts: list[str], nlp, batch_size: int, timeout: float | None) -> list[Outcome]:
+    limit = getattr(nlp, "max_length", None)
+    if limit is not None and any(len(t) > limit for t in texts):
+        # an article over spaCy's max_length is extracted in paragraph-aligned pieces
+        # (saidwhat.api.split_long), alone and within its own time budget
+        short = [i for i, t in enumerate(texts) if len(t) <= limit]
+        done = dict(zip(short, _process([texts[i] for i in short], nlp, batch_size, timeout)))
+        return [done[i] if i in done else _process_long(t, nlp, timeout) for i, t in enumerate(texts)]
     out: list[Outcome] = []
     try:
         _arm(timeout)
@@ -153,6 +160,22 @@ def _process(texts: list[str], nlp, batch_size: int, timeout: float | None) -> l
             _arm(0 if timeout else None)
             out.append(([], f"{type(e).__name__}: {e}"))
     return out
+
+
+def _process_long(text: str, nlp, timeout: float | None) -> Outcome:
+    """:data:`Outcome` of one text over ``nlp.max_length`` (``saidwhat.api._extract_long``)."""
+    from ..api import _extract_long
+
+    try:
+        _arm(timeout)
+        quotes = _extract_long(text, nlp)
+        _arm(0 if timeout else None)
+        return [q.to_dict() for q in quotes], None
+    except ArticleTimeout:
+        return [], f"timed out after {timeout:g} s"
+    except Exception as e:  # noqa: BLE001
+        _arm(0 if timeout else None)
+        return [], f"{type(e).__name__}: {e}"
 
 
 def failure_message(article_id: str, error: str) -> str:

@@ -1,4 +1,4 @@
-"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats|clusters``.
+"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats|sources|clusters``.
 
 A thin adapter over :mod:`saidwhat.store.queries`; prints ``--format table`` (default),
 ``csv`` or ``json``. Exit codes: 0 success, 2 usage errors (e.g. no such store).
@@ -51,6 +51,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="articles, quotations, speaker types, outlets")
     _common(st, top=False)
     _filters(st, types=False)
+    so = sub.add_parser("sources", help="who is quoted, by gender: people and quotations per outlet and/or month",
+                        description="Per group, the distinct quoted people (named PERSON speakers; the same "
+                                    "name within a group is one person) and their quotations, by gender, "
+                                    "with the share of women among the people whose gender is known. "
+                                    "--from/--to leave out articles without a date.")
+    _common(so, top=False)
+    _filters(so, types=False)
+    so.add_argument("--by", type=_by, default=(), metavar="outlet|month|outlet,month",
+                    help="group by outlet, by month (YYYY-MM of the article date), or both; "
+                         "default: one row for the whole store")
     cl = sub.add_parser("clusters", help="quotations found in several articles (provenance)",
                         description="Clusters of the same quotation across articles (exact, "
                                     "near-duplicate or fragment): first article, outlets, speakers, "
@@ -64,6 +74,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     cl.add_argument("--limit", "-n", type=int, default=None, help="rows (default: all)")
     p.set_defaults(func=run_query)
     return p
+
+
+def _by(value: str) -> tuple[str, ...]:
+    """``--by``: ``outlet``, ``month`` or both, comma-separated, each once."""
+    from ..store.queries import SOURCE_KEYS
+
+    keys = tuple(k.strip().lower() for k in value.split(",") if k.strip())
+    if not keys or any(k not in SOURCE_KEYS for k in keys) or len(set(keys)) != len(keys):
+        raise argparse.ArgumentTypeError(f"expected outlet, month or outlet,month, got {value!r}")
+    return keys
 
 
 def _print(title: str | None, cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
@@ -133,15 +153,19 @@ def run_query(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code."""
     if not args.db:
         return _usage("--db FILE.duckdb is required")
-    for name, value in (("--from", getattr(args, "date_from", None)), ("--to", getattr(args, "date_to", None))):
+    if args.query == "clusters":   # no date filters
+        return _run_clusters(args)
+    for name, value in (("--from", args.date_from), ("--to", args.date_to)):
         msg = _bad_date(name, value)
         if msg:
             return _usage(msg)
-    from ..store import find_quotes, stats, top_speakers
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        from ..errors import Errors
+
+        return _usage(Errors.E111.format(date_from=args.date_from, date_to=args.date_to))
+    from ..store import find_quotes, sources, stats, top_speakers
     from ..store.duckdb import StoreError, open_store
 
-    if args.query == "clusters":
-        return _run_clusters(args)
     try:
         con = open_store(args.db, read_only=True)  # E104 none, E107 a folder, E108/E109 not a store
     except StoreError as e:
@@ -150,6 +174,8 @@ def run_query(args: argparse.Namespace) -> int:
         filters = {"outlet": args.outlet, "date_from": args.date_from, "date_to": args.date_to}
         if args.query == "stats":
             sections = stats(con, **filters)
+        elif args.query == "sources":
+            sections = {"sources": sources(con, by=args.by, **filters)}
         elif args.query == "speakers":
             sections = {"speakers": top_speakers(con, speaker_type=args.speaker_type, limit=args.limit, **filters)}
         else:

@@ -162,7 +162,7 @@ def evaluate(gold_path: str | PathLike, *, pred_path: str | PathLike | None = No
         result.n_articles += 1
         result.scores.add(score_article(article.quotes, pred, article.text, types=types,
                                         threshold=threshold, article_id=article.id,
-                                        errors=errors))
+                                        errors=errors, sources=article.sources))
     result.n_articles_without_pred = len(missing)
     result.seconds = time.perf_counter() - t0
     return result

@@ -37,12 +37,16 @@ class GoldArticle:
         text: The article text; all offsets index into it.
         quotes: Gold quote records, as read (dicts with the gold-format keys).
         line: 1-based line number in the gold file.
+        sources: The annotators' quoted people by gender, when the line has any of
+            ``sources_female``, ``sources_male``, ``sources_unknown`` (lists of names;
+            the Gender Gap Tracker's columns), as ``{key: [name, ...]}``; else ``None``.
     """
 
     id: str
     text: str
     quotes: list[dict[str, Any]] = field(default_factory=list)
     line: int = 0
+    sources: dict[str, list[str]] | None = None
 
 
 class GoldError(ValueError):
@@ -83,6 +87,9 @@ def check_gold_article(data: Any) -> str | None:
     quotes = data.get("quotes")
     if not isinstance(quotes, list):
         return "missing or non-list 'quotes'"
+    for key in SOURCE_LIST_KEYS:
+        if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
+            return f"'{key}' must be a list of names"
     text = data["text"]
     for i, rec in enumerate(quotes):
         if not isinstance(rec, dict):
@@ -149,7 +156,19 @@ def read_gold(path: str | PathLike, *, limit: int | None = None,
                 continue
             seen.add(str(data["id"]))
             count += 1
-            yield GoldArticle(str(data["id"]), data["text"], list(data["quotes"]), lineno)
+            yield GoldArticle(str(data["id"]), data["text"], list(data["quotes"]), lineno,
+                              _sources(data))
+
+
+#: Gold keys of the quoted-people lists by gender.
+SOURCE_LIST_KEYS = ("sources_female", "sources_male", "sources_unknown")
+
+
+def _sources(data: dict[str, Any]) -> dict[str, list[str]] | None:
+    """The line's quoted-people lists (lists of strings), or ``None`` when it has none."""
+    if not any(k in data for k in SOURCE_LIST_KEYS):
+        return None
+    return {k: [str(x) for x in data.get(k) or [] if isinstance(x, str)] for k in SOURCE_LIST_KEYS}
 
 
 def read_predictions(path: str | PathLike, *,

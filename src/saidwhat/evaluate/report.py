@@ -47,6 +47,23 @@ def _ratio_rows(result: EvalResult) -> list[tuple[str, Ratio]]:
     return rows
 
 
+def _source_lines(result: EvalResult) -> list[tuple[str, PRF]] | None:
+    src = result.scores.sources
+    if not src.n_articles:
+        return None
+    return [("female sources (distinct people)", src.female), ("male sources (distinct people)", src.male)]
+
+
+def _share_line(result: EvalResult) -> str:
+    src = result.scores.sources
+    sp, sg = src.share_women(src.pred), src.share_women(src.gold)
+    err = "-" if sp is None or sg is None else f"{100 * (sp - sg):+.1f}"
+    return (f"share of women: predicted {_pct(sp)} % ({src.pred['female']} of "
+            f"{src.pred['female'] + src.pred['male']}; {src.pred['unknown']} of unknown gender), "
+            f"gold {_pct(sg)} % ({src.gold['female']} of {src.gold['female'] + src.gold['male']}), "
+            f"error {err} points ({src.n_articles} articles)")
+
+
 def _header_lines(result: EvalResult) -> list[str]:
     s = result.scores
     system = f"predictions {result.pred_path}" if result.pred_path else f"model {result.model}"
@@ -73,6 +90,13 @@ def format_text(result: EvalResult) -> str:
     lines.append(f"{'':{w}} {'%':>6} {'correct/total':>20}")
     for name, ratio in _ratio_rows(result):
         lines.append(f"{name:{w}} {_pct(ratio.value):>6} {f'{ratio.correct}/{ratio.total}':>20}")
+    sources = _source_lines(result)
+    if sources:
+        lines.append("")
+        for name, prf in sources:
+            lines.append(f"{name:{w}} {_pct(prf.precision):>6} {_pct(prf.recall):>6} "
+                         f"{_pct(prf.f1):>6} {prf.tp:>6} {prf.fp:>6} {prf.fn:>6}")
+        lines.append(_share_line(result))
     lines.append("")
     lines.append(f"time: {result.seconds:.1f} s (model load {result.load_seconds:.1f} s)")
     return "\n".join(lines) + "\n"
@@ -88,6 +112,13 @@ def format_markdown(result: EvalResult) -> str:
     lines += ["", "| metric | % | correct | total |", "|---|---:|---:|---:|"]
     for name, ratio in _ratio_rows(result):
         lines.append(f"| {name} | {_pct(ratio.value)} | {ratio.correct} | {ratio.total} |")
+    sources = _source_lines(result)
+    if sources:
+        lines += ["", "| sources by gender | P | R | F1 | TP | FP | FN |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for name, prf in sources:
+            lines.append(f"| {name} | {_pct(prf.precision)} | {_pct(prf.recall)} | {_pct(prf.f1)} "
+                         f"| {prf.tp} | {prf.fp} | {prf.fn} |")
+        lines += ["", f"- {_share_line(result)}"]
     return "\n".join(lines) + "\n"
 
 

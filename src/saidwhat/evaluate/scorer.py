@@ -147,6 +147,8 @@ class Scores:
         cue: Cue accuracy over overlap-matched pairs (lowercased string equality).
         recall_by_type: Per gold ``type`` (``"none"`` for null): matched / gold quotes.
         precision_by_type: Per predicted ``type``: matched / predicted quotes.
+        sources: Quoted people by gender (:func:`score_sources`), for gold articles that
+            carry the annotators' ``sources_female``/``sources_male`` lists.
     """
 
     n_gold: int = 0
@@ -163,6 +165,7 @@ class Scores:
     cue: Ratio = field(default_factory=Ratio)
     recall_by_type: dict[str, Ratio] = field(default_factory=dict)
     precision_by_type: dict[str, Ratio] = field(default_factory=dict)
+    sources: SourceScores = field(default_factory=lambda: SourceScores())
 
     def add(self, other: Scores) -> None:
         """Add another :class:`Scores` (e.g. one article's) to this one."""
@@ -174,6 +177,7 @@ class Scores:
             getattr(self, name).add(getattr(other, name))
         _add_by_key(self.recall_by_type, other.recall_by_type)
         _add_by_key(self.precision_by_type, other.precision_by_type)
+        self.sources.add(other.sources)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready nested dict of counts and 0–1 scores."""
@@ -192,7 +196,155 @@ class Scores:
             "quotes_coverage": self.coverage.to_dict(),
             "speaker_name_strict_accuracy": self.speaker_name_strict.to_dict(),
             "end_to_end_strict": self.end_to_end_strict.to_dict(),
+            **({"sources_by_gender": self.sources.to_dict()} if self.sources.n_articles else {}),
         }
+
+
+# ---------------------------------------------------------------------------------------
+# Quoted people by gender (the Gender Gap Tracker's protocol)
+
+#: The gold keys of the annotators' lists of quoted people, by gender (GGT's
+#: ``sourcesFemale``/``sourcesMale``/``sourcesUnknown`` columns).
+SOURCE_KEYS = {"female": "sources_female", "male": "sources_male", "unknown": "sources_unknown"}
+
+
+@dataclass
+class SourceScores:
+    """Distinct quoted people by gender, pooled over articles (:func:`score_sources`).
+
+    Attributes:
+        n_articles: Gold articles that carry the gender lists.
+        female: P/R/F1 of the predicted female sources against the gold female list.
+        male: The same for male sources.
+        pred: Predicted distinct quoted people per gender (``female``, ``male``,
+            ``unknown``: a person whose ``speaker_gender`` is null).
+        gold: Gold quoted people per list (``female``, ``male``, ``unknown``).
+    """
+
+    n_articles: int = 0
+    female: PRF = field(default_factory=PRF)
+    male: PRF = field(default_factory=PRF)
+    pred: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOURCE_KEYS, 0))
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOURCE_KEYS, 0))
+
+    @staticmethod
+    def share_women(counts: dict[str, int]) -> float | None:
+        """Women / (women + men), 0–1, or ``None`` with no gendered person."""
+        n = counts["female"] + counts["male"]
+        return counts["female"] / n if n else None
+
+    def add(self, other: SourceScores) -> None:
+        """Add another article's (or set's) counts to this one."""
+        self.n_articles += other.n_articles
+        self.female.add(other.female)
+        self.male.add(other.male)
+        for k in SOURCE_KEYS:
+            self.pred[k] += other.pred[k]
+            self.gold[k] += other.gold[k]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts, P/R/F1 per gender and the shares of women (0–1, 4 places;
+        ``share_women_error`` is predicted minus gold)."""
+        sp, sg = self.share_women(self.pred), self.share_women(self.gold)
+        return {"n_articles": self.n_articles,
+                "female": self.female.to_dict(), "male": self.male.to_dict(),
+                "people_pred": dict(self.pred), "people_gold": dict(self.gold),
+                "share_women_pred": None if sp is None else round(sp, 4),
+                "share_women_gold": None if sg is None else round(sg, 4),
+                "share_women_error": None if sp is None or sg is None else round(sp - sg, 4)}
+
+
+def _person_words(name: str) -> tuple[str, ...]:
+    """:func:`normalise_name` without diacritics ("Anick Bédard" -> ("anick", "bedard"))."""
+    s = unicodedata.normalize("NFKD", name)
+    return normalise_name("".join(c for c in s if not unicodedata.combining(c)))
+
+
+def person_names_match(pred: str, gold: str) -> bool:
+    """Whether a predicted quoted person is the gold one, for the sources-by-gender score.
+
+    After :func:`normalise_name` with diacritics removed (case, titles, punctuation and
+    accents do not count), the names match when they are equal, or when their last words
+    (surnames) are equal and either one is a surname alone or their first words begin
+    with the same letter ("Mike Smith" / "Michael Smith", "Smith" / "Jane Smith"; not
+    "Trevor Nicholson" / "Mary Nicholson"), or when the shorter name, of two words or
+    more, ends the longer one (a given name left out: "Paz Akin" / "Lorena Paz Akin").
+    """
+    p, g = _person_words(pred), _person_words(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    short, long = (p, g) if len(p) <= len(g) else (g, p)
+    if len(short) >= 2 and long[-len(short):] == short:
+        return True
+    return p[-1] == g[-1] and (len(p) == 1 or len(g) == 1 or p[0][:1] == g[0][:1])
+
+
+def predicted_people(pred: Sequence[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    """The distinct quoted people of an article's records, as ``(name, gender)``.
+
+    A person is a ``speaker_id`` (or, for records without one, a normalised ``speaker``
+    name) of records whose ``speaker_type`` is ``PERSON`` and whose ``speaker`` is set;
+    its name is the longest ``speaker`` among its records, its gender the first non-null
+    ``speaker_gender`` (``"female"``, ``"male"``, else ``None``). Order: first quotation.
+    """
+    people: dict[Any, list] = {}
+    for rec in pred:
+        name = rec.get("speaker")
+        if rec.get("speaker_type") != "PERSON" or not name:
+            continue
+        key = rec.get("speaker_id") or ("name", _person_words(name))
+        entry = people.setdefault(key, [name, None])
+        if len(name) > len(entry[0]):
+            entry[0] = name
+        if entry[1] is None and rec.get("speaker_gender") in ("female", "male"):
+            entry[1] = rec["speaker_gender"]
+    return [(n, g) for n, g in people.values()]
+
+
+def _match_people(pred: list[str], gold: list[str]) -> int:
+    """One-to-one matches between two name lists: equal names first, then
+    :func:`person_names_match`."""
+    left_p, left_g = list(range(len(pred))), list(range(len(gold)))
+    n = 0
+    for test in (lambda a, b: _person_words(a) == _person_words(b), person_names_match):
+        for pi in list(left_p):
+            gi = next((g for g in left_g if test(pred[pi], gold[g])), None)
+            if gi is not None:
+                left_p.remove(pi)
+                left_g.remove(gi)
+                n += 1
+    return n
+
+
+def score_sources(gold_lists: dict[str, Any], pred: Sequence[dict[str, Any]]) -> SourceScores:
+    """Score one article's quoted people by gender (the Gender Gap Tracker's protocol).
+
+    Args:
+        gold_lists: The gold article's ``sources_female``, ``sources_male`` and
+            ``sources_unknown`` (lists of names as annotated; missing keys count as empty).
+        pred: The article's predicted records (``Quote.to_dict()``), all types.
+
+    Returns:
+        For each gender, the predicted people of that gender (:func:`predicted_people`)
+        matched one-to-one against the gold list of that gender
+        (:func:`person_names_match`): TP matched, FP predicted and unmatched (wrong
+        gender, or not a gold source), FN gold and unmatched. People of unknown gender
+        are counted, never scored. ``n_articles`` is 1.
+    """
+    people = predicted_people(pred)
+    out = SourceScores(n_articles=1)
+    gold = {k: [str(x).strip() for x in (gold_lists.get(key) or []) if str(x).strip()]
+            for k, key in SOURCE_KEYS.items()}
+    for k in SOURCE_KEYS:
+        out.gold[k] = len(gold[k])
+        out.pred[k] = sum(1 for _, g in people if (g or "unknown") == k)
+    for k in ("female", "male"):
+        names = [n for n, g in people if g == k]
+        tp = _match_people(names, gold[k])
+        setattr(out, k, PRF(tp, len(names) - tp, len(gold[k]) - tp))
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -598,7 +750,8 @@ def error_record(kind: str, article_id: str, text: str, *, gold: dict[str, Any] 
 
 def score_article(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]], text: str, *,
                   types: Collection[str] | None = None, threshold: float = OVERLAP_THRESHOLD,
-                  article_id: str = "", errors: list[dict[str, Any]] | None = None) -> Scores:
+                  article_id: str = "", errors: list[dict[str, Any]] | None = None,
+                  sources: dict[str, Any] | None = None) -> Scores:
     """Score one article's predicted quotes against its gold quotes.
 
     Args:
@@ -611,10 +764,14 @@ def score_article(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]
         article_id: Used in error records.
         errors: When given, an :func:`error_record` is appended for every FN, FP and
             wrong speaker, in text order.
+        sources: The gold article's lists of quoted people by gender
+            (:data:`SOURCE_KEYS`), or ``None`` when it has none; scored with
+            :func:`score_sources` on all predicted records (``types`` does not apply).
 
     Returns:
         The article's counts.
     """
+    all_pred = pred
     if types is not None:
         gold = [g for g in gold if g.get("type") in types]
         pred = [p for p in pred if p.get("type") in types]
@@ -663,4 +820,6 @@ def score_article(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]
                      for pi, p in enumerate(pred) if pi not in matched_p)
         found.sort(key=lambda e: (e["gold"] or e["pred"])["quote_start"])
         errors.extend(found)
+    if sources is not None:
+        s.sources = score_sources(sources, all_pred)
     return s

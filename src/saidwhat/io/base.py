@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,47 @@ from ..model import RECORD_FIELDS
 
 #: Metadata keys with a fixed meaning (stored as columns in the DuckDB store).
 META_FIELDS = ("title", "url", "date", "outlet")
+#: Input fields that name an article's outlet, first found wins (issue 11: the input's
+#: ``outlet``, ``source`` or ``site``); without one, the domain of its ``url``.
+OUTLET_FIELDS = ("outlet", "source", "site")
+#: Input fields that date an article, first parsable wins: ``published`` (the HTML and
+#: WARC readers keep a page's own publication date there when the WARC record's date
+#: took ``date``), then ``date``.
+DATE_FIELDS = ("published", "date")
+
+
+def url_domain(url: Any) -> str | None:
+    """The host name of a URL, lower-cased, without a leading ``www.``
+    (``"https://www.Eastmere-Post.example/a?b"`` -> ``"eastmere-post.example"``);
+    ``None`` when ``url`` is not a str or has no host. A URL without a scheme
+    (``"eastmere-post.example/a"``) is read as starting with ``//``."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    u = url.strip()
+    try:
+        host = urllib.parse.urlsplit(u if "://" in u or u.startswith("//") else "//" + u).hostname
+    except ValueError:  # e.g. an invalid IPv6 literal
+        return None
+    host = (host or "").rstrip(".")
+    if not host or any(c.isspace() or c in "<>\"'" for c in host):
+        return None
+    return host[4:] if host.startswith("www.") and len(host) > 4 else host or None
+
+
+def article_outlet(meta: dict[str, Any]) -> str | None:
+    """The outlet of an article from its metadata: the first non-empty
+    :data:`OUTLET_FIELDS` value (a str, or an object's ``name``, as in feeds that give
+    ``"source": {"name": ...}``), else the domain of its ``url``
+    (:func:`url_domain`); ``None`` when there is neither."""
+    for key in OUTLET_FIELDS:
+        v = meta.get(key)
+        if isinstance(v, dict):
+            v = v.get("name")
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            v = str(v)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return url_domain(meta.get("url"))
 
 
 @dataclass(frozen=True)

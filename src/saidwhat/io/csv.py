@@ -147,10 +147,10 @@ def read_csv(source: str | Path, *, text_col: str = "text", id_col: str = "id",
     except LookupError as e:
         on_error(BadRecord(name, "line 1", str(e)))
         return
-    reader = csv.DictReader(fh, delimiter=delim)
+    records = _records(fh, delim, name, on_error)
     try:
         try:
-            header = reader.fieldnames or []
+            header = next(records, (0, []))[1]
         except (UnicodeDecodeError, csv.Error) as e:
             on_error(BadRecord(name, "line 1", f"unreadable header ({e})"))
             return
@@ -162,23 +162,63 @@ def read_csv(source: str | Path, *, text_col: str = "text", id_col: str = "id",
         row_no = 0
         while True:
             try:
-                row = next(reader)
+                line_no, cells = next(records)
             except StopIteration:
                 return
-            except (UnicodeDecodeError, csv.Error) as e:
-                on_error(BadRecord(name, f"line {reader.line_num}", f"unreadable ({e}); rest of file skipped"))
+            except UnicodeDecodeError as e:
+                on_error(BadRecord(name, "line ?", f"unreadable ({e}); rest of file skipped"))
                 return
+            if not cells:
+                continue   # a blank line
             row_no += 1
+            row = dict(zip(header, cells))
             text = row.pop(text_col, None)
             if not text:
-                on_error(BadRecord(name, f"line {reader.line_num}", f"empty {text_col!r}"))
+                on_error(BadRecord(name, f"line {line_no}", f"empty {text_col!r}"))
                 continue
-            row.pop(None, None)  # extra cells without a header
             art_id = coerce_id(row.pop(id_col, None))
             yield Article(art_id or f"{stem}:{row_no}", text,
                           {k: v for k, v in row.items() if v not in (None, "")}, derived_id=art_id is None)
     finally:
         fh.close()
+
+
+def _records(fh: IO[str], delim: str, name: str, on_error: OnError) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records of ``fh`` as ``(line where the record ends, cells)``, read
+    strictly: a malformed record (a quote left open, text after a closing quote) is
+    reported with its first line and skipped, and the lines it swallowed are read again
+    as records of their own, so one stray quote loses one row, not the rows after it."""
+    source = iter(fh)
+    queue: list[str] = []   # lines to read again
+    line_no = 0
+    while True:
+        taken: list[str] = []
+
+        def lines() -> Iterator[str]:
+            nonlocal line_no
+            while True:
+                if queue:
+                    line = queue.pop(0)
+                else:
+                    try:
+                        line = next(source)
+                    except StopIteration:
+                        return
+                line_no += 1
+                taken.append(line)
+                yield line
+
+        start = line_no + 1
+        try:
+            cells = next(csv.reader(lines(), delimiter=delim, strict=True))
+        except StopIteration:
+            return
+        except csv.Error as e:
+            on_error(BadRecord(name, f"line {start}", f"malformed CSV record ({e})"))
+            line_no = start
+            queue[:0] = taken[1:]
+            continue
+        yield line_no, cells
 
 
 def _cell(key: str, value: Any) -> Any:

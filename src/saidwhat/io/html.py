@@ -3,7 +3,8 @@
 Needs ``trafilatura`` (extra ``saidwhat[corpus]``). One ``.html``/``.htm`` file is one
 article with id = file stem. The text is trafilatura's main-content extraction
 (paragraphs separated by ``\\n``, comments excluded); ``title``, ``date``, ``url``
-and ``outlet`` (site name, else host name) come from the page's metadata.
+and ``outlet`` (site name, else the domain of the page's URL without ``www.``)
+come from the page's metadata.
 
 On short pages (under about 250 characters of main text, and on minified pages)
 trafilatura adds the page's paragraphs again after the main text it found
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .base import Article, BadRecord, OnError, report_to_stderr
+from .base import Article, BadRecord, OnError, report_to_stderr, url_domain
 
 
 def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
@@ -54,7 +55,7 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
             meta["published"] = doc.date
     else:
         meta["date"] = doc.date
-    meta["outlet"] = doc.sitename or doc.hostname
+    meta["outlet"] = doc.sitename or url_domain(meta["url"]) or url_domain(doc.hostname)
     return Article(id, text, {k: v for k, v in meta.items() if v}, derived_id=derived_id, text_out=True)
 
 

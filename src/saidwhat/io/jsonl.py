@@ -81,12 +81,46 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
 STORE_TEXT = "_store_text"
 
 
+def quoted_people(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The distinct people an article quotes, from its quotation records.
+
+    Args:
+        quotes: The article's records (:meth:`saidwhat.Quote.to_dict` output).
+
+    Returns:
+        One ``{"speaker_id", "name", "gender", "gender_source", "quotes"}`` per speaker
+        entity (``speaker_id``) whose records have ``speaker_type`` ``PERSON`` and a
+        ``speaker`` name, in order of their first quotation: ``name`` the speaker's
+        name, ``gender``/``gender_source`` the records' ``speaker_gender`` and
+        ``speaker_gender_source`` (``None`` when unknown), ``quotes`` the number of
+        records of that speaker. Records without a ``speaker_id`` are grouped by name.
+    """
+    people: dict[Any, dict[str, Any]] = {}
+    for q in quotes:
+        name = q.get("speaker")
+        if q.get("speaker_type") != "PERSON" or not name:
+            continue
+        key = q.get("speaker_id") or ("name", name)
+        p = people.get(key)
+        if p is None:
+            p = people[key] = {"speaker_id": q.get("speaker_id"), "name": name,
+                               "gender": q.get("speaker_gender"),
+                               "gender_source": q.get("speaker_gender_source"), "quotes": 0}
+        elif p["gender"] is None and q.get("speaker_gender"):
+            p["gender"], p["gender_source"] = q.get("speaker_gender"), q.get("speaker_gender_source")
+        p["quotes"] += 1
+    return list(people.values())
+
+
 def article_record(article: Article, quotes: Iterable[dict[str, Any]], *,
-                   error: str | None = None) -> dict[str, Any]:
-    """Return the output object of one article: ``{"id", <meta>[, "text"], "quotes"[, "error"]}``.
+                   error: str | None = None, people: bool = True) -> dict[str, Any]:
+    """Return the output object of one article:
+    ``{"id", <meta>[, "text"], "quotes"[, "quoted_people"][, "error"]}``.
 
     ``text`` is there for articles whose text saidwhat extracted (HTML, WARC:
     :attr:`Article.text_out`), so that quotation offsets can be checked against it.
+    ``quoted_people`` summarises the quotations by person (:func:`quoted_people`);
+    ``people=False`` leaves it out.
 
     Args:
         article: The input article.
@@ -98,6 +132,8 @@ def article_record(article: Article, quotes: Iterable[dict[str, Any]], *,
     if article.text_out:
         rec["text"] = article.text
     rec["quotes"] = list(quotes)
+    if people:
+        rec["quoted_people"] = quoted_people(rec["quotes"])
     if error is not None:
         rec["error"] = error
     return rec

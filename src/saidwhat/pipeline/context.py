@@ -58,7 +58,7 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = [_whole_words(e) for e in doc.ents]   # doc.ents rebuilds its spans on every access
+        self.ents = _joined_names([_whole_words(e) for e in doc.ents])   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]
@@ -159,12 +159,54 @@ class DocContext:
 
 
 
+def _cut_at_commas(ents: list[Span]) -> list[Span]:
+    """Entity spans that NER ran over a comma cut there ("The Telegraph, Carragher" of
+    "Writing in The Telegraph, Carragher said"): a name holds no comma, except before a
+    company or generational suffix ("Acme, Inc.", "Smith, Jr.") or in a name that is
+    itself a list ("Immigration, Refugees and Citizenship Canada"). Each part keeps the
+    label; only the first is known to be what NER saw, so later parts take it on trust."""
+    out: list[Span] = []
+    for e in ents:
+        cuts = [t.i for t in e if t.text == "," and t.i + 1 < e.end
+                and e.doc[t.i + 1].lower_.rstrip(".") not in _NAME_SUFFIXES]
+        if not cuts or any(t.lower_ in ("and", "&") for t in e.doc[cuts[0]:e.end]):
+            # "Immigration, Refugees and Citizenship Canada": a name that is a list
+            out.append(e)
+            continue
+        start = e.start
+        for c in cuts + [e.end]:
+            if c > start:
+                out.append(Span(e.doc, start, c, label=e.label))
+            start = c + 1
+    return out
+
+
+#: Words that may follow a comma inside one name: company and generational suffixes.
+_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
+
+
+def _joined_names(ents: list[Span]) -> list[Span]:
+    """Entity spans with a person's name that NER cut in two joined again: two PERSON
+    spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
+    three parts) are one name."""
+    out: list[Span] = []
+    for e in _cut_at_commas(ents):
+        p = out[-1] if out else None
+        if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
+                and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        else:
+            out.append(e)
+    return out
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
     with no space, up to a capitalised part, so "Holloway-led" stays out), and surname
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
-    possessor that opens an organisation's name ("Alzheimer's" + "Society")."""
+    possessor that opens an organisation's name ("Alzheimer's" + "Society"), and the
+    coordinated first part of one ("Avon and" + "Somerset Police")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -179,6 +221,10 @@ def _whole_words(ent: Span) -> Span:
                 end = k + 1
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    if ent.label_ == "ORG" and start >= 2 and doc[start - 1].lower_ in ("and", "&") \
+            and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].ent_type_ \
+            and ent.start <= doc[start - 2].head.i < ent.end:
+        return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
             and doc[start - 2].tag_ == "NNP" and doc[start - 2].head.i == start:
         return Span(doc, start - 2, end, label=ent.label)   # "The Alzheimer's Society": NER took "Society"

@@ -67,7 +67,8 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
     """The channel phrase attached to ``cue`` within chars [lo, hi), or None.
 
     Trailing time phrases are dropped: "in a statement to CNN on Sunday" gives
-    "in a statement to CNN".
+    "in a statement to CNN"; so is a reported clause the parser attached to the
+    channel noun: "in a statement that ..." gives "in a statement".
     """
     doc = cue.doc
     for c in cue.children:
@@ -78,6 +79,12 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
             cut = len(toks)
             for i, t in enumerate(toks):
                 if i > 1 and t.dep_ == "prep" and any(x.ent_type_ in _TIME_ENTS for x in t.subtree):
+                    cut = i
+                    break
+                if i > 1 and t.dep_ == "mark":
+                    # "in a statement that the review would go ahead": the parser hangs
+                    # the reported clause on the channel noun (acl/relcl); the clause
+                    # opened by the complementiser is the content, not the channel
                     cut = i
                     break
             toks = toks[:cut]

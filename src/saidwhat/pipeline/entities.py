@@ -21,7 +21,7 @@ Each entity has a canonical ``name``, a ``type``, ``aliases``, a ``number`` (``"
 person, a ``"group"``, an ``"organisation"``), the ``pronouns`` the article uses for
 it, its ``roles`` (titles, appositions) and a ``gender`` with its source: honorifics
 ("Mr", "Ms", "Sir", "Dame") and gendered role nouns ("chairwoman", "mother") first,
-then the given-name lists, then the article's own pronouns. :meth:`ArticleEntities.records`
+then the given-name table, then the article's own pronouns. :meth:`ArticleEntities.records`
 gives them as :class:`saidwhat.model.EntityRecord` with ids ``"E1"``, ``"E2"``, ...
 in order of first mention: the ``speaker_id`` of every quotation record, and
 ``doc._.entities`` on a Doc run through the ``saidwhat`` component.
@@ -37,7 +37,7 @@ from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
 from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
-from .speaker_detector import first_name_gender, guess_name_type, is_known_first_name
+from .speaker_detector import _ORG_NAME_WORDS, first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -70,7 +70,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     parts = name.split()
     whole = list(parts)
     if " of " in " ".join(parts) and is_known_first_name(parts[0]) \
-            and len(" ".join(parts).split(" of ")[0].split()) in (2, 3):
+            and len(" ".join(parts).split(" of ")[0].split()) in (2, 3) \
+            and " ".join(parts).split(" of ")[0].split()[-1].lower() not in _ORG_NAME_WORDS:   # "Royal College of Nursing"
         parts = " ".join(parts).split(" of ")[0].split()   # "Claire Donnelly of Barrowfield Securities"
         label = "PERSON"
     last_title = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1), default=-1)
@@ -108,7 +109,12 @@ def _age(text: str, start: int, end: int) -> int | None:
 _ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
 statement report study survey website paper station channel house""".split())
 
-#: Capitalised words before a surname that the name lists know as given names but that
+#: Words that close a company's legal or group name ("Meta Platforms Inc", "Acme
+#: Holdings"): a short form named before such a name is still the same company.
+_CORPORATE_SUFFIXES = frozenset("""inc inc. corp corp. corporation co co. company ltd ltd. plc llc
+group holdings international limited sa ag nv""".split())
+
+#: Capitalised words before a surname that the given-name table knows as given names but that
 #: open sentences or headlines in news ("Will Smith" aside): never taken as a first name.
 _NOT_GIVEN = frozenset("will may june april august say says said the new young long rich "
                        "major dean king".split())
@@ -144,7 +150,7 @@ def _group_or_title(name: str) -> bool:
 
 def _is_role_word(word: str) -> bool:
     """A capitalised title or role noun that is not also a given name ("Striker",
-    "Mayor"; not "Dean", "Major" when the name lists know it)."""
+    "Mayor"; not "Dean", "Major" when the given-name table knows it)."""
     w = word.lower().rstrip(".")
     return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
 
@@ -180,8 +186,16 @@ def _left_role(ent) -> str | None:
 
 
 #: Pronoun votes (he/his or she/her later in a sentence that names only this person, as
-#: its subject) that outrank the name lists' gender, when none disagrees.
+#: its subject) that outrank the name table's gender, when none disagrees.
 PRONOUN_VOTES = 2
+#: A "Given Surname" that NER tags a place at least this many times, and never
+#: anything else, stays a place ("Nova Scotia", "Jordan Valley"): one GPE tag on a
+#: person's name is a slip of the model, the same one at every mention is not.
+PLACE_EVERY_TIME = 2
+#: An entity of no other gender evidence takes the gender of the pronouns near its
+#: name when one gender has more than this many times the other's votes (the same
+#: "clear majority, over 2:1" as the antecedent features' ``entity_gender``).
+PRONOUN_MAJORITY = 2
 
 #: A person's stated pronouns: "they/them", "they/their" (GLAAD Media Reference Guide).
 _THEY_THEM = re.compile(r"\bthey\s*/\s*(?:them|their)\b", re.I)
@@ -293,6 +307,7 @@ class ArticleEntities:
         self.ctx = ctx
         self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
+        standalone: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
@@ -309,6 +324,8 @@ class ArticleEntities:
                     subj = 2 if subj else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
+                    if ent.root.dep_ != "compound":
+                        standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
@@ -320,15 +337,24 @@ class ArticleEntities:
         # short forms -> fullest form
         branches: set[str] = set()
         own_labels: dict[str, set] = {}
+        first_at: dict[str, int] = {}
         for r in raw:
             own_labels.setdefault(r[1], set()).add(r[2])
+            first_at.setdefault(r[1], r[0])
         for n in names:
-            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1:
+            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1 or self._name_end_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
                         and target.endswith(" " + n) and _branch_of(target, n, names):
                     branches.add(target)
                     continue   # "Ukraine" is no short form of "Amnesty Ukraine" (Amnesty's branch)
+                if target and target != n and own_labels.get(n, set()) == {"ORG"} \
+                        and first_at[n] < first_at[target] and target not in standalone \
+                        and not set(target.lower().split()[len(n.split()):]) <= _CORPORATE_SUFFIXES:
+                    # "Amazon said ..." before "Amazon Web Services chief Matt Garman": a
+                    # longer name the article uses only as a modifier, after the short one,
+                    # is a unit of it (a second organisation), not its full name
+                    continue
                 if target and target != n:
                     self.alias[n] = target
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
@@ -347,8 +373,9 @@ class ArticleEntities:
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
-                    and key.split()[-1].lower() not in _PLACE_WORDS:
-                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place
+                    and key.split()[-1].lower() not in _PLACE_WORDS \
+                    and not (c["GPE"] >= PLACE_EVERY_TIME and set(known) == {"GPE"}):
+                e.type = "PERSON"   # "Patrick Bardos", which NER calls a place (not "Nova Scotia")
             if key in branches:
                 e.type = "ORG"   # an organisation's branch in a place, whatever NER said
             if e.type == "PERSON" and len(key.split()) >= 2:
@@ -364,6 +391,7 @@ class ArticleEntities:
                 if poss is not None and poss.start() > 0:
                     end = pos + poss.start()   # "Amnesty Ukraine’s": the name without its possessive
                 e.mentions.append(EntityMention(pos, end, ctx.text[pos:end], "name" if n == e.name else "alias"))
+        people: list[tuple] = []
         for ent in ctx.ents:
             name = self._ent_names[ent.start_char]
             if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and name:
@@ -373,6 +401,13 @@ class ArticleEntities:
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
+                if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
+                        and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start \
+                        and ent.root.head.dep_ != "pobj":   # not "The captain of the team, Jordan Stewart"
+                    # "The company behind it, Silver Peak Minerals": an organisation, though
+                    # its first word is a given name ("Silver") or NER said PERSON
+                    e.type = "ORG"
+                    e.gender = e.gender_source = None
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
@@ -393,9 +428,15 @@ class ArticleEntities:
                             role = ctx.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
                             if role not in e.roles:
                                 e.roles.append(role)
-                self._honorific(ent, e)
+                people.append((ent, e))
                 if e.age is None:
                     e.age = _age(ctx.text, ent.start_char, ent.end_char)
+        # role nouns of every person first ("His wife, Hilary Pellow"), then courtesy
+        # titles, so that a "Mr Pellow" before her does not make her a man
+        for _, e in people:
+            self._role_gender(e)
+        for ent, e in people:
+            self._honorific(ent, e)
         self._missed_mentions()
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
@@ -403,7 +444,7 @@ class ArticleEntities:
 
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
         """Add the full names NER missed of a one-word name it found: where the article
-        writes a given name the name lists know, tagged a proper noun, before that word ("LAKE BUENA VISTA,
+        writes a given name the given-name table knows, tagged a proper noun, before that word ("LAKE BUENA VISTA,
         Fla. – Brittany Lincicome stood ..." when NER only tagged "Lincicome" later),
         outside quotes, and no longer name the article has ends in the word. The NER
         mention the full name covers is replaced by it."""
@@ -470,7 +511,7 @@ class ArticleEntities:
 
     def _honorific(self, ent, e: Entity) -> None:
         """Gender from a courtesy title before or at the start of a PERSON span ("Mr
-        Vale", "Ms. Lopez") and from gendered role nouns in the entity's roles."""
+        Vale", "Ms. Lopez")."""
         doc = ent.doc
         for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
             # before the full name, or a surname of someone of no known gender ("Mr Pellow"
@@ -478,6 +519,10 @@ class ArticleEntities:
             if t is not None and t.lower_ in HONORIFIC_GENDER and (
                     e.gender is None or " " in self._ent_names[ent.start_char]):
                 e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
+
+    @staticmethod
+    def _role_gender(e: Entity) -> None:
+        """Gender from gendered role nouns (:data:`ROLE_GENDER`) in the entity's roles."""
         for role in e.roles:
             for w in re.findall(r"[a-z]+", role.lower()):
                 if w in ROLE_GENDER:
@@ -522,8 +567,22 @@ class ArticleEntities:
                 seen.add(id(e))
                 yield e
 
+    @staticmethod
+    def _name_end_of(short: str, names) -> list[str]:
+        """The people's names of three words or more that a two-word name ends, both
+        opening with a well-attested given name ("Paz Akin" in "Lorena Paz Akin": a
+        first given name left out; not "Hillary Clinton" in "Crooked Hillary Clinton",
+        nor a surname pair "Guajardo Villarreal")."""
+        if len(short.split()) != 2 or not is_known_first_name(short.split()[0]):
+            return []
+        return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
+                and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        fuller = self._name_end_of(short, names)
+        if fuller:
+            return max(fuller, key=lambda n: (names[n], len(n)))
         if " " in short and short.split()[0] in NAME_PARTICLES_V1:   # "de la Cruz", "von der Leyen"
             fuller = [n for n in names if n.lower().endswith(" " + low) and n != short]
             if fuller:
@@ -650,7 +709,7 @@ class ArticleEntities:
             (g, n), *rest = c.most_common()
             e = self.entities[p]
             e.pronouns.update({("he" if x == "M" else "she"): k for x, k in c.items()})
-            # the article's own pronouns outrank the name lists when they agree at least
+            # the article's own pronouns outrank the name table when they agree at least
             # twice and never disagree; one stray pronoun often belongs to someone else
             # in the sentence ("Jake" stays male)
             if not rest and n >= PRONOUN_VOTES and e.gender_source == "name":
@@ -691,6 +750,44 @@ class ArticleEntities:
         """Each entity once (aliases folded), in no particular order."""
         return list(self._unique())
 
+    def _nearby_pronouns(self, people: list[Entity], ents: list[Entity]) -> dict[int, Counter]:
+        """Gendered pronouns near the named mentions of ``people`` (``id(entity)`` ->
+        Counter of ``"M"``/``"F"``), outside quotes: those after a name in a sentence
+        that names no other person, and a he/she that opens the next sentence when the
+        name is that sentence's subject and the next sentence names no person. Reads
+        the entities' mentions, so names NER missed count too; a vote, never a link."""
+        ctx = self.ctx
+        named = [(m.start, e) for e in ents if e.type == "PERSON" for m in e.mentions
+                 if m.kind in ("name", "alias") and not ctx.quoted(m.start)]
+        by_sent: dict[int, set[int]] = {}
+        for start, e in named:
+            by_sent.setdefault(ctx.sentence_start_before(start), set()).add(id(e))
+        want = {id(e) for e in people}
+        votes: dict[int, Counter] = {}
+        for m_start, e in named:
+            if id(e) not in want:
+                continue
+            lo = ctx.sentence_start_before(m_start)
+            hi = ctx.sentence_end_after(m_start)
+            if by_sent.get(lo, set()) != {id(e)}:
+                continue
+            m = next(x for x in e.mentions if x.start == m_start)
+            c = votes.setdefault(id(e), Counter())
+            for t in ctx.tokens_in(m.end, hi):
+                g = _GENDER_PRON.get(t.lower_)
+                if g and not ctx.token_quoted(t):
+                    c[g] += 1
+            head = ctx.token_at(m.end - 1)
+            while head is not None and head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head is None or head.dep_ not in ("nsubj", "nsubjpass") or hi in by_sent:
+                continue
+            first = next((t for t in ctx.tokens_in(hi, ctx.sentence_end_after(hi))
+                          if not (t.is_space or t.is_punct)), None)
+            if first is not None and first.lower_ in ("he", "she") and not ctx.token_quoted(first):
+                c[_GENDER_PRON[first.lower_]] += 1
+        return votes
+
     def records(self, also: list[Entity] = ()) -> list[EntityRecord]:
         """The entities that have a mention (and those in ``also``, e.g. every resolved
         speaker), as records, ids ``"E1"``, ``"E2"``, ... in order of first mention
@@ -706,12 +803,21 @@ class ArticleEntities:
         ents = list({id(e): e for e in ents}.values())
         ents.sort(key=lambda e: (min((m.start for m in e.mentions), default=1 << 62), e.name))
         out = []
+        ungendered = [e for e in ents if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they")]
+        nearby = self._nearby_pronouns(ungendered, ents) if ungendered else {}
         for k, e in enumerate(ents, 1):
             e.id = f"E{k}"
-            he = sum(e.pronouns.get(p, 0) for p in ("he", "him", "his"))
-            she = sum(e.pronouns.get(p, 0) for p in ("she", "her", "hers"))
-            if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they") and bool(he) != bool(she):
-                e.set_gender("M" if he else "F", "pronoun")   # the pronouns linked to it agree
+            # pronouns linked to it, possessive ones too ("her statement" counts as "her")
+            he = sum(n for p, n in e.pronouns.items() if p.split()[0] in ("he", "him", "his"))
+            she = sum(n for p, n in e.pronouns.items() if p.split()[0] in ("she", "her", "hers"))
+            if e.type == "PERSON" and e.gender is None and not e.pronouns.get("they"):
+                if bool(he) != bool(she):
+                    e.set_gender("M" if he else "F", "pronoun")   # the pronouns linked to it agree
+                else:
+                    c = nearby.get(id(e), Counter()) + Counter({"M": he, "F": she})
+                    (g, n), *rest = c.most_common() or [(None, 0)]
+                    if g and n > PRONOUN_MAJORITY * (rest[0][1] if rest else 0):
+                        e.set_gender(g, "pronoun")
             e.aliases |= alias_of.get(id(e), set())
             e.mentions.sort(key=lambda m: m.start)
             out.append(EntityRecord(

@@ -89,12 +89,16 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
                 entities.link(r.entity, ms, me, text[ms:me], kind, m.role)
         spans.append((ms, me))
     records = entities.records([r.entity for r in resolutions if r.entity is not None and r.speaker])
+    genders = {e.id: (e.gender, e.gender_source) for e in records if e.type == "PERSON" and e.gender}
     out = []
     for c, r, (ms, me) in zip(cands, resolutions, spans):
         m = c.mention
         out.append(Quote(
             quote=text[c.start:c.end], quote_start=c.start, quote_end=c.end, type=c.type,
-            speaker=r.speaker, speaker_type=r.type if (r.speaker or m or "continuation" in c.flags) else None,
+            speaker=r.speaker,
+            # the entity's type as resolution left it: all records of one speaker agree
+            speaker_type=(r.entity.type if r.entity is not None and r.speaker else r.type)
+            if (r.speaker or m or "continuation" in c.flags) else None,
             speaker_role=r.role,
             speaker_mention=text[ms:me] if m else None,
             speaker_start=ms, speaker_end=me,
@@ -102,5 +106,13 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
             cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
             channel=c.channel, confidence=round(r.confidence, 2), flags=tuple(c.flags),
             speaker_id=r.entity.id if r.entity is not None and r.speaker else None,
+            **_gender_fields(genders.get(r.entity.id) if r.entity is not None and r.speaker else None),
         ))
     return out, records
+
+
+def _gender_fields(gender: tuple[str, str] | None) -> dict[str, str | None]:
+    """``speaker_gender`` and ``speaker_gender_source`` of a record from its speaker
+    entity's ``(gender, source)`` (people only), else both ``None``."""
+    g, src = gender or (None, None)
+    return {"speaker_gender": g, "speaker_gender_source": src}

@@ -1,9 +1,9 @@
 """saidwhat.pipeline.interviews: answers in interview layouts are direct quotations.
 
 A Q&A section is a run of paragraphs that each open with a turn label and a colon:
-``Q:``/``A:``, ``Question:``/``Answer:``, or a speaker label, a name or initials the
-article gives a person (``Jane Wu:``, ``JW:``), possibly in bold markdown
-(``**Jane Wu:**``). Each answer turn is a direct quotation (content: the turn's text
+``Q:``/``A:`` (or ``Q.``/``A.``), ``Question:``/``Answer:``, or a speaker label, a name
+or initials the article gives a person (``Jane Wu:``, ``JW:``, a surname in capitals as
+transcripts print it, ``WU:``), possibly in bold markdown (``**Jane Wu:**``). Each answer turn is a direct quotation (content: the turn's text
 after the label, flag ``interview``, no cue) of the interviewee; the interviewer's
 turns (``Q:``, or the label whose turns are questions) are not quotations, though the
 other stages still find reported speech inside them.
@@ -29,7 +29,8 @@ from .speaker_detector import Mention
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 _TURN = re.compile(
     r"[ \t]*(?P<b1>\*\*|__)?(?P<label>Q|A|Question|Answer|[A-Z]{2,4}|"
-    rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})(?P<b2>\*\*|__)?[ \t]*:[ \t]*(?P<b3>\*\*|__)?[ \t]*(?=\S)")
+    rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})(?P<b2>\*\*|__)?[ \t]*(?::|(?<=\bQ)\.|(?<=\bA)\.)"
+    r"[ \t]*(?P<b3>\*\*|__)?[ \t]*(?=\S)")   # "Q." and "A." as newspapers print them, else a colon
 _ROLES = {"q": "Q", "question": "Q", "a": "A", "answer": "A"}
 #: Unlabelled paragraphs between two turns continue the earlier turn (a long answer).
 _MAX_GAP = 3
@@ -64,6 +65,11 @@ def _label_entity(ctx: DocContext, index: ArticleEntities, label: str, pos: int)
                 return index.get_at(ent.text, ent.start_char)
         found = {id(e): e for e in index.unique() if e.type == "PERSON" and " " in e.name
                  and label in _initials(e.name)}
+        return next(iter(found.values())) if len(found) == 1 else None
+    if label.isupper() and len(label) > 4:
+        # "WHITFIELD:", as transcripts print a surname: the one person of that name
+        found = {id(e): e for e in index.unique() if e.type == "PERSON"
+                 and (e.name.casefold() == label.casefold() or e.name.split()[-1].casefold() == label.casefold())}
         return next(iter(found.values())) if len(found) == 1 else None
     norm = normalize_name(label)
     if not norm or (norm not in index.entities and norm not in index.alias):

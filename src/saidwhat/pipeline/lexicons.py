@@ -71,6 +71,16 @@ operator provider publisher network platform statement report study survey
 utility diocese archdiocese province city municipality county
 """.split())
 
+#: v2 of the organisation nouns: v1 and the kinds of organisation that business, health
+#: and charity reporting names by their trade ("the hospital trust", "the carmaker",
+#: "the lender"; the Reuters/AP habit of a trade noun for a company named before). Used by
+#: :func:`~saidwhat.pipeline.speaker_detector.noun_category`; v1 stays as it was for the
+#: features of the trained antecedent model.
+ORG_NOUNS_V2 = ORG_NOUNS_V1 | frozenset("""
+trust startup carmaker automaker chipmaker drugmaker lender conglomerate nonprofit
+consultancy chain exporter importer railway railroad brewer miner supplier utility
+""".split())
+
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).
 #: "guard" is left out on purpose: news copy uses it for watchdogs and guardians too.
 PERSON_NOUNS_V1 = frozenset("""
@@ -143,6 +153,25 @@ conference briefing speech address podcast broadcast blog column op-ed editorial
 article op ed essay book report filing submission testimony hearing newsletter
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads
 television tv radio website phone call text
+""".split())
+
+#: Singular nouns for a person of a nation, which sports and wire copy uses as a second
+#: reference ("the Dane said", "the Spaniard told reporters"): the noun forms of the
+#: demonyms in Wikipedia's "List of adjectival and demonymic forms for countries and
+#: nations", where the noun differs from the adjective or is used alone of one person.
+#: NER tags them NORP, or ORG when it errs; either way they name no one by themselves.
+DEMONYM_NOUNS_V1 = frozenset("""
+dane swede finn norwegian icelander spaniard frenchman frenchwoman briton brit scot
+scotsman scotswoman welshman welshwoman irishman irishwoman englishman englishwoman
+dutchman dutchwoman pole czech slovak hungarian romanian bulgarian serb croat slovene
+slovenian bosnian albanian greek turk cypriot maltese portuguese italian swiss austrian
+german belgian luxembourger russian ukrainian belarusian georgian armenian estonian
+latvian lithuanian american canadian mexican brazilian argentine argentinian chilean
+colombian peruvian uruguayan venezuelan ecuadorian paraguayan bolivian cuban jamaican
+australian kiwi japanese chinese korean indian pakistani bangladeshi afghan iranian
+iraqi israeli palestinian egyptian moroccan algerian tunisian nigerian ghanaian kenyan
+ethiopian ugandan cameroonian senegalese ivorian zimbabwean zambian filipino
+indonesian thai vietnamese malaysian singaporean
 """.split())
 
 #: Platforms: "on Twitter", "on Facebook".

@@ -59,6 +59,23 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: A wire dateline opening an article's first paragraph: the place in capitals, an
+#: optional state or country, an optional agency in brackets, then a dash ("OTTAWA —",
+#: "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -"; AP Stylebook, "datelines").
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
+
+
+def _after_dateline(ctx: DocContext, s: int) -> int:
+    """``s`` moved past a dateline that opens its paragraph (the content of "OTTAWA —
+    The plan will cost $2 billion, the minister said" starts at "The")."""
+    ps, _ = ctx.paragraph_bounds(s)
+    if ctx.text[ps:s].strip():
+        return s
+    m = _DATELINE.match(ctx.text, s)
+    return m.end() if m else s
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -89,7 +106,7 @@ def _content_from_tokens(ctx: DocContext, toks: list[Token], anchor: Token | Non
     m = ctx.marked_at(s)
     if m is not None:
         s = m.outer_start
-    s, e = _trim(ctx.text, s, e)
+    s, e = _trim(ctx.text, _after_dateline(ctx, s), e)
     return (s, e) if e > s else None
 
 

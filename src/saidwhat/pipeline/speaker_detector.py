@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import gender_guesser.detector as _gg
 from spacy.tokens import Span, Token
 
+from . import given_names
 from .paragraphs import breaks_paragraph_in
-from .lexicons import GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -41,6 +41,7 @@ agency authority commission department service services group party police court
 committee institute foundation network news times post press union office board government
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
+resort resorts hotel hotels casino casinos motors diocese archdiocese
 """.split())
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -48,7 +49,9 @@ gmbh ag plc llp lp limited holdings co s.a n.v
 _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo study survey poll "
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
-                            "editorial blog speech testimony".split())
+                            "editorial blog speech testimony "
+                            # court papers (AP Stylebook, "court documents"): "the complaint said"
+                            "complaint lawsuit indictment affidavit warrant records".split())
 #: Verbs whose agent received or examined a document rather than wrote it ("a memo
 #: obtained by The Globe", "emails combed through by Vox", "records reviewed by the AP").
 _RECIPIENT_VERBS = frozenset("""obtain see review comb examine analyze analyse read acquire get
@@ -56,28 +59,19 @@ receive leak view inspect""".split())
 #: Where a document is published, as "on X's website".
 _PUBLISHED_ON = frozenset("website site web page blog feed account".split())
 _POSS_PRONOUNS = {"her": "she", "his": "he", "its": "it", "their": "they"}
-_detector = None
 
 
 def first_name_gender(word: str) -> str | None:
-    """'M', 'F' or None for a given name, from the gender-guesser package's name lists
-    (Jörg Michael's ``nam_dict``, 40,000 names by country)."""
-    global _detector
-    if _detector is None:
-        _detector = _gg.Detector(case_sensitive=False)
-    g = _detector.get_gender(word)
-    if g == "male":
-        return "M"
-    if g == "female":
-        return "F"
-    return None   # "mostly_*" and "andy" names (Kim, Darian) are left to the article's pronouns
+    """'M', 'F' or None for a given name, from the nomquamgender-derived table
+    (:func:`saidwhat.pipeline.given_names.name_gender`: p(female) >= 0.9 or <= 0.1;
+    names in between, "Kim", "Jean", are left to the article's pronouns)."""
+    return given_names.name_gender(word)
 
 
 def is_known_first_name(word: str) -> bool:
-    global _detector
-    if _detector is None:
-        _detector = _gg.Detector(case_sensitive=False)
-    return word[:1].isupper() and _detector.get_gender(word) != "unknown"
+    """Whether a capitalised word is a well-attested given name
+    (:func:`saidwhat.pipeline.given_names.is_given_name`)."""
+    return given_names.is_given_name(word)
 
 
 @dataclass
@@ -268,10 +262,23 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and len(ent) == 1 and head.i >= 2 and head.doc[head.i - 1].tag_ == "POS" \
                     and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
+            if any(t.text == "," for t in toks) and not any(t.lower_ in ("and", "&") for t in toks) \
+                    and toks[-1].lower_.rstrip(".") not in ("inc", "ltd", "llc", "plc", "corp", "co", "jr", "sr"):
+                # NER ran over a comma ("Writing in The Telegraph, Carragher said"): the head's side
+                commas = [k for k, t in enumerate(toks) if t.text == ","]
+                lo_k = max([k + 1 for k in commas if toks[k].i < head.i], default=0)
+                hi_k = min([k for k in commas if toks[k].i > head.i], default=len(toks))
+                toks = toks[lo_k:hi_k]
+            if label == "ORG" and toks and toks[0].i >= 2 and (a := head.doc[toks[0].i - 2]) in np \
+                    and head.doc[toks[0].i - 1].lower_ in ("and", "&") and a.pos_ == "PROPN" \
+                    and not a.ent_type_ and a.head in toks:
+                toks = [a, head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police" (as context._whole_words)
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
+                # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and p.text[:1].isupper() and not p.ent_type_ and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
+                        and p.text[:1].isupper() and p.ent_type_ in ("", "PERSON") \
+                        and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
                         and p.lower_ not in PERSON_NOUNS_V1:
                     toks = [p] + toks
         else:
@@ -382,18 +389,32 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
                                role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
     name_toks, label = _name_tokens(head, np)
-    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1):
+    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
+    while name_toks and name_toks[0].i >= 2 and (h := doc[name_toks[0].i - 1]).text in HYPHENS \
+            and not h.whitespace_ and not doc[h.i - 1].whitespace_ and doc[h.i - 1].text[:1].isupper() \
+            and doc[h.i - 1].is_alpha and lo <= doc[h.i - 1].idx:
+        # "Wilson-Raybould said", where the parser made "Wilson" a subject of its own
+        name_toks = [doc[h.i - 1], h] + name_toks
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
     if name_toks:
+        start = min(start, name_toks[0].idx)
         ns, ne = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
         if ns > start:
             role_parts.append(text[start:ns].strip(" ,"))
+        spans: list[list[int]] = []
         for a in appos:
             atoks = _np_tokens(a, lo, hi, keep_prep=True)
+            if atoks and all(t.like_num for t in atoks):
+                continue   # "Raman, 41, said": an age, not a role
             if atoks:
-                role_parts.append(text[atoks[0].idx:atoks[-1].idx + len(atoks[-1])])
+                s0, e0 = atoks[0].idx, atoks[-1].idx + len(atoks[-1])
+                if spans and spans[-1][1] == s0:
+                    spans[-1][1] = e0   # "co-president": the parser gives co, -, president as three appositions
+                else:
+                    spans.append([s0, e0])
+        role_parts.extend(text[s0:e0] for s0, e0 in spans)
         for c in head.children:
             if c.dep_ == "conj" and c.pos_ == "PROPN" and lo <= c.idx < hi:
                 ctoks, _ = _name_tokens(c, _np_tokens(c, lo, hi))
@@ -465,6 +486,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _demonym(toks: list[Token]) -> bool:
+    """True for "the Dane", "the Spaniard": one demonym noun after "the", which NER may
+    tag ORG; a description of a person, not a name ("The Australian", NER's ORG span
+    with its article, is the newspaper)."""
+    if len(toks) != 1 or toks[0].lower_ not in DEMONYM_NOUNS_V1 or toks[0].i == 0:
+        return False
+    det = toks[0].doc[toks[0].i - 1]
+    return det.lower_ == "the" and not det.ent_type_
 
 
 def _singulars(word: str) -> set[str]:
@@ -588,7 +619,7 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
 def noun_category(word: str) -> str | None:
     """'ORG', 'PERSON' or None for a description's head noun ("watchdog", "official")."""
     w = word.lower()
-    if w in ORG_NOUNS_V1:
+    if w in ORG_NOUNS_V2:
         return "ORG"
     if w in PERSON_NOUNS_V1:
         return "PERSON"
@@ -605,7 +636,7 @@ bridge north south east west
 def guess_name_type(name: str, label: str | None) -> str:
     """Entity type for a proper name.
 
-    A known given name (gender-guesser lists) makes it a PERSON even where NER says
+    A known given name (:func:`is_known_first_name`) makes it a PERSON even where NER says
     ORG (en_core_web_sm labels "Oksana Pokalchuk" ORG), unless the name holds an
     organisation or place word or NER calls it a place; platforms ("Twitter") are
     ORG; else the NER label; else organisation words; else PERSON.

@@ -8,7 +8,7 @@ Reads NER (``doc.ents``) and the candidates' mentions. Within one article:
 * pronouns: "he added" right after a quote by X is X when no other compatible
   entity is named in between; else the nearest preceding compatible entity
   outside quotation marks (he/she: a PERSON whose gender, from the article's own
-  pronouns or the gender-guesser name lists, does not conflict; it: an ORG/GPE;
+  pronouns or the given-name table (nomquamgender), does not conflict; it: an ORG/GPE;
   they: ORG/GPE/NORP or PERSON); nothing when none is found;
 * definite descriptions ("the watchdog", "the mayor"): an entity whose role
   contains the noun, else the latest speaker of a compatible type, else the
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import GROUP_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
@@ -342,12 +342,15 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             return r
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(None, "OTHER", intro, 0.5)
+    if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
+        return Resolution(None, "OTHER", unnamed, 0.5)
     if pron in ("he", "she") and (held := _described_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(held.name, held.type, held.role, 0.7, held)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
     pi, pe = _last_entity(res, history, lambda e: e is not topic)
+    last_i, last = pi, pe
     if pe is not None and not _compatible(pe, pron, strict_gender=False):
         # the last speaker cannot be "he" (an organisation, "they"): the last one who can
         pi, pe = _last_entity(res, history, lambda e: _compatible(e, pron, strict_gender=False) and e is not topic)
@@ -405,11 +408,52 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             e = max(enumerate(found), key=lambda ie: -ie[0] + SALIENCE * math.log2(
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
-    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500:
-        # nobody fits but the last speaker, against the gender the name lists give
-        # ("Patrice" is listed male): a guess beats no speaker
+    if last is not None and pron in ("he", "she") and _unproven_org(ctx, last) \
+            and _right_after(ctx, cands[last_i], c):
+        # "Writing in The Telegraph, Carragher said ... “...,” he wrote": a surname NER
+        # typed ORG, which nothing else shows is an organisation, and "he" right after
+        # its quotation with no one else who fits: a person after all
+        last.type = "PERSON"
+        return Resolution(last.name, last.type, last.role, 0.6, last)
+    if pe is not None and _compatible(pe, pron, strict_gender=False) and m.start - cands[pi].end < 1500 \
+            and (pe.gender_source in (None, "name") or _compatible(pe, pron)):
+        # nobody fits but the last speaker, against the gender the name table gives
+        # ("Patrice" is listed male): a guess beats no speaker; never against the
+        # article's own pronouns, honorific or role noun for that person
         return Resolution(pe.name, pe.type, pe.role, 0.4, pe)
     return Resolution(None, None, None, 0.0)
+
+
+def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str | None:
+    """The description of the unnamed person quoted just before ("Her companion said
+    ... “...,” he said"; "The woman told the BBC ... “...,” she said"), when the
+    pronoun takes it up: the previous attribution in this paragraph or the one before
+    named nobody, its noun is a person's whose gender does not conflict, and nobody who
+    fits is named in between. None otherwise. The pronoun's speaker is that same
+    unnamed person (the antecedent is the last subject, after centering theory)."""
+    if not history:
+        return None
+    j = history[-1][0]
+    pc, pr = cands[j], res[j]
+    pm = pc.mention
+    if pr is None or pr.speaker is not None or pr.type != "OTHER" or pm is None or pm.head is None:
+        return None
+    if pm.kind == "pronoun":
+        desc = pr.role   # a chain: "she said ... she added"
+    elif pm.kind in ("description", "generic") and pm.head.pos_ == "NOUN" \
+            and noun_category(pm.head.lemma_) != "ORG" and pm.head.tag_ == "NN":
+        desc = pm.text
+    else:
+        return None
+    if not desc or ROLE_GENDER.get(pm.head.lower_) not in (None, _GENDER_PRON[pron]):
+        return None
+    ps = ctx.paragraph_bounds(pm.start)[0]
+    cs = ctx.paragraph_bounds(c.mention.start)[0]
+    if cs != ps and not (cs > 1 and ctx.paragraph_bounds(cs - 2)[0] <= ps):
+        return None
+    if any(_compatible(e, pron) for e in index.between(pm.start, c.mention.start)):
+        return None
+    return desc
 
 
 def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
@@ -440,6 +484,26 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None   # "A harbour pilot says ... Ines Moreau said ... she added"
     return ctx.text[found.left_edge.idx:found.idx + len(found)]   # "An official", "a local farmer"
+
+
+def _introduced_unnamed(ctx, index, m) -> bool:
+    """True if a description ("the woman", "the driver") takes up an indefinite one
+    with the same head noun in the passage before ("a man and a woman", "a driver"),
+    with no person named since that could be it: the indefinite introduced a referent
+    of its own (Heim 1982), whom the article has not named."""
+    if m.head is None:
+        return False
+    lemma = m.head.lemma_.lower()
+    lo = ctx.sentence_start_before(max(0, ctx.paragraph_bounds(m.start)[0] - 2))
+    lo = ctx.paragraph_bounds(max(0, lo - 2))[0] if lo > 1 else lo   # this paragraph and the two before
+    gender = ROLE_GENDER.get(m.head.lower_)
+    for t in reversed(ctx.tokens_in(lo, m.start)):
+        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and t.i != m.head.i \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children) \
+                and not any(c.dep_ == "appos" for c in t.children):
+            return not any(e.type == "PERSON" and (gender is None or e.gender in (None, gender))
+                           for e in index.between(t.idx, m.start))
+    return False
 
 
 def _title_holder(index, noun: str, pos: int) -> Entity | None:
@@ -569,8 +633,9 @@ def _is_document(tok) -> bool:
 def _document(ctx, index, cands, res, history, c) -> Resolution:
     """A definite document ("the report", "the parole board decision") speaks for its
     author: the organisation a modifier names ("the parole board decision", "the
-    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document quoted before it (the white
-    paper after "says a document ... on Acme Rail's website"), else nobody named: the
+    union's release" -> "Parole Board of Canada", "UFCW Local 832"), else the author of the latest document of the same kind quoted
+    before it (the white paper after "says a white paper ... on Acme Rail's website"; "the
+    complaint" only after a complaint, not after "in a statement"), else nobody named: the
     description stays (a document is no person, so not the passage's person)."""
     m = c.mention
     for mod in m.head.children:
@@ -586,11 +651,25 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
             break
         # the document spoke as the quotation's speaker ("the report said") or carried
         # its words ("Acme said in a statement that ...")
-        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head)
-        if (wrote or q.channel and any(w in _DOCUMENT_NOUNS for w in q.channel.lower().split())) \
+        # a document ("a white paper", "the report") is taken up by any document noun;
+        # a way of speaking ("in a statement", "in an email") only by its own noun: "the
+        # complaint" after "X said in a statement" is someone else's complaint
+        kind = {m.head.lower_, m.head.lemma_.lower()}
+
+        def same(word: str) -> bool:
+            return word in kind or (word in _DOCUMENT_NOUNS and word not in _SPEECH_NOUNS)
+        wrote = q.mention is not None and q.mention.kind != "pronoun" and _is_document(q.mention.head) \
+            and same(q.mention.head.lemma_.lower())
+        if (wrote or q.channel and any(same(w) for w in re.findall(r"\w+", q.channel.lower()))) \
                 and r is not None and r.entity is not None:
             return Resolution(r.entity.name, r.entity.type, r.role, 0.6, r.entity)
     return Resolution(None, "OTHER", None, 0.4)
+
+
+#: Channel nouns that are a way of speaking, not a document with a life of its own:
+#: a later "the complaint" or "the memo" is not the speaker's statement or email.
+_SPEECH_NOUNS = frozenset("statement release email e-mail post tweet message speech testimony "
+                          "interview comment remark briefing call".split())
 
 
 #: Kinds of organisation a description noun names, and the words in an organisation's
@@ -636,11 +715,36 @@ def _age_range(m) -> tuple[int, int] | None:
     return (int(y.group(1)), int(y.group(1))) if y else _AGE_NOUNS.get(m.head.lower_ if m.head is not None else "")
 
 
+def _unproven_org(ctx, e: Entity) -> bool:
+    """An ORG entity nothing shows is an organisation: one capitalised word, no
+    acronym, no organisation word in it, no role or description, no "it" or "they"
+    linked to it, never written after "the" ("Carragher", "Kovacs" tagged ORG)."""
+    name = e.name
+    if e.type != "ORG" or " " in name or not name[:1].isupper() or name.isupper() or not name.isalpha():
+        return False
+    if name.lower() in ORG_NOUNS_V2 or e.roles or any(e.pronouns.get(p) for p in ("it", "its", "they", "their")):
+        return False
+    return not any(ctx.text[max(0, m.start - 4):m.start].lower() == "the " for m in e.mentions) \
+        and not any(ctx.text[max(0, q - 4):q].lower() == "the " for q in e.positions)
+
+
+def _right_after(ctx, prev: Candidate, c: Candidate) -> bool:
+    """True if ``c`` (a pronoun-attributed quotation) follows ``prev`` in the same
+    paragraph or the next one."""
+    ps, _ = ctx.paragraph_bounds(prev.start)
+    cs, _ = ctx.paragraph_bounds(c.start)
+    return cs == ps or (ps < cs and ctx.paragraph_bounds(cs - 2)[0] <= ps) if cs > 1 else cs == ps
+
+
 def _unproven_person(e: Entity) -> bool:
     """A PERSON entity nothing shows is a person: no known given name, gender, role,
-    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON)."""
-    return e.gender is None and not e.roles and not e.pronouns and e.age is None and e.quotes == 0 \
-        and not is_known_first_name(e.name.split()[0])
+    pronoun, age or quotation ("Vantor Logistics", "Halton Rovers" tagged PERSON). A
+    gender from the name table for a first word that is not a well-attested given name
+    ("Halton": 145 people) proves nothing."""
+    first = e.name.split()[0]
+    known = is_known_first_name(first)
+    return (e.gender is None or (e.gender_source == "name" and not known)) and not e.roles \
+        and not e.pronouns and e.age is None and e.quotes == 0 and not known
 
 
 def _by_age(index, m) -> tuple[bool, Entity | None]:
@@ -678,10 +782,15 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return _document(ctx, index, cands, res, history, c)
     noun = m.head.lower_ if m.head is not None else m.text.split()[-1].lower()
     cat = noun_category(noun)
-    if cat is None and (noun in PERSON_NOUNS_V2 or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
-        cat = "PERSON"   # "the nominee", "the founder": people, never an organisation
+    if cat is None and (noun in PERSON_NOUNS_V2 or noun in DEMONYM_NOUNS_V1
+                        or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
+        cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m):
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, 0.5)
+    if (cat == "PERSON" or noun in ROLE_GENDER) and _introduced_unnamed(ctx, index, m):
+        # "a man and a woman ... The woman told the BBC": the person the article
+        # introduced without a name, not whoever was named last
+        return Resolution(None, "OTHER", None, 0.5)
     aged, e = _by_age(index, m)
     age = _age_range(m)
     if e is not None:   # "Jonas Brekke, 19, ..." / "the teenager said"
@@ -708,7 +817,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, 0.5)
     kind = _ORG_KIND.get(noun)
 
+    gender = ROLE_GENDER.get(noun)
+
     def fits(e):
+        if gender is not None and e.gender not in (None, gender):
+            return False   # "the woman" is not the man named last
         if e.type == "ORG" and kind is not None and _org_kind(e.name) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
@@ -739,7 +852,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # judge") names someone else when no one named has it: it stays a description
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, 1500):
-            if e.type == "PERSON":
+            if e.type == "PERSON" and (gender is None or e.gender in (None, gender)):
                 return Resolution(e.name, e.type, e.role, 0.55, e)
     for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]

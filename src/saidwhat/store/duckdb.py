@@ -5,8 +5,12 @@ Needs ``duckdb`` and ``pyarrow`` (extra ``saidwhat[corpus]``).
 Tables:
 
 ``articles``
-    ``id, url, title, date (DATE, parsed from the input's date), outlet, text,
-    meta (JSON: other input fields), run_id``.
+    ``id, url, title, date, outlet, text, meta (JSON: other input fields), run_id``.
+    ``date`` (DATE) is the input's ``published``, else its ``date``, parsed by
+    :func:`parse_date` (NULL when absent or unreadable). ``outlet`` is the input's
+    ``outlet``, ``source`` or ``site`` field, else the domain of its ``url`` without
+    ``www.`` (for WARC input, the record's target URI):
+    :func:`saidwhat.io.base.article_outlet`.
 ``quotations``
     ``article_id, quote_index`` (0-based within the article) and every record field
     of :data:`saidwhat.RECORD_FIELDS` (offsets are character indices into
@@ -42,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, Warnings
-from ..io.base import META_FIELDS, ROW_FIELDS, quote_rows
+from ..io.base import DATE_FIELDS, META_FIELDS, ROW_FIELDS, article_outlet, quote_rows
 from ..io.jsonl import STORE_TEXT
 
 SCHEMA = """
@@ -55,7 +59,8 @@ CREATE TABLE IF NOT EXISTS quotations (
     speaker VARCHAR, speaker_type VARCHAR, speaker_role VARCHAR,
     speaker_mention VARCHAR, speaker_start BIGINT, speaker_end BIGINT,
     cue VARCHAR, cue_start BIGINT, cue_end BIGINT,
-    channel VARCHAR, confidence DOUBLE, flags VARCHAR[], speaker_id VARCHAR);
+    channel VARCHAR, confidence DOUBLE, flags VARCHAR[], speaker_id VARCHAR,
+    speaker_gender VARCHAR, speaker_gender_source VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR, started TIMESTAMP, finished TIMESTAMP, articles BIGINT, quotes BIGINT);
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
@@ -93,8 +98,9 @@ def connect(path: str | Path, *, read_only: bool = False):
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         con.execute(SCHEMA)
-        # stores made before speaker_id was added to the record gain the column
-        con.execute("ALTER TABLE quotations ADD COLUMN IF NOT EXISTS speaker_id VARCHAR")
+        # stores made before a field was added to the record gain its column (old rows NULL)
+        for col in ("speaker_id", "speaker_gender", "speaker_gender_source"):
+            con.execute(f"ALTER TABLE quotations ADD COLUMN IF NOT EXISTS {col} VARCHAR")
     return con
 
 
@@ -184,18 +190,29 @@ def parse_date(value: Any) -> datetime.date | None:
         return None
 
 
+def article_date(record: dict[str, Any]) -> datetime.date | None:
+    """The date of an article record: the first of its :data:`~saidwhat.io.base.DATE_FIELDS`
+    (``published``, then ``date``) that :func:`parse_date` reads; ``None`` when none does."""
+    for key in DATE_FIELDS:
+        d = parse_date(record.get(key))
+        if d is not None:
+            return d
+    return None
+
+
 def _article_table(records: list[dict[str, Any]], run_id: str | None):
     import pyarrow as pa
 
     cols: dict[str, list] = {k: [] for k in ("id", "url", "title", "date", "outlet", "text", "meta", "run_id")}
     for rec in records:
         cols["id"].append(rec["id"])
-        for k in ("url", "title", "outlet"):
+        for k in ("url", "title"):
             v = rec.get(k)
             cols[k].append(None if v is None else str(v))
-        cols["date"].append(parse_date(rec.get("date")))
+        cols["outlet"].append(article_outlet(rec))
+        cols["date"].append(article_date(rec))
         cols["text"].append(rec.get(STORE_TEXT, rec.get("text")))
-        extra = {k: v for k, v in rec.items() if k not in ("id", "text", STORE_TEXT, "quotes", *META_FIELDS)}
+        extra = {k: v for k, v in rec.items() if k not in ("id", "text", STORE_TEXT, "quotes", "quoted_people", *META_FIELDS)}
         cols["meta"].append(json.dumps(extra, ensure_ascii=False, default=str) if extra else None)
         cols["run_id"].append(run_id)
     schema = pa.schema([("id", pa.string()), ("url", pa.string()), ("title", pa.string()),

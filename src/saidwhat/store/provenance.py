@@ -306,18 +306,18 @@ def open_clustered(path) -> Any:
     try:
         import datasketch  # noqa: F401
     except ImportError:
-        raise StoreError(Errors.E112) from None
+        raise StoreError(Errors.E113) from None
     try:
         w = open_store(path)
     except StoreError as e:
-        raise StoreError(Errors.E111.format(path=path, reason=str(e))) from None
+        raise StoreError(Errors.E112.format(path=path, reason=str(e))) from None
     try:
         w.execute("BEGIN TRANSACTION")
         update_clusters(w)
         w.execute("COMMIT")
     except duckdb.Error as e:
         w.execute("ROLLBACK")
-        raise StoreError(Errors.E111.format(path=path, reason=str(e).splitlines()[0])) from None
+        raise StoreError(Errors.E112.format(path=path, reason=str(e).splitlines()[0])) from None
     finally:
         w.close()
     return open_store(path, read_only=True)

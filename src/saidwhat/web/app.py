@@ -29,6 +29,8 @@ plus one for very long articles (:mod:`saidwhat.web.runner`).
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import re
 from contextlib import asynccontextmanager
@@ -40,7 +42,7 @@ from typing import Any, Literal
 import anyio
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
@@ -48,8 +50,10 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..errors import Warnings
 from ..io.base import Article, coerce_id
 from ..io.jsonl import article_record
+from ..language import foreign_language
 from .runner import DEFAULT_LONG_CHARS, ExtractTimeout, ProcessRunner, ThreadRunner, WorkerDied
 
 #: Default limit on a request body, in bytes (2 MB).
@@ -164,6 +168,20 @@ class QuoteRecord(BaseModel):
     confidence: float = Field(0.0, description="0–1, how sure the extractor is of the speaker.")
     flags: list[str] = []
     speaker_id: str | None = Field(None, description="The speaker's entity id within the article (E1, E2, ...).")
+    speaker_gender: Literal["female", "male"] | None = Field(
+        None, description="The speaker's gender where the article or the name decides it, else null.")
+    speaker_gender_source: Literal["pronoun", "honorific", "role", "name"] | None = Field(
+        None, description="Where speaker_gender comes from.")
+
+
+class QuotedPerson(BaseModel):
+    """One distinct speaker of an article (``quoted_people`` of an article line)."""
+
+    speaker_id: str | None = None
+    name: str
+    gender: Literal["female", "male"] | None = None
+    gender_source: Literal["pronoun", "honorific", "role", "name"] | None = None
+    quotes: int = Field(0, description="Number of the article's quotation records of this speaker.")
 
 
 class ArticleQuotes(BaseModel):
@@ -174,6 +192,12 @@ class ArticleQuotes(BaseModel):
 
     id: str | None = None
     quotes: list[QuoteRecord]
+    warnings: list[str] | None = Field(
+        None, description="[W005] when an article gave no quotation and looks like another language than "
+                          "English (the CLI prints it on stderr); absent otherwise.")
+    quoted_people: list[QuotedPerson] = Field(
+        default_factory=list, description="The distinct named speakers of the article, with their gender "
+                                          "and number of quotations (as on the CLI's JSONL line).")
 
 
 class BatchQuotes(BaseModel):
@@ -517,6 +541,10 @@ def create_app(settings: Settings | None = None, *, nlp: Language | None = None,
         # the CLI's JSONL record: {"id", <carried fields>, "quotes"}
         out = [article_record(Article(coerce_id(id_), text, meta), quotes)
                for (id_, _, meta), text, quotes in zip(items, texts, results)]
+        for rec, text in zip(out, texts):
+            if not rec["quotes"] and (language := foreign_language(text)) is not None:
+                # [W005], which the CLI prints on stderr, in the answer itself
+                rec["warnings"] = [Warnings.W005.format(what="the text", language=language)]
         return _JSONResponse(out[0] if req.text is not None else {"articles": out})
 
     @app.get("/api/info", summary="Version, model, limits and corpus availability")
@@ -569,6 +597,16 @@ def _register_request_schema(app: FastAPI) -> None:
     app.openapi = openapi
 
 
+def _csv_response(name: str, cols: list[str], rows: list[dict[str, Any]]) -> Response:
+    """``rows`` as a CSV download ``<name>.csv`` (UTF-8, a header row; None as empty)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    w.writerows(["" if r.get(c) is None else r.get(c) for c in cols] for r in rows)
+    return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
 def _add_corpus_routes(app: FastAPI, corpus) -> None:
     """Routes under ``/api/corpus``: 404 ``no_corpus`` when the app has no store."""
 
@@ -605,6 +643,44 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         article_id, speaker, type, cue, quote}], offset, more}`."""
         return await run(need().search_quotes, text=q, speaker=speaker, date_from=date_from,
                          date_to=date_to, limit=limit, offset=offset)
+
+    def table(name: str, cols: list[str], rows: list[dict[str, Any]], fmt: str, key: str) -> Any:
+        if fmt == "csv":
+            return _csv_response(name, cols, rows)
+        return {key: rows}
+
+    @app.get("/api/corpus/sources", summary="Quoted people and quotations by gender, per outlet and/or month",
+             responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}})
+    async def corpus_sources(
+        by: Literal["", "outlet", "month", "outlet,month", "month,outlet"] = Query(
+            "", description="Group by outlet, month (YYYY-MM of the article date) or both; "
+            "empty: one row for the store"),
+        date_from: date | None = Query(None, description="First article date, YYYY-MM-DD "
+                                       "(undated articles are then left out)"),
+        date_to: date | None = Query(None, description="Last article date, YYYY-MM-DD"),
+        format: Literal["json", "csv"] = Query("json", description="json, or csv (a download)"),
+    ) -> Any:
+        """Who is quoted, by gender, as `saidwhat query sources --by BY`: `{rows: [{outlet?,
+        month?, articles, people, people_women, people_men, people_unknown, quotes,
+        quotes_women, quotes_men, quotes_unknown, share_women}]}` (share_women 0–1 or
+        null). With `format=csv`, the same rows as a CSV file."""
+        keys = tuple(k for k in by.split(",") if k)
+        cols, rows = await run(need().sources, by=keys, date_from=date_from, date_to=date_to)
+        name = "sources" + ("-by-" + "-".join(keys) if keys else "")
+        return table(name, cols, rows, format, "rows")
+
+    @app.get("/api/corpus/people", summary="The most quoted people of the corpus store, with gender",
+             responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}})
+    async def corpus_people(
+        limit: int = Query(20, ge=1, le=500),
+        date_from: date | None = Query(None, description="First article date, YYYY-MM-DD"),
+        date_to: date | None = Query(None, description="Last article date, YYYY-MM-DD"),
+        format: Literal["json", "csv"] = Query("json", description="json, or csv (a download)"),
+    ) -> Any:
+        """The people of `saidwhat query sources`, most quoted first: `{people: [{name,
+        gender, quotes, articles, outlets}]}` (gender "female", "male" or null)."""
+        cols, rows = await run(need().quoted_people, limit=limit, date_from=date_from, date_to=date_to)
+        return table("quoted-people", cols, rows, format, "people")
 
     @app.get("/api/corpus/clusters", summary="Quotations found in several articles (provenance)")
     async def corpus_clusters(

@@ -1,11 +1,13 @@
 """saidwhat.web.corpus: the corpus store, read only, for the page's Corpus tab.
 
-A thin adapter over :mod:`saidwhat.store`: top speakers and quotation search are
-:func:`saidwhat.store.top_speakers` and :func:`saidwhat.store.find_quotes`, the same
-answers as ``saidwhat query speakers|quotes``; travelled quotations and their pages are
+A thin adapter over :mod:`saidwhat.store`: top speakers, quotation search and who is
+quoted by gender are :func:`saidwhat.store.top_speakers`,
+:func:`saidwhat.store.find_quotes`, :func:`saidwhat.store.sources` and
+:func:`saidwhat.store.quoted_people`, the same answers as ``saidwhat query
+speakers|quotes|sources``; only fetching one article with its quotations (for the
+highlighted view) is a query of its own here; travelled quotations and their pages are
 :func:`saidwhat.store.provenance.clusters` and :func:`~saidwhat.store.provenance.trace`,
-as ``saidwhat query clusters`` and ``saidwhat trace``; only fetching one article with its
-quotations (for the highlighted view) is a query of its own here.
+as ``saidwhat query clusters`` and ``saidwhat trace``.
 
 The clusters are read as stored: every load (``saidwhat extract --db``) updates them; a
 store loaded before provenance existed shows none until ``saidwhat query clusters --db``
@@ -119,6 +121,43 @@ class Corpus:
                                      limit=offset + limit + 1))
         page = rows[offset:offset + limit]
         return {"quotes": page, "offset": offset, "more": len(rows) > offset + limit}
+
+    def sources(self, *, by: tuple[str, ...] = (), date_from: date | None = None,
+                date_to: date | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """Quoted people and quotations by gender, per group (:func:`saidwhat.store.sources`,
+        as ``saidwhat query sources --by ...``).
+
+        Args:
+            by: Group keys, ``"outlet"`` and/or ``"month"``.
+            date_from: Earliest article date, inclusive (undated articles are then left out).
+            date_to: Latest article date, inclusive (likewise).
+
+        Returns:
+            ``(columns, rows)``: the column names in order, and one dict per group with
+            the ``by`` keys, ``articles, people, people_women, people_men,
+            people_unknown, quotes, quotes_women, quotes_men, quotes_unknown`` and
+            ``share_women`` (0–1, or ``None`` when no person's gender is known).
+        """
+        from ..store import sources
+
+        with self._connect() as con:
+            result = sources(con, by=by, date_from=_iso(date_from), date_to=_iso(date_to))
+        return result[0], _rows(result)
+
+    def quoted_people(self, *, limit: int = 20, date_from: date | None = None,
+                      date_to: date | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """The most quoted people with their gender (:func:`saidwhat.store.quoted_people`).
+
+        Returns:
+            ``(columns, rows)``: rows ``{"name", "gender", "quotes", "articles",
+            "outlets"}``, most quotations first; ``gender`` ``"female"``, ``"male"`` or
+            ``None``.
+        """
+        from ..store import quoted_people
+
+        with self._connect() as con:
+            result = quoted_people(con, limit=limit, date_from=_iso(date_from), date_to=_iso(date_to))
+        return result[0], _rows(result)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One stored article with its quotations in text order, or ``None`` if unknown.

@@ -21,6 +21,9 @@
   };
 
   const state = { text: "", quotes: [], speakers: [], selected: undefined, info: null };
+  /** speaker_gender values as the page words them. */
+  const GENDER_WORD = { female: "woman", male: "man" };
+  const genderClass = (g) => (g === "female" ? "women" : g === "male" ? "men" : "unknown");
 
   // ---- API ------------------------------------------------------------------------
   async function api(path, options) {
@@ -45,6 +48,7 @@
       s.count += 1;
       if (q.speaker_type) s.types.set(q.speaker_type, (s.types.get(q.speaker_type) || 0) + 1);
       if (!s.role && q.speaker_role) s.role = q.speaker_role;
+      if (!s.gender && q.speaker_gender) s.gender = q.speaker_gender;
     });
     const list = Array.from(byKey.values());
     list.forEach((s) => {
@@ -143,7 +147,12 @@
       b.appendChild(el("span", "speaker-name", s.name));
       b.appendChild(el("span", "speaker-count", s.count));
       const meta = [s.type, s.role].filter(Boolean).join(" · ");
-      b.appendChild(el("span", "speaker-meta", meta || (s.key === null ? "no speaker found" : "")));
+      const metaSpan = el("span", "speaker-meta", meta || (s.key === null ? "no speaker found" : ""));
+      if (s.gender) {
+        if (meta) metaSpan.appendChild(document.createTextNode(" · "));
+        metaSpan.appendChild(el("span", "gender " + genderClass(s.gender), GENDER_WORD[s.gender] || s.gender));
+      }
+      b.appendChild(metaSpan);
       b.title = `${s.count} quotation${s.count === 1 ? "" : "s"}`;
       b.addEventListener("click", () => selectSpeaker(state.selected === s.key ? undefined : s.key));
       li.appendChild(b);
@@ -207,6 +216,10 @@
     const row = (k, v) => { dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, v)); };
     const who = q.speaker || "unattributed";
     row("Speaker", [who, q.speaker_type, q.speaker_role].filter(Boolean).join(" · "));
+    if (q.speaker_gender) {
+      row("Gender", (GENDER_WORD[q.speaker_gender] || q.speaker_gender) +
+        (q.speaker_gender_source ? ` (from ${q.speaker_gender_source})` : ""));
+    }
     if (q.speaker_mention && q.speaker_mention !== q.speaker) row("Mention", q.speaker_mention);
     row("Kind", kindOf(q));
     row("Cue", q.cue || "—");
@@ -351,6 +364,133 @@
     let h = 0;
     for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0;
     return h;
+  }
+
+
+  // ---- who is quoted, by gender (charts drawn by the vendored Chartist, /static/vendor) --------
+  /** Chart sizes, in CSS pixels: a bar row (outlets, people), the room for axes and labels. */
+  const CHART = { outletRow: 34, personRow: 26, axes: 40, minHeight: 120, labelWidth: 150, lineHeight: 220 };
+  /** People in the top-people chart (and its CSV link in index.html). */
+  const TOP_PEOPLE = 15;
+  const pct = (share) => (share === null || share === undefined ? null : Math.round(share * 1000) / 10);
+  const pctText = (share) => (share === null || share === undefined ? "—" : `${pct(share)}%`);
+
+  function fillTable(id, rows, cells) {
+    const tbody = $(id).querySelector("tbody");
+    tbody.replaceChildren();
+    rows.forEach((r) => {
+      const tr = el("tr");
+      cells(r).forEach(([text, cls]) => tr.appendChild(el("td", cls || null, text)));
+      tbody.appendChild(tr);
+    });
+  }
+
+  function sharesRow(label) {
+    return (r) => [[label(r)], [r.people_women, "num"], [r.people_men, "num"], [r.people_unknown, "num"],
+      [pctText(r.share_women), "num"]];
+  }
+
+  /** A value label at the end of each bar (text nodes only). */
+  function labelBars(chart, text) {
+    chart.on("draw", (d) => {
+      if (d.type !== "bar" || d.value.x === null || d.value.x === undefined) return;
+      d.group.elem("text", { x: d.x2 + 5, y: d.y2 + 4 }, "ct-bar-label").text(text(d));
+    });
+  }
+
+  function note(id, msg) {
+    const box = $(id);
+    box.replaceChildren();
+    if (msg) box.appendChild(el("p", "hint chart-empty", msg));
+  }
+
+  function drawMonths(rows) {
+    const dated = rows.filter((r) => r.month);
+    fillTable("table-month", rows, sharesRow((r) => r.month || "(no date)"));
+    if (!dated.some((r) => r.share_women !== null)) { note("chart-month", "No dated article quotes a person whose gender is known."); return; }
+    note("chart-month");
+    new Chartist.LineChart("#chart-month", {
+      labels: dated.map((r) => r.month),
+      series: [dated.map((r) => pct(r.share_women))],
+    }, {
+      low: 0, high: 100, height: `${CHART.lineHeight}px`, lineSmooth: false, fullWidth: true,
+      chartPadding: { top: 15, right: 40, left: 0 },
+      axisY: { offset: 44, onlyInteger: true, labelInterpolationFnc: (v) => `${v}%` },
+    });
+  }
+
+  function drawOutlets(rows) {
+    fillTable("table-outlet", rows, sharesRow((r) => r.outlet || "(no outlet)"));
+    const shown = rows.filter((r) => r.share_women !== null);
+    if (!shown.length) { note("chart-outlet", "No outlet quotes a person whose gender is known."); return; }
+    note("chart-outlet");
+    // Chartist draws horizontal bars bottom up: rows reversed so the first is on top
+    const up = shown.slice().reverse();
+    const chart = new Chartist.BarChart("#chart-outlet", {
+      labels: up.map((r) => r.outlet || "(no outlet)"),
+      series: [up.map((r) => pct(r.share_women))],
+    }, {
+      horizontalBars: true, low: 0, high: 100,
+      height: `${Math.max(CHART.minHeight, CHART.outletRow * shown.length + CHART.axes)}px`, chartPadding: { top: 15, right: 50 },
+      axisY: { offset: CHART.labelWidth }, axisX: { onlyInteger: true, labelInterpolationFnc: (v) => `${v}%` },
+    });
+    labelBars(chart, (d) => `${d.value.x}%`);
+  }
+
+  function drawPeople(people) {
+    fillTable("table-people", people, (p) => [[p.name], [GENDER_WORD[p.gender] || "unknown"],
+      [p.quotes, "num"], [p.articles, "num"]]);
+    if (!people.length) { note("chart-people", "No person is quoted."); return; }
+    note("chart-people");
+    // one series per gender (classes ct-series-a, -b, -c), a person's bar in their own;
+    // rows reversed so the most quoted is on top
+    const up = people.slice().reverse();
+    const series = ["female", "male", null].map((g) => up.map((p) => (p.gender === g ? p.quotes : null)));
+    const chart = new Chartist.BarChart("#chart-people", {
+      labels: up.map((p) => p.name), series,
+    }, {
+      horizontalBars: true, stackBars: true, low: 0,
+      height: `${Math.max(CHART.minHeight, CHART.personRow * people.length + CHART.axes)}px`, chartPadding: { top: 15, right: 40 },
+      axisY: { offset: CHART.labelWidth }, axisX: { onlyInteger: true },
+    });
+    labelBars(chart, (d) => String(d.value.x));
+  }
+
+  /**
+   * Chartist sets a few inline styles with setAttribute("style", ...), which the page's
+   * Content-Security-Policy refuses (style-src 'self'). Set them through the CSSOM
+   * instead, which the policy allows: the charts look as Chartist means them to, the
+   * policy stays strict and the console quiet. Wraps Chartist.Svg#attr once.
+   */
+  function cspSafeChartist() {
+    const Svg = window.Chartist && window.Chartist.Svg;
+    if (!Svg || Svg.prototype.cspSafe) return;
+    const attr = Svg.prototype.attr;
+    Svg.prototype.attr = function (attrs, ns) {
+      if (attrs && typeof attrs === "object" && typeof attrs.style === "string") {
+        const rest = Object.assign({}, attrs);
+        delete rest.style;
+        this._node.style.cssText += ";" + attrs.style;
+        return attr.call(this, rest, ns);
+      }
+      return attr.call(this, attrs, ns);
+    };
+    Svg.prototype.cspSafe = true;
+  }
+
+  async function loadSources() {
+    cspSafeChartist();
+    try {
+      const [months, outlets, people] = await Promise.all([
+        api("/api/corpus/sources?by=month"), api("/api/corpus/sources?by=outlet"),
+        api(`/api/corpus/people?limit=${TOP_PEOPLE}`)]);
+      drawMonths(months.rows);
+      drawOutlets(outlets.rows);
+      drawPeople(people.people);
+      $("sources").dataset.ready = "1";
+    } catch (e) {
+      note("chart-month", e.message);
+    }
   }
 
   async function loadTopSpeakers() {
@@ -543,6 +683,7 @@
     $("tab-article").hidden = name !== "article";
     $("tab-corpus").hidden = name !== "corpus";
     if (name === "corpus" && !$("top-speakers").querySelector("tbody tr")) { loadTopSpeakers(); loadClusters(); }
+    if (name === "corpus" && !$("sources").dataset.ready && window.Chartist) loadSources();
   }
 
   // ---- wiring ----------------------------------------------------------------------------------
