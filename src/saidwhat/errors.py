@@ -49,6 +49,9 @@ class Errors(metaclass=_Catalogue):
             "make one with `saidwhat extract ... --db {path}`.")
     E110 = "{name} {value!r} is not a date; expected YYYY-MM-DD (e.g. 2024-03-05)."
     E111 = "--from {date_from} is after --to {date_to}; no article can match."
+    E112 = ("{path}: the quotation clusters are out of date and the store cannot be opened "
+            "to update them ({reason}); retry when no other process is writing to it.")
+    E113 = "Provenance needs the 'datasketch' package: pip install \"saidwhat[corpus]\"."
 
 
 class Warnings(metaclass=_Catalogue):

@@ -245,3 +245,43 @@ def test_page_browses_corpus_store(browser, web_nlp, example_text, tmp_path):
         page.click("#search-form button[type=submit]")
         page.wait_for_selector("#search-status:has-text('No quotation')")  # (CSP forbids eval)
         ctx.close()
+
+
+def test_page_shows_a_quotations_travels(browser, unused_pipeline, tmp_path):
+    """Corpus tab: a travelled quotation's page, appearances in date order, differences
+    highlighted (added, changed, cut words) and the re-credited appearance marked."""
+    pytest.importorskip("duckdb", reason='duckdb is not installed (pip install "saidwhat[corpus]")')
+    pytest.importorskip("datasketch", reason='datasketch is not installed (pip install "saidwhat[corpus]")')
+    from saidwhat.store import load_records
+    from saidwhat.web.app import Settings, create_app
+
+    def rec(aid, date, quote, speaker):
+        q = {"quote": quote, "quote_start": 0, "quote_end": len(quote), "type": "direct", "speaker": speaker,
+             "speaker_type": "PERSON", "confidence": 0.9, "flags": [], "speaker_id": "E1"}
+        return {"id": aid, "date": date, "outlet": "Post " + aid, "text": quote, "quotes": [q]}
+
+    q = "The quay will reopen to ferries before the summer season starts in June."
+    db = tmp_path / "travels.duckdb"
+    load_records(db, [rec("c", "2024-04-03", q.replace("June", "July"), "Helena Brandt"),
+                      rec("a", "2024-04-01", q, "Helena Brandt"),
+                      rec("b", "2024-04-02", "The quay will reopen to ferries before the summer season starts",
+                          "Samuel Okoye"),
+                      rec("d", "2024-04-04", q.replace("will", "will, we promise,"), "Brandt")])
+    with _serve(create_app(Settings(db=str(db)), nlp=unused_pipeline())) as url:
+        ctx = browser.new_context(base_url=url)
+        page = ctx.new_page()
+        page.goto("/")
+        page.click("#tab-btn-corpus")
+        page.wait_for_selector("#clusters li")
+        page.locator("#clusters li").first.click()
+        page.wait_for_selector("#cluster-appearances li")
+        items = page.locator("#cluster-appearances li")
+        assert items.count() == 4
+        assert [items.nth(i).locator(".meta").text_content().split(" · ")[1] for i in range(4)] == [
+            "2024-04-01", "2024-04-02", "2024-04-03", "2024-04-04"]
+        assert page.locator("#cluster-appearances del.diff-missing").all_text_contents() == ["in June"]
+        assert page.locator("#cluster-appearances mark.diff-sub").all_text_contents() == ["July"]
+        assert page.locator("#cluster-appearances ins.diff-added").all_text_contents() == ["we promise"]
+        assert page.locator("#cluster-appearances li.conflict").count() == 1
+        assert "Samuel Okoye" in page.locator("#cluster-appearances li.conflict").text_content()
+        ctx.close()

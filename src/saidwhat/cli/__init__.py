@@ -11,7 +11,7 @@ import importlib
 import sys
 
 #: Sub-command modules, in the order they appear in ``saidwhat --help``.
-COMMANDS = ("extract", "evaluate", "serve", "query")
+COMMANDS = ("extract", "evaluate", "serve", "query", "trace")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats|sources``.
+"""saidwhat.cli.query: ``saidwhat query --db FILE.duckdb speakers|quotes|stats|sources|clusters``.
 
 A thin adapter over :mod:`saidwhat.store.queries`; prints ``--format table`` (default),
 ``csv`` or ``json``. Exit codes: 0 success, 2 usage errors (e.g. no such store).
@@ -61,6 +61,17 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     so.add_argument("--by", type=_by, default=(), metavar="outlet|month|outlet,month",
                     help="group by outlet, by month (YYYY-MM of the article date), or both; "
                          "default: one row for the whole store")
+    cl = sub.add_parser("clusters", help="quotations found in several articles (provenance)",
+                        description="Clusters of the same quotation across articles (exact, "
+                                    "near-duplicate or fragment): first article, outlets, speakers, "
+                                    "and whether it is credited to different people. JSON adds "
+                                    "every appearance with its differences.")
+    _common(cl, top=False)
+    cl.add_argument("--min-articles", type=int, default=2, metavar="N",
+                    help="only clusters found in at least N articles (default: 2)")
+    cl.add_argument("--conflicts", action="store_true",
+                    help="only clusters credited to different speakers in different articles")
+    cl.add_argument("--limit", "-n", type=int, default=None, help="rows (default: all)")
     p.set_defaults(func=run_query)
     return p
 
@@ -106,10 +117,44 @@ def _usage(msg: str) -> int:
     return 2
 
 
+def _cluster_row(c: dict[str, Any]) -> tuple[Any, ...]:
+    return (c["cluster_id"], c["articles"], len(c["appearances"]), c["first_date"], c["first_article"],
+            "; ".join(c["outlets"]), "; ".join(c["speakers"]), c["conflict"], c["canonical"])
+
+
+CLUSTER_COLUMNS = ["cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
+                   "speakers", "conflict", "canonical"]
+
+
+def _run_clusters(args: argparse.Namespace) -> int:
+    """``query clusters``: table/csv one row per cluster; json the full clusters."""
+    from ..store.duckdb import StoreError
+    from ..store.provenance import clusters, open_clustered
+
+    if args.min_articles < 1:
+        return _usage("--min-articles must be 1 or more")
+    try:
+        con = open_clustered(args.db)
+    except StoreError as e:
+        return _usage(str(e))
+    try:
+        found = clusters(con, min_articles=args.min_articles, conflicts_only=args.conflicts, limit=args.limit)
+    finally:
+        con.close()
+    if args.format == "json":
+        json.dump(found, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+        return 0
+    _print(None, CLUSTER_COLUMNS, [_cluster_row(c) for c in found], args.format)
+    return 0
+
+
 def run_query(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code."""
     if not args.db:
         return _usage("--db FILE.duckdb is required")
+    if args.query == "clusters":   # no date filters
+        return _run_clusters(args)
     for name, value in (("--from", args.date_from), ("--to", args.date_to)):
         msg = _bad_date(name, value)
         if msg:

@@ -20,6 +20,9 @@ Tables:
     ``quotes, articles, outlets, first_date, last_date``. Rebuilt after each load.
 ``runs``
     One row per loaded run: ``run_id, started, finished, articles, quotes``.
+``prov_quotes``, ``prov_bands``, ``prov_shingles``
+    Quotation clusters across articles (provenance), updated incrementally after
+    each load: see :mod:`saidwhat.store.provenance`.
 
 Loading replaces: an article whose id is already stored is deleted (with its
 quotations) before the new version is inserted, so loading the same run twice, or
@@ -292,11 +295,24 @@ def write_records(con, records: Iterable[dict[str, Any]], *, run_id: str | None 
         con.execute("INSERT INTO runs VALUES (?, to_timestamp(?), to_timestamp(?), ?, ?)",
                     [run_id, started or time.time(), time.time(), n_art, n_q])
         con.execute(SPEAKERS)
+        _update_clusters(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return n_art, n_q
+
+
+def _update_clusters(con) -> None:
+    """Cluster the new quotations (:func:`saidwhat.store.provenance.update_clusters`);
+    skipped without ``datasketch`` (then ``saidwhat trace``/``query clusters`` do it)."""
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        return
+    from .provenance import update_clusters
+
+    update_clusters(con)
 
 
 def load_records(path: str | Path, records: Iterable[dict[str, Any]], **kw) -> tuple[int, int]:

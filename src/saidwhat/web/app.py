@@ -682,6 +682,30 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         cols, rows = await run(need().quoted_people, limit=limit, date_from=date_from, date_to=date_to)
         return table("quoted-people", cols, rows, format, "people")
 
+    @app.get("/api/corpus/clusters", summary="Quotations found in several articles (provenance)")
+    async def corpus_clusters(
+        min_articles: int = Query(2, ge=1, le=10_000), conflicts: bool = Query(False),
+        limit: int = Query(50, ge=1, le=500),
+    ) -> dict[str, Any]:
+        """As `saidwhat query clusters`: `{clusters: [{cluster_id, canonical, first_article,
+        first_date, articles, appearances (count), outlets, speakers, speaker, conflict}]}`."""
+        return await run(need().clusters, min_articles=min_articles, conflicts=conflicts, limit=limit)
+
+    @app.get("/api/corpus/clusters/{cluster_id}", summary="One quotation's appearances and differences")
+    async def corpus_cluster(cluster_id: int) -> dict[str, Any]:
+        """A cluster with `appearances` in date order, each with `kinds`, `segments`
+        (word-level differences from `canonical`) and `conflict`."""
+        found = await run(need().cluster, cluster_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"No quotation cluster {cluster_id} in the store.")
+        return found
+
+    @app.get("/api/corpus/trace", summary="Where a quotation (or part of one) appeared")
+    async def corpus_trace(q: str = Query(..., min_length=1, max_length=5000,
+                                          description="The quotation or part of it")) -> dict[str, Any]:
+        """As `saidwhat trace`: `{clusters: [cluster with appearances]}`, best match first."""
+        return await run(need().trace, q)
+
     @app.get("/api/corpus/articles/{article_id}", summary="One stored article with its quotations")
     async def corpus_article(article_id: str) -> dict[str, Any]:
         """`{id, url, title, date, outlet, text, quotes: [records]}`."""

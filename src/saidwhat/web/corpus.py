@@ -5,7 +5,13 @@ quoted by gender are :func:`saidwhat.store.top_speakers`,
 :func:`saidwhat.store.find_quotes`, :func:`saidwhat.store.sources` and
 :func:`saidwhat.store.quoted_people`, the same answers as ``saidwhat query
 speakers|quotes|sources``; only fetching one article with its quotations (for the
-highlighted view) is a query of its own here.
+highlighted view) is a query of its own here; travelled quotations and their pages are
+:func:`saidwhat.store.provenance.clusters` and :func:`~saidwhat.store.provenance.trace`,
+as ``saidwhat query clusters`` and ``saidwhat trace``.
+
+The clusters are read as stored: every load (``saidwhat extract --db``) updates them; a
+store loaded before provenance existed shows none until ``saidwhat query clusters --db``
+has been run on it once (the server opens the store read only).
 
 Every call opens its own read-only connection and closes it, so the server never
 holds the file between requests (``saidwhat extract --db`` can load into it meanwhile)
@@ -171,6 +177,59 @@ class Corpus:
         for q in quotes:
             q["flags"] = list(q.get("flags") or [])
         return {**art[0], "quotes": quotes}
+
+
+    def _clusters_ready(self, con) -> bool:
+        have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return "prov_quotes" in have
+
+    def clusters(self, *, min_articles: int = 2, conflicts: bool = False, limit: int = 50) -> dict[str, Any]:
+        """Quotations found in several articles (:func:`saidwhat.store.provenance.clusters`).
+
+        Returns:
+            ``{"clusters": [{"cluster_id", "canonical", "first_article", "first_date",
+            "articles", "appearances" (count), "outlets", "speakers", "speaker",
+            "conflict"}]}``, most articles first.
+        """
+        from ..store.provenance import clusters
+
+        with self._connect() as con:
+            found = clusters(con, min_articles=min_articles, conflicts_only=conflicts, limit=limit) \
+                if self._clusters_ready(con) else []
+        return {"clusters": [_summary(c) for c in found]}
+
+    def cluster(self, cluster_id: int) -> dict[str, Any] | None:
+        """One cluster with every appearance in date order and its differences, or
+        ``None`` if unknown (shape: :func:`saidwhat.store.provenance.clusters`)."""
+        from ..store.provenance import clusters
+
+        with self._connect() as con:
+            found = clusters(con, min_articles=1, cluster_ids=[cluster_id]) if self._clusters_ready(con) else []
+        return _full(found[0]) if found else None
+
+    def trace(self, text: str, *, limit: int = 10) -> dict[str, Any]:
+        """Clusters matching a quotation or part of one (:func:`saidwhat.store.provenance.trace`).
+
+        Returns:
+            ``{"clusters": [cluster with appearances]}``, best match first.
+        """
+        from ..store.provenance import trace
+
+        with self._connect() as con:
+            found = trace(con, text, limit=limit) if self._clusters_ready(con) else []
+        return {"clusters": [_full(c) for c in found]}
+
+
+def _summary(c: dict[str, Any]) -> dict[str, Any]:
+    out = {k: _plain(v) for k, v in c.items() if k != "appearances"}
+    out["appearances"] = len(c["appearances"])
+    return out
+
+
+def _full(c: dict[str, Any]) -> dict[str, Any]:
+    out = {k: _plain(v) for k, v in c.items() if k != "appearances"}
+    out["appearances"] = [{k: _plain(v) for k, v in a.items()} for a in c["appearances"]]
+    return out
 
 
 def _iso(d: date | None) -> str | None:

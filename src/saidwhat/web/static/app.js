@@ -527,6 +527,7 @@
       search.params = p;
       search.offset = 0;
       $("search-results").replaceChildren();
+      closeCluster();
     }
     const p = new URLSearchParams(search.params);
     p.set("limit", "50");
@@ -548,6 +549,11 @@
         open.type = "button";
         open.addEventListener("click", () => openStoredArticle(q.article_id));
         meta.appendChild(open);
+        const where = el("button", "link", "where else?");
+        where.type = "button";
+        where.addEventListener("click", () => traceQuote(q.quote));
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(where);
         li.appendChild(meta);
         ol.appendChild(li);
       });
@@ -572,11 +578,111 @@
     }
   }
 
+  // ---- provenance: clusters of one quotation across articles ------------------------------
+  async function loadClusters() {
+    const ol = $("clusters");
+    try {
+      const body = await api("/api/corpus/clusters?limit=30");
+      ol.replaceChildren();
+      body.clusters.forEach((c) => {
+        const li = el("li", c.conflict ? "conflict" : null);
+        li.appendChild(el("span", null, (c.conflict ? "⚠ " : "") + `“${c.canonical}”`));
+        li.appendChild(el("div", "n", `${c.articles} articles · ${c.speakers.join(", ") || "unattributed"}`));
+        li.addEventListener("click", () => openCluster(c.cluster_id));
+        ol.appendChild(li);
+      });
+      if (!body.clusters.length) ol.appendChild(el("li", "n", "No quotation appears in two articles."));
+    } catch (e) {
+      ol.replaceChildren(el("li", "n", e.message));
+    }
+  }
+
+  /** The printed quotation with its differences from the canonical wording marked. */
+  function renderDiff(quote, segments) {
+    const frag = document.createDocumentFragment();
+    const chars = Array.from(quote);
+    let pos = 0;
+    segments.forEach((s) => {
+      if (s.start > pos) frag.appendChild(document.createTextNode(chars.slice(pos, s.start).join("")));
+      if (s.op === "missing") {
+        if (s.start > 0) frag.appendChild(document.createTextNode(" "));
+        const d = el("del", "diff-missing", s.text);
+        d.title = "cut here";
+        frag.appendChild(d);
+        frag.appendChild(document.createTextNode(" "));
+      } else {
+        const t = chars.slice(s.start, s.end).join("");
+        if (s.op === "added") frag.appendChild(el("ins", "diff-added", t));
+        else if (s.op === "substituted") {
+          const m = el("mark", "diff-sub", t);
+          m.title = `first printed: ${s.canonical}`;
+          frag.appendChild(m);
+        } else frag.appendChild(document.createTextNode(t));
+        pos = s.end;
+      }
+    });
+    if (pos < chars.length) frag.appendChild(document.createTextNode(chars.slice(pos).join("")));
+    return frag;
+  }
+
+  function showCluster(c) {
+    $("search-results").hidden = true;
+    $("search-more").hidden = true;
+    $("cluster-view").hidden = false;
+    $("cluster-canonical").textContent = `“${c.canonical}”`;
+    $("cluster-meta").textContent = `${c.articles} article${c.articles === 1 ? "" : "s"} · first: ` +
+      `${c.first_date || "undated"} (${c.first_article}) · outlets: ${c.outlets.join(", ") || "–"} · credited to: ` +
+      `${c.speakers.join(", ") || "nobody"}` + (c.conflict ? " · ⚠ credited to different people" : "");
+    const ol = $("cluster-appearances");
+    ol.replaceChildren();
+    c.appearances.forEach((a) => {
+      const li = el("li", (a.speaker ? "sp-" + (hash(String(a.speaker)) % PALETTE_SIZE) : "sp-none") +
+        (a.conflict ? " conflict" : ""));
+      const bq = el("blockquote");
+      bq.appendChild(renderDiff(a.quote, a.segments));
+      li.appendChild(bq);
+      const meta = el("div", "meta");
+      meta.appendChild(el("strong", null, a.speaker || "unattributed"));
+      if (a.conflict) meta.appendChild(el("span", "badge-conflict", "credited to someone else"));
+      meta.appendChild(document.createTextNode(" · " + [a.date || "undated", a.outlet, a.article_id,
+        a.kinds.length ? a.kinds.join(", ") : (a.canonical ? "first wording" : "same words")].filter(Boolean).join(" · ") + " · "));
+      const open = el("button", "link", "open article");
+      open.type = "button";
+      open.addEventListener("click", () => openStoredArticle(a.article_id));
+      meta.appendChild(open);
+      li.appendChild(meta);
+      ol.appendChild(li);
+    });
+  }
+
+  async function openCluster(id) {
+    try {
+      showCluster(await api("/api/corpus/clusters/" + encodeURIComponent(String(id))));
+    } catch (e) {
+      $("search-status").textContent = e.message;
+    }
+  }
+
+  async function traceQuote(text) {
+    try {
+      const body = await api("/api/corpus/trace?q=" + encodeURIComponent(text));
+      if (body.clusters.length) showCluster(body.clusters[0]);
+      else $("search-status").textContent = "This quotation appears nowhere else.";
+    } catch (e) {
+      $("search-status").textContent = e.message;
+    }
+  }
+
+  function closeCluster() {
+    $("cluster-view").hidden = true;
+    $("search-results").hidden = false;
+  }
+
   function selectTab(name) {
     document.querySelectorAll(".tabs button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === name)));
     $("tab-article").hidden = name !== "article";
     $("tab-corpus").hidden = name !== "corpus";
-    if (name === "corpus" && !$("top-speakers").querySelector("tbody tr")) loadTopSpeakers();
+    if (name === "corpus" && !$("top-speakers").querySelector("tbody tr")) { loadTopSpeakers(); loadClusters(); }
     if (name === "corpus" && !$("sources").dataset.ready && window.Chartist) loadSources();
   }
 
@@ -605,6 +711,7 @@
     document.querySelectorAll(".tabs button").forEach((b) => b.addEventListener("click", () => selectTab(b.dataset.tab)));
     $("search-form").addEventListener("submit", (ev) => { ev.preventDefault(); runSearch(true); });
     $("search-more").addEventListener("click", () => runSearch(false));
+    $("cluster-back").addEventListener("click", closeCluster);
     wireArticleEvents();
     api("/api/info").then((info) => {
       state.info = info;
@@ -614,6 +721,6 @@
   }
 
   // exposed for tests and the console; not used by the page itself
-  window.saidwhat = { htmlToText, renderArticle, state };
+  window.saidwhat = { htmlToText, renderArticle, renderDiff, openCluster, state };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
