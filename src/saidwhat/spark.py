@@ -327,7 +327,12 @@ def main(argv: list[str] | None = None) -> int:
                         "clusters (the store's prov_quotes columns) instead of extracting")
     args = p.parse_args(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        print("python -m saidwhat.spark: error: PySpark is not installed; install the spark extra "
+              "(pip install 'saidwhat[spark]', or scripts/install.sh spark) and Java 17.", file=sys.stderr)
+        return 2
 
     own = SparkSession.getActiveSession() is None
     builder = SparkSession.builder.appName("saidwhat")
