@@ -41,6 +41,15 @@ def test_serve_missing_db_is_usage_error(tmp_path, capsys):
     assert "no such corpus store" in capsys.readouterr().err
 
 
+def test_serve_db_that_is_no_store_is_refused_at_start(tmp_path, capsys):
+    pytest.importorskip("duckdb")
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n")
+    args = _parse(["--db", str(path)])
+    assert args.func(args) == 2
+    assert "[E108]" in capsys.readouterr().err
+
+
 def test_serve_zero_workers_is_usage_error(capsys):
     args = _parse(["--workers", "0"])
     assert args.func(args) == 2

@@ -90,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
             print('saidwhat serve: ERROR: --db needs duckdb: pip install "saidwhat[corpus]"',
                   file=sys.stderr)
             return 2
+        from ..store.duckdb import StoreError, check_store
+
+        try:
+            check_store(args.db)   # [E108] a file that is no DuckDB store, refused before serving
+        except StoreError as e:
+            print(f"saidwhat serve: ERROR: {e}", file=sys.stderr)
+            return 2
     settings = Settings(model=args.model, db=str(args.db) if args.db else None,
                         max_body=args.max_body, workers=args.workers,
                         timeout=args.timeout or None, max_chars=args.max_chars,
