@@ -78,3 +78,9 @@ def test_bad_db_is_a_clear_usage_error(tmp_path, capsys):
     assert main(["query", "clusters", "--db", str(tmp_path)]) == 2
     assert "[E107]" in capsys.readouterr().err
     assert main(["trace", "x"]) == 2
+
+
+@pytest.mark.parametrize("argv", [[""], ["  ..."], ["rebuild", "--limit", "0"]])
+def test_trace_without_words_or_with_no_room_is_a_usage_error(store, capsys, argv):
+    assert main(["trace", *argv, "--db", str(store)]) == 2
+    assert "saidwhat trace: error:" in capsys.readouterr().err

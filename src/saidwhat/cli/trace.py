@@ -60,6 +60,12 @@ def run_trace(args: argparse.Namespace) -> int:
     if not args.db:
         print("saidwhat trace: error: --db FILE.duckdb is required", file=sys.stderr)
         return 2
+    if not any(ch.isalnum() for ch in args.text):
+        print("saidwhat trace: error: TEXT has no words to look for", file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print("saidwhat trace: error: --limit must be 1 or more", file=sys.stderr)
+        return 2
     try:
         con = open_clustered(args.db)
     except StoreError as e:
