@@ -218,3 +218,18 @@ def test_records_carry_the_speaker_entity_gender_and_its_source(nlp):
     assert got[2:4] == [("Ilvasa Korvalis", "female", "pronoun")] * 2
     assert got[4] == ("Harbour Authority", None, None)
     assert all(q.to_dict()["speaker_gender"] == q.speaker_gender for q in quotes)
+
+
+def test_an_honorific_that_agrees_with_the_name_table_is_the_stated_source(nlp):
+    # "Mrs Brandt": the article's own word, not the name table, tells the gender
+    text = "Helena Brandt runs the market. “We open at six,” said Mrs Brandt."
+    (q,) = saidwhat.extract(text, nlp=nlp)
+    assert (q.speaker, q.speaker_gender, q.speaker_gender_source) == ("Helena Brandt", "female", "honorific")
+
+
+def test_two_agreeing_pronouns_linked_to_a_person_outrank_the_name_table(nlp):
+    text = ("“We need more buses,” said Maria Santos, a campaigner. He said the council had ignored him. "
+            "“Nobody listens,” he added.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes] == [
+        ("Maria Santos", "male", "pronoun")] * 3

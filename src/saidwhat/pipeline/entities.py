@@ -520,7 +520,10 @@ class ArticleEntities:
             # before the full name, or a surname of someone of no known gender ("Mr Pellow"
             # is not Hilary Pellow: the resolver keeps them apart)
             if t is not None and t.lower_ in HONORIFIC_GENDER and (
-                    e.gender is None or " " in self._ent_names[ent.start_char]):
+                    e.gender is None or " " in self._ent_names[ent.start_char]
+                    or e.gender == HONORIFIC_GENDER[t.lower_]):
+                # "Mrs Brandt" for Helena Brandt, whom the name table already made a
+                # woman: the article's own word is the stronger source
                 e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
 
     @staticmethod
@@ -821,6 +824,12 @@ class ArticleEntities:
                     (g, n), *rest = c.most_common() or [(None, 0)]
                     if g and n > PRONOUN_MAJORITY * (rest[0][1] if rest else 0):
                         e.set_gender(g, "pronoun")
+            elif e.type == "PERSON" and e.gender_source == "name" and not e.pronouns.get("they") \
+                    and max(he, she) >= PRONOUN_VOTES and min(he, she) == 0 \
+                    and ("M" if he else "F") != e.gender:
+                # the article's own pronouns, linked to this person and all agreeing (two
+                # or more), outrank the name table ("Maria Santos ... he said ... he added")
+                e.gender, e.gender_source = ("M" if he else "F"), "pronoun"
             e.aliases |= alias_of.get(id(e), set())
             e.mentions.sort(key=lambda m: m.start)
             out.append(EntityRecord(
