@@ -168,3 +168,18 @@ def test_readme_sources_walkthrough(tmp_path, capsys, nlp):
         ("Hill Courier", "2024-02", 1, 2), ("River News", "2024-01", 1, 2), ("River News", "2024-03", 1, 3)]
     for r in rows:
         assert r["people_women"] + r["people_men"] + r["people_unknown"] == r["people"]
+
+
+def test_a_surname_alone_is_the_one_person_named_in_full(tmp_path, capsys):
+    # an article that says only "Lindqvist" quotes Karen Lindqvist, the one person of that
+    # surname the store names in full; a surname two full names share stays its own name
+    arts = [{"id": "a1", "outlet": "Wire", "date": "2024-05-01", "text": "...",
+             "quotes": [_q("Karen Lindqvist", "female", "E1"), _q("Paul Dorsey", "male", "E2")]},
+            {"id": "a2", "outlet": "Wire", "date": "2024-05-02", "text": "...",
+             "quotes": [_q("Lindqvist", "female", "E1"), _q("Tom Becker", "male", "E2")]},
+            {"id": "a3", "outlet": "Wire", "date": "2024-05-03", "text": "...",
+             "quotes": [_q("Ana Berg", "female", "E1"), _q("Olof Berg", "male", "E2"), _q("Berg", None, "E3")]}]
+    path = tmp_path / "wire.duckdb"
+    load_records(path, arts, run_id="t")
+    (row,) = _json(capsys, str(path), "sources")
+    assert (row["people_women"], row["people_men"], row["people_unknown"]) == (2, 3, 1)

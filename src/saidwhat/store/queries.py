@@ -162,10 +162,19 @@ def _people_sql(con, keys: list[str], where: list[str]) -> str:
     ke = "".join(f"e.{k}, " for k in keys)
     return f"""
         WITH a AS (SELECT a.id, a.outlet AS a_outlet{key_cols} FROM articles a {clause}),
+        qn AS ({_people_quotations(con)}),
+        surnames AS (
+            -- a surname alone ("Lindqvist") is the one person the store names in full with it
+            SELECT lower(regexp_extract(name, '(\S+)$', 1)) AS surname, min(name) AS full_name
+            FROM (SELECT DISTINCT name FROM qn WHERE name LIKE '% %')
+            GROUP BY 1 HAVING count(*) = 1),
+        qf AS (
+            SELECT q.article_id, coalesce(s.full_name, q.name) AS name, q.speaker_id, q.speaker_gender
+            FROM qn q LEFT JOIN surnames s ON q.name NOT LIKE '% %' AND lower(q.name) = s.surname),
         ents AS (
             SELECT {ka}q.name, q.article_id, count(*) AS quotes, any_value(a.a_outlet) AS outlet_name,
                    mode(q.speaker_gender) FILTER (WHERE q.speaker_gender IN ('female', 'male')) AS gender
-            FROM ({_people_quotations(con)}) q JOIN a ON a.id = q.article_id
+            FROM qf q JOIN a ON a.id = q.article_id
             GROUP BY {ka}q.name, q.article_id, coalesce(q.speaker_id, '')),
         genders AS (
             SELECT name,
@@ -193,7 +202,9 @@ def sources(con, *, by: tuple[str, ...] | list[str] = (), outlet: str | None = N
     * A speaker entity of an article (its ``article_id`` and ``speaker_id``) is one
       person; within a group, entities with the same ``speaker`` name are the same
       person (so a person quoted by two outlets counts once in each outlet's row,
-      and once in an ungrouped total).
+      and once in an ungrouped total). A one-word name ("Lindqvist", an article
+      that never gives more) is the person of that surname the store names in full,
+      when it names exactly one ("Karen Lindqvist"); else it stays a name of its own.
     * A person's gender is the ``speaker_gender`` that most of the entities with
       their name have, over all the filtered articles (not only the group's: a
       person named with "she" in March keeps that gender in April); unknown when
