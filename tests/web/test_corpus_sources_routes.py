@@ -67,6 +67,13 @@ def test_sources_bad_parameters_are_422(client, params):
     assert r.status_code == 422 and r.json()["error"] == "validation_error"
 
 
+@pytest.mark.parametrize("path", ["/api/corpus/sources", "/api/corpus/people", "/api/corpus/speakers",
+                                  "/api/corpus/quotes"])
+def test_a_reversed_date_range_is_422_as_in_the_cli(client, path):
+    r = client.get(path, params={"date_from": "2024-05-03", "date_to": "2024-05-01"})
+    assert r.status_code == 422 and r.json()["error"] == "bad_range" and "[E111]" in r.json()["message"]
+
+
 def test_sources_without_store_is_404(bare_client):
     for path in ("/api/corpus/sources", "/api/corpus/people"):
         r = bare_client.get(path)

@@ -50,7 +50,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import Warnings
+from ..errors import Errors, Warnings
 from ..io.base import Article, coerce_id
 from ..io.jsonl import article_record
 from ..language import foreign_language
@@ -617,6 +617,9 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         return corpus
 
     async def run(fn, *args, **kw):
+        if kw.get("date_from") and kw.get("date_to") and kw["date_from"] > kw["date_to"]:
+            # as the CLI's [E111]: a reversed range matches no article
+            raise ApiError(422, "bad_range", Errors.E111.format(date_from=kw["date_from"], date_to=kw["date_to"]))
         return await anyio.to_thread.run_sync(lambda: fn(*args, **kw))
 
     @app.get("/api/corpus/speakers", summary="Most quoted speakers of the corpus store")
