@@ -56,3 +56,12 @@ def test_trace_route(client):
     assert [len(c["appearances"]) for c in body["clusters"]] == [3]
     assert client.get("/api/corpus/trace", params={"q": "words nobody printed anywhere"}).json() == {"clusters": []}
     assert client.get("/api/corpus/trace").status_code == 422
+
+
+def test_clusters_csv_download(client):
+    r = client.get("/api/corpus/clusters", params={"format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    header, row = r.text.splitlines()
+    assert header == "cluster_id,articles,appearances,first_date,first_article,outlets,speakers,conflict,canonical"
+    assert row.split(",")[1:5] == ["3", "3", "2024-04-01", "b1"] and row.endswith(Q)
+    assert client.get("/api/corpus/clusters", params={"format": "xml"}).status_code == 422

@@ -689,10 +689,19 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
     async def corpus_clusters(
         min_articles: int = Query(2, ge=1, le=10_000), conflicts: bool = Query(False),
         limit: int = Query(50, ge=1, le=500),
-    ) -> dict[str, Any]:
+        format: Literal["json", "csv"] = Query("json", description="json, or csv (a download)"),
+    ) -> Any:
         """As `saidwhat query clusters`: `{clusters: [{cluster_id, canonical, first_article,
-        first_date, articles, appearances (count), outlets, speakers, speaker, conflict}]}`."""
-        return await run(need().clusters, min_articles=min_articles, conflicts=conflicts, limit=limit)
+        first_date, articles, appearances (count), outlets, speakers, speaker, conflict}]}`.
+        With `format=csv`, one row per cluster with the CLI's CSV columns."""
+        found = await run(need().clusters, min_articles=min_articles, conflicts=conflicts, limit=limit)
+        if format == "csv":
+            cols = ["cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
+                    "speakers", "conflict", "canonical"]
+            rows = [{**c, "outlets": "; ".join(c["outlets"]), "speakers": "; ".join(c["speakers"])}
+                    for c in found["clusters"]]
+            return _csv_response("clusters", cols, rows)
+        return found
 
     @app.get("/api/corpus/clusters/{cluster_id}", summary="One quotation's appearances and differences")
     async def corpus_cluster(cluster_id: int) -> dict[str, Any]:
