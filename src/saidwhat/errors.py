@@ -63,3 +63,5 @@ class Warnings(metaclass=_Catalogue):
             "and will likely find none in it.")
     W006 = "{path}: not valid UTF-8; decoded as {encoding} (detected). Pass --encoding to choose."
     W007 = "{path}: metadata file ignored ({reason}); the article beside it is read without it."
+    W008 = ("Article {id!r}: date {value!r} not understood (ISO 8601 or RFC 2822 are read); "
+            "the store keeps it without a date.")

@@ -137,3 +137,12 @@ def test_cli_extract_folder_to_store_to_top_speakers(tmp_path, capsys, nlp):
     assert text[start:end] == quote
     assert con.execute("SELECT outlet, date FROM articles WHERE id = 's1'").fetchone()[0] == "Hill Courier"
     con.close()
+
+
+def test_extract_to_store_warns_of_a_date_it_cannot_read(tmp_path, capsys, nlp):
+    src = tmp_path / "dated.jsonl"
+    src.write_text(json.dumps({"id": "d1", "date": "5 March 2024", "text": "Nothing to quote here."}) + "\n"
+                   + json.dumps({"id": "d2", "date": "2024-03-05", "text": "Nothing here either."}) + "\n")
+    assert main(["extract", str(src), "--db", str(tmp_path / "s.duckdb"), "-w", "1", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "[W008] Article 'd1': date '5 March 2024' not understood" in err and "'d2'" not in err

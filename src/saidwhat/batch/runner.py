@@ -354,6 +354,8 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
                 if language is not None:
                     warn(Warnings.W005.format(what=f"Article {art.id!r}", language=language))
             rec = article_record(art, quotes, error=err)
+            if db is not None:
+                _warn_undated(rec, warn)
             progress.update(1, len(quotes))
             if staged is None:
                 if stream_writer is not None:
@@ -418,6 +420,17 @@ def _check_encoding(encoding: str) -> None:
         codecs.lookup(encoding)
     except LookupError:
         raise UsageError(f"unknown encoding {encoding!r} (e.g. utf-8, cp1252, latin-1)") from None
+
+
+def _warn_undated(rec: dict[str, Any], warn: Callable[[str], None]) -> None:
+    """``[W008]`` when an article gives a date the store cannot read ("5 March 2024"):
+    it would be left out of every date range and month silently."""
+    from ..io.base import DATE_FIELDS
+    from ..store.duckdb import article_date
+
+    given = next((rec[k] for k in DATE_FIELDS if rec.get(k) not in (None, "")), None)
+    if given is not None and article_date(rec) is None:
+        warn(Warnings.W008.format(id=rec.get("id"), value=str(given)[:40]))
 
 
 def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text", *,
