@@ -105,6 +105,20 @@ def test_no_conflict_for_surname_only_or_missing_speaker(tmp_path):
     con.close()
 
 
+def test_copies_recredited_to_one_other_person_do_not_outvote_the_original(tmp_path):
+    # the quotation is first credited to Ana Lopez; two later articles credit it to Tom
+    # Becker: both copies are the conflicts, not the original
+    path = tmp_path / "r.duckdb"
+    load_records(path, [_art("o1", "2024-01-01", "A", _q(ORIGINAL, "Ana Lopez")),
+                        _art("c1", "2024-01-05", "B", _q(ORIGINAL, "Tom Becker")),
+                        _art("c2", "2024-01-06", "C", _q(ORIGINAL, "Tom Becker"))], run_id="r")
+    con = connect(path, read_only=True)
+    (c,) = clusters(con)
+    assert c["speaker"] == "Ana Lopez" and c["conflict"] is True
+    assert {k: a["conflict"] for k, a in _by_article(c).items()} == {"o1": False, "c1": True, "c2": True}
+    con.close()
+
+
 def test_containment_joins_a_fragment_but_not_a_short_stock_phrase(tmp_path):
     path = tmp_path / "c.duckdb"
     load_records(path, [

@@ -478,7 +478,15 @@ def _summarise(cid: int, rows: list[tuple]) -> dict[str, Any]:
     main = None
     if names:
         support = {n: sum(same_speaker(n, m) for m in names) for n in dict.fromkeys(names)}
-        main = max(support, key=lambda n: (support[n], len(speaker_tokens(n)), -names.index(n)))
+        # who it was first credited to: the speaker of the earliest dated appearance,
+        # when the appearances of that date agree (a copy re-credited in several later
+        # articles does not outvote the original); else the name most appearances fit
+        dated = [x for x in apps if x["date"] is not None and speaker_tokens(x["speaker"])]
+        firsts = [x["speaker"] for x in dated if x["date"] == dated[0]["date"]] if dated else []
+        if firsts and all(same_speaker(firsts[0], f) for f in firsts):
+            main = max(firsts, key=lambda n: (len(speaker_tokens(n)), -firsts.index(n)))
+        else:
+            main = max(support, key=lambda n: (support[n], len(speaker_tokens(n)), -names.index(n)))
     main_articles = {x["article_id"] for x in apps if x["speaker"] and same_speaker(x["speaker"], main)}
     conflict = False
     for x in apps:
