@@ -197,3 +197,11 @@ def test_a_person_after_of_the_team_stays_a_person(run):
             "Stewart said he was heartbroken to learn of his illness.")
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == ("Jordan Stewart", "PERSON")
+
+
+def test_and_added_after_a_reported_clause_is_the_reporter(run):
+    # the parser joins "added" to the reported clause ("the council closed ... and added");
+    # news writes "X said ..., and added" for X's own continuation
+    text = "Lena Brandt said the council closed the quay, and added “We will fight this decision.”"
+    quotes = run(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Lena Brandt", "said"), ("Lena Brandt", "added")]

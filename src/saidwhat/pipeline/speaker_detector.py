@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from . import given_names
 from .paragraphs import breaks_paragraph_in
-from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -135,6 +135,13 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
         obj = next((o for o in cue.head.children if o.dep_ == "dobj" and o.i < cue.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
             return obj
+    if depth < 2 and cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and cue.i > cue.head.i \
+            and cue.lemma_ == "add" and cue.head.head.lemma_ in INDIRECT_VERBS_V1 \
+            and any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)):
+        # "Lena Brandt said the council closed the quay, and added ...": the parser joins
+        # "added" to the reported clause; news uses "said ... and added" for the
+        # reporter's own continuation ("the man fled and told officers" stays the man's)
+        return find_subject(cue.head.head, depth + 1)
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
