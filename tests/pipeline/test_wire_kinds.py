@@ -205,3 +205,12 @@ def test_and_added_after_a_reported_clause_is_the_reporter(run):
     text = "Lena Brandt said the council closed the quay, and added “We will fight this decision.”"
     quotes = run(text)
     assert [(q.speaker, q.cue) for q in quotes] == [("Lena Brandt", "said"), ("Lena Brandt", "added")]
+
+
+def test_the_place_of_an_office_is_no_person(nlp):
+    # NER tags "Köln" PERSON in "the mayor of Köln": the object of an office is its place
+    import saidwhat
+
+    text = "“The road is closed,” said Jürgen Groß, the mayor of Köln."
+    ents = {e.name: e for e in saidwhat.extract_entities(text, nlp=nlp)}
+    assert ents["Köln"].type == "GPE" and ents["Köln"].gender is None

@@ -109,6 +109,12 @@ def _age(text: str, start: int, end: int) -> int | None:
 _ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
 statement report study survey website paper station channel house""".split())
 
+#: Offices held over a place or a body: the object of "the mayor of ..." is where the
+#: office is, not a person ("the mayor of Köln"; not "the wife of ...", a relation).
+_OFFICES = frozenset("""mayor governor premier president minister chancellor prefect
+councillor councilor senator mp chief head leader ceo chair chairman chairwoman director
+secretary ambassador bishop archbishop""".split())
+
 #: Words that close a company's legal or group name ("Meta Platforms Inc", "Acme
 #: Holdings"): a short form named before such a name is still the same company.
 _CORPORATE_SUFFIXES = frozenset("""inc inc. corp corp. corporation co co. company ltd ltd. plc llc
@@ -311,6 +317,8 @@ class ArticleEntities:
         self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         standalone: set[str] = set()
+        office_of: set[str] = set()    # names written only as "the mayor of X" are places
+        not_office: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
@@ -329,6 +337,11 @@ class ArticleEntities:
                     raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
                     if ent.root.dep_ != "compound":
                         standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
+                    r = ent.root
+                    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in _OFFICES:
+                        office_of.add(name)    # "the mayor of Köln"
+                    else:
+                        not_office.add(name)
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
@@ -381,6 +394,9 @@ class ArticleEntities:
                 e.type = "PERSON"   # "Patrick Bardos", which NER calls a place (not "Nova Scotia")
             if key in branches:
                 e.type = "ORG"   # an organisation's branch in a place, whatever NER said
+            if e.type == "PERSON" and " " not in key and key in office_of and key not in not_office \
+                    and not is_known_first_name(key):
+                e.type = "GPE"   # "the mayor of Köln", NER's PERSON: the office's place
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.set_gender(first_name_gender(key.split()[0]), "name")
         self.mentions: list[tuple[int, Entity, bool]] = []
