@@ -233,3 +233,12 @@ def test_two_agreeing_pronouns_linked_to_a_person_outrank_the_name_table(nlp):
     quotes = saidwhat.extract(text, nlp=nlp)
     assert [(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes] == [
         ("Maria Santos", "male", "pronoun")] * 3
+
+
+def test_an_agreeing_pronoun_is_the_stated_source_before_the_name_table(nlp):
+    # issue 11's order: the article's own pronouns first; "she" agrees with the name table here
+    text = ("Dr. Sarah Whitman, a specialist, said the findings were alarming. "
+            "“We have been warning about this for years,” she said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert {(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes} == {
+        ("Sarah Whitman", "female", "pronoun")}
