@@ -846,8 +846,8 @@ class ArticleEntities:
                 # the article's own pronouns, linked to this person and all agreeing (two
                 # or more), outrank the name table ("Maria Santos ... he said ... he added")
                 e.gender, e.gender_source = ("M" if he else "F"), "pronoun"
-            elif e.type == "PERSON" and e.gender_source == "name" and max(he, she) >= 1 and min(he, she) == 0 \
-                    and ("M" if he else "F") == e.gender:
+            elif e.type == "PERSON" and e.gender_source in ("honorific", "role", "name") \
+                    and max(he, she) >= 1 and min(he, she) == 0 and ("M" if he else "F") == e.gender:
                 e.gender_source = "pronoun"   # the article's own word agrees: it is the source issue 11 ranks first
             e.aliases |= alias_of.get(id(e), set())
             e.mentions.sort(key=lambda m: m.start)
