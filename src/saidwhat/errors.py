@@ -65,3 +65,4 @@ class Warnings(metaclass=_Catalogue):
     W007 = "{path}: metadata file ignored ({reason}); the article beside it is read without it."
     W008 = ("Article {id!r}: date {value!r} not understood (ISO 8601 or RFC 2822 are read); "
             "the store keeps it without a date.")
+    W009 = "Article {id!r} has no text; it is written with no quotation."

@@ -272,3 +272,11 @@ def test_extract_a_csv_without_text_column_among_other_inputs_is_skipped(tmp_pat
     assert f"{folder / 'rows.csv'}:header: [E014] no column 'text' for the article text" in err and "skipped" in err
     recs = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(r["id"], [q["speaker"] for q in r["quotes"]]) for r in recs] == [("good", ["Ana Lopez"])]
+
+
+def test_extract_an_empty_file_warns_and_writes_its_line(tmp_path, capsys, nlp):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(tmp_path / "empty.txt"), "--out", str(out), "-w", "1", "-q"]) == 0
+    assert "[W009] Article 'empty' has no text" in capsys.readouterr().err
+    assert json.loads(out.read_text())["quotes"] == []

@@ -349,7 +349,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
             if err is not None:
                 stats.failed += 1
                 print(f"saidwhat: {failure_message(art.id, err)}", file=sys.stderr)
-            if check_language:
+            if not art.text.strip():
+                warn(Warnings.W009.format(id=art.id))   # an empty file, not silently an article
+            elif check_language:
                 language = foreign_language(art.text)
                 if language is not None:
                     warn(Warnings.W005.format(what=f"Article {art.id!r}", language=language))
