@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -148,17 +149,7 @@ def _process(texts: list[str], nlp, batch_size: int, timeout: float | None) -> l
         return out
     except Exception:  # noqa: BLE001 - includes ArticleTimeout; retry one by one below
         _arm(0 if timeout else None)
-    for text in texts[len(out):]:
-        try:
-            _arm(timeout)
-            doc = nlp(text)
-            _arm(0 if timeout else None)
-            out.append(_outcome(doc))
-        except ArticleTimeout:
-            out.append(([], f"timed out after {timeout:g} s"))
-        except Exception as e:  # noqa: BLE001
-            _arm(0 if timeout else None)
-            out.append(([], f"{type(e).__name__}: {e}"))
+    out.extend(_alone(lambda t=text: _outcome(nlp(t)), timeout) for text in texts[len(out):])
     return out
 
 
@@ -166,11 +157,17 @@ def _process_long(text: str, nlp, timeout: float | None) -> Outcome:
     """:data:`Outcome` of one text over ``nlp.max_length`` (``saidwhat.api._extract_long``)."""
     from ..api import _extract_long
 
+    return _alone(lambda: ([q.to_dict() for q in _extract_long(text, nlp)], None), timeout)
+
+
+def _alone(extract: Callable[[], Outcome], timeout: float | None) -> Outcome:
+    """Run one article's ``extract`` within its time budget; a failure or a time-out is
+    its :data:`Outcome` (no quotations, the reason), never an exception."""
     try:
         _arm(timeout)
-        quotes = _extract_long(text, nlp)
+        result = extract()
         _arm(0 if timeout else None)
-        return [q.to_dict() for q in quotes], None
+        return result
     except ArticleTimeout:
         return [], f"timed out after {timeout:g} s"
     except Exception as e:  # noqa: BLE001

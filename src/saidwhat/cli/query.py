@@ -117,19 +117,10 @@ def _usage(msg: str) -> int:
     return 2
 
 
-def _cluster_row(c: dict[str, Any]) -> tuple[Any, ...]:
-    return (c["cluster_id"], c["articles"], len(c["appearances"]), c["first_date"], c["first_article"],
-            "; ".join(c["outlets"]), "; ".join(c["speakers"]), c["conflict"], c["canonical"])
-
-
-CLUSTER_COLUMNS = ["cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
-                   "speakers", "conflict", "canonical"]
-
-
 def _run_clusters(args: argparse.Namespace) -> int:
     """``query clusters``: table/csv one row per cluster; json the full clusters."""
     from ..store.duckdb import StoreError
-    from ..store.provenance import clusters, open_clustered
+    from ..store.provenance import CLUSTER_COLUMNS, cluster_row, clusters, open_clustered
 
     if args.min_articles < 1:
         return _usage("--min-articles must be 1 or more")
@@ -145,7 +136,7 @@ def _run_clusters(args: argparse.Namespace) -> int:
         json.dump(found, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
         return 0
-    _print(None, CLUSTER_COLUMNS, [_cluster_row(c) for c in found], args.format)
+    _print(None, list(CLUSTER_COLUMNS), [cluster_row(c) for c in found], args.format)
     return 0
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import HYPHENS, NAME_PARTICLES_V1
+from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
 
@@ -168,7 +168,7 @@ def _cut_at_commas(ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for e in ents:
         cuts = [t.i for t in e if t.text == "," and t.i + 1 < e.end
-                and e.doc[t.i + 1].lower_.rstrip(".") not in _NAME_SUFFIXES]
+                and e.doc[t.i + 1].lower_.rstrip(".") not in NAME_SUFFIXES_V1]
         if not cuts or any(t.lower_ in ("and", "&") for t in e.doc[cuts[0]:e.end]):
             # "Immigration, Refugees and Citizenship Canada": a name that is a list
             out.append(e)
@@ -179,10 +179,6 @@ def _cut_at_commas(ents: list[Span]) -> list[Span]:
                 out.append(Span(e.doc, start, c, label=e.label))
             start = c + 1
     return out
-
-
-#: Words that may follow a comma inside one name: company and generational suffixes.
-_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
 
 
 def _joined_names(ents: list[Span]) -> list[Span]:
@@ -198,6 +194,16 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         else:
             out.append(e)
     return out
+
+
+def coordinated_first_part(doc: Doc, start: int, head_lo: int, head_hi: int) -> bool:
+    """True if the two tokens before token ``start`` are "X and" (or "X &"), X a proper
+    noun outside any entity whose head lies in tokens [head_lo, head_hi): the first part
+    of a name NER cut ("Avon and" + "Somerset Police")."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return False
+    a = doc[start - 2]
+    return a.pos_ == "PROPN" and not a.ent_type_ and head_lo <= a.head.i < head_hi
 
 
 def _whole_words(ent: Span) -> Span:
@@ -221,9 +227,7 @@ def _whole_words(ent: Span) -> Span:
                 end = k + 1
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
-    if ent.label_ == "ORG" and start >= 2 and doc[start - 1].lower_ in ("and", "&") \
-            and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].ent_type_ \
-            and ent.start <= doc[start - 2].head.i < ent.end:
+    if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
             and doc[start - 2].tag_ == "NNP" and doc[start - 2].head.i == start:

@@ -174,6 +174,10 @@ ethiopian ugandan cameroonian senegalese ivorian zimbabwean zambian filipino
 indonesian thai vietnamese malaysian singaporean
 """.split())
 
+#: Words that may follow a comma inside one name: company and generational suffixes
+#: ("Acme, Inc.", "Smith, Jr."); a comma before any other word ends a name.
+NAME_SUFFIXES_V1 = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
+
 #: Platforms: "on Twitter", "on Facebook".
 PLATFORMS_V1 = frozenset("""
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads mastodon

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
+from .context import coordinated_first_part
 from .paragraphs import breaks_paragraph_in
-from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1
+from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
+                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -270,16 +272,15 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
             if any(t.text == "," for t in toks) and not any(t.lower_ in ("and", "&") for t in toks) \
-                    and toks[-1].lower_.rstrip(".") not in ("inc", "ltd", "llc", "plc", "corp", "co", "jr", "sr"):
+                    and toks[-1].lower_.rstrip(".") not in NAME_SUFFIXES_V1:
                 # NER ran over a comma ("Writing in The Telegraph, Carragher said"): the head's side
                 commas = [k for k, t in enumerate(toks) if t.text == ","]
                 lo_k = max([k + 1 for k in commas if toks[k].i < head.i], default=0)
                 hi_k = min([k for k in commas if toks[k].i > head.i], default=len(toks))
                 toks = toks[lo_k:hi_k]
-            if label == "ORG" and toks and toks[0].i >= 2 and (a := head.doc[toks[0].i - 2]) in np \
-                    and head.doc[toks[0].i - 1].lower_ in ("and", "&") and a.pos_ == "PROPN" \
-                    and not a.ent_type_ and a.head in toks:
-                toks = [a, head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police" (as context._whole_words)
+            if label == "ORG" and toks and coordinated_first_part(head.doc, toks[0].i, toks[0].i, toks[-1].i + 1) \
+                    and head.doc[toks[0].i - 2] in np:
+                toks = [head.doc[toks[0].i - 2], head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police"
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")

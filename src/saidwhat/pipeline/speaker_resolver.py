@@ -432,7 +432,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 1 + sum(1 for q in ie[1].positions if q < m.start)))[1]
             return Resolution(e.name, e.type, e.role, conf, e)
     if last is not None and pron in ("he", "she") and _unproven_org(ctx, last) \
-            and _right_after(ctx, cands[last_i], c):
+            and _same_or_next_paragraph(ctx, cands[last_i].start, c.start):
         # "Writing in The Telegraph, Carragher said ... “...,” he wrote": a surname NER
         # typed ORG, which nothing else shows is an organisation, and "he" right after
         # its quotation with no one else who fits: a person after all
@@ -470,9 +470,7 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
         return None
     if not desc or ROLE_GENDER.get(pm.head.lower_) not in (None, _GENDER_PRON[pron]):
         return None
-    ps = ctx.paragraph_bounds(pm.start)[0]
-    cs = ctx.paragraph_bounds(c.mention.start)[0]
-    if cs != ps and not (cs > 1 and ctx.paragraph_bounds(cs - 2)[0] <= ps):
+    if not _same_or_next_paragraph(ctx, pm.start, c.mention.start):
         return None
     if any(_compatible(e, pron) for e in index.between(pm.start, c.mention.start)):
         return None
@@ -751,12 +749,11 @@ def _unproven_org(ctx, e: Entity) -> bool:
         and not any(ctx.text[max(0, q - 4):q].lower() == "the " for q in e.positions)
 
 
-def _right_after(ctx, prev: Candidate, c: Candidate) -> bool:
-    """True if ``c`` (a pronoun-attributed quotation) follows ``prev`` in the same
-    paragraph or the next one."""
-    ps, _ = ctx.paragraph_bounds(prev.start)
-    cs, _ = ctx.paragraph_bounds(c.start)
-    return cs == ps or (ps < cs and ctx.paragraph_bounds(cs - 2)[0] <= ps) if cs > 1 else cs == ps
+def _same_or_next_paragraph(ctx, a: int, b: int) -> bool:
+    """True if offset ``b`` lies in the paragraph of offset ``a`` or in the next one."""
+    ps, _ = ctx.paragraph_bounds(a)
+    cs, _ = ctx.paragraph_bounds(b)
+    return cs == ps or (ps < cs and cs > 1 and ctx.paragraph_bounds(cs - 2)[0] <= ps)
 
 
 def _unproven_person(e: Entity) -> bool:

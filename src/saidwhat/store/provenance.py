@@ -505,6 +505,20 @@ def _summarise(cid: int, rows: list[tuple]) -> dict[str, Any]:
             "conflict": conflict}
 
 
+#: Columns of one row per cluster (``saidwhat query clusters --format csv|table`` and the
+#: web's ``/api/corpus/clusters?format=csv``).
+CLUSTER_COLUMNS = ("cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
+                   "speakers", "conflict", "canonical")
+
+
+def cluster_row(c: dict[str, Any]) -> tuple[Any, ...]:
+    """One cluster (as :func:`clusters` gives it, ``appearances`` a list or a count) as
+    a row of :data:`CLUSTER_COLUMNS`; outlets and speakers joined with "; "."""
+    apps = c["appearances"]
+    return (c["cluster_id"], c["articles"], apps if isinstance(apps, int) else len(apps), c["first_date"],
+            c["first_article"], "; ".join(c["outlets"]), "; ".join(c["speakers"]), c["conflict"], c["canonical"])
+
+
 def clusters(con, *, min_articles: int = 2, conflicts_only: bool = False,
              cluster_ids: Iterable[int] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Clusters of the store with their appearances (run :func:`update_clusters` first).

@@ -696,11 +696,10 @@ def _add_corpus_routes(app: FastAPI, corpus) -> None:
         With `format=csv`, one row per cluster with the CLI's CSV columns."""
         found = await run(need().clusters, min_articles=min_articles, conflicts=conflicts, limit=limit)
         if format == "csv":
-            cols = ["cluster_id", "articles", "appearances", "first_date", "first_article", "outlets",
-                    "speakers", "conflict", "canonical"]
-            rows = [{**c, "outlets": "; ".join(c["outlets"]), "speakers": "; ".join(c["speakers"])}
-                    for c in found["clusters"]]
-            return _csv_response("clusters", cols, rows)
+            from ..store.provenance import CLUSTER_COLUMNS, cluster_row
+
+            rows = [dict(zip(CLUSTER_COLUMNS, cluster_row(c))) for c in found["clusters"]]
+            return _csv_response("clusters", list(CLUSTER_COLUMNS), rows)
         return found
 
     @app.get("/api/corpus/clusters/{cluster_id}", summary="One quotation's appearances and differences")
