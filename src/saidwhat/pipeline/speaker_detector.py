@@ -18,7 +18,8 @@ from . import given_names
 from .context import coordinated_first_part
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
-                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1, TITLE_WORDS_V1)
+                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1,
+                       REPORTING_VERBS_V1, TITLE_WORDS_V1)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -114,12 +115,21 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
                 pobj = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
                 return pobj
             if c.lower_ in RELATIVE and cue.dep_ == "relcl":
+                if c.lower_ in ("who", "whom") and _inanimate(cue.head):
+                    return _person_above(cue.head)
                 return cue.head
             if c.dep_ == "csubj":
                 continue
             doc_noun = _misparsed_document_subject(cue, c)
             if doc_noun is not None:
                 return doc_noun
+            if depth and cue.dep_ == "ccomp" and cue.head.lemma_ in REPORTING_VERBS_V1 \
+                    and cue.head.i < cue.i and _inanimate(c):
+                # "Halvorsen denied that a merger was coming, explaining that ...", "said
+                # the plan would cost too much, and called it ...": the parser hangs the
+                # participle or coordinated cue on the reported clause, whose subject is a
+                # thing; a thing does not speak, its reporter does
+                return find_subject(cue.head, depth + 1)
             if depth and cue.lemma_ == "be" and cue.dep_ == "ccomp" and c.lemma_.lower() in _DOCUMENT_NOUNS:
                 # "X said the message ... is that ..., noting that ...": the participle the
                 # parser hung on the reported clause is the reporter's, not the message's
@@ -147,6 +157,39 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
+
+
+#: Endings of agent nouns that name people ("economist", "librarian", "consultant",
+#: "student"; English derivational morphology, Quirk et al. 1985, App. I.24-I.34): such a
+#: noun is never taken for a thing. "-er" and "-or" are left out: they end as many things
+#: ("merger", "order", "computer"); the person ones are in PERSON_NOUNS_V1.
+_AGENT_ENDINGS = ("ist", "ian", "ant", "ent")
+
+
+def _inanimate(tok: Token) -> bool:
+    """True for a common noun that names a thing, which cannot speak ("merger", "plan",
+    "discussion"): no entity label, and not a person, group, organisation or document
+    noun, a title, or an agent noun by its ending (``_AGENT_ENDINGS``). A person noun the
+    lists lack and that ends otherwise ("plumber") is taken for a thing."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if any(w in lex for w in (low, lemma) for lex in (
+            PERSON_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, TITLE_WORDS_V1, _DOCUMENT_NOUNS, DEMONYM_NOUNS_V1)):
+        return False
+    return not lemma.endswith(_AGENT_ENDINGS)
+
+
+def _person_above(noun: Token) -> Token:
+    """The noun a phrase holding ``noun`` modifies, for a "who" the parser hung on a
+    thing: "one official familiar with the discussion, who added" -> "official".
+    ``noun`` itself when no such noun is above it."""
+    t = noun
+    while t.dep_ in ("pobj", "prep", "amod", "acl", "pcomp") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and not _inanimate(t):
+            return t
+    return noun
 
 
 def _misparsed_document_subject(cue: Token, subj: Token) -> Token | None:
@@ -183,7 +226,7 @@ def _word_hyphen(tok: Token) -> bool:
 
 def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[Token]:
     """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
-    without relative clauses, appositions and (unless ``keep_prep``) trailing
+    without relative clauses (anywhere in it), appositions and (unless ``keep_prep``) trailing
     prepositional phrases. A hyphen inside a word stays (the parser hangs it on the
     head as ``punct``)."""
     drop: set[int] = set()
@@ -194,6 +237,12 @@ def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[T
             if c.dep_ == "punct" and _word_hyphen(c):
                 continue
             drop.update(t.i for t in c.subtree)
+    for t in head.subtree:
+        if t.dep_ == "relcl" and t.i > head.i and t.i not in drop:
+            # a relative clause the parser hung lower in the phrase ("one official familiar
+            # with the discussion, who added ...") is no more part of the name than one on
+            # the head
+            drop.update(x.i for x in t.subtree)
     toks = [t for t in head.subtree if t.i not in drop and lo <= t.idx < hi]
     # keep a contiguous run around the head
     idxs = sorted(t.i for t in toks)
