@@ -44,3 +44,18 @@ def test_who_takes_up_the_person_not_the_noun_of_a_phrase_inside(run):
     text = "The talks stalled, said one official familiar with the discussion, who added that both sides had walked away."
     quotes = run(text)
     assert [q.speaker_mention for q in quotes] == ["one official familiar with the discussion"] * 2
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a participle under a preposition ("by saying", "before saying") is the verb's
+    ("The senator appeared to defend his budget plans by saying, “I am trying to save money.”",
+     "The senator"),
+    ("On Tuesday, Ms. Okafor deflected questions about the audit before saying, “It is time to move on.”",
+     "Ms. Okafor"),
+    # a participle the parser hangs on the noun of an adjunct ("at one point calling")
+    ("Mayor Lina Ortez has battled with the board over how best to stabilize the city's finances, "
+     "at one point calling the chairman “a liar.”", "Mayor Lina Ortez"),
+])
+def test_a_participle_in_an_adjunct_is_the_clauses_subjects(run, text, mention):
+    (q,) = run(text)
+    assert q.speaker_mention == mention

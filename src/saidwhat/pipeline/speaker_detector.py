@@ -154,6 +154,17 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
         # "added" to the reported clause; news uses "said ... and added" for the
         # reporter's own continuation ("the man fled and told officers" stays the man's)
         return find_subject(cue.head.head, depth + 1)
+    if cue.pos_ == "ADP" and cue.dep_ == "prep" and depth and cue.head.pos_ in ("VERB", "AUX"):
+        # "appeared to defend his plans by saying ...": a participle under a preposition
+        # is the verb's; the preposition is no step of its own
+        return find_subject(cue.head, depth)
+    if depth and cue.dep_ in ("pobj", "dobj") and _inanimate(cue):
+        # "..., at one point calling the chairman “a liar”", "adopted a new attack to
+        # exploit her record by labeling her ...": the parser hangs the participle or
+        # infinitive on a noun of the clause; a thing does not call, the verb's subject does
+        verb = cue.head.head if cue.dep_ == "pobj" and cue.head.dep_ == "prep" else cue.head
+        if verb.pos_ in ("VERB", "AUX") and (cue.dep_ == "dobj" or verb is not cue.head):
+            return find_subject(verb, depth)
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
@@ -169,15 +180,20 @@ _AGENT_ENDINGS = ("ist", "ian", "ant", "ent")
 def _inanimate(tok: Token) -> bool:
     """True for a common noun that names a thing, which cannot speak ("merger", "plan",
     "discussion"): no entity label, and not a person, group, organisation or document
-    noun, a title, or an agent noun by its ending (``_AGENT_ENDINGS``). A person noun the
-    lists lack and that ends otherwise ("plumber") is taken for a thing."""
+    noun, a title, or an agent noun by its ending (``_AGENT_ENDINGS``), nor a collective
+    "of" what can speak ("a cluster of men"). A person noun the lists lack and that ends
+    otherwise ("plumber") is taken for a thing."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
     if any(w in lex for w in (low, lemma) for lex in (
             PERSON_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, TITLE_WORDS_V1, _DOCUMENT_NOUNS, DEMONYM_NOUNS_V1)):
         return False
-    return not lemma.endswith(_AGENT_ENDINGS)
+    if lemma.endswith(_AGENT_ENDINGS):
+        return False
+    # "a cluster of men", "a group of residents": a collective of what can speak
+    return not any(c.lower_ == "of" and any(p.dep_ == "pobj" and not _inanimate(p) for p in c.children)
+                   for c in tok.children)
 
 
 def _person_above(noun: Token) -> Token:
