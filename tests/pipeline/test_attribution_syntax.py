@@ -59,3 +59,31 @@ def test_who_takes_up_the_person_not_the_noun_of_a_phrase_inside(run):
 def test_a_participle_in_an_adjunct_is_the_clauses_subjects(run, text, mention):
     (q,) = run(text)
     assert q.speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name set off by commas before the verb names the subject, though the parser
+    # hangs it on the last noun of the subject's phrase
+    ("The daughter of one victim, Joan Pettifer, said her family was relieved.", "Joan Pettifer"),
+    ("China's special envoy to the Pacific, Zhang Weiming, said Beijing respected the decision.",
+     "Zhang Weiming"),
+])
+def test_a_name_in_apposition_after_a_role_with_a_phrase_names_the_speaker(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+def test_a_person_noun_related_to_others_is_not_the_person_named_last(run):
+    # "the daughter of one victim": someone of the victim's, a new person, not the
+    # prosecutor quoted just before
+    text = ("“He trusted her completely,” prosecutor Fiona Adeyemi said. "
+            "The daughter of one victim said her family was relieved.")
+    quotes = run(text)
+    assert quotes[0].speaker == "Fiona Adeyemi"
+    assert (quotes[1].speaker, quotes[1].speaker_mention) == (None, "The daughter")
+
+
+def test_a_person_noun_with_an_of_phrase_that_is_no_relation_still_resolves(run):
+    text = "“We did it,” said Rena Holt, the mother of three. The mother of three said she was proud."
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["Rena Holt", "Rena Holt"]

@@ -358,7 +358,8 @@ class ArticleEntities:
             own_labels.setdefault(r[1], set()).add(r[2])
             first_at.setdefault(r[1], r[0])
         for n in names:
-            if len(n.split()) < 2 or n.split()[0] in NAME_PARTICLES_V1 or self._name_end_of(n, names):
+            if len(n.split()) < 2 or n.split()[0].lower() in NAME_PARTICLES_V1 or self._name_end_of(n, names) \
+                    or self._double_surname_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
                         and target.endswith(" " + n) and _branch_of(target, n, names):
@@ -472,6 +473,12 @@ class ArticleEntities:
         longer_last = {n.split()[-1] for n in names if " " in n}
         short = {r[1] for r in raw if " " not in r[1] and r[1][:1].isupper() and not r[1].isupper()
                  and r[1] not in longer_last and r[2] in ("PERSON", "NORP", "ORG", "GPE")}
+        # a double surname NER tagged without its given name ("García López" of "Ana
+        # García López")
+        short |= {r[1] for r in raw if r[2] == "PERSON" and len(r[1].split()) == 2
+                  and all(w[:1].isupper() and not w.isupper() for w in r[1].split())
+                  and not is_known_first_name(r[1].split()[0])
+                  and not any(n.endswith(" " + r[1]) for n in names)}
         if not short:
             return raw
         found = self._full_name_occurrences(short)
@@ -494,10 +501,17 @@ class ArticleEntities:
         (end, full name)."""
         ctx = self.ctx
         found: dict[int, tuple[int, str]] = {}
-        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b" % "|".join(re.escape(n) for n in sorted(short)))
+        # not inside a longer name ("Javier Ortega" of "Javier Ortega Villalobos"; a
+        # generational suffix may follow: "Joseph R. Biden Jr.")
+        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short)))
         for m in pat.finditer(ctx.text):
             first = m.group(1)
             if not is_known_first_name(first) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
+                continue
+            if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1
+                                      or re.search(r"\b[A-Z][\w'’-]*[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])):
+                # "Secretary General Ban Ki-moon": a title, not the given name of "Ban
+                # Ki-moon"; "Aung San Suu Kyi": a longer name, not "San Suu Kyi"
                 continue
             tok = ctx.token_at(m.start())
             if tok is None or tok.pos_ != "PROPN" or ctx.token_quoted(tok) or ctx.skipped(m.start()):
@@ -600,13 +614,33 @@ class ArticleEntities:
         return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
                 and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
 
+    @staticmethod
+    def _double_surname_of(short: str, names) -> list[str]:
+        """The people's names a short form of a double surname stands for: "García López"
+        and "Ortega" for "Ana García López" and "Javier Ortega Villalobos" (Spanish and
+        Portuguese names put the paternal surname first; RAE, Diccionario panhispánico de
+        dudas, "apellido"). The short form opens with no known given name and no title,
+        so "Michael" is never "John Michael Smith"; the full name opens with a known given
+        name."""
+        parts = short.split()
+        if not 1 <= len(parts) <= 2 or not all(w[:1].isupper() for w in parts) \
+                or is_known_first_name(parts[0]) or any(_is_role_word(w) for w in parts):
+            return []
+        if len(parts) == 1:
+            return [n for n in names if len(n.split()) == 3 and n.split()[1] == short
+                    and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+        return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
+                and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
         fuller = self._name_end_of(short, names)
         if fuller:
             return max(fuller, key=lambda n: (names[n], len(n)))
-        if " " in short and short.split()[0] in NAME_PARTICLES_V1:   # "de la Cruz", "von der Leyen"
-            fuller = [n for n in names if n.lower().endswith(" " + low) and n != short]
+        if " " in short and short.split()[0].lower() in NAME_PARTICLES_V1:
+            # "de la Cruz", "von der Leyen"; "Van Oosterhout" opening a sentence
+            fuller = [n for n in names if (n.lower().endswith(" " + low) or n.lower() == low and n[:1].islower())
+                      and n != short]   # "Van Oosterhout" opening a sentence is "van Oosterhout"
             if fuller:
                 return max(fuller, key=lambda n: (names[n], len(n)))
         person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (
@@ -615,6 +649,9 @@ class ArticleEntities:
         if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
             return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
                                               and is_known_first_name(n.split()[0]), names[n], len(n)))
+        fuller = self._double_surname_of(short, names)
+        if fuller:
+            return max(fuller, key=lambda n: (names[n], len(n)))
         longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]
         if longer:
             return max(longer, key=lambda n: (names[n], len(n)))

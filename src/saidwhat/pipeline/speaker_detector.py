@@ -346,6 +346,13 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and toks and coordinated_first_part(head.doc, toks[0].i, toks[0].i, toks[-1].i + 1) \
                     and head.doc[toks[0].i - 2] in np:
                 toks = [head.doc[toks[0].i - 2], head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police"
+            if label == "PERSON" and len(ent) > 1:
+                # a given name NER left out of a longer span ("Ana" of "Ana García López")
+                while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
+                        and not p.ent_type_ and is_known_first_name(p.text) and not _role_word(p) \
+                        and p.lower_ not in PERSON_NOUNS_V1 \
+                        and not (p.i > 0 and _role_word(p.doc[p.i - 1])):   # "Secretary General Ban Ki-moon"
+                    toks = [p] + toks
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")
@@ -358,7 +365,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [head]
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
                                   and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
-        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)) and t.i <= head.i]
+        toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)
+                                  or t.is_alpha and t.i > 0 and _word_hyphen(t.doc[t.i - 1])   # "Jae-won"
+                                  and t.doc[t.i - 2].text[:1].isupper()) and t.i <= head.i]
         # contiguous run ending at head
         run = [head]
         for t in reversed(toks):
@@ -387,7 +396,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     while last >= 2 and _word_hyphen(toks[last - 1]):
         last -= 2          # the last word starts before its hyphens ("Son Heung-min")
     if toks and not (toks[last].text[:1].isupper() or toks[last].text[:1].isdigit() and last > 0
-                     and toks[last - 1].text[:1].isupper()):
+                     and toks[last - 1].text[:1].isupper()
+                     or toks[last].lower_ in NAME_PARTICLES_V1 and last + 2 < len(toks) + 1
+                     and toks[-1].text[:1].isupper()):   # "Abdullah al-Zahrani", "bin-Talal"
         return [], None    # "the regional chamber of commerce" is a description ("CUPE Local 1104" is not)
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
     while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
@@ -533,7 +544,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                         return Mention(start, end, text[start:end], head, name=inner.name,
                                        kind="name", ent_label=inner.ent_label)
         # common noun: an apposition may hold the name
-        for a in appos:
+        for a in appos or _low_appositions(head, lo, hi):
             atoks = _np_tokens(a, lo, hi) or [a]
             an, alabel = _name_tokens(a, atoks)
             if an:
@@ -559,6 +570,27 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
+    """A person's name the parser hung on the last noun of a person noun's phrase: in
+    "The daughter of one victim, Joan Pettifer, said" and "China's special envoy to the
+    Pacific, Zhang Weiming, said" the name between commas right before the verb names
+    the subject (the apposition of news style, AP Stylebook "comma"), not the victim or
+    the ocean. Only for a person noun or title as head and a PERSON name set off by a
+    comma after it; else []."""
+    if noun_category(head.lower_) != "PERSON" and head.lemma_.lower() not in _ROLE_HEADS:
+        return []
+    out = []
+    for p in head.children:
+        if p.dep_ != "prep" or p.i < head.i:
+            continue
+        for t in p.subtree:
+            if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.ent_type_ == "PERSON" and lo <= t.idx < hi:
+                nxt = t.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(t.doc) else None
+                if nxt is not None and nxt.text == "," and t.doc[t.left_edge.i - 1].text == ",":
+                    out.append(t)
+    return out[-1:]
 
 
 def _demonym(toks: list[Token]) -> bool:

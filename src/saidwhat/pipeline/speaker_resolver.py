@@ -796,6 +796,22 @@ def _anonymous(ctx, m) -> bool:
     return bool(_ANONYMOUS.search(ctx.text, lo, hi))
 
 
+def _relation_to_person(prep) -> bool:
+    """True for "of one victim", "for the family" after a person noun: a prepositional
+    relation to other people ("the daughter of one victim", "the lawyer for the
+    family"); not "of state" (part of a title) or "of three" ("mother of three")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i < prep.head.i:
+        return False
+    pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if pobj.pos_ == "PROPN":
+        return pobj.ent_type_ == "PERSON"
+    low = pobj.lemma_.lower()
+    return pobj.pos_ == "NOUN" and (noun_category(low) == "PERSON" or low in GROUP_NOUNS_V1
+                                    or low in ("family", "families"))
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     if _is_document(m.head):
@@ -831,9 +847,12 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
 
-    if m.head is not None and any(c.dep_ == "poss" for c in m.head.children):
-        # "his office", "Gary Johnson's doctor", "the ad's narrator": someone of the
-        # possessor's, neither the possessor nor whoever was named last
+    if m.head is not None and any(c.dep_ == "poss" or (cat == "PERSON" and _relation_to_person(c))
+                                  for c in m.head.children):
+        # "his office", "Gary Johnson's doctor", "the ad's narrator", and a person noun
+        # with its relation after it ("the daughter of one victim", "the lawyer for the
+        # family"): someone of the possessor's, neither the possessor nor whoever was
+        # named last
         return Resolution(None, "ORG" if cat == "ORG" else "OTHER", None, CONF_EVEN)
     kind = _ORG_KIND.get(noun)
 
