@@ -47,3 +47,13 @@ def test_a_middle_name_alone_is_no_short_form(run):
     text = "John Michael Pratt spoke first. Michael Oduya, a teacher, said the school would close."
     (q,) = run(text)
     assert q.speaker == "Michael Oduya"
+
+
+@pytest.mark.parametrize("text", [
+    "“Magic is real,” J.K. Rowlands said.",
+    "“Magic is real,” J.K. Rowlands told fans.",
+])
+def test_initials_without_a_space_end_no_sentence(run, text):
+    # "J.K." is initials, not the end of a sentence that would cut the attribution off
+    (q,) = run(text)
+    assert (q.quote, q.speaker, q.cue) == ("Magic is real,", "J.K. Rowlands", text.split()[-2 if "fans" in text else -1].rstrip("."))

@@ -131,8 +131,9 @@ class DocContext:
             if text[p] == ".":
                 w = re.search(r"([A-Za-z.]+)$", text[max(0, p - 12):p])
                 word = w.group(1).lower() if w else ""
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
+                        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                    continue   # an abbreviation or initials: "Dr.", "J. K.", "J.K. Rowlands"
             ends.append(m.end())
         return ends
 
