@@ -57,3 +57,33 @@ def test_initials_without_a_space_end_no_sentence(run, text):
     # "J.K." is initials, not the end of a sentence that would cut the attribution off
     (q,) = run(text)
     assert (q.quote, q.speaker, q.cue) == ("Magic is real,", "J.K. Rowlands", text.split()[-2 if "fans" in text else -1].rstrip("."))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # titles of other conventions before a name, and post-nominal letters after it
+    ("“We voted for more cars,” said Councillor Rhodri Llewellyn.", "Rhodri Llewellyn"),
+    ("Sheikh Khalid al-Rashidi said talks would resume.", "Khalid al-Rashidi"),
+    ("Fiji's prime minister, Ratu Josefa Vunibola, called the deal “a betrayal of the Pacific.”",
+     "Josefa Vunibola"),
+    ("Defence barrister Owen Llewellyn-Price KC told jurors that the case was weak.", "Owen Llewellyn-Price"),
+    ("Sir Keir Dalton MP said the bill would pass.", "Keir Dalton"),
+])
+def test_titles_and_letters_after_the_name_stay_out_of_it(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Bethan Pryce-Jones said the road would close. Cllr Pryce-Jones said she would meet residents.",
+    # a given name the table lacks, after a personal title, is still the given name
+    "Mayor Rhodri Llewellyn said the road would close. Llewellyn said it would reopen.",
+])
+def test_a_titled_person_and_the_surname_later_are_one_speaker(run, text):
+    quotes = run(text)
+    assert len(quotes) == 2 and quotes[0].speaker == quotes[1].speaker
+    assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_an_organisation_opening_with_a_title_like_word_stays_one(run):
+    (q,) = run("“We will appeal,” said Union Pacific Railroad.")
+    assert q.speaker == "Union Pacific Railroad"

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, TITLE_WORDS_V1
+from .lexicons import (GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
+                       POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import _ORG_NAME_WORDS, first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -64,6 +65,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     parts = name.split()
     while parts and not any(ch.isalnum() for ch in parts[-1]):   # symbols; "CUPE Local 1104" keeps its number
         parts.pop()
+    while len(parts) > 2 and parts[-1][:1].isupper() and parts[-1].replace(".", "").lower() in POST_NOMINALS_V1:
+        parts.pop()   # "Owen Llewellyn-Price KC": post-nominal letters are no part of the name
     name = " ".join(parts)
     if name.lower().startswith("the "):
         name = name[4:]
@@ -79,7 +82,10 @@ def normalize_name(name: str, label: str | None = None) -> str:
         parts = parts[last_title + 1:]   # "Northvale President and CEO Gregory Almasi"
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
         parts = parts[1:]
-    if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and is_known_first_name(parts[0])):
+    personal = len(whole) == 3 and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 and len(parts) == 2 \
+        and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
+    if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and (
+            is_known_first_name(parts[0]) or personal)):
         return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)
     if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
         parts = parts[1:]
@@ -334,7 +340,11 @@ class ArticleEntities:
                     # salient: not the object of a preposition, a possessor or an object
                     subj = 2 if subj else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
-                    raw.append((ent.start_char, name, ent.label_, ctx.token_quoted(ent[0]), subj))
+                    label = ent.label_
+                    if label in ("ORG", "GPE") and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
+                            and len(name.split()) == 2 and len(ent) == 3:
+                        label = "PERSON"   # "Councillor Rhodri Llewellyn", NER's ORG
+                    raw.append((ent.start_char, name, label, ctx.token_quoted(ent[0]), subj))
                     if ent.root.dep_ != "compound":
                         standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
                     r = ent.root
@@ -506,8 +516,10 @@ class ArticleEntities:
         pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short)))
         for m in pat.finditer(ctx.text):
             first = m.group(1)
-            if not is_known_first_name(first) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
-                continue
+            titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
+            titled = titled is not None and titled.group(1).lower() in PERSONAL_TITLES_V1
+            if not (is_known_first_name(first) or titled) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
+                continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
             if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1
                                       or re.search(r"\b[A-Z][\w'’-]*[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])):
                 # "Secretary General Ban Ki-moon": a title, not the given name of "Ban

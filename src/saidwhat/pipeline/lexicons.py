@@ -56,7 +56,23 @@ national assistant associate senior junior acting interim former late utilities
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
+cllr sheikh sheik emir ayatollah ratu datuk dato tun
 """.split())
+# (the last line: honorifics of other conventions written before a name: the British
+# "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
+# "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists)
+
+#: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
+#: person though the given-name table lacks "Rhodri"); not "Union" or "Federal", which
+#: open organisations' names too. A subset of TITLE_WORDS_V1.
+PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev reverend
+councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
+judge sheikh sheik ratu datuk dato""".split())
+
+#: Post-nominal letters written after a British or Commonwealth person's name ("Owen
+#: Price KC", "Keir Dalton MP", "Ada Lowe OBE"): part of no name (Debrett's, "Forms of
+#: address: letters after the name"). "MD" is left out: it is also Maryland.
+POST_NOMINALS_V1 = frozenset("kc qc mp msp mla mpp mhk mbe obe cbe kbe dbe frs phd".split())
 
 #: Common nouns that describe an organisation ("the watchdog said" -> latest ORG speaker).
 ORG_NOUNS_V1 = frozenset("""

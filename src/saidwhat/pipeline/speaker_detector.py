@@ -18,8 +18,8 @@ from . import given_names
 from .context import coordinated_first_part
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
-                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PLATFORMS_V1,
-                       REPORTING_VERBS_V1, TITLE_WORDS_V1)
+                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
+                       PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -317,6 +317,11 @@ def _role_word(tok: Token) -> bool:
     return low in TITLE_WORDS_V1 or (tok.text[:1].isupper() and low in _ROLE_NOUNS)
 
 
+def _post_nominal(tok: Token) -> bool:
+    """Post-nominal letters ("KC", "MP", "OBE", "PhD"; :data:`POST_NOMINALS_V1`)."""
+    return tok.text[:1].isupper() and tok.text.replace(".", "").lower() in POST_NOMINALS_V1
+
+
 def _paragraph_break(t: Token) -> bool:
     """True if the token holds a paragraph break (a line end of hard-wrapped text is
     none: "said Piet⏎Harrow")."""
@@ -326,6 +331,9 @@ def _paragraph_break(t: Token) -> bool:
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
+    if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
+            and head.doc[head.i - 1] in np:
+        head = head.doc[head.i - 1]   # "Owen Llewellyn-Price KC told": the name before the letters
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         ent = _entity_at(head)
         if ent is not None:
@@ -390,6 +398,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 groups[-1].append(t)
         toks = next((g for g in groups if head in g), None) or next((g for g in groups if g), [])
     toks = _strip_possessive(toks)
+    while len(toks) > 2 and _post_nominal(toks[-1]):
+        toks = toks[:-1]   # "Owen Llewellyn-Price KC", "Keir Dalton MP": letters after the name
     while toks and not any(ch.isalnum() for ch in toks[-1].text):
         toks = toks[:-1]   # emoji or symbols NER swept into the name ("CUPE Local 1104" keeps its number)
     last = len(toks) - 1
@@ -407,7 +417,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             # NER reads a role word before a person's name as an organisation or place
             # ("Striker Marcus Vale"): only a given name after the role words makes it a person
             rest = next((k for k, t in enumerate(toks) if not _role_word(t)), len(toks))
-            if rest == 0 or len(toks) - rest < 2 or not is_known_first_name(toks[rest].text) \
+            personal = toks[rest - 1].lower_.rstrip(".") in PERSONAL_TITLES_V1 if rest else False
+            if rest == 0 or len(toks) - rest < 2 or not (is_known_first_name(toks[rest].text) or personal
+                                                         and len(toks) - rest == 2) \
                     or any(t.lower_ in _ORG_NAME_WORDS for t in toks[rest:]):
                 break
             label = "PERSON"
