@@ -87,3 +87,17 @@ def test_a_person_noun_with_an_of_phrase_that_is_no_relation_still_resolves(run)
     text = "“We did it,” said Rena Holt, the mother of three. The mother of three said she was proud."
     quotes = run(text)
     assert [q.speaker for q in quotes] == ["Rena Holt", "Rena Holt"]
+
+
+@pytest.mark.parametrize("text, mention, role", [
+    # an unnamed person who speaks for an organisation: no name, the organisation kept
+    ("A spokesperson for Harrowfield District Council said construction would start in the spring.",
+     "A spokesperson for Harrowfield District Council", "spokesperson for Harrowfield District Council"),
+    ("“We are reviewing it,” a spokeswoman for Tarn Water said.",
+     "a spokeswoman for Tarn Water", "spokeswoman for Tarn Water"),
+    ("An official with the Ministry of Health said the clinic would close.",
+     "An official with the Ministry of Health", "official with the Ministry of Health"),
+])
+def test_an_unnamed_spokesperson_keeps_the_organisation_as_role(run, text, mention, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_mention, q.speaker_role) == (None, mention, role)

@@ -99,7 +99,8 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
             # the entity's type as resolution left it: all records of one speaker agree
             speaker_type=(r.entity.type if r.entity is not None and r.speaker else r.type)
             if (r.speaker or m or "continuation" in c.flags) else None,
-            speaker_role=r.role,
+            # an unnamed speaker's own role ("spokesperson for Harrowfield District Council")
+            speaker_role=r.role or (m.role if m is not None and not r.speaker and m.kind == "generic" else None),
             speaker_mention=text[ms:me] if m else None,
             speaker_start=ms, speaker_end=me,
             cue=text[c.cue[0]:c.cue[1]] if c.cue else None,

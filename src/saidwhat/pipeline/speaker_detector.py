@@ -579,6 +579,13 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         singular = head.tag_ in ("NN", "NNP") or (head.i > 0 and doc[head.i - 1].tag_ == "HYPH")
         kind = "description" if definite and singular else "generic"
         m = Mention(start, end, text[start:end], head, kind=kind)
+        pp_end = _speaks_for(head, hi)
+        if pp_end is not None and kind == "generic":
+            # "A spokesperson for Harrowfield District Council": the unnamed person stays
+            # unnamed; the organisation they speak for is their role and in the mention
+            m = Mention(start, pp_end, text[start:pp_end], head, kind=kind)
+            r0 = np[1].idx if det is not None and det.i == np[0].i and len(np) > 1 else start
+            m.role = text[r0:pp_end].strip()
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
@@ -603,6 +610,34 @@ def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
                 if nxt is not None and nxt.text == "," and t.doc[t.left_edge.i - 1].text == ",":
                     out.append(t)
     return out[-1:]
+
+
+#: Person nouns for people who speak for an organisation ("a spokesperson for X", "an
+#: official with X"): the organisation is their role.
+_AGENT_OF_ORG = frozenset("""spokesperson spokesman spokeswoman official representative
+lawyer attorney agent staffer employee executive source""".split())
+
+
+def _speaks_for(head: Token, hi: int) -> int | None:
+    """End of "for/with/at/of/from + organisation" after a speaking-for person noun ("A
+    spokesperson for Harrowfield District Council", "an official with the Ministry of
+    Health", "a spokesman for the charity"), or None. The organisation is a name NER
+    tagged ORG, GPE or NORP, or an organisation noun (:data:`ORG_NOUNS_V2`)."""
+    if head.lemma_.lower() not in _AGENT_OF_ORG:
+        return None
+    pp = next((c for c in head.children if c.dep_ == "prep" and c.i == head.i + 1
+               and c.lower_ in ("for", "with", "at", "of", "from")), None)
+    pobj = next((x for x in pp.children if x.dep_ == "pobj"), None) if pp is not None else None
+    if pobj is None or not (pobj.ent_type_ in ("ORG", "GPE", "NORP") or pobj.lower_ in ORG_NOUNS_V2
+                            or pobj.lemma_.lower() in ORG_NOUNS_V2):
+        return None
+    end_tok = pobj
+    for t in pobj.subtree:   # the organisation's own name and "of" phrase, no clause
+        if t.i > end_tok.i and t.dep_ in ("compound", "prep", "pobj", "flat", "amod") or t.ent_iob_ == "I" and t.i > end_tok.i:
+            if all(x.i <= t.i or x.dep_ not in ("relcl", "acl") for x in pobj.subtree):
+                end_tok = t
+    end = end_tok.idx + len(end_tok)
+    return end if end <= hi else None
 
 
 def _demonym(toks: list[Token]) -> bool:
