@@ -87,3 +87,14 @@ def test_a_titled_person_and_the_surname_later_are_one_speaker(run, text):
 def test_an_organisation_opening_with_a_title_like_word_stays_one(run):
     (q,) = run("“We will appeal,” said Union Pacific Railroad.")
     assert q.speaker == "Union Pacific Railroad"
+
+
+def test_a_surname_the_article_already_uses_alone_stays_with_its_first_bearer(run):
+    # relatives of one surname: once the article calls the singer "Verity", naming her
+    # grandmother in full does not take the bare surname over (news style tells the
+    # second by given name)
+    text = ("Pop singer Calla Verity has a new album. Verity said therapy had helped. She also "
+            "credited her grandmother, Rosalind Verity, a retired jazz pianist. On Instagram, Verity "
+            "posted a photo with the caption: “Still scared. Still going.”")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["Calla Verity", "Calla Verity"]

@@ -589,6 +589,7 @@ class ArticleEntities:
             form = words[-1] if e.type == "PERSON" else "".join(w[0] for w in words if w[0].isupper())
             if len(form) >= 2:
                 short[form] = None if short.get(form, e) is not e else e
+        shared = {a for a, e in short.items() if e is None}
         for a, target in self.alias.items():
             if " " not in a and short.get(a) is None:   # the article's own short form settles a shared surname
                 short[a] = self.entities[target]
@@ -601,6 +602,8 @@ class ArticleEntities:
             if e is None or t.i in tagged or not t.text[0].isupper() or ctx.token_quoted(t) \
                     or ctx.skipped(t.idx):
                 continue
+            if t.text in shared:   # a surname two people share: the one this place calls by it
+                e = self.get_at(t.text, t.idx)
             subj = 2 if t.dep_ in ("nsubj", "nsubjpass") else int(
                 t.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative", "compound"))
             e.positions.append(t.idx)
@@ -697,7 +700,8 @@ class ArticleEntities:
         surname two or more people of the article share ("Greenspan" for Dorie and
         Michael Greenspan) goes to the one the article first called by it (the one
         named in full last before the first bare use), unless another of them was
-        named in full in this sentence or the one before and that one was not."""
+        named in full in this sentence or the one before and that one was not, and the
+        article has not yet called the first one by the bare surname."""
         norm = normalize_name(name)
         if gender is not None:   # "Mrs Pellow" is not Graham Pellow; "Mr Pellow" not Hilary Pellow
             e = self.get_at(name, pos)
@@ -730,15 +734,35 @@ class ArticleEntities:
             return max((q for q in e.positions if q < p), default=-1)
         owner = self._owner.get(norm)
         if owner is None:
-            owner = max(sharing, key=lambda e: (last_before(e, pos), len(e.positions)))
-            if last_before(owner, pos) < 0:
+            # the first bare use may be one NER did not tag ("Verity said ..."): the owner
+            # is the one named in full last before it
+            first = self._bare_uses(norm, sharing, pos)
+            at = first[0] if first else pos
+            owner = max(sharing, key=lambda e: (last_before(e, at), len(e.positions)))
+            if last_before(owner, at) < 0:
                 owner = max(sharing, key=lambda e: len(e.positions))
             self._owner[norm] = owner
         near = self.ctx.sentence_start_before(max(0, self.ctx.sentence_start_before(pos) - 1))
         recent = [e for e in sharing if last_before(e, pos) >= near]
-        if len(recent) == 1 and recent[0] is not owner:
+        if len(recent) == 1 and recent[0] is not owner and not self._bare_uses(norm, sharing, pos):
+            # once the article has called the owner by the bare surname, it keeps it (news
+            # style tells relatives apart by given name: "her grandmother, Rosalind Verity"
+            # then "Verity posted" is still the singer); before that, the one just named
             return recent[0]
         return owner
+
+    def _bare_uses(self, surname: str, sharing: list[Entity], pos: int) -> list[int]:
+        """Where the text writes ``surname`` alone (outside the full names of the people
+        who share it and outside quotes) before ``pos``."""
+        text = self.ctx.text
+        out = []
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[:pos]):
+            prev = re.search(r"([A-Z][\w.'’-]*)[ \t]$", text[max(0, m.start() - 30):m.start()])
+            if prev is not None and prev.group(1).lower().rstrip(".") not in TITLE_WORDS_V1:
+                continue   # part of a full name ("Jason LeBlanc")
+            if not self.ctx.quoted(m.start()) and not self.ctx.skipped(m.start()):
+                out.append(m.start())
+        return out
 
     def _pronoun_evidence(self) -> None:
         """Gender from the article: sentences naming one person, outside quotes, with
