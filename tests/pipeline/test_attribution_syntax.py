@@ -101,3 +101,22 @@ def test_a_person_noun_with_an_of_phrase_that_is_no_relation_still_resolves(run)
 def test_an_unnamed_spokesperson_keeps_the_organisation_as_role(run, text, mention, role):
     (q,) = run(text)
     assert (q.speaker, q.speaker_mention, q.speaker_role) == (None, mention, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "quoted X as saying", "cited X as saying": the one quoted speaks, not the outlet
+    ("Chinese state media quoted Wang Jianguo as saying that the talks showed Asia could “solve Asian problems”.",
+     "Wang Jianguo"),
+    ("The agency cited Mara Lind as saying the port was closed.", "Mara Lind"),
+])
+def test_quoted_as_saying_is_the_quoted_persons(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+def test_an_arts_organisation_noun_is_not_the_person_named_last(run):
+    text = ("The film will be produced by Northlight Pictures. “If they're seasick, we'll know,” director "
+            "Priya Sandhu said. The studio said shooting would begin in February.")
+    quotes = run(text)
+    assert quotes[0].speaker == "Priya Sandhu"
+    assert (quotes[1].speaker, quotes[1].speaker_type) == (None, "ORG")

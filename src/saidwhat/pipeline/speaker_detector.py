@@ -154,6 +154,10 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
         # "added" to the reported clause; news uses "said ... and added" for the
         # reporter's own continuation ("the man fled and told officers" stays the man's)
         return find_subject(cue.head.head, depth + 1)
+    if cue.lower_ == "as" and depth and cue.head.lemma_ in _PASSIVE_SPEAKER_CUES \
+            and (obj := next((o for o in cue.head.children if o.dep_ == "dobj" and o.i < cue.i), None)) is not None:
+        # "state media quoted Wang Jianguo as saying ...": the one quoted speaks
+        return obj
     if cue.pos_ == "ADP" and cue.dep_ == "prep" and depth and cue.head.pos_ in ("VERB", "AUX"):
         # "appeared to defend his plans by saying ...": a participle under a preposition
         # is the verb's; the preposition is no step of its own
