@@ -120,3 +120,12 @@ def test_an_arts_organisation_noun_is_not_the_person_named_last(run):
     quotes = run(text)
     assert quotes[0].speaker == "Priya Sandhu"
     assert (quotes[1].speaker, quotes[1].speaker_type) == (None, "ORG")
+
+
+def test_a_name_in_apposition_to_a_trade_noun_is_an_organisation_it_takes_up(run):
+    # "The care home, Willowbank House": an organisation (not a person named House), so
+    # the "It said" after its quotation is the home's, not the police force named before
+    text = ("Detective Sergeant Imran Qureshi of Midshire Police said the sentence was fair. The care home, "
+            "Willowbank House, said it had reviewed its procedures. It said it “deeply regrets” the thefts.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes[1:]] == [("Willowbank House", "ORG")] * 2

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V1, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
-                       POST_NOMINALS_V1, TITLE_WORDS_V1)
+from .lexicons import (GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
+                       PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import _ORG_NAME_WORDS, first_name_gender, guess_name_type, is_known_first_name
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -111,8 +111,8 @@ def _age(text: str, start: int, end: int) -> int | None:
 
 
 #: Organisation nouns that, written before a name, say it is an organisation ("media
-#: buying company Zenlo"); ORG_NOUNS_V1 without the nouns of places and documents.
-_ORG_KIND_NOUNS = ORG_NOUNS_V1 - frozenset("""city province county municipality state
+#: buying company Zenlo"); ORG_NOUNS_V2 without the nouns of places and documents.
+_ORG_KIND_NOUNS = ORG_NOUNS_V2 - frozenset("""city province county municipality state
 statement report study survey website paper station channel house""".split())
 
 #: Offices held over a place or a body: the object of "the mayor of ..." is where the
