@@ -129,3 +129,13 @@ def test_a_name_in_apposition_to_a_trade_noun_is_an_organisation_it_takes_up(run
             "Willowbank House, said it had reviewed its procedures. It said it “deeply regrets” the thefts.")
     quotes = run(text)
     assert [(q.speaker, q.speaker_type) for q in quotes[1:]] == [("Willowbank House", "ORG")] * 2
+
+
+def test_an_object_pronoun_of_the_speakers_own_verb_is_not_the_speakers_gender(run):
+    # "McCready told her that she had ...": "her" and "she" are the defendant, so the
+    # judge stays a man and the "He said" after is his
+    text = ("Judge Alistair McCready told her that she had “betrayed the trust of every family.” "
+            "He said the thefts were “cold and calculated.”")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["Alistair McCready"] * 2
+    assert quotes[0].speaker_gender == "male"

@@ -766,7 +766,8 @@ class ArticleEntities:
 
     def _pronoun_evidence(self) -> None:
         """Gender from the article: sentences naming one person, outside quotes, with
-        he/his or she/her later in the same sentence."""
+        he/his or she/her later in the same sentence, up to an object pronoun of the
+        person's own verb ("told her"), which is someone else."""
         votes: dict[str, Counter] = {}
         ctx = self.ctx
         by_sent: dict[int, list] = {}
@@ -787,6 +788,11 @@ class ArticleEntities:
             for t in sent:
                 g = _GENDER_PRON.get(t.lower_)
                 if g and not ctx.token_quoted(t) and t.i > subj[0].end:
+                    if t.dep_ in ("dobj", "dative", "iobj") and t.head.i == subj[0].root.head.i:
+                        # "McCready told her that she ...": an object pronoun of the
+                        # person's own verb is someone else (binding theory, Principle B),
+                        # and the pronouns after it are likelier that one's
+                        break
                     votes.setdefault(p, Counter())[g] += 1
         # "Sam Rivera, who uses they/them pronouns, ...": the person the sentence names
         for m in _THEY_THEM.finditer(ctx.text):
