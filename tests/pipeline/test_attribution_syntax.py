@@ -139,3 +139,9 @@ def test_an_object_pronoun_of_the_speakers_own_verb_is_not_the_speakers_gender(r
     quotes = run(text)
     assert [q.speaker for q in quotes] == ["Alistair McCready"] * 2
     assert quotes[0].speaker_gender == "male"
+
+
+def test_a_that_clause_the_parser_hangs_on_the_addressee_is_the_content(run):
+    (q,) = run("Judge Sarah Okonjo reminded the jury that the burden of proof lay with the prosecution.")
+    assert (q.quote, q.speaker, q.cue) == ("that the burden of proof lay with the prosecution", "Sarah Okonjo",
+                                           "reminded")

@@ -157,6 +157,16 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
+        if not spans and not naming and v.lemma_.lower() in _ADDRESSEE_CUES:
+            # "reminded the jury that the burden of proof lay ...": the parser hangs the
+            # that-clause on the addressee as a clause of its own (acl with the
+            # complementiser "that", not a relative pronoun); it is the reported content
+            for d in v.children:
+                if d.dep_ in ("dobj", "dative") and d.i > v.i:
+                    for c in d.children:
+                        if c.dep_ in ("acl", "relcl") and c.i > d.i and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                            spans.append(_content_from_tokens(ctx, list(c.subtree), v))
         if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
                 and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
             # inverted: "<content>, he said." / "<content>, said the minister."
@@ -470,6 +480,11 @@ def _object_complement(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     toks = [t for t in ctx.doc[dobj.left_edge.i:comp.right_edge.i + 1]]
     return _content_from_tokens(ctx, toks, v)
 
+
+#: Cues with an addressee before their that-clause ("told the court that", "reminded
+#: the jury that", "assured voters that"; verbs of the tell class with a finite
+#: complement, Levin 1993, 37.2 and 37.7).
+_ADDRESSEE_CUES = frozenset("tell remind warn assure inform advise promise convince notify caution".split())
 
 #: Cues of advising whose content is a 'to' infinitive after the addressee: "reminded
 #: drivers to check their tyres", "advised hikers never to camp by the river".
