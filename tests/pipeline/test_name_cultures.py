@@ -98,3 +98,13 @@ def test_a_surname_the_article_already_uses_alone_stays_with_its_first_bearer(ru
             "posted a photo with the caption: “Still scared. Still going.”")
     quotes = run(text)
     assert [q.speaker for q in quotes] == ["Calla Verity", "Calla Verity"]
+
+
+def test_a_couple_named_together_and_the_town_of_a_name(run):
+    # "Margaret and Desmond Halloran": NER may call him an organisation; "Desmond
+    # Halloran, 72," is a person (news gives ages of people), and "the town of Fenwick" is
+    # a place though "Fenwick" is also a given name, so "he" is never the town
+    text = 'The couple who run Fenwick\'s oldest bakery\n\nFor 41 years, Margaret and Desmond Halloran have been getting up at 3 a.m. to bake bread for the town of Fenwick. Next month, they will close the doors of Halloran\'s Bakery for the last time.\n\n"We never planned to stay this long," Margaret Halloran said on a recent morning, flour on her sleeves. "We thought we\'d do five years and then go travelling."\n\nHer husband laughed at that. Desmond Halloran, 72, grew up above a butcher\'s shop two streets away. He said the bakery had survived two recessions, a fire and the arrival of three supermarkets. "Every time, people said we were finished," he said. "Every time, the queue was still there on Saturday."\n\nDesmond confirmed this. "It wouldn\'t," he said.'
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Margaret Halloran", "PERSON")] * 2 + [
+        ("Desmond Halloran", "PERSON")] * 4

@@ -121,6 +121,10 @@ _OFFICES = frozenset("""mayor governor premier president minister chancellor pre
 councillor councilor senator mp chief head leader ceo chair chairman chairwoman director
 secretary ambassador bishop archbishop""".split())
 
+#: Kinds of place: the object of "the town of ..." is a place ("the town of Fenwick").
+_PLACE_KINDS = frozenset("town city village county province state region district borough municipality "
+                         "island hamlet parish township".split())
+
 #: Words that close a company's legal or group name ("Meta Platforms Inc", "Acme
 #: Holdings"): a short form named before such a name is still the same company.
 _CORPORATE_SUFFIXES = frozenset("""inc inc. corp corp. corporation co co. company ltd ltd. plc llc
@@ -324,6 +328,7 @@ class ArticleEntities:
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         standalone: set[str] = set()
         office_of: set[str] = set()    # names written only as "the mayor of X" are places
+        place_of: set[str] = set()     # "the town of X" is a place, whatever the name table says
         not_office: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
@@ -348,6 +353,8 @@ class ArticleEntities:
                     if ent.root.dep_ != "compound":
                         standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
                     r = ent.root
+                    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in _PLACE_KINDS:
+                        place_of.add(name)     # "the town of Fenwick"
                     if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in _OFFICES:
                         office_of.add(name)    # "the mayor of Köln"
                     else:
@@ -408,6 +415,8 @@ class ArticleEntities:
             if e.type == "PERSON" and " " not in key and key in office_of and key not in not_office \
                     and not is_known_first_name(key):
                 e.type = "GPE"   # "the mayor of Köln", NER's PERSON: the office's place
+            if e.type == "PERSON" and " " not in key and key in place_of:
+                e.type = "GPE"   # "the town of Fenwick", though "Fenwick" is also a given name
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.set_gender(first_name_gender(key.split()[0]), "name")
         self.mentions: list[tuple[int, Entity, bool]] = []
@@ -442,6 +451,11 @@ class ArticleEntities:
                         and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
                     e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
+                if e.type == "ORG" and len(e.name.split()) >= 2 and is_known_first_name(e.name.split()[0]) \
+                        and _AGE_AFTER.match(ctx.text, ent.end_char) \
+                        and not any(w.lower() in _ORG_NAME_WORDS for w in e.name.split()):
+                    e.type = "PERSON"   # "Desmond Halloran, 72,": news gives ages of people (AP)
+                    e.set_gender(first_name_gender(e.name.split()[0]), "name")
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 e.add_role(_left_role(ent))
