@@ -108,3 +108,15 @@ def test_a_couple_named_together_and_the_town_of_a_name(run):
     quotes = run(text)
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("Margaret Halloran", "PERSON")] * 2 + [
         ("Desmond Halloran", "PERSON")] * 4
+
+
+@pytest.mark.parametrize("text", [
+    "Jae-won Park said the association held. Park added that more work was needed.",
+    "“The association held,” said Jae-won Park. Park added that more work was needed.",
+])
+def test_a_romanised_given_name_makes_a_person_not_a_park(run, text):
+    # "Jae-won Park": a hyphenated romanised given name (the table lacks it) before a
+    # surname that is also a place word; the later "Park" is the same person
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Jae-won Park", "PERSON")] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id

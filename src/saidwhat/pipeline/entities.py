@@ -527,12 +527,14 @@ class ArticleEntities:
         found: dict[int, tuple[int, str]] = {}
         # not inside a longer name ("Javier Ortega" of "Javier Ortega Villalobos"; a
         # generational suffix may follow: "Joseph R. Biden Jr.")
-        pat = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short)))
+        pat = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short)))
         for m in pat.finditer(ctx.text):
             first = m.group(1)
             titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
             titled = titled is not None and titled.group(1).lower() in PERSONAL_TITLES_V1
-            if not (is_known_first_name(first) or titled) or _is_role_word(first) or first.lower() in _NOT_GIVEN:
+            romanised = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", first) is not None   # "Jae-won", "Xiao-ming"
+            if not (is_known_first_name(first) or titled or romanised) or _is_role_word(first) \
+                    or first.lower() in _NOT_GIVEN:
                 continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
             if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1
                                       or re.search(r"\b[A-Z][\w'’-]*[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])):
@@ -540,7 +542,7 @@ class ArticleEntities:
                 # Ki-moon"; "Aung San Suu Kyi": a longer name, not "San Suu Kyi"
                 continue
             tok = ctx.token_at(m.start())
-            if tok is None or tok.pos_ != "PROPN" or ctx.token_quoted(tok) or ctx.skipped(m.start()):
+            if tok is None or tok.pos_ != "PROPN" and not romanised or ctx.token_quoted(tok) or ctx.skipped(m.start()):
                 continue
             found[m.start()] = (m.end(), m.group(0))
         return found

@@ -10,6 +10,8 @@ a paramedic").
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -358,6 +360,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and toks and coordinated_first_part(head.doc, toks[0].i, toks[0].i, toks[-1].i + 1) \
                     and head.doc[toks[0].i - 2] in np:
                 toks = [head.doc[toks[0].i - 2], head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police"
+            while toks and toks[0].i >= 3 and _word_hyphen(h := toks[0].doc[toks[0].i - 2]) \
+                    and (lo_part := toks[0].doc[toks[0].i - 1]).is_alpha and lo_part.text[:1].islower() \
+                    and h.doc[h.i - 1].text[:1].isupper() and h.doc[h.i - 1] in np and not h.doc[h.i - 1].ent_type_:
+                # a hyphenated given name NER left out, written with a lower-case second
+                # part ("Jae-won Park", Korean romanisation)
+                toks = [h.doc[h.i - 1], h, lo_part] + toks
+                if label == "ORG" and toks[3:] and len(toks) == 4:
+                    label = "PERSON"
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
@@ -789,6 +799,12 @@ bridge north south east west
 """.split())
 
 
+#: A romanised East Asian given name written with a hyphen and a lower-case second
+#: syllable ("Jae-won", "Xiao-ming"; Revised Romanization of Korean, 2000, and Wade-Giles
+#: habit in Taiwan): a given name though the name table lacks it.
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def guess_name_type(name: str, label: str | None) -> str:
     """Entity type for a proper name.
 
@@ -801,11 +817,12 @@ def guess_name_type(name: str, label: str | None) -> str:
     low = [p.lower().strip(".,") for p in parts]
     if any(p in PLATFORMS_V1 for p in low) and len(parts) == 1:
         return "ORG"
-    if any(p in _PLACE_WORDS for p in low[1:]) and not (label == "PERSON" and len(parts) == 2
-                                                       and is_known_first_name(parts[0])):
+    if any(p in _PLACE_WORDS for p in low[1:]) and not (len(parts) == 2 and (
+            label == "PERSON" and is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0]))):
         # "Maple Lake", "Bay Street"; but "Ellen Park", which NER calls a person
         return "GPE" if label in (None, "GPE", "LOC", "PERSON") else ("ORG" if label == "FAC" else label)
-    if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 and is_known_first_name(parts[0]) \
+    if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 \
+            and (is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0])) \
             and not any(p in _ORG_NAME_WORDS for p in low):
         return "PERSON"
     if any(p in _ORG_NAME_WORDS for p in low):
