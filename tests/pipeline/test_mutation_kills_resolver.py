@@ -178,3 +178,94 @@ def test_antecedents_views_from_entities_with_repeated_names(nlp):
 def test_antecedents_words_of_a_name():
     # _words: lower-cased words, hyphenated parts apart, edge punctuation stripped
     assert A._words("Xavier Holt-Baxter (MAX), Jr.") == {"xavier", "holt", "baxter", "max", "jr"}
+
+
+# ---------------------------------------------------------------------------------------
+# speaker_resolver, entities, speaker_detector: through saidwhat.extract
+
+
+def test_the_woman_after_the_woman_is_the_woman_named_before(run):
+    # _introduced_unnamed: only an indefinite ("a woman") introduces an unnamed person; "The
+    # woman" after a name takes that name up
+    (q,) = run("Lena Brandt runs the bakery on Quay Street. The woman has baked bread there for forty years.\n\n"
+               "“We never close, not even at Christmas,” the woman said.")
+    assert (q.speaker, q.speaker_mention, q.confidence) == ("Lena Brandt", "the woman", 0.7)
+
+
+def test_the_woman_introduced_two_sentences_back_in_the_paragraph_before_stays_unnamed(run):
+    # _introduced_unnamed: the indefinite is looked for in this paragraph and the two before,
+    # not only in the last sentence before it
+    (q,) = run("Lena Brandt runs the ferry office.\n\n"
+               "A woman in a red coat stood on the pier on Monday. The ferry was two hours late.\n\n"
+               "“We waited all morning for nothing,” the woman said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == (None, "OTHER", "the woman", 0.5)
+
+
+def test_he_after_an_indefinite_person_subject_is_that_person(run):
+    # _indefinite_antecedent: "A harbour official walked ... “...,” he said": the official,
+    # unnamed, not the man named before
+    (q,) = run("Tom Reed runs the port. A harbour official walked along the pier on Monday. "
+               "“We have no choice at all,” he said.")
+    assert (q.speaker, q.speaker_type, q.speaker_role, q.confidence) == (None, "OTHER", "A harbour official", 0.5)
+
+
+def test_he_after_an_indefinite_thing_is_still_the_man_named_before(run):
+    # _indefinite_antecedent: "A storm" is no person's description
+    (q,) = run("Tom Reed runs the port. A storm hit the pier on Monday. “We have no choice at all,” he said.")
+    assert (q.speaker, q.speaker_type, q.speaker_role, q.confidence) == ("Tom Reed", "PERSON", None, 0.7)
+
+
+def test_floating_quote_after_narration_about_a_person_is_typed_person(run):
+    # _topic: the subject of the narration before (low confidence, flag topic)
+    (q,) = run("Anna Berg has run the bakery on Quay Street for forty years.\n\n"
+               "“Bread is my whole life and always was.”")
+    assert (q.speaker, q.speaker_type, q.confidence, q.flags) == ("Anna Berg", "PERSON", 0.4, ("topic",))
+
+
+def test_mrs_with_a_shared_surname_is_the_woman_of_that_surname(run):
+    # ArticleEntities.get_at: "Mrs Pellow" is Hilary Pellow, not the husband named last
+    (q,) = run("Hilary Pellow runs the bakery with her husband, Graham Pellow.\n\n"
+               "“We bake every single night,” Mrs Pellow said.")
+    assert (q.speaker, q.speaker_type, q.speaker_role) == ("Hilary Pellow", "PERSON", "Mrs")
+
+
+def test_mrs_with_a_surname_only_a_man_has_is_someone_else_gendered_by_the_title(nlp, run):
+    # ArticleEntities.get_at: a second person of that surname, a woman by the courtesy title
+    import saidwhat
+
+    text = ("Graham Pellow runs the bakery on Quay Street.\n\n"
+            "“We bake every single night,” Mrs Pellow said.")
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == ("Pellow", "PERSON")
+    pellow = next(e for e in saidwhat.extract_entities(text, nlp=nlp) if e.id == q.speaker_id)
+    assert (pellow.name, pellow.gender, pellow.gender_source) == ("Pellow", "female", "honorific")
+
+
+def test_he_after_the_last_speaker_named_again_in_the_gap_keeps_the_strong_confidence(run):
+    # _pronoun / _bound_subject: the last speaker named in the gap, with "he" after, is the
+    # last speaker at the "nobody else named" confidence
+    _, q = run("“We will appeal the ruling,” Tom Reed said.\n\n"
+               "For Reed, who ran the port for ten years, he is simply tired. “It is time for someone new,” he said.")
+    assert (q.speaker, q.speaker_mention, q.confidence) == ("Tom Reed", "he", 0.85)
+
+
+def test_participle_cue_after_two_coordinated_verbs_finds_the_subject(run):
+    # speaker_detector.find_subject: "X visited ... and spoke ..., saying that ...": two climbs
+    (q,) = run("Mayor Lena Brandt visited the quay on Monday and spoke to the workers, "
+               "saying that the repairs would be finished by May.")
+    assert (q.quote, q.speaker, q.speaker_role, q.cue) == (
+        "that the repairs would be finished by May", "Lena Brandt", "Mayor", "saying")
+
+
+def test_a_nickname_of_three_words_in_marks_names_the_speaker(run):
+    # speaker_detector._nickname: "identified only as “Mary Ann Moth”": the whole name
+    (q,) = run("“The rents are far too high for anyone here,” said a tenant organiser "
+               "who asked to be identified only as “Mary Ann Moth”.")
+    assert (q.speaker, q.speaker_role, q.speaker_mention) == ("Mary Ann Moth", "a tenant organiser", "a tenant organiser")
+
+
+def test_guess_name_type_of_a_facility_is_an_organisation():
+    # speaker_detector.guess_name_type: NER's FAC ("Heathrow") is an organisation, LOC a place
+    from saidwhat.pipeline.speaker_detector import guess_name_type
+    assert guess_name_type("Heathrow", "FAC") == "ORG"
+    assert guess_name_type("Heathrow", "LOC") == "GPE"
