@@ -269,3 +269,44 @@ def test_guess_name_type_of_a_facility_is_an_organisation():
     from saidwhat.pipeline.speaker_detector import guess_name_type
     assert guess_name_type("Heathrow", "FAC") == "ORG"
     assert guess_name_type("Heathrow", "LOC") == "GPE"
+
+
+def test_a_plural_noun_that_is_a_persons_surname_is_that_person(run):
+    # speaker_detector._surname_in_doc: "Banks said" after "Quenby Banks" (a given name the
+    # table does not know) is her surname, not "banks" as a group
+    (q,) = run("Quenby Banks runs the harbour office.\n\n“The quay will reopen on Monday,” Banks said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == ("Quenby Banks", "PERSON", "Banks", 0.95)
+
+
+def test_floating_quote_after_an_untagged_new_subject_goes_to_that_subject(run):
+    # _continuation: a proper-noun subject NER missed between two quotations stops the
+    # carry-over; the quotation is that person's, as a topic guess
+    first, second = run("“We will appeal the ruling,” Mayor Lena Brandt said.\n\n"
+                        "Durning did not need much coaxing.\n\n“I am thankful for the help of the whole town.”")
+    assert first.speaker == "Lena Brandt"
+    assert (second.speaker, second.speaker_type, second.confidence, second.flags) == ("Durning", "PERSON", 0.4, ("topic",))
+    assert second.speaker_id is not None and second.speaker_id != first.speaker_id
+
+
+def test_she_after_an_unnamed_minister_names_nobody(run):
+    # _described_antecedent: "The minister ... she said" with no minister named: nobody
+    (q,) = run("The minister brushed off the criticism on Monday. “We will not change course,” she said.")
+    assert (q.speaker, q.speaker_mention) == (None, "she")
+
+
+def test_the_driver_introduced_as_a_driver_stays_unnamed(run):
+    # _description / _introduced_unnamed: "A driver ... the driver said" is that unnamed
+    # driver (a person noun with no gender), not the man named before
+    (q,) = run("Tom Reed runs the ferry office.\n\nA driver stopped on the pier on Monday.\n\n"
+               "“The road was closed all morning,” the driver said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == (None, "OTHER", "the driver", 0.5)
+
+
+def test_she_after_a_one_word_name_ner_missed_is_that_person(run):
+    # _pronoun / _unrecognised_person: "Yuni, a resident of ..., ... when she heard": a
+    # person, typed PERSON
+    first, second = run("“The water rose very fast,” said Tom Reed.\n\n"
+                        "Yuni, a resident of Lampung, was watching television when she heard the water coming.\n\n"
+                        "“I ran with my children to the hill,” she said.")
+    assert first.speaker == "Tom Reed"
+    assert (second.speaker, second.speaker_type, second.confidence) == ("Yuni", "PERSON", 0.6)
