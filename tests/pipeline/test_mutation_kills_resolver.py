@@ -310,3 +310,19 @@ def test_she_after_a_one_word_name_ner_missed_is_that_person(run):
                         "“I ran with my children to the hill,” she said.")
     assert first.speaker == "Tom Reed"
     assert (second.speaker, second.speaker_type, second.confidence) == ("Yuni", "PERSON", 0.6)
+
+
+def test_participle_cue_on_a_document_clause_with_no_named_speaker(run):
+    # speaker_detector.find_subject: "noting" hung on "the message ... is", whose governing
+    # participle has no subject: the climb ends there; no record names anyone
+    quotes = run("The mayor, saying the message to the council is that the quay must close, "
+                 "noting that repairs would take a year, left early.")
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_word_hyphen_is_a_hyphen_inside_a_word_only(nlp):
+    # speaker_detector._word_hyphen: the hyphen of "Okonjo-Iweala" only; not the dash between
+    # spaces, nor a word glued to brackets on both sides ("(WTO)")
+    from saidwhat.pipeline.speaker_detector import _word_hyphen
+    doc = nlp("Ngozi Okonjo-Iweala (WTO) spoke - briefly.")
+    assert [(t.i, t.text) for t in doc if _word_hyphen(t)] == [(2, "-")]
