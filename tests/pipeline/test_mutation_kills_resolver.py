@@ -326,3 +326,10 @@ def test_word_hyphen_is_a_hyphen_inside_a_word_only(nlp):
     from saidwhat.pipeline.speaker_detector import _word_hyphen
     doc = nlp("Ngozi Okonjo-Iweala (WTO) spoke - briefly.")
     assert [(t.i, t.text) for t in doc if _word_hyphen(t)] == [(2, "-")]
+
+
+def test_a_one_word_name_the_tagger_takes_for_a_noun_is_still_a_name(run):
+    # speaker_detector._name_tokens: "said Heath", which the tagger calls a common noun
+    # (NN) and NER leaves untagged: a capitalised word mid-sentence, a name
+    (q,) = run("“The quay will reopen on Monday,” said Heath.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == ("Heath", "PERSON", "Heath", 0.95)
