@@ -333,3 +333,21 @@ def test_a_one_word_name_the_tagger_takes_for_a_noun_is_still_a_name(run):
     # (NN) and NER leaves untagged: a capitalised word mid-sentence, a name
     (q,) = run("“The quay will reopen on Monday,” said Heath.")
     assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == ("Heath", "PERSON", "Heath", 0.95)
+
+
+def test_a_bare_surname_before_a_second_person_of_that_name_is_the_first(run):
+    # ArticleEntities.get_at: "Berg said" when only Anna Berg has been named is Anna Berg,
+    # though her brother Tomas Berg (a longer name) comes later
+    (q,) = run("Anna Berg opened a bakery on Quay Street in May.\n\n“We bake every single night,” Berg said.\n\n"
+               "Her brother Tomas Berg runs the fish shop next door.")
+    assert (q.speaker, q.speaker_mention) == ("Anna Berg", "Berg")
+
+
+def test_they_after_a_plural_named_speaker_is_the_same_entity(run):
+    # _plural_before: "they said" after "the Harbour Workers said" is that speaker, same id
+    first, second = run("“We will rebuild the pier before the summer,” the Harbour Workers said.\n\n"
+                        "“It will take two years at least,” they said.")
+    assert (first.speaker, first.speaker_type) == ("Harbour Workers", "ORG")
+    assert (second.speaker, second.speaker_type, second.speaker_mention, second.confidence) == (
+        "Harbour Workers", "ORG", "they", 0.7)
+    assert second.speaker_id == first.speaker_id is not None
