@@ -351,3 +351,12 @@ def test_they_after_a_plural_named_speaker_is_the_same_entity(run):
     assert (second.speaker, second.speaker_type, second.speaker_mention, second.confidence) == (
         "Harbour Workers", "ORG", "they", 0.7)
     assert second.speaker_id == first.speaker_id is not None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Only the mayor said the quay would reopen on Monday.", "the mayor"),
+    ("Just two residents said the quay would reopen on Monday.", "two residents")])
+def test_a_focusing_adverb_is_not_part_of_the_speaker_mention(run, text, mention):
+    # speaker_detector._np_tokens: a leading adverb ("Only", "Just") is cut from the noun phrase
+    (q,) = run(text)
+    assert (q.quote, q.speaker, q.speaker_mention) == ("the quay would reopen on Monday", None, mention)
