@@ -360,3 +360,37 @@ def test_a_focusing_adverb_is_not_part_of_the_speaker_mention(run, text, mention
     # speaker_detector._np_tokens: a leading adverb ("Only", "Just") is cut from the noun phrase
     (q,) = run(text)
     assert (q.quote, q.speaker, q.speaker_mention) == ("the quay would reopen on Monday", None, mention)
+
+
+def test_an_organisation_named_after_a_place_the_article_names_is_no_person(run):
+    # ArticleEntities: "Georgia Power", whose first word is a given name but also a place the
+    # article names ("in Georgia"), is an organisation
+    (q,) = run("“Prices must rise this year,” Georgia Power said in a statement.\n\n"
+               "Farmers in Georgia are angry about the new rules.")
+    assert (q.speaker, q.speaker_type, q.speaker_gender) == ("Georgia Power", "ORG", None)
+
+
+def test_she_linked_to_a_woman_titled_mrs_makes_the_pronoun_the_gender_source(nlp):
+    # ArticleEntities.records: the article's own agreeing pronoun outranks the courtesy title
+    # as the stated source (issue 11's order)
+    import saidwhat
+
+    text = "“We will appeal the ruling,” said Mrs Lena Brandt.\n\n“It is not over yet,” she added."
+    first, second = saidwhat.extract(text, nlp=nlp)
+    assert (second.speaker, second.speaker_mention) == ("Lena Brandt", "she")
+    (lena,) = [e for e in saidwhat.extract_entities(text, nlp=nlp) if e.name == "Lena Brandt"]
+    assert (lena.gender, lena.gender_source, lena.roles) == ("female", "pronoun", ("Mrs",))
+
+
+def test_a_bare_surname_right_after_the_second_person_of_that_name_is_the_second(run):
+    # ArticleEntities.get_at: after "Her brother Tomas Berg ..." in the sentence before, "Berg
+    # said" is Tomas Berg (the one named there), though Anna Berg was the first called "Berg"
+    first, second = run("Anna Berg opened a bakery on Quay Street in May.\n\n“We bake every single night,” Berg said.\n\n"
+                        "Her brother Tomas Berg runs the fish shop next door. “The street is busy again,” Berg said.")
+    assert (first.speaker, second.speaker) == ("Anna Berg", "Tomas Berg")
+
+
+def test_a_title_with_no_holder_named_is_nobody(run):
+    # resolve: "the Finance Minister said" with no minister named: the description stays
+    (q,) = run("“We will cut taxes for everyone next year,” the Finance Minister said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "OTHER", "the Finance Minister")
