@@ -394,3 +394,33 @@ def test_a_title_with_no_holder_named_is_nobody(run):
     # resolve: "the Finance Minister said" with no minister named: the description stays
     (q,) = run("“We will cut taxes for everyone next year,” the Finance Minister said.")
     assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "OTHER", "the Finance Minister")
+
+
+def test_an_organisation_named_with_a_possessive_keeps_it_in_the_name(run):
+    # speaker_detector._name_tokens: NER takes "Society" alone; the name is "Alzheimer's
+    # Society", with no role left over
+    (q,) = run("“We need more funding for research,” the Alzheimer's Society said.")
+    assert (q.speaker, q.speaker_type, q.speaker_role, q.speaker_mention) == (
+        "Alzheimer's Society", "ORG", None, "the Alzheimer's Society")
+
+
+def test_a_lowercase_title_with_the_name_in_apposition(run):
+    # speaker_detector.mention_from_head: "the mayor, Lena Brandt, said": the mention is the
+    # name, the title its role
+    (q,) = run("“The quay will stay shut until Monday,” the mayor, Lena Brandt, said.")
+    assert (q.speaker, q.speaker_role, q.speaker_mention) == ("Lena Brandt", "the mayor", "Lena Brandt")
+
+
+def test_a_body_of_two_common_nouns_after_a_place_is_named(run):
+    # speaker_detector._named_organisation: "border patrol" is one body's noun (the compound
+    # right before the head), so "the Ontario border patrol" names it
+    (q,) = run("“Nobody may cross the river tonight,” the Ontario border patrol said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (
+        "Ontario border patrol", "ORG", "the Ontario border patrol")
+
+
+def test_a_description_with_a_name_and_an_of_phrase_in_apposition_keeps_its_role(run):
+    # speaker_detector.mention_from_head: the possessor rule ("Caleb Moss of Pine Hollow's
+    # fire brigade") is for possessors only; "the engineer, Anna Berg of ..." keeps the role
+    (q,) = run("“The quay will stay shut until Monday,” said the engineer, Anna Berg of Northwind Logistics.")
+    assert (q.speaker, q.speaker_role, q.speaker_mention) == ("Anna Berg", "the engineer", "Anna Berg")
