@@ -424,3 +424,35 @@ def test_a_description_with_a_name_and_an_of_phrase_in_apposition_keeps_its_role
     # fire brigade") is for possessors only; "the engineer, Anna Berg of ..." keeps the role
     (q,) = run("“The quay will stay shut until Monday,” said the engineer, Anna Berg of Northwind Logistics.")
     assert (q.speaker, q.speaker_role, q.speaker_mention) == ("Anna Berg", "the engineer", "Anna Berg")
+
+
+def test_he_after_a_man_introduced_two_paragraphs_back_is_that_man(run):
+    # _pronoun: a man named as a subject between the last speaker's quotation and "he said"
+    # is the one introduced (_introduced), even with a paragraph naming nobody in between
+    first, second = run("“We will appeal the ruling,” said Tom Reed.\n\n"
+                        "Anders Holm, the port’s lawyer, filed the papers on Tuesday.\n\n"
+                        "The court will hear the case in March.\n\n“We are confident we will win,” he said.")
+    assert first.speaker == "Tom Reed"
+    assert (second.speaker, second.speaker_mention, second.confidence) == ("Anders Holm", "he", 0.75)
+
+
+def test_a_persons_union_is_not_named_after_the_person(run):
+    # speaker_detector._named_organisation: "Tom Reed's union" is his union, a description;
+    # the possessor is the phrase's root, so no organisation name is made of it
+    (q,) = run("“We will strike on Monday,” Tom Reed's union said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "ORG", "Tom Reed's union")
+
+
+def test_a_full_name_ner_missed_as_subject_is_the_topic_of_a_floating_quote(run):
+    # ArticleEntities._full_names_missed: "Anders Holm" (NER tags only "Holm"), the clause's
+    # subject, is the subject a floating quotation after it is given to
+    (q,) = run("Anders Holm, the port’s lawyer, filed the papers on Tuesday.\n\n“We are confident we will win this case.”")
+    assert (q.speaker, q.speaker_type, q.confidence, q.flags) == ("Anders Holm", "PERSON", 0.4, ("topic",))
+
+
+def test_sentence_ends_skip_abbreviations_and_initials(nlp):
+    # DocContext._sentence_ends: "Dr." and an initial ("J.") end no sentence
+    from saidwhat.pipeline.context import DocContext
+    text = "Mayor Lena Brandt met Dr. Anna Berg and J. Reed on Monday. Then she left."
+    ctx = DocContext(nlp(text))
+    assert ctx.sent_ends == [text.index("Monday.") + 7, len(text)]
