@@ -456,3 +456,19 @@ def test_sentence_ends_skip_abbreviations_and_initials(nlp):
     text = "Mayor Lena Brandt met Dr. Anna Berg and J. Reed on Monday. Then she left."
     ctx = DocContext(nlp(text))
     assert ctx.sent_ends == [text.index("Monday.") + 7, len(text)]
+
+
+def test_a_run_of_floating_quotes_each_continues_the_one_before(run):
+    # resolve: a continuation joins the history, so the third paragraph continues the second
+    # (near: CONF_LIKELY), not the first across the second
+    quotes = run("“We will appeal the ruling,” Tom Reed said.\n\n“The court got it wrong on every count.”\n\n"
+                 "“We will take it to the highest court.”")
+    assert [(q.speaker, q.confidence, q.flags) for q in quotes] == [
+        ("Tom Reed", 0.95, ()), ("Tom Reed", 0.7, ("continuation",)), ("Tom Reed", 0.7, ("continuation",))]
+
+
+def test_a_bare_capitalised_role_noun_names_nobody(run):
+    # speaker_detector._bare_description: "Pilot said" (a role noun that is no title) is a
+    # description, not a person called Pilot
+    (q,) = run("“The channel is silting up,” Pilot said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "OTHER", "Pilot")
