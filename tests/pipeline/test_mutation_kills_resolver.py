@@ -472,3 +472,22 @@ def test_a_bare_capitalised_role_noun_names_nobody(run):
     # description, not a person called Pilot
     (q,) = run("“The channel is silting up,” Pilot said.")
     assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "OTHER", "Pilot")
+
+
+def test_he_after_an_organisations_quote_goes_back_to_the_last_man_quoted(run):
+    # _pronoun / _last_entity: the last speaker who can be "he", past the organisation quoted
+    # since, with nobody else named: the strong confidence
+    quotes = run("“We will appeal the ruling,” Tom Reed said.\n\n"
+                 "“The quay stays closed,” the Harbour Board said in a statement.\n\n“We will not give up,” he said.")
+    assert [(q.speaker, q.speaker_type, q.confidence) for q in quotes] == [
+        ("Tom Reed", "PERSON", 0.95), ("Harbour Board", "ORG", 0.95), ("Tom Reed", "PERSON", 0.85)]
+    assert quotes[2].speaker_id == quotes[0].speaker_id
+
+
+def test_a_document_of_a_body_named_before_speaks_for_that_body(run):
+    # _document: "the board statement" -> the Harbour Board named before, the same entity
+    (q,) = run("The Harbour Board met on Monday to discuss the quay.\n\n"
+               "“The quay is closed until further notice,” the board statement said.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention, q.confidence) == (
+        "Harbour Board", "ORG", "the board statement", 0.7)
+    assert q.speaker_id == "E1"
