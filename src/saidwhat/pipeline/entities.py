@@ -760,12 +760,19 @@ class ArticleEntities:
             self._owner[norm] = owner
         near = self.ctx.sentence_start_before(max(0, self.ctx.sentence_start_before(pos) - 1))
         recent = [e for e in sharing if last_before(e, pos) >= near]
-        if len(recent) == 1 and recent[0] is not owner and not self._bare_uses(norm, sharing, pos):
-            # once the article has called the owner by the bare surname, it keeps it (news
-            # style tells relatives apart by given name: "her grandmother, Rosalind Verity"
-            # then "Verity posted" is still the singer); before that, the one just named
+        if len(recent) == 1 and recent[0] is not owner and (
+                not self._bare_uses(norm, sharing, pos) or self._subject_at(recent[0], last_before(recent[0], pos))):
+            # the one just named takes the surname over, unless the article already calls
+            # the owner by it and the newcomer came in aside, not as a subject (news style
+            # tells relatives apart by given name: "credited her grandmother, Rosalind
+            # Verity" then "Verity posted" is still the singer; "Her brother Tomas Berg runs
+            # the shop. ... Berg said" is the brother)
             return recent[0]
         return owner
+
+    def _subject_at(self, e: Entity, pos: int) -> bool:
+        """True if ``e``'s mention at ``pos`` is the subject of its clause."""
+        return any(p == pos and x is e and subj == 2 for p, x, subj in getattr(self, "mentions", ()))
 
     def _bare_uses(self, surname: str, sharing: list[Entity], pos: int) -> list[int]:
         """Where the text writes ``surname`` alone (outside the full names of the people
