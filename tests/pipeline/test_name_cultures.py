@@ -120,3 +120,28 @@ def test_a_romanised_given_name_makes_a_person_not_a_park(run, text):
     quotes = run(text)
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("Jae-won Park", "PERSON")] * 2
     assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # newcomer findings: a surname the tagger took for a plural noun at a paragraph's start
+    ("“I have found the ending,” Joanne Rowlands told fans.\n\nRowlands said she had not decided what to "
+     "write next.", "Joanne Rowlands"),
+    # a courtesy title NER took into an organisation's name
+    ("The daughter of one victim, Karen Holt, said the family was relieved. “He was proud of his work,” "
+     "Ms Holt said.", "Karen Holt"),
+    # the paternal surname after two given names
+    ("María José Castellanos Ibarra, a farmer, said the route would split her land. “They are drawing "
+     "lines on a map,” Castellanos said.", "María José Castellanos Ibarra"),
+])
+def test_the_short_form_is_the_person_named_in_full(run, text, speaker):
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "PERSON")] * 2
+    assert len({q.speaker_id for q in quotes}) == 1
+
+
+def test_initials_before_a_surname_make_a_person(run):
+    text = ("“I have found the ending,” J.K. Rowlands told fans at the book festival. “Every time I thought "
+            "I was finished, I was not,” she said.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("J.K. Rowlands", "PERSON")] * 2
+    assert quotes[0].speaker_gender == "female"

@@ -84,6 +84,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
         parts = parts[1:]
     personal = len(whole) == 3 and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 and len(parts) == 2 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
+    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss") and parts[1][:1].isupper():
+        return parts[1]   # "Ms Holt", which NER may tag ORG: a courtesy title is only a person's
     if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and (
             is_known_first_name(parts[0]) or personal)):
         return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)
@@ -657,9 +659,10 @@ class ArticleEntities:
         if not 1 <= len(parts) <= 2 or not all(w[:1].isupper() for w in parts) \
                 or is_known_first_name(parts[0]) or any(_is_role_word(w) for w in parts):
             return []
-        if len(parts) == 1:
-            return [n for n in names if len(n.split()) == 3 and n.split()[1] == short
-                    and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+        if len(parts) == 1:   # the paternal surname after one or more given names ("María José")
+            return [n for n in names if 3 <= len(n.split()) <= 5 and short in n.split()[1:-1]
+                    and all(is_known_first_name(w) for w in n.split()[:n.split().index(short)])
+                    and guess_name_type(n, None) == "PERSON"]
         return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
                 and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
 
@@ -737,8 +740,13 @@ class ArticleEntities:
             self._surnames: dict[str, list[Entity]] = {}
             for e in self._unique():
                 if e.type == "PERSON" and len(e.name.split()) >= 2:
-                    last = e.name.split()[-1]
-                    for key in {last, last.rsplit("-", 1)[-1]}:
+                    words = e.name.split()
+                    last = words[-1]
+                    keys = {last, last.rsplit("-", 1)[-1]}
+                    k = next((i for i, w in enumerate(words) if not is_known_first_name(w)), len(words))
+                    if 1 <= k < len(words) - 1 and len(words) <= 5:
+                        keys.add(words[k])   # a Spanish paternal surname ("Castellanos")
+                    for key in keys:
                         self._surnames.setdefault(key, []).append(e)
             self._surnames_at = len(self.entities)
             self._owner: dict[str, Entity] = {}

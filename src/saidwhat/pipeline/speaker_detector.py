@@ -805,6 +805,12 @@ bridge north south east west
 _ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+#: Initials before a surname ("J.K.", "J. K.", "T.R."), a person's; and the initials of
+#: places that open organisations' names ("U.S. Steel").
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}")
+_PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. N.Y. L.A.".split())
+
+
 def guess_name_type(name: str, label: str | None) -> str:
     """Entity type for a proper name.
 
@@ -821,6 +827,10 @@ def guess_name_type(name: str, label: str | None) -> str:
             label == "PERSON" and is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0]))):
         # "Maple Lake", "Bay Street"; but "Ellen Park", which NER calls a person
         return "GPE" if label in (None, "GPE", "LOC", "PERSON") else ("ORG" if label == "FAC" else label)
+    if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 and _INITIALS.fullmatch(" ".join(parts[:-1])) \
+            and parts[-1][:1].isupper() and parts[-1].lower() not in _ORG_NAME_WORDS \
+            and " ".join(parts[:-1]).replace(" ", "") not in _PLACE_INITIALS:
+        return "PERSON"   # "J.K. Rowlands", "T. R. Fehrenbach" (not "U.S. Steel")
     if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 \
             and (is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0])) \
             and not any(p in _ORG_NAME_WORDS for p in low):

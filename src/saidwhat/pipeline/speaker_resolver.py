@@ -198,8 +198,9 @@ def _known_surname(index, m):
     if h is None or h.tag_ not in ("NNP", "NNPS", "NNS", "NN") or m.text.strip() != h.text \
             or not h.text[:1].isupper() or h.text.isupper():   # the tagger calls some surnames NNS
         return None
-    if h.text not in index.alias and h.text not in index.entities:
-        return None
+    if h.text not in index.alias and h.text not in index.entities and not any(
+            e.type == "PERSON" and e.name.split()[-1] == h.text for e in index.unique()):
+        return None   # (a surname of a person named in full counts: "Rowlands said", tagged NNS)
     e = index.get_at(h.text, m.start)
     return e if e.type == "PERSON" and " " in e.name else None
 
