@@ -145,3 +145,9 @@ def test_initials_before_a_surname_make_a_person(run):
     quotes = run(text)
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("J.K. Rowlands", "PERSON")] * 2
     assert quotes[0].speaker_gender == "female"
+
+
+def test_a_hyphenated_word_before_a_name_is_one_role(run):
+    text = "Sixteen-year-old Amira Haddad said the school was cold. “We wear coats in class,” Haddad said."
+    quotes = run(text)
+    assert [q.speaker_role for q in quotes] == ["Sixteen-year-old"] * 2

@@ -199,7 +199,10 @@ def _left_role(ent) -> str | None:
                 and doc[i - 1].head.i >= ent.start - 1)):
         i -= 1
     if i < ent.start:
-        return doc[i:ent.start].text
+        start, text = doc[i].idx, doc.text
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"“‘(":
+            start -= 1   # the whole of a hyphenated word ("Sixteen-year-old", not "old")
+        return text[start:doc[ent.start].idx].strip()
     return None
 
 
