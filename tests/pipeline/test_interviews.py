@@ -135,3 +135,18 @@ def test_q_dot_and_capitalised_surname_labels(run):
 def test_q_dot_a_dot_labels(run):
     quotes = run(QA.replace("Q: ", "Q. ").replace("A: ", "A. "))
     assert [q.speaker for q in quotes] == ["Teodora Vasquez-Hale"] * 2
+
+
+def test_a_surname_label_is_the_person_named_in_full(run):
+    # "Okafor-Lindgren:" after "R. T. Okafor-Lindgren:": the same interviewee, and "Gillespie:"
+    # the same interviewer as "Tom Gillespie:"; no answer is folded into a question
+    text = ("The novelist R. T. Okafor-Lindgren spoke to our books editor, Tom Gillespie, about her new "
+            "thriller.\n\nTom Gillespie: Your villains are unusually sympathetic. Why?\n\n"
+            "R. T. Okafor-Lindgren: Because nobody thinks they are the villain.\n\n"
+            "Tom Gillespie: Is any of this autobiographical?\n\nOkafor-Lindgren: Less than my mother thinks.\n\n"
+            "Gillespie: You write at night?\n\nOkafor-Lindgren: A necessity. The children sleep.")
+    quotes = run(text)
+    assert [(q.quote, q.speaker) for q in quotes] == [
+        ("Because nobody thinks they are the villain.", "R. T. Okafor-Lindgren"),
+        ("Less than my mother thinks.", "R. T. Okafor-Lindgren"),
+        ("A necessity. The children sleep.", "R. T. Okafor-Lindgren")]

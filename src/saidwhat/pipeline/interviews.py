@@ -75,8 +75,9 @@ def _label_entity(ctx: DocContext, index: ArticleEntities, label: str, pos: int)
                  and (e.name.casefold() == label.casefold() or e.name.split()[-1].casefold() == label.casefold())}
         return next(iter(found.values())) if len(found) == 1 else None
     norm = normalize_name(label)
-    if not norm or (norm not in index.entities and norm not in index.alias):
-        return None
+    if not norm or (norm not in index.entities and norm not in index.alias
+                    and index._expand(norm, Counter({n: 1 for n in index.entities})) is None):
+        return None   # (a surname label of a person named in full counts: "Okafor-Lindgren:")
     e = index.get_at(label, pos)
     return e if e.type in ("PERSON", "ORG") else None
 
@@ -127,6 +128,7 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
             if t.entity is None:
                 labelled.append(None)
                 continue
+            t.label = t.entity.name   # "Gillespie:" and "Tom Gillespie:" are one speaker's turns
         labelled.append(t)
     # runs of turns; a few unlabelled paragraphs between turns continue the turn before
     blocks: list[list[_Turn]] = []
