@@ -376,3 +376,13 @@ def test_an_interview_followed_by_narration_keeps_its_answers(run):
     assert [(q.quote, q.quote_start, q.speaker, q.flags) for q in quotes] == [
         (ANSWER_1, text.index(ANSWER_1), "Teodora Vasquez-Hale", ("interview",)),
         (ANSWER_2, text.index(ANSWER_2), "Teodora Vasquez-Hale", ("interview",))]
+
+
+@pytest.mark.slow
+def test_inverted_cue_with_a_number_in_the_speaker_closing_a_sentence_the_parser_split(run):
+    # quote_detector._surface_frame: ", two former workers write." is a speaker and its
+    # cue (a number may open the speaker's words)
+    (q,) = run("The old mill closed in 1990; after that, the whole valley emptied, two former workers write.")
+    assert (q.quote, q.type, q.speaker_mention, q.cue) == (
+        "The old mill closed in 1990; after that, the whole valley emptied", "indirect", "two former workers",
+        "write")
