@@ -386,3 +386,11 @@ def test_inverted_cue_with_a_number_in_the_speaker_closing_a_sentence_the_parser
     assert (q.quote, q.type, q.speaker_mention, q.cue) == (
         "The old mill closed in 1990; after that, the whole valley emptied", "indirect", "two former workers",
         "write")
+
+
+@pytest.mark.slow
+def test_a_naming_cue_with_two_coordinated_descriptions_reports_both(run):
+    # quote_detector._naming_content: the description runs over "and" to the second one
+    (q,) = run("Brandt calls the new quay a gift to the city and a lesson for the council.")
+    assert (q.quote, q.type, q.speaker, q.cue) == (
+        "a gift to the city and a lesson for the council", "indirect", "Brandt", "calls")
