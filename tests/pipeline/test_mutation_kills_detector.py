@@ -394,3 +394,12 @@ def test_a_naming_cue_with_two_coordinated_descriptions_reports_both(run):
     (q,) = run("Brandt calls the new quay a gift to the city and a lesson for the council.")
     assert (q.quote, q.type, q.speaker, q.cue) == (
         "a gift to the city and a lesson for the council", "indirect", "Brandt", "calls")
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_an_inverted_cue_is_the_speaker_mention(run):
+    # quote_detector._speaker_near: in ', tweeted he on Monday' the parser does not make
+    # "he" the cue's subject; the pronoun after the inverted cue is still the mention
+    (q,) = run("Tom Okafor runs the port. “We will appeal the ruling in the spring,” tweeted he on Monday.")
+    assert (q.quote, q.speaker, q.speaker_mention, q.cue, q.flags) == (
+        "We will appeal the ruling in the spring,", "Tom Okafor", "he", "tweeted", ())
