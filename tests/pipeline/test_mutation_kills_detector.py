@@ -403,3 +403,13 @@ def test_a_pronoun_after_an_inverted_cue_is_the_speaker_mention(run):
     (q,) = run("Tom Okafor runs the port. “We will appeal the ruling in the spring,” tweeted he on Monday.")
     assert (q.quote, q.speaker, q.speaker_mention, q.cue, q.flags) == (
         "We will appeal the ruling in the spring,", "Tom Okafor", "he", "tweeted", ())
+
+
+@pytest.mark.slow
+def test_a_noun_before_a_lead_in_cue_the_parser_left_without_subject_is_the_speaker(run):
+    # quote_detector._speaker_near: with a participle clause between them the parser does
+    # not make "The harbour master" the subject of "tweeted"; the noun before the cue is
+    # still its speaker mention
+    (q,) = run("The harbour master, writing late on Monday, tweeted: “We will appeal the ruling in the spring.”")
+    assert (q.quote, q.speaker, q.speaker_mention, q.cue) == (
+        "We will appeal the ruling in the spring.", None, "The harbour master", "tweeted")
