@@ -413,3 +413,11 @@ def test_a_noun_before_a_lead_in_cue_the_parser_left_without_subject_is_the_spea
     (q,) = run("The harbour master, writing late on Monday, tweeted: “We will appeal the ruling in the spring.”")
     assert (q.quote, q.speaker, q.speaker_mention, q.cue) == (
         "We will appeal the ruling in the spring.", None, "The harbour master", "tweeted")
+
+
+@pytest.mark.slow
+def test_an_inverted_frame_ends_at_a_paragraph_break_before_a_lower_case_line(run):
+    # quote_detector._inverted_ok: the frame's tail stops at a line break that ends a
+    # paragraph, though the next paragraph opens in lower case and the parser runs on
+    (q,) = run("The quay will reopen soon, the mayor has said\nand the workers went home early on Monday.")
+    assert (q.quote, q.type, q.speaker_mention, q.cue) == ("The quay will reopen soon", "indirect", "the mayor", "said")
