@@ -38,7 +38,8 @@ from .context import DocContext
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
-from .speaker_detector import _ORG_NAME_WORDS, first_name_gender, guess_name_type, is_known_first_name
+from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
+                               is_known_first_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -171,6 +172,14 @@ def _is_role_word(word: str) -> bool:
     "Mayor"; not "Dean", "Major" when the given-name table knows it)."""
     w = word.lower().rstrip(".")
     return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
+
+
+def _people_ending_in(short: str, names) -> list[str]:
+    """The people's names of three words or more, opening with a known given name, that
+    end in the two-word ``short`` ("Lorena Paz Akin" for "Paz Akin", "Ana García López"
+    for "García López")."""
+    return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
+            and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
 
 
 def ent_name(ent) -> str:
@@ -537,7 +546,7 @@ class ArticleEntities:
             first = m.group(1)
             titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
             titled = titled is not None and titled.group(1).lower() in PERSONAL_TITLES_V1
-            romanised = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", first) is not None   # "Jae-won", "Xiao-ming"
+            romanised = ROMANISED_GIVEN.fullmatch(first) is not None   # "Jae-won", "Xiao-ming"
             if not (is_known_first_name(first) or titled or romanised) or _is_role_word(first) \
                     or first.lower() in _NOT_GIVEN:
                 continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
@@ -647,8 +656,7 @@ class ArticleEntities:
         nor a surname pair "Guajardo Villarreal")."""
         if len(short.split()) != 2 or not is_known_first_name(short.split()[0]):
             return []
-        return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
-                and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+        return _people_ending_in(short, names)
 
     @staticmethod
     def _double_surname_of(short: str, names) -> list[str]:
@@ -666,8 +674,7 @@ class ArticleEntities:
             return [n for n in names if 3 <= len(n.split()) <= 5 and short in n.split()[1:-1]
                     and all(is_known_first_name(w) for w in n.split()[:n.split().index(short)])
                     and guess_name_type(n, None) == "PERSON"]
-        return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
-                and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+        return _people_ending_in(short, names)
 
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
@@ -697,6 +704,11 @@ class ArticleEntities:
             return acr[0]
         return None
 
+    def fuller_form(self, short: str) -> str | None:
+        """The name of an entity the article already has that ``short`` is a short form
+        of (surname, acronym, particle or double-surname form; :meth:`_expand`), or None."""
+        return self._expand(short, Counter({n: 1 for n in self.entities}))
+
     def get(self, name: str, label: str | None = None) -> Entity:
         """The entity for a name, creating it if the article's NER missed it (typed from
         the name and ``label``, the NER label or the mention's own: ORG for a named
@@ -705,7 +717,7 @@ class ArticleEntities:
             name = normalize_name(name)
         key = self.alias.get(name, name)
         if key not in self.entities:
-            target = self._expand(name, Counter({n: 1 for n in self.entities})) or self._new_full_name(name)
+            target = self.fuller_form(name) or self._new_full_name(name)
             if target:
                 self.alias[name] = target
                 key = target

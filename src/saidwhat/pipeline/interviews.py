@@ -76,7 +76,7 @@ def _label_entity(ctx: DocContext, index: ArticleEntities, label: str, pos: int)
         return next(iter(found.values())) if len(found) == 1 else None
     norm = normalize_name(label)
     if not norm or (norm not in index.entities and norm not in index.alias
-                    and index._expand(norm, Counter({n: 1 for n in index.entities})) is None):
+                    and index.fuller_form(norm) is None):
         return None   # (a surname label of a person named in full counts: "Okafor-Lindgren:")
     e = index.get_at(label, pos)
     return e if e.type in ("PERSON", "ORG") else None

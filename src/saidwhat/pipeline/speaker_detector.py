@@ -366,8 +366,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 # a hyphenated given name NER left out, written with a lower-case second
                 # part ("Jae-won Park", Korean romanisation)
                 toks = [h.doc[h.i - 1], h, lo_part] + toks
-                if label == "ORG" and toks[3:] and len(toks) == 4:
-                    label = "PERSON"
+                if label == "ORG" and len(toks) == 4:
+                    label = "PERSON"   # given name, hyphen, syllable and one surname
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
@@ -421,7 +421,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         last -= 2          # the last word starts before its hyphens ("Son Heung-min")
     if toks and not (toks[last].text[:1].isupper() or toks[last].text[:1].isdigit() and last > 0
                      and toks[last - 1].text[:1].isupper()
-                     or toks[last].lower_ in NAME_PARTICLES_V1 and last + 2 < len(toks) + 1
+                     or toks[last].lower_ in NAME_PARTICLES_V1 and last < len(toks) - 1
                      and toks[-1].text[:1].isupper()):   # "Abdullah al-Zahrani", "bin-Talal"
         return [], None    # "the regional chamber of commerce" is a description ("CUPE Local 1104" is not)
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
@@ -645,11 +645,11 @@ def _speaks_for(head: Token, hi: int) -> int | None:
     if pobj is None or not (pobj.ent_type_ in ("ORG", "GPE", "NORP") or pobj.lower_ in ORG_NOUNS_V2
                             or pobj.lemma_.lower() in ORG_NOUNS_V2):
         return None
-    end_tok = pobj
-    for t in pobj.subtree:   # the organisation's own name and "of" phrase, no clause
-        if t.i > end_tok.i and t.dep_ in ("compound", "prep", "pobj", "flat", "amod") or t.ent_iob_ == "I" and t.i > end_tok.i:
-            if all(x.i <= t.i or x.dep_ not in ("relcl", "acl") for x in pobj.subtree):
-                end_tok = t
+    # the organisation's own name and "of" phrase, up to a clause on it ("who was present")
+    clause = min((x.i for x in pobj.subtree if x.dep_ in ("relcl", "acl")), default=len(head.doc))
+    end_tok = max((t for t in pobj.subtree if pobj.i < t.i < clause
+                   and (t.dep_ in ("compound", "prep", "pobj", "flat", "amod") or t.ent_iob_ == "I")),
+                  key=lambda t: t.i, default=pobj)
     end = end_tok.idx + len(end_tok)
     return end if end <= hi else None
 
@@ -802,7 +802,7 @@ bridge north south east west
 #: A romanised East Asian given name written with a hyphen and a lower-case second
 #: syllable ("Jae-won", "Xiao-ming"; Revised Romanization of Korean, 2000, and Wade-Giles
 #: habit in Taiwan): a given name though the name table lacks it.
-_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 #: Initials before a surname ("J.K.", "J. K.", "T.R."), a person's; and the initials of
@@ -824,7 +824,7 @@ def guess_name_type(name: str, label: str | None) -> str:
     if any(p in PLATFORMS_V1 for p in low) and len(parts) == 1:
         return "ORG"
     if any(p in _PLACE_WORDS for p in low[1:]) and not (len(parts) == 2 and (
-            label == "PERSON" and is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0]))):
+            label == "PERSON" and is_known_first_name(parts[0]) or ROMANISED_GIVEN.fullmatch(parts[0]))):
         # "Maple Lake", "Bay Street"; but "Ellen Park", which NER calls a person
         return "GPE" if label in (None, "GPE", "LOC", "PERSON") else ("ORG" if label == "FAC" else label)
     if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 and _INITIALS.fullmatch(" ".join(parts[:-1])) \
@@ -832,7 +832,7 @@ def guess_name_type(name: str, label: str | None) -> str:
             and " ".join(parts[:-1]).replace(" ", "") not in _PLACE_INITIALS:
         return "PERSON"   # "J.K. Rowlands", "T. R. Fehrenbach" (not "U.S. Steel")
     if label not in ("GPE", "LOC", "FAC", "NORP") and len(parts) >= 2 \
-            and (is_known_first_name(parts[0]) or _ROMANISED_GIVEN.fullmatch(parts[0])) \
+            and (is_known_first_name(parts[0]) or ROMANISED_GIVEN.fullmatch(parts[0])) \
             and not any(p in _ORG_NAME_WORDS for p in low):
         return "PERSON"
     if any(p in _ORG_NAME_WORDS for p in low):
