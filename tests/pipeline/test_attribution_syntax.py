@@ -145,3 +145,51 @@ def test_a_that_clause_the_parser_hangs_on_the_addressee_is_the_content(run):
     (q,) = run("Judge Sarah Okonjo reminded the jury that the burden of proof lay with the prosecution.")
     assert (q.quote, q.speaker, q.cue) == ("that the burden of proof lay with the prosecution", "Sarah Okonjo",
                                            "reminded")
+
+
+# Kinds the mutation run of issue 14 found (docs/testing.md, "possible bugs").
+
+@pytest.mark.parametrize("text", [
+    "The harbour closed on Monday after the storm.\n\n“Why now?” one of the harbour workers asked.",
+    "The band played for an hour.\n\n“Encore!” several of the fans in the front rows shouted.",
+])
+def test_a_short_question_or_exclamation_waits_for_a_long_attribution(run, text):
+    # a marked sentence ending in ? or ! is a whole utterance: its cue may come after a
+    # long subject, as after a quote ending in a comma
+    quotes = run(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker is None
+    assert q.speaker_mention in ("one of the harbour workers", "several of the fans in the front rows")
+
+
+def test_a_quantifier_keeps_the_group_it_picks_from(run):
+    quotes = run("One of the nurses said the ward had been short of staff for a year.")
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [(None, "One of the nurses")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry timetable\n\nThe ferry sails at noon on weekdays, Dana Varga writes.",
+    "Ferry timetable\n\nThe ferry sails at noon on weekdays, Varga said.",
+])
+def test_a_present_tense_verb_the_tagger_reads_as_a_noun_still_makes_a_clause(run, text):
+    # en_core_web_sm tags "sails" NNS with "ferry" as its compound; the content is a clause
+    quotes = run(text)
+    assert [q.quote for q in quotes] == ["The ferry sails at noon on weekdays"]
+    assert quotes[0].speaker in ("Dana Varga", "Varga")
+
+
+def test_a_spokesman_for_a_border_patrol_speaks_for_it(run):
+    quotes = run("A spokesman for the Arizona border patrol said the crossing would stay closed.")
+    q = quotes[0]
+    assert q.speaker is None
+    assert q.speaker_mention == "A spokesman for the Arizona border patrol"
+    assert q.speaker_role == "spokesman for the Arizona border patrol"
+
+
+def test_a_scare_quote_inside_narration_is_not_the_next_clauses_speech(run):
+    # a short phrase in marks with narration before it does not wait for a cue a long
+    # way after it; the clause after "and" has its own speaker and content
+    text = "The flats were “too damp,” and the owner of the building, Carla Benn, said she would repair them."
+    quotes = run(text)
+    assert [q.quote for q in quotes] == ["she would repair them"]

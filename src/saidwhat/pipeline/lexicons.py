@@ -91,13 +91,14 @@ utility diocese archdiocese province city municipality county
 #: and charity reporting names by their trade ("the hospital trust", "the carmaker",
 #: "the lender"; the Reuters/AP habit of a trade noun for a company named before), and
 #: the arts and public bodies entertainment and local news names so ("the studio", "the
-#: gallery", "the clinic", "the care home"). Used by
+#: gallery", "the clinic", "the care home"; "the border patrol", "the fire brigade"). Used by
 #: :func:`~saidwhat.pipeline.speaker_detector.noun_category`; v1 stays as it was for the
 #: features of the trained antecedent model.
 ORG_NOUNS_V2 = ORG_NOUNS_V1 | frozenset("""
 trust startup carmaker automaker chipmaker drugmaker lender conglomerate nonprofit
 consultancy chain exporter importer railway railroad brewer miner supplier utility
 studio gallery museum theatre theater orchestra festival airport zoo library clinic home
+patrol force brigade navy coastguard prison academy college
 """.split())
 
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).

@@ -234,7 +234,8 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
         s, e = _trim(text, max(ps, ctx.sentence_start_before(comma.idx - 1)), comma.idx)
         if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
             continue
-        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in ctx.tokens_in(s, e)):
+        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v)
+                   for t in ctx.tokens_in(s, e)):
             continue
         kind = _classify_content(ctx, s, e)
         if kind is None:
@@ -419,8 +420,18 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
         return True
     if v.lemma_.lower() in _ADVICE_CUES and any(t.tag_ == "TO" and t.head.tag_ == "VB" for t in toks[:3]):
         return True   # "(advised hikers) never to camp by the river"
-    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in toks) or any(
-        ctx.quoted(t.idx) for t in toks)
+    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v) for t in toks) \
+        or any(ctx.quoted(t.idx) for t in toks)
+
+
+def _verb_read_as_noun(t: Token, v: Token) -> bool:
+    """A present-tense verb the tagger read as a plural noun with its subject as a compound:
+    "The ferry sails at noon, Varga said" (``ferry`` compound of ``sails`` NNS), heading the
+    content (hung on the cue ``v`` as a clause, or the root of its own sentence) and with a phrase of its own
+    after it ("at noon")."""
+    return t.tag_ == "NNS" and (t.head.i == v.i and t.dep_ in ("ccomp", "dep") or t.head.i == t.i) and any(
+        c.dep_ == "compound" and c.tag_ in ("NN", "NNP") and c.i == t.i - 1 for c in t.children) \
+        and any(c.i > t.i and c.dep_ in ("prep", "dobj", "npadvmod") for c in t.children)
 
 
 def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
@@ -879,9 +890,10 @@ def _governs(cue: Token, inner: list[Token]) -> bool:
 _NAMING_CUES = frozenset("call describe express label brand term dismiss characterize characterise".split())
 
 
-def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
+def _embedded(ctx: DocContext, m: MarkedSpan, *, before_only: bool = False) -> bool:
     """True if the marked span sits inside a sentence of narration (words before it
-    in the same sentence, or the sentence going on after it in lower case)."""
+    in the same sentence, or, unless ``before_only``, the sentence going on after it in
+    lower case)."""
     text = ctx.text
     ps, pe = ctx.paragraph_bounds(m.open_pos)
     lo = max(ps, ctx.sentence_start_before(m.open_pos - 1) if m.open_pos else 0)
@@ -891,6 +903,8 @@ def _embedded(ctx: DocContext, m: MarkedSpan) -> bool:
     before = text[lo:m.open_pos].strip()
     if before and not before.endswith(":") and any(ch.isalpha() for ch in before):
         return True
+    if before_only:
+        return False
     if m.close_pos is not None and text[m.end - 1:m.end] not in ".!?":
         after = text[m.outer_end:pe].lstrip(" ,")
         if after[:1].islower():
@@ -1038,8 +1052,12 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             # a short marked phrase counts only when the cue is right next to it
             gap = text[m.outer_end:c.cue[0]] if c.how == "after" else text[c.cue[1]:m.open_pos]
             naming = c.cue_tok is not None and c.cue_tok.lemma_.lower() in _NAMING_CUES
-            if c.how == "after" and c.mention is not None and text[m.end - 1:m.end] == ",":
-                gap = ""   # a quote ending in a comma waits for its attribution: '“We will appeal,” her lawyer, Omar Fitz, said'
+            if c.how == "after" and c.mention is not None and text[m.end - 1:m.end] in ",?!" \
+                    and not _embedded(ctx, m, before_only=True):
+                # a quote ending in a comma, question or exclamation mark waits for its attribution:
+                # '“We will appeal,” her lawyer, Omar Fitz, said'; '“Why now?” one of the workers asked';
+                # not a phrase inside narration ('The flats were “too damp,” and the owner ... said')
+                gap = ""
             if len(gap.split()) > 3 or (c.how == "before" and gap.strip() and not naming
                                         and not gap.strip().endswith((":", ","))):
                 continue

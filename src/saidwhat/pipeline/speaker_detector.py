@@ -246,6 +246,11 @@ def _word_hyphen(tok: Token) -> bool:
             and not tok.doc[tok.i - 1].whitespace_ and tok.i + 1 < len(tok.doc))
 
 
+#: Quantifiers whose "of" phrase is the group they pick from, so part of the mention:
+#: "one of the harbour workers asked" names "one of the harbour workers", not "one".
+_PARTITIVE_HEADS = frozenset("one two three some many several few most all none each any both".split())
+
+
 def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[Token]:
     """Tokens of the noun phrase headed by ``head`` within char range [lo, hi),
     without relative clauses (anywhere in it), appositions and (unless ``keep_prep``) trailing
@@ -253,7 +258,8 @@ def _np_tokens(head: Token, lo: int, hi: int, keep_prep: bool = False) -> list[T
     head as ``punct``)."""
     drop: set[int] = set()
     for c in head.children:
-        if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and (c.i < head.i or keep_prep)):
+        if c.dep_ in _DROP_CHILD_DEPS and not (c.dep_ == "prep" and (
+                c.i < head.i or keep_prep or (c.lower_ == "of" and head.lower_ in _PARTITIVE_HEADS))):
             if c.dep_ == "punct" and c.i < head.i and c.text in ("'", "’", "'s", "’s"):
                 continue
             if c.dep_ == "punct" and _word_hyphen(c):
