@@ -193,3 +193,21 @@ def test_a_scare_quote_inside_narration_is_not_the_next_clauses_speech(run):
     text = "The flats were “too damp,” and the owner of the building, Carla Benn, said she would repair them."
     quotes = run(text)
     assert [q.quote for q in quotes] == ["she would repair them"]
+
+
+def test_a_fronted_adverbial_is_no_organisation_noun_over_a_name(run):
+    # "Outside court," parsed as a noun phrase with the officer in apposition: "court" is
+    # no organisation the officer is the name of, so the officer stays a woman for "she"
+    text = ("The defence lawyer, Emma Rowe, said her client was innocent.\n\n"
+            "Outside court, Detective Sergeant Nadia Kowalski of Thames Valley Police said the inquiry "
+            "had taken two years. “This verdict sends a clear message,” she said.")
+    quotes = run(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes[1:]] == [("Nadia Kowalski", "PERSON")] * 2
+
+
+def test_a_body_under_an_organisations_name_is_not_the_person_named_last(run):
+    text = ("Police Inspector General Japheth Koome warned that violent protests would be dealt with "
+            "firmly.\n\nThe European Union observer mission said voting had been largely peaceful.")
+    q = run(text)[-1]
+    assert q.speaker_mention == "The European Union observer mission"
+    assert q.speaker is None

@@ -151,3 +151,36 @@ def test_a_hyphenated_word_before_a_name_is_one_role(run):
     text = "Sixteen-year-old Amira Haddad said the school was cold. “We wear coats in class,” Haddad said."
     quotes = run(text)
     assert [q.speaker_role for q in quotes] == ["Sixteen-year-old"] * 2
+
+
+# Kinds found by a second round of invented articles (wire, regional and sports news from
+# Britain, Ireland, Australia, New Zealand, India and Nigeria; issue 10).
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # police ranks as British and Australasian press offices abbreviate them, the Australian
+    # "Cr" for councillor, and honorifics of Indian and Māori usage: titles, not names
+    ("Detective Sergeant Maria Oyelowo spoke first. “This was a cowardly act,” Det Sgt Oyelowo said.",
+     "Maria Oyelowo", "Det Sgt"),
+    ("Superintendent Keri Whaanga spoke on Monday. “The road itself needs work,” Supt Whaanga said.",
+     "Keri Whaanga", "Supt"),
+    ("“Please stay at home,” said Insp Dafydd Rees-Owen.", "Dafydd Rees-Owen", "Insp"),
+    ("Cr Helen Vu spoke first. “We have asked for years,” Cr Vu said.", "Helen Vu", "Cr"),
+    ("“We have sealed twelve sites,” said Shri Anil Prakash Joshi.", "Anil Prakash Joshi", "Shri"),
+    ("Treasurer Ellen Park said the case showed the need for reform.", "Ellen Park", "Treasurer"),
+])
+def test_a_rank_or_honorific_stays_out_of_the_name(run, text, speaker, role):
+    q = run(text)[-1]
+    assert q.speaker == speaker
+    assert q.speaker_role == role
+
+
+def test_a_double_given_name_is_kept_whole(run):
+    # NER tags "Paula Costa" and leaves "Ana" out (Portuguese compound given name)
+    quotes = run("Her mother, Ana Paula Costa, travelled with her. “Proud. Very proud,” she said.")
+    assert [q.speaker for q in quotes] == ["Ana Paula Costa"]
+
+
+def test_an_irish_surname_with_its_particle_is_linked_to_the_full_name(run):
+    text = ("Council votes to close pool\n\nCllr Aoife Ní Bhriain said the decision was sad.\n\n"
+            "Cllr Ní Bhriain said the roof would cost two million euro.")
+    assert [q.speaker for q in run(text)] == ["Aoife Ní Bhriain"] * 2

@@ -13,7 +13,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1
+from . import given_names
+from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, TITLE_WORDS_V1
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
 
@@ -212,8 +213,9 @@ def _whole_words(ent: Span) -> Span:
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
     with no space, up to a capitalised part, so "Holloway-led" stays out), and surname
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
-    possessor that opens an organisation's name ("Alzheimer's" + "Society"), and the
-    coordinated first part of one ("Avon and" + "Somerset Police")."""
+    possessor that opens an organisation's name ("Alzheimer's" + "Society"), the
+    coordinated first part of one ("Avon and" + "Somerset Police"), and a first given
+    name left out of a person's ("Ana" + "Paula Costa")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -228,6 +230,13 @@ def _whole_words(ent: Span) -> Span:
                 end = k + 1
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    if ent.label_ == "PERSON" and len(ent) >= 2:
+        # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
+        # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
+        while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
+                and ent.start <= p.head.i < ent.end and given_names.is_given_name(p.text) \
+                and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
+            start -= 1
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \

@@ -456,7 +456,10 @@ class ArticleEntities:
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
                 if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start \
-                        and ent.root.head.dep_ != "pobj":   # not "The captain of the team, Jordan Stewart"
+                        and ent.root.head.dep_ != "pobj" \
+                        and any(c.dep_ in ("det", "poss") for c in ent.root.head.children):
+                    # not "The captain of the team, Jordan Stewart"; not a fronted adverbial
+                    # the parser took for a noun phrase ("Outside court, Detective Sergeant Nadia Kowalski")
                     # "The company behind it, Silver Peak Minerals": an organisation, though
                     # its first word is a given name ("Silver") or NER said PERSON
                     e.type = "ORG"
@@ -550,10 +553,12 @@ class ArticleEntities:
             if not (is_known_first_name(first) or titled or romanised) or _is_role_word(first) \
                     or first.lower() in _NOT_GIVEN:
                 continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
-            if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1
-                                      or re.search(r"\b[A-Z][\w'’-]*[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])):
+            before = re.search(r"\b([A-Z][\w'’-]*)\.?[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])
+            if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1 or before is not None
+                                      and before.group(1).lower() not in TITLE_WORDS_V1):
                 # "Secretary General Ban Ki-moon": a title, not the given name of "Ban
-                # Ki-moon"; "Aung San Suu Kyi": a longer name, not "San Suu Kyi"
+                # Ki-moon"; "Aung San Suu Kyi": a longer name, not "San Suu Kyi" (but a title
+                # before the given name is no part of it: "Cllr Aoife Ní Bhriain")
                 continue
             tok = ctx.token_at(m.start())
             if tok is None or tok.pos_ != "PROPN" and not romanised or ctx.token_quoted(tok) or ctx.skipped(m.start()):

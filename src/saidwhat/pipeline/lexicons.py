@@ -57,17 +57,24 @@ glaciologist economist analyst professor researcher scientist doctor nurse param
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
 cllr sheikh sheik emir ayatollah ratu datuk dato tun
+det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher
+shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 """.split())
-# (the last line: honorifics of other conventions written before a name: the British
+# (the last three lines: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
-# "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists)
+# "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;
+# British, Irish, Australian and New Zealand police ranks as their press offices abbreviate
+# them ("Det Sgt", "Supt", "Insp", "DCI", "PC"; Canadian "Cst") and the Australian "Cr"
+# for councillor; Indian "Shri"/"Smt", Nigerian "Alhaji"/"Alhaja"/"Engr"/"Barr", "Hon",
+# and the Māori elders' titles "Kaumātua"/"Kuia")
 
 #: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
 #: person though the given-name table lacks "Rhodri"); not "Union" or "Federal", which
 #: open organisations' names too. A subset of TITLE_WORDS_V1.
 PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev reverend
 councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
-judge sheikh sheik ratu datuk dato""".split())
+judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
+shrimati alhaji alhaja kaumātua kuia""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"): part of no name (Debrett's, "Forms of
@@ -160,10 +167,12 @@ HYPHENS = frozenset("-\u2010\u2011")
 #: Lower-case particles inside surnames ("de la Cruz", "von der Leyen", "bin Salman",
 #: "van Gogh", "dos Santos"): the nobiliary and patronymic particles of the European,
 #: Arabic and Portuguese naming conventions (Wikipedia, "Nobiliary particle"; Chicago
-#: Manual of Style 8.5-8.16 on particles in personal names).
+#: Manual of Style 8.5-8.16 on particles in personal names), and the Irish patronymic
+#: particles of women's and men's surnames ("Ní Bhriain", "Ó Súilleabháin"; Wikipedia,
+#: "Irish name"), written capitalised.
 NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
-bint al el abu
+bint al el abu ní nic ó uí
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").

@@ -813,6 +813,18 @@ def _relation_to_person(prep) -> bool:
                                     or low in ("family", "families"))
 
 
+#: Endings of English agent nouns, which name people ("speechwriter", "negotiator",
+#: "strategist", "historian", "consultant", "correspondent": the agent suffixes of English
+#: word formation). A few non-people end so too ("order", "moment"); the rule only uses it
+#: to keep a description linkable.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _agent_noun(noun: str) -> bool:
+    """A noun that names a person by what they do: an agent ending or a title ("justice")."""
+    return noun.endswith(_AGENT_ENDINGS) or noun in TITLE_WORDS_V1
+
+
 def _description(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     if _is_document(m.head):
@@ -848,6 +860,12 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
 
+    if cat is None and m.head is not None and not _agent_noun(noun) and any(
+            t.i < m.head.i and t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in m.head.subtree):
+        # a noun of no known kind, and no agent noun, under an organisation's name ("The
+        # European Union observer mission said", "the FBI summary"): a body or a document
+        # of that organisation, not whoever was named last ("The GOP speechwriter" is a person)
+        return Resolution(None, "OTHER", None, CONF_EVEN)
     if m.head is not None and any(c.dep_ == "poss" or (cat == "PERSON" and _relation_to_person(c))
                                   for c in m.head.children):
         # "his office", "Gary Johnson's doctor", "the ad's narrator", and a person noun
