@@ -211,3 +211,23 @@ def test_a_body_under_an_organisations_name_is_not_the_person_named_last(run):
     q = run(text)[-1]
     assert q.speaker_mention == "The European Union observer mission"
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a crowd speaks together: none of the people named before
+    ("Guard Sam Reid scored 30 points. The crowd chanted “MVP! MVP!” as he went to the line.", "The crowd"),
+    # news convention: an anonymous source stays unnamed however definite it becomes
+    ("Reality star Jodie Marsh was spotted in Ibiza. A pal told reporters: “Jodie is gutted.” "
+     "The source added: “Her mum has flown out.”", "The source"),
+])
+def test_a_crowd_or_an_anonymous_source_is_nobody_named(run, text, mention):
+    q = run(text)[-1]
+    assert q.speaker_mention == mention
+    assert q.speaker is None
+
+
+def test_they_who_speaks_as_i_is_a_person_not_a_place(run):
+    # the quotation says "I": its speaker is one person, whom the article calls they
+    text = "Jordan Achebe, 32, won the seat at Oakfield Town Hall. “I knocked on 3,000 doors,” they said."
+    (q,) = run(text)
+    assert q.speaker == "Jordan Achebe"

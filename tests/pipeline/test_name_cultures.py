@@ -184,3 +184,11 @@ def test_an_irish_surname_with_its_particle_is_linked_to_the_full_name(run):
     text = ("Council votes to close pool\n\nCllr Aoife Ní Bhriain said the decision was sad.\n\n"
             "Cllr Ní Bhriain said the roof would cost two million euro.")
     assert [q.speaker for q in run(text)] == ["Aoife Ní Bhriain"] * 2
+
+
+def test_a_courtesy_title_before_a_three_word_name_makes_it_a_person(run):
+    # NER tags "Dr Te Aomihia Walker" ORG (Māori names open with "Te"); the title says person
+    text = ("On a grey morning, Dr Te Aomihia Walker lowers a hydrophone into the water. "
+            "“Most of this job is waiting,” she says.")
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == ("Te Aomihia Walker", "PERSON")

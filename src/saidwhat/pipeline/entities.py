@@ -83,7 +83,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
         parts = parts[last_title + 1:]   # "Northvale President and CEO Gregory Almasi"
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
         parts = parts[1:]
-    personal = len(whole) == 3 and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 and len(parts) == 2 \
+    personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \
+        and len(parts) == len(whole) - 1 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
     if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss") and parts[1][:1].isupper():
         return parts[1]   # "Ms Holt", which NER may tag ORG: a courtesy title is only a person's
@@ -361,8 +362,9 @@ class ArticleEntities:
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     label = ent.label_
                     if label in ("ORG", "GPE") and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
-                            and len(name.split()) == 2 and len(ent) == 3:
-                        label = "PERSON"   # "Councillor Rhodri Llewellyn", NER's ORG
+                            and 2 <= len(name.split()) <= 3 and len(ent) == len(name.split()) + 1 \
+                            and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
+                        label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", NER's ORG
                     raw.append((ent.start_char, name, label, ctx.token_quoted(ent[0]), subj))
                     if ent.root.dep_ != "compound":
                         standalone.add(name)   # not only a modifier ("Amazon Web Services chief")

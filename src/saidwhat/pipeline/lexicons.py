@@ -131,6 +131,16 @@ pilot firefighter paramedic
 #: Plural nouns for groups of people that news copy gives as speakers ("Residents said",
 #: "Critics say"): written capitalised at the start of a clause they are still no name.
 #: Plurals of PERSON_NOUNS_V1 and ORG_NOUNS_V1 words are recognised from those lists.
+#: Nouns that name an unnamed speaker however definite the article makes them: crowds
+#: and audiences, which speak together and are no one of the people named before ("The
+#: crowd chanted"), and the anonymous sources of news convention ("a source", "an
+#: insider", the tabloid "pal"; AP Stylebook, "anonymous sources"), which the text never
+#: names ("A pal told reporters ... The source added").
+UNNAMED_SPEAKER_NOUNS_V1 = frozenset("""
+crowd audience congregation mob throng onlookers bystanders spectators
+source insider pal confidant
+""".split())
+
 GROUP_NOUNS_V1 = frozenset("""
 people critics experts observers sources investigators witnesses protesters protestors
 demonstrators campaigners supporters opponents fans parents employees staff members

@@ -439,7 +439,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             rest = next((k for k, t in enumerate(toks) if not _role_word(t)), len(toks))
             personal = toks[rest - 1].lower_.rstrip(".") in PERSONAL_TITLES_V1 if rest else False
             if rest == 0 or len(toks) - rest < 2 or not (is_known_first_name(toks[rest].text) or personal
-                                                         and len(toks) - rest == 2) \
+                                                         and len(toks) - rest in (2, 3)) \
                     or any(t.lower_ in _ORG_NAME_WORDS for t in toks[rest:]):
                 break
             label = "PERSON"

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1
+from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1,
+                       UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
@@ -360,6 +361,14 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     pron = m.head.lower_ if m.head is not None else m.text.lower()
     if pron in ("i", "we", "you"):
         return Resolution(None, "OTHER", None, CONF_FIRST_PERSON)
+    if pron in ("they", "them") and _speaks_as_one(ctx, c):
+        # '“I knocked on 3,000 doors,” they said': a person the article calls they, never
+        # the organisation or place named last (an organisation's spokesperson says "we")
+        for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
+            if e.type == "PERSON" and _plausible_person(e) and (
+                    e.gender_source in (None, "name") or e.pronouns.get("they", 0) > 0):
+                return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
+        return Resolution(None, "OTHER", None, CONF_GUESS)
     if pron in ("they", "them") and history:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
@@ -446,6 +455,20 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         # article's own pronouns, honorific or role noun for that person
         return Resolution(pe.name, pe.type, pe.role, CONF_GUESS, pe)
     return Resolution(None, None, None, 0.0)
+
+
+#: First person singular in a quotation, and plural (which an organisation or a group uses).
+_FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.I)
+
+
+def _speaks_as_one(ctx, c) -> bool:
+    """True if a direct quotation speaks in the first person singular only: its speaker
+    is one person, whatever pronoun the attribution uses."""
+    if c.type != "direct":
+        return False
+    q = ctx.text[c.start:c.end]
+    return bool(_FIRST_SINGULAR.search(q)) and not _FIRST_PLURAL.search(q)
 
 
 def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str | None:
@@ -834,7 +857,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     if cat is None and (noun in PERSON_NOUNS_V2 or noun in DEMONYM_NOUNS_V1
                         or (m.head is not None and m.head.lemma_.lower() in PERSON_NOUNS_V2)):
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
-    if _anonymous(ctx, m):
+    if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
     if (cat == "PERSON" or noun in ROLE_GENDER) and _introduced_unnamed(ctx, index, m):
         # "a man and a woman ... The woman told the BBC": the person the article
