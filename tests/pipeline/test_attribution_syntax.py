@@ -231,3 +231,16 @@ def test_they_who_speaks_as_i_is_a_person_not_a_place(run):
     text = "Jordan Achebe, 32, won the seat at Oakfield Town Hall. “I knocked on 3,000 doors,” they said."
     (q,) = run(text)
     assert q.speaker == "Jordan Achebe"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("The UAE's Minister of State for International Cooperation, Reem Al-Mansoori, said her country "
+     "would provide $1.2 billion.", "Reem Al-Mansoori", "The UAE's Minister of State for International Cooperation"),
+    ("The Canadian Minister of State for Trade, Julie Tremblay, said her country would provide aid.",
+     "Julie Tremblay", "The Canadian Minister of State for Trade"),
+])
+def test_a_capitalised_title_with_its_of_phrase_before_the_name_in_apposition(run, text, speaker, role):
+    # the parser hangs the name on the last noun of the title's phrase; the role is the
+    # whole phrase up to the comma before the name
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)

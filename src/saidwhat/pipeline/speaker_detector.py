@@ -495,12 +495,14 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         return Mention(start, end, text[start:end], head, kind=bare)
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and head.lower_ in _ROLE_HEADS:
         # "The Parliamentary Budget Officer, Yves Giroux-Tremblay, said": a capitalised
-        # title with a person's name in apposition; the name is the apposition
-        for a in appos:
+        # title with a person's name in apposition; the name is the apposition (also one
+        # hung lower: "The UAE's Minister of State for International Cooperation, Reem Al-Mansoori")
+        for a in appos or _low_appositions(head, lo, hi):
             atoks = _np_tokens(a, lo, hi) or [a]
             an, alabel = _name_tokens(a, atoks)
             if an and a.i > head.i and (alabel == "PERSON" or is_known_first_name(an[0].text)):
                 s0, e0 = np[0].idx, np[-1].idx + len(np[-1])
+                e0 = max(e0, a.left_edge.idx)   # the role runs to the comma before the name
                 ns, ne = an[0].idx, an[-1].idx + len(an[-1])
                 return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
                                role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
