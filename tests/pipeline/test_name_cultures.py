@@ -192,3 +192,17 @@ def test_a_courtesy_title_before_a_three_word_name_makes_it_a_person(run):
             "“Most of this job is waiting,” she says.")
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == ("Te Aomihia Walker", "PERSON")
+
+
+def test_a_korean_family_name_alone_is_the_person_named_in_full_just_before(run):
+    # Korean names put the family name first: "Lee" is shared by both, and the one named
+    # in full last before the bare use is meant
+    text = ("Defence Minister Lee Sang-hoon welcomed the deal. Lee Jae-sung, a professor at Korea "
+            "University, said the agreement was fragile. “It could collapse overnight,” Lee said.")
+    assert [q.speaker for q in run(text)] == ["Lee Jae-sung"] * 2
+
+
+def test_a_one_word_name_only_written_after_in_is_a_place_not_a_speaker(run):
+    text = ("Storm live\n\nWestern Power says 38,000 homes are without power.\n\n"
+            "Nia Howells in Tenby has sent us this photo. “Missed the car by a foot,” she writes.")
+    assert "Tenby" not in [q.speaker for q in run(text)]

@@ -345,6 +345,8 @@ class ArticleEntities:
         office_of: set[str] = set()    # names written only as "the mayor of X" are places
         place_of: set[str] = set()     # "the town of X" is a place, whatever the name table says
         not_office: set[str] = set()
+        in_place: set[str] = set()     # one-word names only ever written after "in" are places
+        not_in_place: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
@@ -375,6 +377,10 @@ class ArticleEntities:
                         office_of.add(name)    # "the mayor of Köln"
                     else:
                         not_office.add(name)
+                    if r.dep_ == "pobj" and r.head.lower_ == "in" and len(ent) == 1:
+                        in_place.add(name)     # "Nia Howells in Tenby"
+                    else:
+                        not_in_place.add(name)
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
@@ -431,6 +437,9 @@ class ArticleEntities:
             if e.type == "PERSON" and " " not in key and key in office_of and key not in not_office \
                     and not is_known_first_name(key):
                 e.type = "GPE"   # "the mayor of Köln", NER's PERSON: the office's place
+            if e.type == "PERSON" and " " not in key and key in in_place and key not in not_in_place \
+                    and not is_known_first_name(key) and not any(self.alias.get(n) == key for n in names if n != key):
+                e.type = "GPE"   # "Nia Howells in Tenby": NER's PERSON on a town no one calls by name otherwise
             if e.type == "PERSON" and " " not in key and key in place_of:
                 e.type = "GPE"   # "the town of Fenwick", though "Fenwick" is also a given name
             if e.type == "PERSON" and len(key.split()) >= 2:
@@ -768,6 +777,8 @@ class ArticleEntities:
                     k = next((i for i, w in enumerate(words) if not is_known_first_name(w)), len(words))
                     if 1 <= k < len(words) - 1 and len(words) <= 5:
                         keys.add(words[k])   # a Spanish paternal surname ("Castellanos")
+                    if len(words) == 2 and ROMANISED_GIVEN.fullmatch(last):
+                        keys.add(words[0])   # a Korean family name first ("Lee" of "Lee Jae-sung")
                     for key in keys:
                         self._surnames.setdefault(key, []).append(e)
             self._surnames_at = len(self.entities)
