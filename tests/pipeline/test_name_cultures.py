@@ -203,6 +203,7 @@ def test_a_korean_family_name_alone_is_the_person_named_in_full_just_before(run)
 
 
 def test_a_one_word_name_only_written_after_in_is_a_place_not_a_speaker(run):
-    text = ("Storm live\n\nWestern Power says 38,000 homes are without power.\n\n"
+    text = ("07:25\n\nWestern Power says 38,000 homes are without power.\n\n"
+            "A spokesperson told us: “Our engineers are out.”\n\n07:48\n\n"
             "Nia Howells in Tenby has sent us this photo. “Missed the car by a foot,” she writes.")
     assert "Tenby" not in [q.speaker for q in run(text)]
