@@ -207,3 +207,15 @@ def test_a_one_word_name_only_written_after_in_is_a_place_not_a_speaker(run):
             "A spokesperson told us: “Our engineers are out.”\n\n07:48\n\n"
             "Nia Howells in Tenby has sent us this photo. “Missed the car by a foot,” she writes.")
     assert "Tenby" not in [q.speaker for q in run(text)]
+
+
+def test_a_hyphenated_surname_the_parser_splits_stays_whole_and_is_no_role(run):
+    (q,) = run("Shadow Health Secretary-in-waiting Rachel Osei-Bonsu said the situation was a national scandal.")
+    assert q.speaker == "Rachel Osei-Bonsu"
+    assert q.speaker_role != "Bonsu"
+    assert q.speaker_mention.endswith("Rachel Osei-Bonsu")
+
+
+def test_a_nigerian_police_rank_stays_out_of_the_name(run):
+    (q,) = run("The police spokesperson, SP Adekunle Hundeyin, said two suspects had been arrested.")
+    assert q.speaker == "Adekunle Hundeyin"

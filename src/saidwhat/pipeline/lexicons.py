@@ -57,14 +57,15 @@ glaciologist economist analyst professor researcher scientist doctor nurse param
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
 cllr sheikh sheik emir ayatollah ratu datuk dato tun
-det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher
+det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp asp dsp csp acp dcp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 """.split())
 # (the last three lines: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
 # "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;
 # British, Irish, Australian and New Zealand police ranks as their press offices abbreviate
-# them ("Det Sgt", "Supt", "Insp", "DCI", "PC"; Canadian "Cst") and the Australian "Cr"
+# them ("Det Sgt", "Supt", "Insp", "DCI", "PC"; Canadian "Cst"; Nigerian and Indian "SP",
+# "ASP", "DSP", "CSP", "ACP", "DCP" for superintendents and commissioners) and the Australian "Cr"
 # for councillor; Indian "Shri"/"Smt", Nigerian "Alhaji"/"Alhaja"/"Engr"/"Barr", "Hon",
 # and the Māori elders' titles "Kaumātua"/"Kuia")
 
@@ -179,10 +180,11 @@ HYPHENS = frozenset("-\u2010\u2011")
 #: Arabic and Portuguese naming conventions (Wikipedia, "Nobiliary particle"; Chicago
 #: Manual of Style 8.5-8.16 on particles in personal names), and the Irish patronymic
 #: particles of women's and men's surnames ("Ní Bhriain", "Ó Súilleabháin"; Wikipedia,
-#: "Irish name"), written capitalised.
+#: "Irish name"), written capitalised, and the Māori article "Te" ("the") that opens many
+#: Māori surnames ("Hinemoa Te Rangi").
 NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
-bint al el abu ní nic ó uí
+bint al el abu ní nic ó uí te
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").

@@ -353,6 +353,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             toks = [t for t in ent if t in np or t.i == head.i or label in ("ORG", "FAC")
                     and t.i > head.i and any(a.lower_ == "of" for a in head.children)]
             # "The Department of Foreign Affairs": an organisation's own "of" phrase is its name
+            while label == "PERSON" and toks and toks[-1].i + 1 < ent.end and not toks[-1].whitespace_ \
+                    and (toks[-1].text in HYPHENS or head.doc[toks[-1].i + 1].text in HYPHENS):
+                toks = toks + [head.doc[toks[-1].i + 1]]   # "Osei" + "-Bonsu", which the parser hung elsewhere
             if label == "ORG" and len(ent) == 1 and head.i >= 2 and head.doc[head.i - 1].tag_ == "POS" \
                     and head.doc[head.i - 2].tag_ == "NNP" and head.doc[head.i - 2].head.i == head.i:
                 toks = [head.doc[head.i - 2], head.doc[head.i - 1], head]   # "Alzheimer's Society"
@@ -522,7 +525,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         if ns > start:
             role_parts.append(text[start:ns].strip(" ,"))
         spans: list[list[int]] = []
+        end = max(end, ne)
         for a in appos:
+            if a.i > 0 and doc[a.i - 1].text in HYPHENS and not doc[a.i - 1].whitespace_ and ns <= a.idx < ne:
+                continue   # "Osei-Bonsu": the second part of a hyphenated name, not an apposition
             atoks = _np_tokens(a, lo, hi, keep_prep=True)
             if atoks and all(t.like_num for t in atoks):
                 continue   # "Raman, 41, said": an age, not a role
