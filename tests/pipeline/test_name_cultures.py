@@ -219,3 +219,8 @@ def test_a_hyphenated_surname_the_parser_splits_stays_whole_and_is_no_role(run):
 def test_a_nigerian_police_rank_stays_out_of_the_name(run):
     (q,) = run("The police spokesperson, SP Adekunle Hundeyin, said two suspects had been arrested.")
     assert q.speaker == "Adekunle Hundeyin"
+
+
+def test_a_title_after_a_portfolio_word_stays_out_of_a_name_the_table_does_not_know(run):
+    (q,) = run("Agriculture Minister Shivraj Chauhan Rathore told parliament that the government had enough grain.")
+    assert (q.speaker, q.speaker_role) == ("Shivraj Chauhan Rathore", "Agriculture Minister")

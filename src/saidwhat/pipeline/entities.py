@@ -79,8 +79,12 @@ def normalize_name(name: str, label: str | None = None) -> str:
         parts = " ".join(parts).split(" of ")[0].split()   # "Claire Donnelly of Barrowfield Securities"
         label = "PERSON"
     last_title = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1), default=-1)
-    if label in (None, "PERSON") and last_title >= 0 and is_known_first_name(parts[last_title + 1]):
-        parts = parts[last_title + 1:]   # "Northvale President and CEO Gregory Almasi"
+    if label in (None, "PERSON") and last_title >= 0 and (
+            is_known_first_name(parts[last_title + 1]) or last_title >= 1 and parts[last_title][:1].isupper()
+            and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS for w in parts[last_title + 1:])):
+        # "Northvale President and CEO Gregory Almasi"; a person's name the table does not
+        # know after a capitalised title ("Agriculture Minister Shivraj Chauhan Rathore")
+        parts = parts[last_title + 1:]
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
         parts = parts[1:]
     personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \

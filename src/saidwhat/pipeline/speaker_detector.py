@@ -447,6 +447,13 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 break
             label = "PERSON"
         toks = toks[1:]
+    if label in ("PERSON", None) and len(toks) >= 4:
+        # a capitalised title after a word that is none ("Agriculture Minister Shivraj Chauhan
+        # Rathore"): the name starts after the last title word when two or more names follow
+        k = max((j for j, t in enumerate(toks[:-2]) if t.text[:1].isupper()
+                 and t.lower_.rstrip(".") in TITLE_WORDS_V1), default=-1)
+        if k >= 1 and all(t.text[:1].isupper() and t.lower_ not in _ORG_NAME_WORDS for t in toks[k + 1:]):
+            toks = toks[k + 1:]
     if label in ("ORG", "GPE", "NORP") and toks and toks[0].lower_ == "the":
         toks = toks[1:]
     return toks, label
