@@ -224,3 +224,11 @@ def test_a_nigerian_police_rank_stays_out_of_the_name(run):
 def test_a_title_after_a_portfolio_word_stays_out_of_a_name_the_table_does_not_know(run):
     (q,) = run("Agriculture Minister Shivraj Chauhan Rathore told parliament that the government had enough grain.")
     assert (q.speaker, q.speaker_role) == ("Shivraj Chauhan Rathore", "Agriculture Minister")
+
+
+def test_a_last_surname_ner_leaves_out_joins_the_name(run):
+    # NER tags "Inés Navarro" and the parser makes "Ruiz" the name's head: one person,
+    # and the paternal surname alone is hers, not a new "Inés Navarro"
+    text = ("Party leader Inés Navarro Ruiz said the law was a failure. “We will vote against it,” "
+            "Navarro said.")
+    assert [q.speaker for q in run(text)] == ["Inés Navarro Ruiz"] * 2

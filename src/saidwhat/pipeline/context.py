@@ -208,6 +208,13 @@ def coordinated_first_part(doc: Doc, start: int, head_lo: int, head_hi: int) -> 
     return a.pos_ == "PROPN" and not a.ent_type_ and head_lo <= a.head.i < head_hi
 
 
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ("Morton Blackwell Endorses Ted Cruz"): most of its words
+    capitalised, so a capital shows no name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
@@ -215,7 +222,8 @@ def _whole_words(ent: Span) -> Span:
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
     possessor that opens an organisation's name ("Alzheimer's" + "Society"), the
     coordinated first part of one ("Avon and" + "Somerset Police"), and a first given
-    name left out of a person's ("Ana" + "Paula Costa")."""
+    name left out of a person's ("Ana" + "Paula Costa") or a last word the parser makes its
+    head ("Inés Navarro" + "Ruiz")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -230,6 +238,11 @@ def _whole_words(ent: Span) -> Span:
                 end = k + 1
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
+            and n.text[:1].isupper() and n.is_alpha and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == n.i \
+            and n.lower_ not in TITLE_WORDS_V1 and not _title_case(n.sent) \
+            and not (end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == ":")):
+        end += 1   # "Inés Navarro" + "Ruiz": NER stopped before the word the parser made the name's head
     if ent.label_ == "PERSON" and len(ent) >= 2:
         # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
