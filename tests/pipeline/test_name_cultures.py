@@ -232,3 +232,10 @@ def test_a_last_surname_ner_leaves_out_joins_the_name(run):
     text = ("Party leader Inés Navarro Ruiz said the law was a failure. “We will vote against it,” "
             "Navarro said.")
     assert [q.speaker for q in run(text)] == ["Inés Navarro Ruiz"] * 2
+
+
+def test_a_common_noun_capitalised_at_the_start_of_a_headline_is_no_part_of_the_name(run):
+    text = ("Airline Skyvia apologises after IT failure strands 40,000 passengers\n\n"
+            "Budget airline Skyvia apologised on Sunday after a system failure.\n\n"
+            "Skyvia said the outage had affected check-in.")
+    assert [q.speaker for q in run(text)] == ["Skyvia"]

@@ -359,6 +359,11 @@ class ArticleEntities:
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS"):
                     continue   # "Shop owner David Patel": a common noun capitalised by its place
+                if name and " " in name and ent[0].is_sent_start and ent[0].lower_ in ORG_NOUNS_V2 \
+                        and ctx.text.count(name.split(" ", 1)[1]) > ctx.text.count(name):
+                    # "Airline Skyvia apologises" in a headline, "Budget airline Skyvia" and
+                    # "Skyvia" in the body: a common noun capitalised by its place is no part of the name
+                    name = self._ent_names[ent.start_char] = name.split(" ", 1)[1]
                 if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
