@@ -239,3 +239,9 @@ def test_a_common_noun_capitalised_at_the_start_of_a_headline_is_no_part_of_the_
             "Budget airline Skyvia apologised on Sunday after a system failure.\n\n"
             "Skyvia said the outage had affected check-in.")
     assert [q.speaker for q in run(text)] == ["Skyvia"]
+
+
+def test_a_place_whose_first_word_is_a_given_name_stays_a_place_after_from(run):
+    text = ("The Jade Garden opened in 1984.\n\nIts founder came to Leeds from Hong Kong that spring. "
+            "“I still miss the harbour,” she says.")
+    assert "Hong Kong" not in [q.speaker for q in run(text)]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
+from .lexicons import (EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name)
@@ -198,6 +198,28 @@ def ent_name(ent) -> str:
     return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
 
 
+#: Prepositions of place: a name NER tags a place after one of them ("from Hong Kong") is
+#: one, though its first word is also a given name.
+_LOCATIVE = frozenset("in from to at near across throughout inside outside".split())
+
+
+def _surname_keys(name: str) -> set[str]:
+    """The words a person's name may be shortened to as a surname: the last word and its
+    last hyphenated part, a Spanish paternal surname after the given names ("Castellanos"
+    of "Luis Castellanos Rivera"), and an East Asian family name written first before a
+    romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling")."""
+    words = name.split()
+    last = words[-1]
+    keys = {last, last.rsplit("-", 1)[-1]}
+    k = next((i for i, w in enumerate(words) if not is_known_first_name(w)), len(words))
+    if 1 <= k < len(words) - 1 and len(words) <= 5:
+        keys.add(words[k])   # a Spanish paternal surname ("Castellanos")
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]+", last) \
+            and (ROMANISED_GIVEN.fullmatch(last) or words[0].lower() in EAST_ASIAN_FAMILY_NAMES_V1):
+        keys.add(words[0])   # a family name first ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling")
+    return keys
+
+
 def _left_role(ent) -> str | None:
     """Title words before a PERSON name in the same noun phrase ("Harbour master"),
     including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
@@ -350,6 +372,7 @@ class ArticleEntities:
         place_of: set[str] = set()     # "the town of X" is a place, whatever the name table says
         not_office: set[str] = set()
         in_place: set[str] = set()     # one-word names only ever written after "in" are places
+        located: set[str] = set()      # places NER tagged after a preposition of place
         not_in_place: set[str] = set()
         ends: dict[int, int] = {}
         for ent in ctx.ents:
@@ -390,6 +413,8 @@ class ArticleEntities:
                         in_place.add(name)     # "Nia Howells in Tenby"
                     else:
                         not_in_place.add(name)
+                    if r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE and ent.label_ in ("GPE", "LOC"):
+                        located.add(name)      # "came to Leeds from Hong Kong": a place NER got right
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
@@ -438,6 +463,7 @@ class ArticleEntities:
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
+                    and key not in located \
                     and key.split()[-1].lower() not in _PLACE_WORDS \
                     and not (c["GPE"] >= PLACE_EVERY_TIME and set(known) == {"GPE"}):
                 e.type = "PERSON"   # "Patrick Bardos", which NER calls a place (not "Nova Scotia")
@@ -764,10 +790,10 @@ class ArticleEntities:
         norm = normalize_name(name)
         if gender is not None:   # "Mrs Pellow" is not Graham Pellow; "Mr Pellow" not Hilary Pellow
             e = self.get_at(name, pos)
-            if e.gender in (None, gender):
-                return e
             same = [x for x in self._unique() if x.type == "PERSON" and x.gender == gender
-                    and x.name.split()[-1] == norm.split()[-1]]
+                    and norm.split()[-1] in _surname_keys(x.name)]
+            if e.gender == gender or e.gender is None and not same:
+                return e   # (of a man and a woman who share it, "Mrs Chen" is the woman: "Chen Mei-Ling")
             if same:
                 return max(same, key=lambda x: max((p for p in x.positions if p < pos), default=-1))
             key = f"{norm}\x00{gender}"   # one more person of that surname, named only so
@@ -780,15 +806,7 @@ class ArticleEntities:
             self._surnames: dict[str, list[Entity]] = {}
             for e in self._unique():
                 if e.type == "PERSON" and len(e.name.split()) >= 2:
-                    words = e.name.split()
-                    last = words[-1]
-                    keys = {last, last.rsplit("-", 1)[-1]}
-                    k = next((i for i, w in enumerate(words) if not is_known_first_name(w)), len(words))
-                    if 1 <= k < len(words) - 1 and len(words) <= 5:
-                        keys.add(words[k])   # a Spanish paternal surname ("Castellanos")
-                    if len(words) == 2 and ROMANISED_GIVEN.fullmatch(last):
-                        keys.add(words[0])   # a Korean family name first ("Lee" of "Lee Jae-sung")
-                    for key in keys:
+                    for key in _surname_keys(e.name):
                         self._surnames.setdefault(key, []).append(e)
             self._surnames_at = len(self.entities)
             self._owner: dict[str, Entity] = {}

@@ -230,3 +230,17 @@ bluesky weibo wechat whatsapp snapchat
 def cue_lexicon_v1() -> frozenset[str]:
     """Reporting-verb lemmas (see module docstring for sources)."""
     return REPORTING_VERBS_V1
+
+
+#: Common Chinese and Korean family names in their usual romanisations, which the news
+#: writes first ("Chen Mei-Ling", "Lee Jae-sung") and uses alone after ("Chen said"): the
+#: most frequent surnames of mainland China, Hong Kong, Taiwan and South Korea (Wikipedia,
+#: "List of common Chinese surnames" and "List of Korean surnames", the top of each list).
+EAST_ASIAN_FAMILY_NAMES_V1 = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng
+liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du
+ye cheng wei su lu ding shen ren yao lu jin tan chan wong lau cheung leung ng ho lam tsang
+chow kwok tsai hsu lai chiu
+kim lee park choi jung jeong kang cho yoon jang lim shin yoo han oh seo kwon hwang ahn
+song jeon hong moon son yang bae baek heo nam noh ha kwak
+""".split())
