@@ -244,3 +244,16 @@ def test_a_capitalised_title_with_its_of_phrase_before_the_name_in_apposition(ru
     # whole phrase up to the comma before the name
     (q,) = run(text)
     assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_a_fronted_frame_participle_is_not_reported_content(run):
+    # "Asked about X, NAME said ...": the reporter's question frames the speech; the
+    # parser hangs it on the cue as a clause, but the speaker never said it
+    quotes = run("Asked about the penalty appeal turned down in the first half, Pryce said he had not seen it again.")
+    assert [q.quote for q in quotes] == ["he had not seen it again"]
+
+
+def test_a_given_name_ner_left_out_is_no_part_of_the_role(run):
+    text = ("Norvex AG cut its outlook. Chief Executive Ulrike Brenner told analysts the market was weak. "
+            "Brenner said the Ohio project was postponed.")
+    assert [(q.speaker, q.speaker_role) for q in run(text)] == [("Ulrike Brenner", "Chief Executive")] * 2

@@ -521,7 +521,14 @@ class ArticleEntities:
                     e.set_gender(first_name_gender(e.name.split()[0]), "name")
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
-                e.add_role(_left_role(ent))
+                role = _left_role(ent)
+                if role and " " in e.name and e.name.endswith(" " + name) \
+                        and role.split()[-1] == e.name[:-len(name) - 1].split()[-1] \
+                        and role.split()[-1].lower().rstrip(".") not in TITLE_WORDS_V1:
+                    # "Chief Executive Ulrike" + "Brenner": the word NER left out is the
+                    # given name of the article's "Ulrike Brenner", not the role
+                    role = role.rsplit(" ", 1)[0] if " " in role else None
+                e.add_role(role)
                 head = ent.root.head
                 if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
                     # "a daughter, Margaret Brennan-Ruiz", "Her daughter, Amara": the noun before

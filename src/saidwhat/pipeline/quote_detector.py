@@ -128,6 +128,19 @@ def _classify_content(ctx: DocContext, s: int, e: int) -> tuple[str, list[Marked
     return "mixed", inside
 
 
+#: Participles that open the frame of an attribution, not its content ("Asked about the
+#: appeal, Pryce said ...", "Speaking to reporters, ..."): the situation of the speech.
+_FRAME_PARTICIPLES = frozenset("""asked pressed questioned quizzed challenged reached contacted
+interviewed speaking responding replying writing talking addressing""".split())
+
+
+def _frame_participle(ctx: DocContext, s: int) -> bool:
+    """True if the text from ``s`` opens with a frame participle (:data:`_FRAME_PARTICIPLES`)
+    the parser tagged as one (VBN/VBG)."""
+    toks = ctx.tokens_in(s, s + 20)
+    return bool(toks) and toks[0].lower_ in _FRAME_PARTICIPLES and toks[0].tag_ in ("VBN", "VBG")
+
+
 def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     """Reported speech: reporting verbs with a clausal complement, and 'according to'."""
     out: list[Candidate] = []
@@ -199,6 +212,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                     continue   # (not "..., he said, according to the complaint")
             elif _words(text[s:e]) < (2 if naming else 3) or s <= subj.idx < e or not _is_clause(ctx, s, e, v):
                 continue
+            elif e <= v.idx and _frame_participle(ctx, s):
+                continue   # "Asked about the appeal turned down in the first half, Pryce said ...": the frame
             kind = _classify_content(ctx, s, e)
             if kind is None or (kind[0] == "mixed" and e <= v.idx and _lead_in_only(ctx, s, e, kind[1])):
                 continue   # a direct quote (the marked path attributes it), not reported speech
