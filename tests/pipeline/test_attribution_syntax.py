@@ -257,3 +257,12 @@ def test_a_given_name_ner_left_out_is_no_part_of_the_role(run):
     text = ("Norvex AG cut its outlook. Chief Executive Ulrike Brenner told analysts the market was weak. "
             "Brenner said the Ohio project was postponed.")
     assert [(q.speaker, q.speaker_role) for q in run(text)] == [("Ulrike Brenner", "Chief Executive")] * 2
+
+
+def test_an_unnamed_spokesperson_of_an_organisation_named_with_for_is_nobody_named_before(run):
+    # "A Transport for Victoria spokesperson", parsed as "A Transport" with the
+    # spokesperson inside its "for" phrase
+    text = ("Mayor Ruth Kim said council wanted a cycle path. A Transport for Victoria spokesperson "
+            "said the agency was reviewing safety.")
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_mention) == (None, "A Transport for Victoria spokesperson")

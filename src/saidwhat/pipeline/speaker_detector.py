@@ -491,6 +491,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if low in PRONOUNS or (head.pos_ == "PRON" and head.ent_type_ != "PERSON" and not head.text[:1].isupper()):
         return Mention(np[0].idx, np[-1].idx + len(np[-1]), text[np[0].idx:np[-1].idx + len(np[-1])],
                        head, kind="pronoun")
+    if head.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        # "A Transport for Victoria spokesperson said", parsed as "A Transport" with the
+        # spokesperson inside its "for" phrase: the speaker is the unnamed spokesperson
+        pp = next((c for c in head.children if c.dep_ == "prep" and c.i == head.i + 1
+                   and c.lower_ in ("for", "of")), None)
+        pobj = next((x for x in pp.children if x.dep_ == "pobj"), None) if pp is not None else None
+        if pobj is not None and pobj.lemma_.lower() in _AGENT_OF_ORG and pobj.right_edge.i == pobj.i \
+                and pobj.idx + len(pobj) <= hi:
+            start, end = np[0].idx, pobj.idx + len(pobj)
+            return Mention(start, end, text[start:end], pobj, kind="generic")
     if head.pos_ == "NOUN" and noun_category(head.lower_) != "PERSON":
         # "Caleb Moss of Pine Hollow's fire brigade", misparsed as a possessor
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"
