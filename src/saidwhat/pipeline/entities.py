@@ -800,7 +800,7 @@ class ArticleEntities:
             same = [x for x in self._unique() if x.type == "PERSON" and x.gender == gender
                     and norm.split()[-1] in _surname_keys(x.name)]
             if e.gender == gender or e.gender is None and not same:
-                return e   # (of a man and a woman who share it, "Mrs Chen" is the woman: "Chen Mei-Ling")
+                return e   # (else, of several who share the surname, the one of the honorific's gender)
             if same:
                 return max(same, key=lambda x: max((p for p in x.positions if p < pos), default=-1))
             key = f"{norm}\x00{gender}"   # one more person of that surname, named only so
