@@ -442,8 +442,8 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
 def _verb_read_as_noun(t: Token, v: Token) -> bool:
     """A present-tense verb the tagger read as a plural noun with its subject as a compound:
     "The ferry sails at noon, Varga said" (``ferry`` compound of ``sails`` NNS), heading the
-    content (hung on the cue ``v`` as a clause, or the root of its own sentence) and with a phrase of its own
-    after it ("at noon")."""
+    content (hung on the cue ``v`` as a clause, or the root of its own sentence) and with a
+    phrase of its own after it ("at noon")."""
     return t.tag_ == "NNS" and (t.head.i == v.i and t.dep_ in ("ccomp", "dep") or t.head.i == t.i) and any(
         c.dep_ == "compound" and c.tag_ in ("NN", "NNP") and c.i == t.i - 1 for c in t.children) \
         and any(c.i > t.i and c.dep_ in ("prep", "dobj", "npadvmod") for c in t.children)
