@@ -266,3 +266,10 @@ def test_an_unnamed_spokesperson_of_an_organisation_named_with_for_is_nobody_nam
             "said the agency was reviewing safety.")
     q = run(text)[-1]
     assert (q.speaker, q.speaker_mention) == (None, "A Transport for Victoria spokesperson")
+
+
+def test_says_without_that_before_a_bare_verb_the_parser_reads_as_a_complement(run):
+    # "says [around 400 children] [use it]": say takes no object plus bare infinitive,
+    # so the parse hides a clause with a present-tense verb
+    text = "Swimming coach Orla Keane has taught at the pool for years. She says around 400 children a week use it."
+    assert [(q.quote, q.speaker) for q in run(text)] == [("around 400 children a week use it", "Orla Keane")]

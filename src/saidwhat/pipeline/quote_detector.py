@@ -435,8 +435,16 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
         return True
     if v.lemma_.lower() in _ADVICE_CUES and any(t.tag_ == "TO" and t.head.tag_ == "VB" for t in toks[:3]):
         return True   # "(advised hikers) never to camp by the river"
-    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v) for t in toks) \
-        or any(ctx.quoted(t.idx) for t in toks)
+    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v)
+               or _bare_verb_after_object(t, v) for t in toks) or any(ctx.quoted(t.idx) for t in toks)
+
+
+def _bare_verb_after_object(t: Token, v: Token) -> bool:
+    """A present-tense verb the parser made an object-control complement of a say-verb
+    ("She says around 400 children a week use it": ``use`` VB, xcomp of ``says``); say
+    takes no object plus bare infinitive, so it is the content's own verb."""
+    return t.dep_ == "xcomp" and t.head.i == v.i and t.tag_ == "VB" and v.lemma_.lower() in _SAY_LIKE \
+        and not any(c.tag_ == "TO" for c in t.children) and any(c.dep_ == "dobj" and c.i < t.i for c in v.children)
 
 
 def _verb_read_as_noun(t: Token, v: Token) -> bool:
@@ -474,9 +482,14 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
         recipient = next((c for c in v.children if c.dep_ in ("dative", "dobj") and c.i >= first.i), first)
         rest = doc[recipient.right_edge.i + 1:sent_end + 1]   # "told HuffPost Canada the laws ..."
         first = rest[0] if len(rest) else None
-    if first is None or first.pos_ not in ("DET", "NOUN", "PRON", "PROPN", "ADJ", "NUM"):
+    if first is None or first.pos_ not in ("DET", "NOUN", "PRON", "PROPN", "ADJ", "NUM") and not (
+            first.dep_ == "advmod" and first.head.pos_ == "NUM"):   # "around 400 children"
         return None
-    if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in rest) and len(rest) >= 4:
+    # a bare verb the parser made the cue's xcomp after an object is the content's verb
+    # read as non-finite ("She says around 400 children a week use it": say takes no
+    # object plus bare infinitive)
+    if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _bare_verb_after_object(t, v) for t in rest) \
+            and len(rest) >= 4:
         return _content_from_tokens(ctx, list(rest), v)
     return None
 
