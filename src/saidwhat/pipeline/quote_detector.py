@@ -249,8 +249,7 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
         s, e = _trim(text, max(ps, ctx.sentence_start_before(comma.idx - 1)), comma.idx)
         if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
             continue
-        if not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v)
-                   for t in ctx.tokens_in(s, e)):
+        if not any(_clause_verb(t, v) for t in ctx.tokens_in(s, e)):
             continue
         kind = _classify_content(ctx, s, e)
         if kind is None:
@@ -435,8 +434,14 @@ def _is_clause(ctx: DocContext, s: int, e: int, v: Token) -> bool:
         return True
     if v.lemma_.lower() in _ADVICE_CUES and any(t.tag_ == "TO" and t.head.tag_ == "VB" for t in toks[:3]):
         return True   # "(advised hikers) never to camp by the river"
-    return any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v)
-               or _bare_verb_after_object(t, v) for t in toks) or any(ctx.quoted(t.idx) for t in toks)
+    return any(_clause_verb(t, v) for t in toks) or any(ctx.quoted(t.idx) for t in toks)
+
+
+def _clause_verb(t: Token, v: Token) -> bool:
+    """A token that makes reported content of cue ``v`` a clause: a finite verb, or one the
+    tagger or parser misread (:func:`_verb_read_as_noun`, :func:`_bare_verb_after_object`)."""
+    return t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v) \
+        or _bare_verb_after_object(t, v)
 
 
 def _bare_verb_after_object(t: Token, v: Token) -> bool:
@@ -488,8 +493,7 @@ def _loose_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
     # a bare verb the parser made the cue's xcomp after an object is the content's verb
     # read as non-finite ("She says around 400 children a week use it": say takes no
     # object plus bare infinitive)
-    if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _bare_verb_after_object(t, v) for t in rest) \
-            and len(rest) >= 4:
+    if any(_clause_verb(t, v) for t in rest) and len(rest) >= 4:
         return _content_from_tokens(ctx, list(rest), v)
     return None
 
