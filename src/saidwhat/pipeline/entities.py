@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
+from .lexicons import (COMPANY_TRADE_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name)
@@ -522,6 +522,15 @@ class ArticleEntities:
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 role = _left_role(ent)
+                if role and role.split()[-1] in COMPANY_TRADE_NOUNS_V1 \
+                        and not is_known_first_name(e.name.split()[0]):
+                    # "Belgian bank Maertens Groep", "budget airline Zephora": a company
+                    # introduced by its trade, which NER took for a person ("airline
+                    # pilot Maria Lindgren" ends in a person noun)
+                    e.add_role(role)
+                    e.type = "ORG"
+                    e.gender = e.gender_source = None
+                    continue
                 if role and " " in e.name and e.name.endswith(" " + name) \
                         and role.split()[-1] == e.name[:-len(name) - 1].split()[-1] \
                         and role.split()[-1].lower().rstrip(".") not in TITLE_WORDS_V1:

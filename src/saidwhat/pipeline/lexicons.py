@@ -109,6 +109,26 @@ studio gallery museum theatre theater orchestra festival airport zoo library cli
 patrol force brigade navy coastguard prison academy college
 """.split())
 
+#: Trade nouns that name a company, never a person, when they stand right before a name
+#: ("Belgian bank Maertens Groep", "budget airline Zephora", "car supplier Hartmann
+#: Werke"): the business-news habit of introducing a company by its trade (Reuters/AP
+#: style). Left out on purpose: nouns that also name people by trade ("broadcaster",
+#: "publisher", "developer", "operator", "brewer", "producer").
+COMPANY_TRADE_NOUNS_V1 = frozenset("""
+company firm bank lender airline carrier insurer retailer manufacturer automaker carmaker
+chipmaker drugmaker supplier chain startup conglomerate utility railway consultancy group
+""".split())
+
+#: Words that end or make up company names and name no person or place ("Halvorsen
+#: Foods", "Nordlys Logistics", "Maertens Groep", "Hartmann Werke"): the plural trade
+#: words of English company names and the Dutch/German ones business news keeps
+#: untranslated. A name holding one is an organisation, and a business.
+COMPANY_NAME_WORDS_V1 = frozenset("""
+foods logistics technologies industries airways airlines pharmaceuticals therapeutics
+biosciences laboratories labs brands enterprises ventures petroleum telecom
+semiconductor semiconductors groep gruppe werke
+""".split())
+
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).
 #: "guard" is left out on purpose: news copy uses it for watchdogs and guardians too.
 PERSON_NOUNS_V1 = frozenset("""

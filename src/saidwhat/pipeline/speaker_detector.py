@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from . import given_names
 from .context import coordinated_first_part
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
+from .lexicons import (COMPANY_NAME_WORDS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 
@@ -47,7 +47,7 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
 resort resorts hotel hotels casino casinos motors diocese archdiocese
-""".split())
+""".split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
 #: "the latest numbers from Statistics Canada" -> the organisation.

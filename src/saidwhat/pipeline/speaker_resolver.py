@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import (DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1,
+from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1,
                        UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name)
@@ -728,18 +728,22 @@ _ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufac
              **dict.fromkeys("union club hospital school university college charity association "
                              "church league party foundation society team".split(), "civil")}
 _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
-                               "group holdings bank".split(), "business"),
+                               "group holdings bank".split() + sorted(COMPANY_NAME_WORDS_V1), "business"),
                **{w: k for w, k in _ORG_KIND.items()
                   if k != "business" and w not in ("state", "province", "team", "administration",
                                                    "regulator")}}
 
 
-def _org_kind(name: str) -> str | None:
+def _org_kind(name: str, roles: tuple[str, ...] = ()) -> str | None:
     """'business', 'public' or 'civil' when an organisation's name shows it ("Acme
-    Corp", "Health Department", "City of Halifax", "Riverside Rowing Club"), else None."""
+    Corp", "Health Department", "City of Halifax", "Riverside Rowing Club"), or, for a
+    name that does not, the trade noun the article introduced it with ("Belgian bank
+    Maertens Groep": ``roles`` ends in a :data:`COMPANY_TRADE_NOUNS_V1` noun); else None."""
     words = name.lower().split()
     kinds = {_KIND_WORDS[w] for k, w in enumerate(words) if w in _KIND_WORDS
              and not (k == 0 and w in _HEAD_ONLY_KIND_WORDS)}
+    if not kinds and any(r.split()[-1] in COMPANY_TRADE_NOUNS_V1 for r in roles if r):
+        return "business"
     return kinds.pop() if len(kinds) == 1 else None
 
 
@@ -903,7 +907,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     def fits(e):
         if gender is not None and e.gender not in (None, gender):
             return False   # "the woman" is not the man named last
-        if e.type == "ORG" and kind is not None and _org_kind(e.name) not in (None, kind):
+        if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
             return False   # "the 22-year-old" is not the man of 58
@@ -918,7 +922,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # an organisation whose name shows the kind the noun names ("the agency" ->
         # "Congressional Budget Office", not the "Tax Policy Center" named since)
         for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
-            if e.type == "ORG" and _org_kind(e.name) == kind:
+            if e.type == "ORG" and _org_kind(e.name, e.roles) == kind:
                 return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
         if fits(e):
