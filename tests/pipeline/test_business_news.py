@@ -39,3 +39,16 @@ def test_a_person_after_a_trade_noun_with_a_given_name_stays_a_person(run):
     text = "Airline pilot Maria Lindgren said the runway lights had failed twice that week."
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == ("Maria Lindgren", "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a trade or sector noun before a country's name is a national body ("Water UK",
+    # "Energy UK", "Hockey Canada"), not the country, which NER tags alone
+    ("Water UK said bills would rise by 8% next year.", "Water UK"),
+    # a transport authority named "Transport for <place>", which the parser reads as a
+    # common noun with a place after it
+    ("Transport for Cumbria said no buses would run before noon.", "Transport for Cumbria"),
+])
+def test_a_body_named_after_a_place_is_an_organisation(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "ORG")

@@ -781,7 +781,7 @@ class ArticleEntities:
         the name and ``label``, the NER label or the mention's own: ORG for a named
         organisation)."""
         if name not in self.entities and name not in self.alias:
-            name = normalize_name(name)
+            name = normalize_name(name, label)
         key = self.alias.get(name, name)
         if key not in self.entities:
             target = self.fuller_form(name) or self._new_full_name(name)

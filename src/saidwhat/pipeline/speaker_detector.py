@@ -323,6 +323,28 @@ victim witness uncle aunt grandmother grandfather father-in-law resident neighbo
 """.split())
 
 
+#: Portfolio words that are also the first word of a public body's name ("Transport for
+#: London", "Health Canada", "Energy UK"); before a place they name the body, not a title.
+_PORTFOLIO_WORDS = frozenset("""transport health energy education environment finance trade
+labour labor justice water sport culture heritage tourism housing skills""".split())
+
+
+def _body_before_place(tok: Token, ent) -> bool:
+    """True for the capitalised noun before a place that makes the two a body's name:
+    a portfolio or sector word, or a plural noun, compounded on the place ("Water UK",
+    "Universities UK", "Hockey Canada"); not a title ("President"), a given name
+    ("Michael Jordan") or another entity."""
+    if tok.ent_type_ or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN") \
+            or tok.dep_ != "compound" or not ent.start <= tok.head.i < ent.end or not tok.is_alpha:
+        return False
+    low = tok.lower_
+    if low in _PORTFOLIO_WORDS:
+        return True
+    return low not in TITLE_WORDS_V1 and not is_known_first_name(tok.text) \
+        and (low.endswith("ies") or low in ("sport", "hockey", "football", "rugby", "cricket", "cycling",
+                                           "athletics", "swimming", "rowing", "tennis", "golf", "basketball"))
+
+
 def _role_word(tok: Token) -> bool:
     """A title ("Mayor", "Dr.") or a capitalised role noun ("Striker") before a name."""
     low = tok.lower_.rstrip(".")
@@ -377,6 +399,11 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 toks = [h.doc[h.i - 1], h, lo_part] + toks
                 if label == "ORG" and len(toks) == 4:
                     label = "PERSON"   # given name, hyphen, syllable and one surname
+            if label == "GPE" and toks and toks[0].i == ent.start and ent.start > 0 \
+                    and _body_before_place(head.doc[ent.start - 1], ent) and head.doc[ent.start - 1] in np:
+                # "Water UK", "Energy UK": a sector's national body, not the country
+                toks = [head.doc[ent.start - 1]] + toks
+                label = "ORG"
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
@@ -509,6 +536,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                                                         if x.pos_ == "PROPN"))), None)
         if poss is not None:
             return mention_from_head(poss, lo, hi)
+    body = _body_for_place(head, hi)
+    if body is not None:   # "Transport for Cumbria said"
+        start, end = body[0].idx, body[-1].idx + len(body[-1])
+        return Mention(start, end, text[start:end], head, name=text[start:end], kind="name", ent_label="ORG")
     bare = _bare_description(head, np, appos)
     if bare is not None:   # "Neighbors said", "Councillor said": no one is named
         start, end = np[0].idx, np[-1].idx + len(np[-1])
@@ -634,6 +665,25 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
     m.role = role or m.role
     return m
+
+
+def _body_for_place(head: Token, hi: int) -> list[Token] | None:
+    """The tokens of a public body named "<Portfolio> for <Place>" ("Transport for
+    London", "Transport for Cumbria"), which the parser reads as a common noun with a
+    "for" phrase; None otherwise. Only portfolio words head such names here: "the
+    Minister for Health" is a title."""
+    if not head.text[:1].isupper() or head.lower_ not in _PORTFOLIO_WORDS or head.i + 2 >= len(head.doc):
+        return None
+    doc = head.doc
+    prep, pobj = doc[head.i + 1], doc[head.i + 2]
+    if prep.lower_ != "for" or prep.head.i != head.i or pobj.head.i != prep.i or pobj.pos_ != "PROPN" \
+            or not pobj.text[:1].isupper() or any(c.dep_ == "det" for c in head.children):
+        return None
+    toks = [head, prep] + [t for t in pobj.subtree if t.i >= pobj.i]
+    if any(not t.text[:1].isupper() for t in toks[2:]) or toks[-1].idx + len(toks[-1]) > hi \
+            or toks[-1].i - head.i + 1 != len(toks):
+        return None
+    return toks
 
 
 def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
