@@ -214,3 +214,32 @@ def test_the_place_of_an_office_is_no_person(nlp):
     text = "“The road is closed,” said Jürgen Groß, the mayor of Köln."
     ents = {e.name: e for e in saidwhat.extract_entities(text, nlp=nlp)}
     assert ents["Köln"].type == "GPE" and ents["Köln"].gender is None
+
+
+@pytest.mark.parametrize("dateline, company", [("SAN DIEGO — ", "Tellwise Inc"),
+                                                ("HALIFAX (CP) — ", "Brevik Holdings Inc")])
+def test_a_dateline_is_never_the_subject_of_the_first_sentence(run, dateline, company):
+    # the parser makes the dateline's place the subject and the company an apposition
+    text = (dateline + company + "., the outdoor gear maker, said Tuesday it would cut 600 jobs. "
+            "The company said most cuts would hit its warehouses.")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == [company] * 2
+    assert quotes[0].speaker_role == "the outdoor gear maker"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # The Canadian Press's role-first lede: the role says, the next paragraph names
+    ("Manitoba's finance minister says the province will post a deficit this year.\n\n"
+     "Carla Dubois made the announcement Wednesday in Brandon.", "Carla Dubois"),
+    ("Alberta's premier says the province will cut fuel taxes.\n\n"
+     "Premier Doug Harlan told reporters the cut would start in July.", "Doug Harlan"),
+    # a headline naming someone else, and a dateline, before the lede
+    ("Yukon to cut ferry fares, Whitcombe announces\n\nWHITEHORSE — Yukon's transport minister "
+     "says the territory will halve ferry fares in May.\n\nNadia Okpara made the announcement "
+     "Monday, flanked by Premier Ross Whitcombe.", "Nadia Okpara"),
+    # someone else named next, with a role of their own, is not the described speaker
+    ("The mayor says the bridge will reopen next week.\n\nResident Tom Lee said he was relieved.", None),
+])
+def test_a_role_first_lede_is_the_person_named_next(run, text, speaker):
+    q = run(text)[0]
+    assert q.speaker == speaker

@@ -25,7 +25,7 @@ from .context import DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
 from .lexicons import HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
-from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head
+from .speaker_detector import _DATELINE, SUBJ_DEPS, Mention, find_subject, mention_from_head
 
 _DASHES = ("—", "–", "-", "--", "―")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -57,13 +57,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-" + _INVISIBLE):
         e -= 1
     return s, e
-
-
-#: A wire dateline opening an article's first paragraph: the place in capitals, an
-#: optional state or country, an optional agency in brackets, then a dash ("OTTAWA —",
-#: "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -"; AP Stylebook, "datelines").
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
 
 
 def _after_dateline(ctx: DocContext, s: int) -> int:

@@ -104,9 +104,39 @@ class Mention:
     ent_label: str | None = None
 
 
+#: A wire dateline opening an article's first paragraph: the place in capitals, an
+#: optional state or country, an optional agency in brackets, then a dash ("OTTAWA —",
+#: "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -"; AP Stylebook, "datelines").
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
+
+
+def _past_dateline(subj: Token) -> Token:
+    """The subject itself, or, for a subject inside a dateline that opens its paragraph
+    ("SAN DIEGO — Brevik Holdings Inc., the gear maker, said": the parser makes the
+    place the subject and the company its apposition), the apposition after the dateline."""
+    doc = subj.doc
+    sent = subj.sent
+    if not subj.text[:1].isupper() or (sent.start > 0 and "\n" not in doc[sent.start - 1].text
+                                       and "\n" not in doc[sent.start - 1].whitespace_):
+        return subj
+    head = doc[sent.start:min(sent.end, sent.start + 12)]
+    m = _DATELINE.match(head.text)
+    if m is None or subj.idx >= sent.start_char + m.end():
+        return subj
+    end = sent.start_char + m.end()
+    return next((a for a in subj.children if a.dep_ == "appos" and a.idx >= end), subj)
+
+
 def find_subject(cue: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs for participles and
-    relative clauses. Returns the head token of the subject NP, or None."""
+    relative clauses. Returns the head token of the subject NP, or None. A dateline
+    the parser made the subject gives way to its apposition (:func:`_past_dateline`)."""
+    subj = _subject(cue, depth)
+    return _past_dateline(subj) if subj is not None else None
+
+
+def _subject(cue: Token, depth: int) -> Token | None:
     for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:

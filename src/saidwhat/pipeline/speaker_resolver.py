@@ -881,6 +881,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # Okoye, a dock worker" for "the dock worker")
         if (e := _title_holder(index, noun, m.start)) is not None:
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
+        if (cat == "PERSON" or noun in TITLE_WORDS_V1) \
+                and (e := _named_after_lede(ctx, index, m, noun, ROLE_GENDER.get(noun))) is not None:
+            return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     # or whose kind the article gave before its name ("media buying company GroupM")
     for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
@@ -944,3 +947,43 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < NEAR_SUBJECT_CHARS:
             return Resolution(r.entity.name, r.entity.type, r.role, CONF_FAIR, r.entity)
     return Resolution(None, "OTHER", None, CONF_GUESS)
+
+
+#: How far after a lede's description its holder may be named (characters): the next
+#: paragraph or two of a wire story ("Manitoba's finance minister says ... ⏎⏎ Carla
+#: Dubois made the announcement ...", The Canadian Press's habit of a role-first lede).
+LEDE_NAME_WINDOW_CHARS = 400
+
+#: Verbs of the sentence that names the lede's speaker in that habit ("X made the
+#: announcement", "X unveiled the plan", "X spoke to reporters").
+_ANNOUNCING_VERBS = frozenset("make announce unveil speak release present table outline deliver".split())
+
+
+def _named_after_lede(ctx, index, m, noun: str, gender: str | None) -> Entity | None:
+    """The person a role-first lede describes, named just after it: a description of a
+    person ("Alberta's premier says ...") in an article's first paragraph, before anyone
+    is named in it, stands for the first person named in the next ``LEDE_NAME_WINDOW_CHARS``
+    characters who holds its title ("Premier Doug Harlan told reporters") or is the
+    subject of an announcing verb ("Carla Dubois made the announcement"). None otherwise."""
+    ps, _ = ctx.paragraph_bounds(m.start)
+    if ctx.text[:ps].strip() and ctx.paragraph_bounds(max(0, ps - 2))[0] != 0:
+        return None   # the lede is the first paragraph (after a headline at most)
+    if any(ps <= p < m.start and e.type == "PERSON" for p, e, _ in index.mentions):
+        return None   # (a person named in the headline is no antecedent of the lede's role)
+    for p, e, subj in index.mentions:
+        if p <= m.end or e.type != "PERSON":
+            continue
+        if p - m.end > LEDE_NAME_WINDOW_CHARS or (gender is not None and e.gender not in (None, gender)):
+            return None
+        holds = any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in [e.role or "", *e.roles])
+        tok = ctx.token_at(p)
+        announces = subj == 2 and tok is not None and _governing_verb(tok) in _ANNOUNCING_VERBS
+        return e if holds or announces else None
+    return None
+
+
+def _governing_verb(tok) -> str | None:
+    """The lemma of the verb a name is the subject of, or None."""
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.head.lemma_.lower() if tok.dep_ in ("nsubj", "nsubjpass") else None
