@@ -80,6 +80,34 @@ def test_extract_missing_file_is_usage_error(tmp_path, capsys):
     assert "[E003]" in capsys.readouterr().err
 
 
+def test_extract_empty_directory_warns_w010_and_is_usage_error(tmp_path, capsys):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "notes.md").write_text("Not an article.", encoding="utf-8")
+    (news / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
+    assert main(["extract", str(news), "-w", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    (warning,) = [line for line in err.splitlines() if "[W010]" in line]
+    assert warning.startswith(f"saidwhat: warning: [W010] {news}: no articles found in this directory")
+    assert ".txt" in warning and ".jsonl" in warning and ".warc.gz" in warning
+    assert f"saidwhat extract: error: no articles to read in {news}" in err
+    assert "0 articles" not in err
+
+
+def test_extract_empty_directory_among_inputs_warns_and_reads_the_others(tmp_path, capsys, nlp):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    story = tmp_path / "bridge.txt"
+    story.write_text(ARTICLES[0]["text"], encoding="utf-8")
+    assert main(["extract", str(empty), str(story), "-w", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert [r["id"] for r in _lines(out)] == ["bridge"]
+    assert f"saidwhat: warning: [W010] {empty}: no articles found" in err
+    (summary,) = [line for line in err.splitlines() if line.startswith("saidwhat: 1 article,")]
+    assert ", 1 warning, " in summary
+
+
 def test_extract_unknown_extension_is_usage_error(tmp_path, capsys):
     path = tmp_path / "a.docx"
     path.write_text("x")

@@ -234,6 +234,19 @@ def test_io_read_articles_dispatch_dirs_globs_and_counts(tmp_path):
         list(read_articles(tmp_path / "notes.md"))
 
 
+def test_io_expand_sources_reports_directories_without_input_files(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other" / "deep").mkdir(parents=True)
+    (tmp_path / "other" / "deep" / "notes.md").write_text("ignored")
+    (tmp_path / "other" / ".hidden.txt").write_text("ignored")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("First.", encoding="utf-8")
+    dirs = [str(tmp_path / d) for d in ("empty", "other", "news")]
+    empty: list[str] = []
+    assert expand_sources(dirs, empty_dirs=empty) == [str(tmp_path / "news" / "a.txt")]
+    assert empty == dirs[:2]
+
+
 def test_io_writers_roundtrip(tmp_path):
     recs = [{"id": "a", "outlet": "Gazette", "_store_text": "t", "quotes": [
         {"quote": "Q", "quote_start": 1, "quote_end": 2, "type": "direct", "speaker": "Ana", "flags": ["x", "y"],
