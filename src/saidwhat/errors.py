@@ -68,3 +68,5 @@ class Warnings(metaclass=_Catalogue):
     W009 = "Article {id!r} has no text; it is written with no quotation."
     W010 = ("{path}: no articles found in this directory (searched recursively for files ending in "
             "{extensions}; hidden files and other extensions are skipped); nothing was read from it.")
+    W011 = ("{path}:line {line}: article id {id!r} was already given at line {first}; both lines are "
+            "read and written with that id (a --db store keeps only the later one).")

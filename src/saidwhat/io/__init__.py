@@ -194,7 +194,7 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
     if fmt == "text":
         yield from read_text(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "jsonl":
-        yield from read_jsonl(f, on_error=on_error, encoding=encoding)
+        yield from read_jsonl(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "csv":
         yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error, encoding=encoding,
                             delimiter=delimiter, on_warning=on_warning)
