@@ -66,3 +66,7 @@ class Warnings(metaclass=_Catalogue):
     W008 = ("Article {id!r}: date {value!r} not understood (ISO 8601 or RFC 2822 are read); "
             "the store keeps it without a date.")
     W009 = "Article {id!r} has no text; it is written with no quotation."
+    W010 = ("{path}: no articles found in this directory (searched recursively for files ending in "
+            "{extensions}; hidden files and other extensions are skipped); nothing was read from it.")
+    W011 = ("{path}:line {line}: article id {id!r} was already given at line {first}; both lines are "
+            "read and written with that id (a --db store keeps only the later one).")

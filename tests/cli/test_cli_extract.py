@@ -80,6 +80,34 @@ def test_extract_missing_file_is_usage_error(tmp_path, capsys):
     assert "[E003]" in capsys.readouterr().err
 
 
+def test_extract_empty_directory_warns_w010_and_is_usage_error(tmp_path, capsys):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "notes.md").write_text("Not an article.", encoding="utf-8")
+    (news / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
+    assert main(["extract", str(news), "-w", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    (warning,) = [line for line in err.splitlines() if "[W010]" in line]
+    assert warning.startswith(f"saidwhat: warning: [W010] {news}: no articles found in this directory")
+    assert ".txt" in warning and ".jsonl" in warning and ".warc.gz" in warning
+    assert f"saidwhat extract: error: no articles to read in {news}" in err
+    assert "0 articles" not in err
+
+
+def test_extract_empty_directory_among_inputs_warns_and_reads_the_others(tmp_path, capsys, nlp):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    story = tmp_path / "bridge.txt"
+    story.write_text(ARTICLES[0]["text"], encoding="utf-8")
+    assert main(["extract", str(empty), str(story), "-w", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert [r["id"] for r in _lines(out)] == ["bridge"]
+    assert f"saidwhat: warning: [W010] {empty}: no articles found" in err
+    (summary,) = [line for line in err.splitlines() if line.startswith("saidwhat: 1 article,")]
+    assert ", 1 warning, " in summary
+
+
 def test_extract_unknown_extension_is_usage_error(tmp_path, capsys):
     path = tmp_path / "a.docx"
     path.write_text("x")
@@ -211,9 +239,26 @@ def test_extract_repeated_given_id_into_store_is_a_clean_counted_warning(tmp_pat
     lines = err.splitlines()
     assert "saidwhat: warning: [W004] Article id 'bridge' occurs more than once; in the store the later " \
            "article replaces the earlier one." in lines
+    assert f"saidwhat: warning: [W011] {path}:line 2: article id 'bridge' was already given at line 1; " \
+           "both lines are read and written with that id (a --db store keeps only the later one)." in lines
     assert "UserWarning" not in err and "warnings.warn" not in err and ".py:" not in err
     summary = [line for line in lines if line.startswith("saidwhat: 2 articles")]
-    assert len(summary) == 1 and ", 1 warning, " in summary[0]
+    assert len(summary) == 1 and ", 2 warnings, " in summary[0]
+
+
+def test_extract_repeated_jsonl_id_to_stdout_warns_with_line_numbers_and_keeps_both(tmp_path, capsys, nlp):
+    path = _jsonl(tmp_path / "in.jsonl", [ARTICLES[0], ARTICLES[2], dict(ARTICLES[1], id="bridge")])
+    assert main(["extract", str(path), "-w", "1", "-f", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    recs = _lines(out)
+    assert [r["id"] for r in recs] == ["bridge", "quiet", "bridge"]
+    assert recs[2]["quotes"][0]["speaker"] == "Tom Becker"   # the second article, not a copy of the first
+    warnings = [line for line in err.splitlines() if line.startswith("saidwhat: warning:")]
+    assert warnings == [f"saidwhat: warning: [W011] {path}:line 3: article id 'bridge' was already given at "
+                        "line 1; both lines are read and written with that id (a --db store keeps only the "
+                        "later one)."]
+    (summary,) = [line for line in err.splitlines() if line.startswith("saidwhat: 3 articles")]
+    assert ", 1 warning, " in summary
 
 
 def test_extract_crlf_txt_offsets_index_the_readme_recipe_text(tmp_path, capsys, nlp):

@@ -74,6 +74,29 @@ def test_io_read_jsonl_good_and_broken_lines(tmp_path):
     assert "news.jsonl:line 3" in str(errs[0])
 
 
+def test_io_read_jsonl_repeated_id_is_warned_with_both_lines_and_kept(tmp_path):
+    p = tmp_path / "wire.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "ferry-1", "text": "The ferry sailed, the captain said."}),
+        json.dumps({"id": 7, "text": "The quay opened."}),
+        "",
+        json.dumps({"id": "ferry-1", "text": "The ferry sailed again, the captain said."}),
+        json.dumps({"text": "No id here."}),
+        json.dumps({"id": "7", "text": "The quay closed."}),
+    ]) + "\n", encoding="utf-8")
+    errs, warned = Errors(), []
+    arts = list(read_jsonl(p, on_error=errs, on_warning=warned.append))
+    assert [a.id for a in arts] == ["ferry-1", "7", "ferry-1", "wire:5", "7"]
+    assert [a.text for a in arts][2] == "The ferry sailed again, the captain said."
+    assert not errs
+    assert warned == [
+        f"[W011] {p}:line 4: article id 'ferry-1' was already given at line 1; both lines are read and "
+        "written with that id (a --db store keeps only the later one).",
+        f"[W011] {p}:line 6: article id '7' was already given at line 2; both lines are read and "
+        "written with that id (a --db store keeps only the later one).",
+    ]
+
+
 def test_io_read_jsonl_gz_and_truncated_gz(tmp_path):
     p = tmp_path / "news.jsonl.gz"
     lines = "".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in range(200))
@@ -232,6 +255,19 @@ def test_io_read_articles_dispatch_dirs_globs_and_counts(tmp_path):
         list(read_articles(tmp_path / "missing.jsonl"))
     with pytest.raises(ValueError, match=r"\[E005\]"):
         list(read_articles(tmp_path / "notes.md"))
+
+
+def test_io_expand_sources_reports_directories_without_input_files(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other" / "deep").mkdir(parents=True)
+    (tmp_path / "other" / "deep" / "notes.md").write_text("ignored")
+    (tmp_path / "other" / ".hidden.txt").write_text("ignored")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("First.", encoding="utf-8")
+    dirs = [str(tmp_path / d) for d in ("empty", "other", "news")]
+    empty: list[str] = []
+    assert expand_sources(dirs, empty_dirs=empty) == [str(tmp_path / "news" / "a.txt")]
+    assert empty == dirs[:2]
 
 
 def test_io_writers_roundtrip(tmp_path):

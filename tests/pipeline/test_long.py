@@ -91,3 +91,35 @@ def test_the_batch_worker_extracts_an_article_over_max_length_in_pieces(small_nl
         expected = [q.to_dict() for q in saidwhat.extract(text, nlp=small_nlp)]
     assert [err for _, err in out] == [None, None, None]
     assert out[1][0] == expected and len(expected) == 30 * len(out[0][0])
+
+
+def test_doc_text_is_built_a_fixed_number_of_times_however_many_names(nlp):
+    """spaCy joins every token anew on each ``doc.text``: a stage reading it once per name
+    made the cost grow with the square of the length (a 1,000,000-character article with
+    a named speaker per sentence ran past the CLI's 120 s time-out). The component reads
+    it a fixed number of times, whatever the length."""
+    from spacy.tokens import Doc
+
+    from saidwhat.api import _component
+
+    class CountingDoc(Doc):
+        reads = 0
+
+        @property
+        def text(self):
+            type(self).reads += 1
+            return super().text
+
+    sentence = '"We will reopen the quay before spring," harbour director Mara Lindqvist said on Tuesday. '
+    reads = {}
+    for n in (5, 40):
+        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != "saidwhat"]):
+            parsed = nlp(sentence * n)
+        doc = CountingDoc(nlp.vocab).from_bytes(parsed.to_bytes())
+        CountingDoc.reads = 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            quotes = _component(nlp)(doc)._.quotes
+        assert len(quotes) == n and {q.speaker for q in quotes} == {"Mara Lindqvist"}
+        reads[n] = CountingDoc.reads
+    assert reads[5] == reads[40] <= 5

@@ -48,7 +48,8 @@ class RunStats:
         failed: Articles whose extraction raised (written with an ``error`` field).
         warnings: Warnings printed (``[W004]``: an id repeated in the run, the store
             keeps the later article; ``[W005]``: an article not in English; ``[W006]``:
-            an input decoded with a detected encoding).
+            an input decoded with a detected encoding; ``[W010]``: a directory
+            given that holds no input file).
         seconds: Wall-clock time of the run, in seconds.
         workers: Worker processes used.
         peak_rss_mb: Peak resident memory of the main process, in MiB.
@@ -274,7 +275,9 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     Raises:
         UsageError: Outputs exist (without ``force``/``resume``), an interrupted run's
             state exists (without ``resume``/``force``), ``resume`` without outputs,
-            ``db`` is not a store, or a CSV/Parquet input has no ``text_col`` (``[E014]``).
+            ``db`` is not a store, a CSV/Parquet input has no ``text_col`` (``[E014]``),
+            or every input is a directory holding no input file (each reported with
+            ``[W010]`` first; a run with other inputs warns and goes on).
         FileNotFoundError: ``[E003]`` an input does not exist.
         ValueError: ``[E005]`` an input format or ``[E013]`` an output format is unknown.
     """
@@ -282,9 +285,15 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
     outputs = [str(o) for o in outputs]
     sources = [str(s) for s in sources]
     stats = RunStats()
+
+    def warn(msg: str) -> None:
+        stats.warnings += 1
+        print(f"saidwhat: warning: {msg}", file=sys.stderr)
+
     if encoding is not None:
         _check_encoding(encoding)
-    no_text = _check_inputs(sources, input_format, text_col, encoding=encoding, delimiter=delimiter)
+    no_text = _check_inputs(sources, input_format, text_col, encoding=encoding, delimiter=delimiter,
+                            on_warning=warn)
     if no_text:   # a file among others without the text column: reported and skipped
         from ..io import expand_sources
 
@@ -318,10 +327,6 @@ def run_corpus(sources: Iterable[str | Path], *, outputs: Iterable[str] = (), db
 
     for e in no_text:
         on_bad(BadRecord(e.path, "header", "[E014] " + str(e).split(": ", 1)[-1].rstrip(".")))
-
-    def warn(msg: str) -> None:
-        stats.warnings += 1
-        print(f"saidwhat: warning: {msg}", file=sys.stderr)
 
     articles = read_articles(sources, input_format=input_format, text_col=text_col, id_col=id_col,
                              on_error=on_bad, encoding=encoding, delimiter=delimiter, on_warning=warn)
@@ -436,9 +441,14 @@ def _warn_undated(rec: dict[str, Any], warn: Callable[[str], None]) -> None:
 
 
 def _check_inputs(sources: list[str], input_format: str | None, text_col: str = "text", *,
-                  encoding: str | None = None, delimiter: str | None = None) -> list[MissingColumnError]:
-    """Raise E003/E005 now, before any state or worker is created; check each CSV and
-    Parquet file for ``text_col``.
+                  encoding: str | None = None, delimiter: str | None = None,
+                  on_warning: Callable[[str], None] | None = None) -> list[MissingColumnError]:
+    """Raise E003/E005 now, before any state or worker is created; warn about
+    directories without input files; check each CSV and Parquet file for ``text_col``.
+
+    Args:
+        on_warning: Called with ``[W010]`` for each directory given that holds no file
+            with a known extension (default: printed on stderr).
 
     Returns:
         The ``[E014]`` errors of files without ``text_col`` when other inputs can be
@@ -446,11 +456,19 @@ def _check_inputs(sources: list[str], input_format: str | None, text_col: str = 
 
     Raises:
         UsageError: ``[E014]`` when no input could be read (every input is a CSV or
-            Parquet file without ``text_col``: most likely ``--text-col`` is wrong).
+            Parquet file without ``text_col``: most likely ``--text-col`` is wrong);
+            no input file at all (every input is a directory without one, after
+            ``[W010]`` for each).
     """
-    from ..io import FORMATS, check_text_column, detect_format, expand_sources
+    from ..io import FORMATS, check_text_column, detect_format, expand_sources, known_extensions
+    from ..io.base import warn_to_stderr
 
-    files = expand_sources(sources)
+    empty: list[str] = []
+    files = expand_sources(sources, empty_dirs=empty)
+    for d in empty:
+        (on_warning or warn_to_stderr)(Warnings.W010.format(path=d, extensions=known_extensions()))
+    if not files and empty:
+        raise UsageError(f"no articles to read in {', '.join(empty)}; nothing was done.")
     missing: list[MissingColumnError] = []
     for f in files:
         fmt = input_format or ("text" if f == "-" else detect_format(f))

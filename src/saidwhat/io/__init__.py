@@ -43,7 +43,7 @@ from .warc import read_warc
 
 __all__ = [
     "Article", "BadRecord", "MissingColumnError", "check_text_column", "META_FIELDS", "ROW_FIELDS", "FORMATS",
-    "read_articles", "expand_sources", "detect_format", "count_articles",
+    "read_articles", "expand_sources", "detect_format", "known_extensions", "count_articles",
     "read_text", "read_jsonl", "read_csv", "read_parquet", "read_html", "read_warc",
     "write_jsonl", "write_csv", "write_parquet", "article_record", "quote_rows",
 ]
@@ -59,6 +59,12 @@ FORMATS = {
 }
 
 
+def known_extensions() -> str:
+    """The file name endings read as input (:data:`FORMATS`), for messages:
+    ``".jsonl, .jsonl.gz, ..."``."""
+    return ", ".join(e for endings in FORMATS.values() for e in endings)
+
+
 def detect_format(path: str | Path) -> str | None:
     """Return the input format for a file name (see :data:`FORMATS`), or ``None``."""
     name = str(path).lower()
@@ -68,7 +74,8 @@ def detect_format(path: str | Path) -> str | None:
     return None
 
 
-def expand_sources(sources: Iterable[str | Path]) -> list[str]:
+def expand_sources(sources: Iterable[str | Path], *,
+                   empty_dirs: list[str] | None = None) -> list[str]:
     """Expand files, directories and glob patterns into a sorted list of input files.
 
     Directories are searched recursively for files with a known extension; hidden
@@ -79,6 +86,9 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
 
     Args:
         sources: Paths, directories, glob patterns (``news/2024-*/*.jsonl.gz``) or ``"-"``.
+        empty_dirs: If given, each directory source that holds no file with a known
+            extension (see :data:`FORMATS`) is appended to it, as given (the caller
+            warns about it: ``[W010]``); such a directory adds no file.
 
     Returns:
         The files, each source's matches sorted by path, in source order, each file once.
@@ -107,6 +117,8 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files
                              if not f.startswith(".") and detect_format(f))
+            if not found and empty_dirs is not None:
+                empty_dirs.append(s)
             add(sorted(found))
         elif os.path.exists(s):
             add([s])
@@ -182,7 +194,7 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
     if fmt == "text":
         yield from read_text(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "jsonl":
-        yield from read_jsonl(f, on_error=on_error, encoding=encoding)
+        yield from read_jsonl(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "csv":
         yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error, encoding=encoding,
                             delimiter=delimiter, on_warning=on_warning)

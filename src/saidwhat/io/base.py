@@ -111,7 +111,7 @@ class BadRecord:
 
 OnError = Callable[[BadRecord], None]
 #: Called with the message of a warning about an input (``[W006]``: decoded with a
-#: detected encoding); the record is read.
+#: detected encoding; ``[W011]``: a JSONL id given twice); the record is read.
 OnWarning = Callable[[str], None]
 
 

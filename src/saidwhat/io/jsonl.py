@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .base import Article, BadRecord, OnError, coerce_id, report_to_stderr
+from ..errors import Warnings
+from .base import Article, BadRecord, OnError, OnWarning, coerce_id, report_to_stderr, warn_to_stderr
 
 
 def _open_binary(source: str | Path) -> IO[bytes]:
@@ -26,23 +27,29 @@ def _open_binary(source: str | Path) -> IO[bytes]:
 
 
 def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
-               encoding: str | None = None) -> Iterator[Article]:
+               encoding: str | None = None, on_warning: OnWarning = warn_to_stderr) -> Iterator[Article]:
     """Stream articles from a JSON Lines file, one line at a time.
 
     Blank lines are ignored. A line that is not valid UTF-8 JSON, not an object, or has
     no string ``text`` is reported to ``on_error`` with its 1-based line number and skipped.
+    A line whose ``id`` was already given by an earlier line of the file (compared as
+    str: ``7`` and ``"7"`` are the same id) is reported to ``on_warning`` (``[W011]``,
+    both 1-based line numbers) and read all the same: nothing is dropped. Finding
+    repeats keeps each given id and its first line in memory (about 100 bytes an id).
 
     Args:
         source: Path of a ``.jsonl`` / ``.jsonl.gz`` file, or ``"-"`` for stdin.
         on_error: Called with a :class:`BadRecord` for each skipped line.
         encoding: Decode each line with this encoding (default: JSON's own rule,
             UTF-8, -16 or -32).
+        on_warning: Called with the ``[W011]`` message of each repeated id.
 
     Yields:
         One :class:`Article` per valid line, in file order.
     """
     name = str(source)
     stem = "stdin" if name == "-" else Path(name).name.split(".")[0]
+    first_line: dict[str, int] = {}   # each id the file gives -> the line that first gave it
     fh = _open_binary(source)
     try:
         lineno = 0
@@ -70,6 +77,10 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
                 on_error(BadRecord(name, f"line {lineno}", "no 'text' string"))
                 continue
             art_id = coerce_id(obj.pop("id", None))
+            if art_id is not None:
+                first = first_line.setdefault(art_id, lineno)
+                if first != lineno:
+                    on_warning(Warnings.W011.format(path=name, line=lineno, id=art_id, first=first))
             yield Article(art_id or f"{stem}:{lineno}", text, obj, derived_id=art_id is None)
     finally:
         if fh is not sys.stdin.buffer:

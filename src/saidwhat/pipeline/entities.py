@@ -220,9 +220,13 @@ def _surname_keys(name: str) -> set[str]:
     return keys
 
 
-def _left_role(ent) -> str | None:
+def _left_role(ent, text: str | None = None) -> str | None:
     """Title words before a PERSON name in the same noun phrase ("Harbour master"),
-    including titles NER took into the name ("Opposition councillor Samuel Okoye")."""
+    including titles NER took into the name ("Opposition councillor Samuel Okoye").
+
+    ``text`` is ``ent.doc.text`` when the caller holds it (``DocContext.text``): spaCy
+    builds ``doc.text`` anew from every token on each access, so reading it once per
+    name made an article's cost grow with the square of its length."""
     doc = ent.doc
     i = ent.start
     while i < ent.end - 2 and doc[i].lower_.rstrip(".") in TITLE_WORDS_V1:
@@ -235,7 +239,9 @@ def _left_role(ent) -> str | None:
                 and doc[i - 1].head.i >= ent.start - 1)):
         i -= 1
     if i < ent.start:
-        start, text = doc[i].idx, doc.text
+        start = doc[i].idx
+        if text is None:
+            text = doc.text
         while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"“‘(":
             start -= 1   # the whole of a hyphenated word ("Sixteen-year-old", not "old")
         return text[start:doc[ent.start].idx].strip()
@@ -496,7 +502,7 @@ class ArticleEntities:
             if ent.label_ in ("PERSON", "ORG", "GPE") and not ctx.token_quoted(ent[0]) and name:
                 e = self.get(name)
                 if e.type in ("ORG", "GPE"):   # "media buying company GroupM": the kind of organisation
-                    role = _left_role(ent)
+                    role = _left_role(ent, ctx.text)
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
@@ -521,7 +527,7 @@ class ArticleEntities:
                     e.set_gender(first_name_gender(e.name.split()[0]), "name")
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
-                role = _left_role(ent)
+                role = _left_role(ent, ctx.text)
                 if role and role.split()[-1] in COMPANY_TRADE_NOUNS_V1 \
                         and not is_known_first_name(e.name.split()[0]):
                     # "Belgian bank Maertens Groep", "budget airline Zephora": a company
