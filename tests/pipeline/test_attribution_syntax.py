@@ -273,3 +273,13 @@ def test_says_without_that_before_a_bare_verb_the_parser_reads_as_a_complement(r
     # so the parse hides a clause with a present-tense verb
     text = "Swimming coach Orla Keane has taught at the pool for years. She says around 400 children a week use it."
     assert [(q.quote, q.speaker) for q in run(text)] == [("around 400 children a week use it", "Orla Keane")]
+
+
+def test_a_reported_clause_hung_on_the_channel_noun_keeps_its_subject(run):
+    # the parser makes "that renters who ... broken" a clause of "statement" and leaves
+    # "could file a complaint" as the complement, with no subject
+    text = ("The Housing Tribunal said in a statement that renters who believed a rule had been "
+            "broken could file a complaint.")
+    (q,) = run(text)
+    assert q.quote == "renters who believed a rule had been broken could file a complaint"
+    assert q.speaker == "Housing Tribunal"

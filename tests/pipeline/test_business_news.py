@@ -52,3 +52,25 @@ def test_a_person_after_a_trade_noun_with_a_given_name_stays_a_person(run):
 def test_a_body_named_after_a_place_is_an_organisation(run, text, speaker):
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == (speaker, "ORG")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # French names of Quebec bodies, which NER cuts at their function words
+    ("The Fédération des travailleurs du bois du Québec said the new quota was “a serious blow.”",
+     "Fédération des travailleurs du bois du Québec"),
+    ("The Association des familles d'accueil de Laval said the schedule was unfair.",
+     "Association des familles d'accueil de Laval"),
+    # federal departments named by a list of portfolios before the country
+    ("Fisheries and Oceans Canada said in a statement that the nets had been removed.",
+     "Fisheries and Oceans Canada"),
+    ("Immigration, Refugees and Citizenship Canada said the backlog had fallen.",
+     "Immigration, Refugees and Citizenship Canada"),
+    # a company before the country it trades in ("Shopwise Canada", not "Canada")
+    ("Shopwise Canada said it would not sign the grocery code.", "Shopwise Canada"),
+    # a body's own "of" phrase NER left out
+    ("The car was found near the river, according to the Dayton Division of Fire.",
+     "Dayton Division of Fire"),
+])
+def test_an_organisation_name_ner_cut_is_whole(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "ORG")

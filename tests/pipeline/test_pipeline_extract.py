@@ -549,7 +549,9 @@ def test_extract_a_title_alone_is_not_a_speaker_name(run):
     text = ("MAYOR SAYS WORK WILL TAKE A YEAR\n\n“We will rebuild the bridge,” Mayor Jane Roe said.\n\n"
             "Major Tom Reed said the army would help.")
     got = [(q.quote, q.speaker, q.speaker_mention) for q in run(text)]
-    assert got[0] == ("WORK WILL TAKE A YEAR", None, "MAYOR")
+    # the headline's bare title is never the name; it is the holder the article names
+    # next (a role-first lede, as field case B21's "agency chief")
+    assert got[0] == ("WORK WILL TAKE A YEAR", "Jane Roe", "MAYOR")
     assert got[1] == ("We will rebuild the bridge,", "Jane Roe", "Mayor Jane Roe")
     assert got[2][1] == "Tom Reed"
 

@@ -241,3 +241,12 @@ def test_a_pronoun_after_an_age_description_is_the_person_of_that_age(nlp):
     text = ("Owen Marsh, 58, has coached the team for 20 years. His assistant Tom Reyes, 31, will take over.\n\n"
             "Asked whether he would return, the 58-year-old smiled. “I think I have earned a rest,” he said.")
     assert _speakers(nlp, text)[-1] == "Owen Marsh"
+
+
+def test_the_noun_after_one_unnamed_person_is_that_person(run):
+    # "One porter, who asked not to be named": an indefinite of its own, not the man named before
+    text = ("The finance chief, Paul Greer, said the firm would keep hiring.\n\nOne porter, who asked "
+            "not to be named, said staff were scared. “We were not told anything,” the porter said.")
+    quotes = run(text)
+    assert quotes[-1].speaker_mention == "the porter"
+    assert quotes[-1].speaker is None

@@ -243,3 +243,16 @@ def test_a_dateline_is_never_the_subject_of_the_first_sentence(run, dateline, co
 def test_a_role_first_lede_is_the_person_named_next(run, text, speaker):
     q = run(text)[0]
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # abbreviated ranks with a full stop (AP style; RCMP ranks in Canadian copy) are one
+    # token, not the end of a sentence, and stay out of the name
+    ("“We are asking for patience,” said Cpl. Dana Whitford of the Moncton RCMP.", "Dana Whitford", "Cpl."),
+    ("Insp. Gord Malloy said two people were hurt.", "Gord Malloy", "Insp."),
+    ("Keswick Cos. said it would sell its trucking unit.", "Keswick Cos", None),
+])
+def test_an_abbreviated_rank_or_company_word_is_one_token(run, text, speaker, role):
+    (q,) = run(text)
+    assert q.speaker == speaker
+    assert role is None or role in (q.speaker_role or "")

@@ -134,6 +134,27 @@ def _frame_participle(ctx: DocContext, s: int) -> bool:
     return bool(toks) and toks[0].lower_ in _FRAME_PARTICIPLES and toks[0].tag_ in ("VBN", "VBG")
 
 
+def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
+    """The start of a reported clause the parser hung on the channel noun: in "said in a
+    statement that renters who believed a rule had been broken could file a complaint",
+    "that renters ... broken" becomes a clause of "statement" and "could file a
+    complaint" the complement, with no subject. Returns the tokens after "that" up to
+    the complement (to put before it), or [] when the complement has a subject of its
+    own or the tokens between are not that one clause."""
+    if comp.i < v.i or any(c.dep_ in SUBJ_DEPS or c.dep_ == "expl" for c in comp.children):
+        return []
+    doc = comp.doc
+    lo = comp.left_edge.i
+    mark = next((t for t in doc[v.i + 1:lo] if t.lower_ == "that" and t.dep_ == "mark"
+                 and t.head.dep_ in ("acl", "relcl") and t.head.i < lo), None)
+    if mark is None or mark.i + 1 >= lo:
+        return []
+    between = set(range(mark.i + 1, lo))
+    if not between <= {t.i for t in mark.head.subtree}:
+        return []
+    return [doc[i] for i in sorted(between)]
+
+
 def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     """Reported speech: reporting verbs with a clausal complement, and 'according to'."""
     out: list[Candidate] = []
@@ -160,6 +181,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
+                toks = _subject_hung_on_channel(comp, v) + toks
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))

@@ -46,7 +46,7 @@ agency authority commission department service services group party police court
 committee institute foundation network news times post press union office board government
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
-resort resorts hotel hotels casino casinos motors diocese archdiocese
+resort resorts hotel hotels casino casinos motors diocese archdiocese division
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -370,9 +370,16 @@ def _body_before_place(tok: Token, ent) -> bool:
     low = tok.lower_
     if low in _PORTFOLIO_WORDS:
         return True
-    return low not in TITLE_WORDS_V1 and not is_known_first_name(tok.text) \
-        and (low.endswith("ies") or low in ("sport", "hockey", "football", "rugby", "cricket", "cycling",
-                                           "athletics", "swimming", "rowing", "tennis", "golf", "basketball"))
+    return low not in TITLE_WORDS_V1 and not is_known_first_name(tok.text) and low not in _DIRECTIONS \
+        and (low.endswith("ies") or tok.pos_ == "PROPN" and tok.i == ent.start - 1
+             or low in ("sport", "hockey", "football", "rugby", "cricket", "cycling",
+                        "athletics", "swimming", "rowing", "tennis", "golf", "basketball"))
+
+
+#: Words that make a region of a place, not a body ("Northern Ontario", "Greater Manchester").
+_DIRECTIONS = frozenset("""north south east west northern southern eastern western central
+greater upper lower new old downtown rural urban northwest northeast southwest southeast
+northwestern northeastern southwestern southeastern mid""".split())
 
 
 def _role_word(tok: Token) -> bool:
@@ -392,9 +399,76 @@ def _paragraph_break(t: Token) -> bool:
     return ("\n" in t.text or "\r" in t.text) and breaks_paragraph_in(t.doc, t.idx, t.idx + len(t.text))
 
 
+#: Words that open the names of Quebec's and France's organisations ("Fédération des
+#: producteurs de lait du Québec", "Association québécoise des garderies privées"), and
+#: the French function words inside such names; NER cuts the names at them.
+_FRENCH_ORG_HEADS = frozenset("""Fédération Confédération Association Regroupement Syndicat Conseil
+Société Centrale Ordre Collège Commission Institut Centre Coalition Front Alliance Comité Mouvement
+Réseau Chambre Union Fondation Caisse Office Régie Ministère Université École""".split())
+_FRENCH_PARTICLES = frozenset("de du des la le les d' l' d’ l’ aux au et pour en sur".split())
+
+#: Heads of organisation names that take an "of" phrase NER may leave out ("Dayton
+#: Division" + "of Police", "Halton Board" + "of Education").
+_ORG_HEADS_OF = frozenset("""division department bureau office ministry board college institute
+school university faculty society federation association council commission academy order
+union league""".split())
+
+
+def _french_organisation(np: list[Token]) -> list[Token] | None:
+    """The tokens of a French organisation name ending in a noun phrase: from a capitalised
+    :data:`_FRENCH_ORG_HEADS` word (in the phrase or up to six tokens before it) on, through French function words, the word after
+    each, and words with French accents; None without at least one function word."""
+    doc = np[0].doc
+    # the head word may lie before the phrase the parser gave the subject ("d'accueil
+    # de Laval" of "The Association des familles d'accueil de Laval")
+    first = next((t for t in doc[max(0, np[0].i - 6):np[-1].i + 1] if t.text in _FRENCH_ORG_HEADS), None)
+    if first is None:
+        return None
+    out, particles = [first], 0
+    for t in doc[first.i + 1:min(len(doc), first.i + 16)]:
+        prev = out[-1].lower_
+        if t.lower_ in _FRENCH_PARTICLES or t.lower_[:2] in ("d'", "l'", "d’", "l’") and t.text[2:3].isalpha():
+            particles += 1   # "d'élèves", one token
+        elif not t.is_alpha or not (prev in _FRENCH_PARTICLES or prev.endswith(("'", "’"))
+                                    or any(ord(ch) > 127 for ch in t.text)):
+            break
+        out.append(t)
+    while out and out[-1].lower_ in _FRENCH_PARTICLES:
+        out.pop()
+    if not particles or len(out) < 3 or not out[0].i <= np[-1].i <= out[-1].i:
+        return None   # the name must hold the phrase's last word
+    return out
+
+
+def _coordinated_organisation(head: Token) -> list[Token] | None:
+    """The tokens of an organisation name that joins capitalised words with "and" before
+    an organisation or place NER found ("Fisheries and Oceans Canada", "Innovation,
+    Science and Economic Development Canada"), read by the parser as a coordination
+    whose first part is the head; None otherwise."""
+    if not head.text[:1].isupper() or head.ent_type_ == "PERSON" or head.ent_iob_ == "I":
+        return None
+    conj = head
+    while (nxt := next((c for c in conj.children if c.dep_ == "conj" and c.i > conj.i), None)) is not None:
+        conj = nxt   # "Immigration" -> "Refugees" -> "Canada"
+    if conj is head or conj.ent_type_ not in ("ORG", "GPE"):
+        return None
+    ent = _entity_at(conj)
+    toks = list(head.doc[head.i:ent.end])
+    if not any(t.lower_ in ("and", "&") for t in toks) or not all(
+            t.text[:1].isupper() or t.text in (",", "&") or t.lower_ == "and" for t in toks):
+        return None
+    return toks
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
+    french = _french_organisation(np)
+    if french is not None:
+        return french, "ORG"
+    coordinated = _coordinated_organisation(head)
+    if coordinated is not None:
+        return coordinated, "ORG"
     if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
             and head.doc[head.i - 1] in np:
         head = head.doc[head.i - 1]   # "Owen Llewellyn-Price KC told": the name before the letters
@@ -434,6 +508,27 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 # "Water UK", "Energy UK": a sector's national body, not the country
                 toks = [head.doc[ent.start - 1]] + toks
                 label = "ORG"
+            if label == "ORG" and toks and toks[-1].i == ent.end - 1 and any(t.lower_ in ("and", "&") for t in ent) \
+                    and any(t.text == "," for t in ent) \
+                    and all(t.text[:1].isupper() or t.text in (",", "&") or t.lower_ == "and" for t in ent[1:]):
+                toks = [t for t in ent if t.lower_ != "the"]   # "Immigration, Refugees and Citizenship Canada"
+            while label == "ORG" and toks and toks[0].i >= 2 and head.doc[toks[0].i - 1].text == "," \
+                    and any(t.lower_ in ("and", "&") for t in toks) \
+                    and (p := head.doc[toks[0].i - 2]).pos_ == "PROPN" and p.text[:1].isupper() \
+                    and p.is_alpha and not p.ent_type_ and p.lower_ not in TITLE_WORDS_V1:
+                # "Immigration, Refugees and Citizenship Canada": the first part of a
+                # listed name, before the comma NER stopped at
+                toks = [p, head.doc[toks[0].i - 1]] + toks
+            if label == "ORG" and toks and toks[-1].i == ent.end - 1 and toks[-1].lower_ in _ORG_HEADS_OF \
+                    and ent.end + 1 < len(head.doc) and (of := head.doc[ent.end]).lower_ == "of" \
+                    and of.head.i == toks[-1].i and (p := head.doc[ent.end + 1]).pos_ == "PROPN" \
+                    and p.text[:1].isupper() and p.ent_type_ in ("", "ORG"):
+                # "the Dayton Division" + "of Police": the body's own "of" phrase NER left out
+                run = [of, p]
+                while run[-1].i + 1 < len(head.doc) and (n := head.doc[run[-1].i + 1]).pos_ == "PROPN" \
+                        and n.text[:1].isupper() and n.head.i in (p.i, n.i + 1) and not n.ent_type_ == "GPE":
+                    run.append(n)
+                toks = toks + run
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \

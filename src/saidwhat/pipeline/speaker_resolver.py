@@ -533,7 +533,8 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
 
 def _introduced_unnamed(ctx, index, m) -> bool:
     """True if a description ("the woman", "the driver") takes up an indefinite one
-    with the same head noun in the passage before ("a man and a woman", "a driver"),
+    with the same head noun in the passage before ("a man and a woman", "a driver",
+    "one nurse", "another nurse"),
     with no person named since that could be it: the indefinite introduced a referent
     of its own (Heim 1982), whom the article has not named."""
     if m.head is None:
@@ -544,7 +545,8 @@ def _introduced_unnamed(ctx, index, m) -> bool:
     gender = ROLE_GENDER.get(m.head.lower_)
     for t in reversed(ctx.tokens_in(lo, m.start)):
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and t.i != m.head.i \
-                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children) \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another")
+                        or d.dep_ == "nummod" and d.lower_ == "one" for d in t.children) \
                 and not any(c.dep_ == "appos" for c in t.children):
             return not any(e.type == "PERSON" and (gender is None or e.gender in (None, gender))
                            for e in index.between(t.idx, m.start))
@@ -863,7 +865,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
-    if (cat == "PERSON" or noun in ROLE_GENDER) and _introduced_unnamed(ctx, index, m):
+    if (cat == "PERSON" or noun in ROLE_GENDER or cat is None and _agent_noun(noun)) \
+            and _introduced_unnamed(ctx, index, m):
         # "a man and a woman ... The woman told the BBC": the person the article
         # introduced without a name, not whoever was named last
         return Resolution(None, "OTHER", None, CONF_EVEN)

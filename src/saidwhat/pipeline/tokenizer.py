@@ -1,4 +1,5 @@
-"""saidwhat.pipeline.tokenizer: invisible characters are tokens of their own.
+"""saidwhat.pipeline.tokenizer: invisible characters are tokens of their own, and
+abbreviated ranks and company words ("Cpl.", "Cos.") are one token.
 
 Scraped news carries characters that do not print: zero-width spaces and joiners,
 word joiners, byte-order marks, soft hyphens, NUL. spaCy's English tokenizer keeps
@@ -46,3 +47,24 @@ def split_invisible(nlp: Language) -> None:
     tok.prefix_search = re.compile(f"^{_CLASS}|{pre}").search
     tok.suffix_search = re.compile(f"{_CLASS}$|{suf}").search
     tok.infix_finditer = re.compile(f"{_INFIX}|{inf}").finditer
+
+
+#: Abbreviations with a full stop that spaCy's English exceptions lack (spaCy has "Inc.",
+#: "Corp.", "Co.", "Ltd.", "Bros.", "Gov.", "Sen.", "Rep.", "Lt." ...): ranks and titles
+#: news writes before a name (AP Stylebook, "abbreviations" and "military titles";
+#: the RCMP's and Canadian police forces' ranks: Cst., Cpl., S/Sgt., Insp., Supt.) and
+#: the AP's company words ("Cos.", "Assn.", "Dept."). Without them "Cpl." ends a
+#: sentence and "Cpl" becomes the speaker of "said Cpl. Dana Whitford".
+ABBREVIATIONS_V1 = tuple("""Cpl. Cst. Const. Sgt. S/Sgt. Det. Supt. Insp. Cmdr. Cmdt. Pte. Pvt. Spc. Adm. Hon.
+Atty. Cllr. Coun. Assn. Dept. Cos. Mfg. Intl. Natl. Univ. Twp. Dist.""".split())
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Make each of :data:`ABBREVIATIONS_V1` one token in ``nlp``'s tokenizer (a
+    tokenizer special case; the text and every offset are unchanged). A tokenizer
+    without special cases is left alone."""
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return
+    for word in ABBREVIATIONS_V1:
+        add(word, [{"ORTH": word}])

@@ -165,7 +165,7 @@ def _people_sql(con, keys: list[str], where: list[str]) -> str:
         qn AS ({_people_quotations(con)}),
         surnames AS (
             -- a surname alone ("Lindqvist") is the one person the store names in full with it
-            SELECT lower(regexp_extract(name, '(\S+)$', 1)) AS surname, min(name) AS full_name
+            SELECT lower(regexp_extract(name, '(\\S+)$', 1)) AS surname, min(name) AS full_name
             FROM (SELECT DISTINCT name FROM qn WHERE name LIKE '% %')
             GROUP BY 1 HAVING count(*) = 1),
         qf AS (
