@@ -283,3 +283,52 @@ def test_a_reported_clause_hung_on_the_channel_noun_keeps_its_subject(run):
     (q,) = run(text)
     assert q.quote == "renters who believed a rule had been broken could file a complaint"
     assert q.speaker == "Housing Tribunal"
+
+
+def test_a_second_speech_verb_after_the_reported_clause_is_the_reporters(run):
+    # "... said the offer was an insult and warned that ...": the parser joins "warned"
+    # to the reported clause; the offer does not warn, the union does
+    text = "The dockers' union said the pay offer was an insult and warned that members would strike."
+    quotes = run(text)
+    assert [q.quote for q in quotes] == ["the pay offer was an insult", "that members would strike"]
+    assert {q.speaker_mention for q in quotes} == {"The dockers' union"}
+
+
+def test_a_second_speech_verb_after_a_clause_about_a_thing_is_the_reporters(run):
+    text = "The Dairy Council said the new requirements were unworkable and urged the minister to withdraw them."
+    quotes = run(text)
+    assert quotes[-1].quote == "the minister to withdraw them"
+    assert quotes[-1].speaker == "Dairy Council"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a judge's or a study's finding is reported speech
+    ("Justice Marie Tremblay found that the ministry had “failed in its duty” to consult the nation.",
+     "Marie Tremblay"),
+    ("The inquiry found that the ministry had never searched its own email archive.", None),
+])
+def test_a_finding_of_a_judge_or_a_study_is_reported(run, text, speaker):
+    (q,) = run(text)
+    assert q.cue == "found"
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Police found that the door was unlocked when officers arrived.",
+    # a study's finding is no quotation in GGT's annotation
+    "Another study found that in about a third of cases the victim had an active order.",
+])
+def test_finding_something_out_is_no_speech(run, text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a naming cue with a long object before the marked name it gives
+    ("Premier Lena Arcand called the mix of rising freight costs and labour shortages “a perfect storm.”",
+     "a perfect storm.", "Lena Arcand"),
+    ("Chief Rita Moosewa described the situation on the reserve as “a national disgrace.”",
+     "a national disgrace.", "Rita Moosewa"),
+])
+def test_a_marked_name_after_a_long_named_object(run, text, quote, speaker):
+    (q,) = run(text)
+    assert (q.quote, q.speaker) == (quote, speaker)

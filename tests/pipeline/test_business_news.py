@@ -74,3 +74,37 @@ def test_a_body_named_after_a_place_is_an_organisation(run, text, speaker):
 def test_an_organisation_name_ner_cut_is_whole(run, text, speaker):
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == (speaker, "ORG")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # health authorities and units named by a trade word NER calls a person
+    ("Thompson Rivers Health said on Monday that the clinic would close.", "Thompson Rivers Health"),
+    # a title word opening an organisation's name ("Prince Rupert", a place)
+    ("The Prince George Airport Authority said flights would resume on Monday.",
+     "Prince George Airport Authority"),
+    # a French board name with an adjective after its head
+    ("The Commission scolaire de Laval said classes would resume on Monday.", "Commission scolaire de Laval"),
+    # an office named by its holder's title
+    ("The Premier's Office said the meeting would take place on Friday.", "Premier's Office"),
+    # campaign groups: a plural noun, a preposition and capitalised words
+    ("Parents Against Rural School Closures said the board had ignored families.",
+     "Parents Against Rural School Closures"),
+    ("Friends of the Rouge Valley said the plan would pave farmland.", "Friends of the Rouge Valley"),
+])
+def test_an_organisation_named_with_common_words_is_named(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    # the acronym NER found on its own, after the expansion it missed
+    "The Special Response Unit said officers were called to a home on Elm Street.\n\n"
+    "The SRU said one officer had been placed on leave.",
+    # the acronym the tagger read as a plural noun
+    "The Alberta Serious Incident Response Team said it was investigating the shooting.\n\n"
+    "ASIRT said investigators would interview three officers.",
+])
+def test_an_acronym_is_the_organisation_it_abbreviates(run, text):
+    quotes = run(text)
+    assert len({q.speaker for q in quotes}) == 1 and quotes[0].speaker is not None
+    assert len({q.speaker_id for q in quotes}) == 1

@@ -245,3 +245,15 @@ def test_a_place_whose_first_word_is_a_given_name_stays_a_place_after_from(run):
     text = ("The Jade Garden opened in 1984.\n\nIts founder came to Leeds from Hong Kong that spring. "
             "“I still miss the harbour,” she says.")
     assert "Hong Kong" not in [q.speaker for q in run(text)]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # an occupation capitalised before a full name is a role (agent noun, not a given name)
+    ("Logger Dale Pruitt, who lost his truck, said the fire moved fast.", "Dale Pruitt", "Logger"),
+    ("Florist Ana Ruiz said sales had doubled.", "Ana Ruiz", "Florist"),
+    # a given name with an agent ending stays the name
+    ("Hunter Callaway said the roads were closed.", "Hunter Callaway", None),
+])
+def test_an_occupation_before_a_full_name_is_a_role(run, text, speaker, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)

@@ -250,3 +250,12 @@ def test_the_noun_after_one_unnamed_person_is_that_person(run):
     quotes = run(text)
     assert quotes[-1].speaker_mention == "the porter"
     assert quotes[-1].speaker is None
+
+
+def test_an_indefinite_person_inside_another_clause_introduces_no_speaker(run):
+    # "where a cousin from school earns more": a person inside the reported clause's own
+    # clause, not a new referent the next "she" takes up
+    text = ("Paramedic Joanna Petrie, 29, said she has thought about moving to Calgary, where a cousin "
+            "from school earns far more.\n\n“I love this town. But love doesn't pay the rent,” she said.")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["Joanna Petrie", "Joanna Petrie"]

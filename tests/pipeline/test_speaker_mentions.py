@@ -175,3 +175,12 @@ def test_a_body_named_by_a_nationality_and_two_nouns_is_named(nlp):
             "suffered injuries.")
     q = saidwhat.extract(text, nlp=nlp)[-1]
     assert (q.speaker, q.speaker_type) == ("Philippine coast guard", "ORG")
+
+
+def test_an_occupation_in_the_plural_names_nobody(run):
+    # "Headteachers" capitalised in a headline and opening the body: a group, no name
+    text = ("Headteachers warn of ‘crisis’ in school funding\n\nHeadteachers in Cornwall have warned "
+            "that their budgets will not cover this year's pay rises.")
+    q = run(text)[-1]
+    assert q.speaker_mention == "Headteachers"
+    assert q.speaker is None

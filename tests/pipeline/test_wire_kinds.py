@@ -256,3 +256,54 @@ def test_an_abbreviated_rank_or_company_word_is_one_token(run, text, speaker, ro
     (q,) = run(text)
     assert q.speaker == speaker
     assert role is None or role in (q.speaker_role or "")
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # "In an email to CBC News, a spokesperson ... said": the parser hangs the subject on
+    # the outlet as an apposition, leaving the cue with no subject
+    ("In an email to CBC News, a spokesperson for the Ministry of Forests said the trail would reopen.",
+     None, "a spokesperson for the Ministry of Forests"),
+    ("Speaking to CTV News, a spokesperson for the township said the pool would reopen in May.",
+     None, "a spokesperson"),
+    ("In an email to the Winnipeg Free Press, Dorothy Kalinowski, president of the Wolseley Residents' "
+     "Association, wrote that the bylaw would “strip neighbourhoods of any say.”", "Dorothy Kalinowski", None),
+])
+def test_a_subject_after_a_fronted_phrase_naming_the_outlet(run, text, speaker, mention):
+    (q,) = run(text)
+    assert q.speaker == speaker
+    assert mention is None or q.speaker_mention.startswith(mention)
+
+
+def test_a_title_alone_before_the_name_in_apposition_is_the_role(run):
+    # NER tags the title alone as a person
+    text = "The MLA for Inuvik Twin Lakes, Martha Kaglik, said the admission was “long overdue.”"
+    (q,) = run(text)
+    assert q.speaker == "Martha Kaglik"
+    assert q.speaker_role.startswith("The MLA for Inuvik")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Reeve Walter Penner of the Rural Municipality of Hanover said one doctor can close an ER.", "Walter Penner"),
+    ("Linebacker Josh Kealoha said the defence was ready for Sunday.", "Josh Kealoha"),
+])
+def test_a_municipal_title_or_a_position_is_no_part_of_the_name(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+def test_according_to_a_record_of_a_speech_with_its_own_speaker(run):
+    # "..., Bella Stump told the court, according to transcripts": the transcripts report
+    text = "“The river fed three families,” Rosalie Bighorn told the court in 2021, according to transcripts."
+    (q,) = run(text)
+    assert q.quote == "The river fed three families,"
+    assert q.speaker == "Rosalie Bighorn"
+
+
+def test_a_dateline_stays_out_of_a_long_inverted_lede(run):
+    # the parser finds no clause for the cue: the frame is found by its surface
+    text = ("CALGARY — The Calgary Flames will be without top-line winger Rasmus Lind for the "
+            "foreseeable future after he suffered an upper-body injury in Tuesday's 4-1 loss to the "
+            "Winnipeg Jets, head coach Marc-André Pelletier said Wednesday.")
+    (q,) = run(text)
+    assert q.quote.startswith("The Calgary Flames will be without")
+    assert q.speaker == "Marc-André Pelletier"

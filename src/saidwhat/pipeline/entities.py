@@ -39,7 +39,7 @@ from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
-                               is_known_first_name)
+                               is_known_first_name, occupation_before_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -85,15 +85,18 @@ def normalize_name(name: str, label: str | None = None) -> str:
         # "Northvale President and CEO Gregory Almasi"; a person's name the table does not
         # know after a capitalised title ("Agriculture Minister Shivraj Chauhan Rathore")
         parts = parts[last_title + 1:]
-    while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])):
-        parts = parts[1:]
+    while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
+                              or label in (None, "PERSON") and occupation_before_name(parts[0], parts[1])):
+        parts = parts[1:]   # "Glaciologist Sara Lindt", "Logger Owen Marsh"
     personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \
         and len(parts) == len(whole) - 1 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
     if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss") and parts[1][:1].isupper():
         return parts[1]   # "Ms Holt", which NER may tag ORG: a courtesy title is only a person's
-    if label in ("ORG", "GPE", "FAC", "LOC") and not (parts and parts is not whole and (
-            is_known_first_name(parts[0]) or personal)):
+    # "Prince Rupert Port Authority": a title word before a given name opens no person's
+    # name when an organisation word follows
+    if label in ("ORG", "GPE", "FAC", "LOC") and (not (parts and parts is not whole and (
+            is_known_first_name(parts[0]) or personal)) or any(w.lower() in _ORG_NAME_WORDS for w in parts)):
         return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)
     if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
         parts = parts[1:]
@@ -789,6 +792,13 @@ class ArticleEntities:
         if name not in self.entities and name not in self.alias:
             name = normalize_name(name, label)
         key = self.alias.get(name, name)
+        if key in self.entities and 2 <= len(key) <= 8 and key.isupper() and key.isalpha():
+            # an acronym NER found on its own, whose expansion the article gave in a
+            # mention NER missed ("The Special Investigations Unit said ... The SIU said")
+            full = next((n for n, e in self.entities.items() if e.type == "ORG" and len(n.split()) >= 2
+                         and "".join(w[0] for w in n.split() if w[0].isupper()) == key), None)
+            if full is not None:
+                self.alias[key] = key = full
         if key not in self.entities:
             target = self.fuller_form(name) or self._new_full_name(name)
             if target:

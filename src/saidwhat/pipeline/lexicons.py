@@ -56,7 +56,7 @@ national assistant associate senior junior acting interim former late utilities
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
-cllr sheikh sheik emir ayatollah ratu datuk dato tun
+cllr sheikh sheik emir ayatollah ratu datuk dato tun reeve
 det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp asp dsp csp acp dcp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 """.split())

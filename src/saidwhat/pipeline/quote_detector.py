@@ -25,7 +25,7 @@ from .context import DocContext
 from .cue_detector import cue_extent, find_channel, is_cue
 from .lexicons import HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
-from .speaker_detector import _DATELINE, SUBJ_DEPS, Mention, find_subject, mention_from_head
+from .speaker_detector import _DATELINE, SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
 
 _DASHES = ("—", "–", "-", "--", "―")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -182,6 +182,13 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
                 toks = _subject_hung_on_channel(comp, v) + toks
+                cont = next((c for c in comp.children if reporters_continuation(c)), None)
+                if cont is not None:
+                    # "said the offer was an insult and warned that ...": the reporter's
+                    # next statement is no part of this one
+                    cut = max([c.i for c in comp.children if c.dep_ == "cc" and c.i < cont.i],
+                              default=cont.left_edge.i)
+                    toks = [t for t in toks if t.i < cut]
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
@@ -261,7 +268,7 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
             continue
         comma, np = frame
         ps, pe = ctx.paragraph_bounds(v.idx)
-        s, e = _trim(text, max(ps, ctx.sentence_start_before(comma.idx - 1)), comma.idx)
+        s, e = _trim(text, _after_dateline(ctx, max(ps, ctx.sentence_start_before(comma.idx - 1))), comma.idx)
         if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
             continue
         if not any(_clause_verb(t, v) for t in ctx.tokens_in(s, e)):
@@ -349,6 +356,23 @@ _SAY_LIKE = frozenset("say tell add claim argue insist note explain warn admit a
 #: calls the UN's taking away of free speech", "described his attempt as a carjacking"
 #: (GGT counts these; its guidelines list "called" among the reporting verbs).
 _NAMING_INDIRECT = frozenset("call describe characterize characterise label brand dub term".split())
+
+
+#: Longest object a naming cue may put between itself and the marked name it gives
+#: ("called the mix of rising freight costs and labour shortages “a perfect storm”"), in words.
+NAMED_OBJECT_MAX_WORDS = 15
+
+
+def _object_named(v: Token, gap: str) -> bool:
+    """True if the text between a naming cue and a marked phrase is the object being
+    named, with "as" after it for "describe ... as": the cue has a direct object, and the
+    gap holds no clause break and at most :data:`NAMED_OBJECT_MAX_WORDS` words."""
+    words = gap.split()
+    if not words or len(words) > NAMED_OBJECT_MAX_WORDS or any(ch in gap for ch in ".;:!?\n"):
+        return False
+    if not any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
+        return False
+    return v.lemma_.lower() == "call" or words[-1].lower() == "as"
 
 
 def _naming_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
@@ -646,6 +670,14 @@ def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:
         to = ctx.doc[v.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None or ctx.token_quoted(pobj):
+        return []
+    host = v.head
+    if host.i < v.i and host.pos_ == "VERB" and is_cue(host) and any(c.dep_ == "nsubj" for c in host.children) \
+            and ctx.marked_in(host.sent.start_char, host.idx):
+        # "“...,” Bella Stump told the court, according to transcripts": the record of a
+        # direct quotation that has its own speaker and cue; the source of the record
+        # speaks not ("Bloomberg reports that ..., according to the Roper Center" is
+        # the Center's, as PolNeAR and GGT annotate it)
         return []
     phrase = {t.i for t in v.subtree} | {t.i for t in to.subtree}
     root = v.sent.root
@@ -1105,6 +1137,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
                 # '“We will appeal,” her lawyer, Omar Fitz, said'; '“Why now?” one of the workers asked';
                 # not a phrase inside narration ('The flats were “too damp,” and the owner ... said')
                 gap = ""
+            if naming and c.how == "before" and _object_named(c.cue_tok, gap):
+                gap = ""   # 'called the mix of freight costs and labour shortages “a perfect storm”'
             if len(gap.split()) > 3 or (c.how == "before" and gap.strip() and not naming
                                         and not gap.strip().endswith((":", ","))):
                 continue

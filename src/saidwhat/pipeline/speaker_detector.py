@@ -47,6 +47,7 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
 resort resorts hotel hotels casino casinos motors diocese archdiocese division
+unit team health alliance coalition partnership tribunal caucus
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -55,6 +56,8 @@ _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo s
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
                             "editorial blog speech testimony "
+                            # findings: "the inquiry found that ...", "the audit found"
+                            "inquiry review audit investigation probe inquest "
                             # court papers (AP Stylebook, "court documents"): "the complaint said"
                             "complaint lawsuit indictment affidavit warrant records".split())
 #: Verbs whose agent received or examined a document rather than wrote it ("a memo
@@ -169,6 +172,9 @@ def _subject(cue: Token, depth: int) -> Token | None:
             return c
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    fronted = _subject_in_fronted_phrase(cue)
+    if fronted is not None:
+        return fronted
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
     if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.dep_ not in ("poss", "pobj") \
             and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBD", "VBZ", "VBP"):
@@ -179,9 +185,7 @@ def _subject(cue: Token, depth: int) -> Token | None:
         obj = next((o for o in cue.head.children if o.dep_ == "dobj" and o.i < cue.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
             return obj
-    if depth < 2 and cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and cue.i > cue.head.i \
-            and cue.lemma_ == "add" and cue.head.head.lemma_ in INDIRECT_VERBS_V1 \
-            and any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)):
+    if depth < 2 and reporters_continuation(cue):
         # "Lena Brandt said the council closed the quay, and added ...": the parser joins
         # "added" to the reported clause; news uses "said ... and added" for the
         # reporter's own continuation ("the man fled and told officers" stays the man's)
@@ -204,6 +208,50 @@ def _subject(cue: Token, depth: int) -> Token | None:
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
+
+
+def _subject_in_fronted_phrase(cue: Token) -> Token | None:
+    """The subject the parser hung, as an apposition, on the last noun of a fronted
+    phrase: "In an email to CBC News, a spokesperson for the ministry said ...",
+    "Speaking to CTV News, Gail Ambrose, president of ..., wrote ..." (the spokesperson
+    read as an apposition of "CBC News"). The first apposition after a comma whose
+    phrase runs up to the cue (a comma at most between); None if there is none."""
+    doc = cue.doc
+    end = cue.i - 1
+    if end >= 0 and doc[end].text == ",":
+        end -= 1
+    for mod in cue.children:
+        if mod.dep_ not in ("prep", "advcl") or mod.i > cue.i:
+            continue
+        for t in mod.subtree:
+            if t.dep_ == "appos" and t.i > 1 and doc[t.left_edge.i - 1].text == "," \
+                    and t.right_edge.i in (end, cue.i - 1) and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "PROPN":
+                return t
+    return None
+
+
+def reporters_continuation(cue: Token) -> bool:
+    """True for a speech verb the parser joined to a reported clause that is the
+    reporter's own next statement: "X said the council closed the quay, and added ..."
+    (always), "The union said the offer was an insult and warned that ..." and "said the
+    bill's requirements were unworkable and urged the governor to ..." (the clause's
+    subject is a thing, which does not warn or urge). A conjoined verb with a subject of
+    its own, or after a person ("the man fled and told officers"), is not."""
+    if cue.dep_ != "conj" or cue.head.dep_ != "ccomp" or cue.i < cue.head.i \
+            or cue.head.head.lemma_ not in INDIRECT_VERBS_V1 or cue.head.head.i > cue.head.i \
+            or any(c.dep_ in SUBJ_DEPS for c in cue.children) \
+            or not any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)):
+        return False
+    if cue.lemma_ == "add":
+        return True
+    inner = next((c for c in cue.head.children if c.dep_ in SUBJ_DEPS), None)
+    return cue.lemma_ in REPORTING_VERBS_V1 and inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_ \
+        and (_inanimate(inner) or inner.lemma_.lower().endswith(_ABSTRACT_ENDINGS))
+
+
+#: Endings of English abstract nouns ("requirement", "insistence", "decision",
+#: "closure"; Quirk et al. 1985, App. I.32-I.35): things, whatever the agent endings say.
+_ABSTRACT_ENDINGS = ("ment", "ance", "ence", "ity", "tion", "sion", "ness", "ure")
 
 
 #: Endings of agent nouns that name people ("economist", "librarian", "consultant",
@@ -382,6 +430,30 @@ greater upper lower new old downtown rural urban northwest northeast southwest s
 northwestern northeastern southwestern southeastern mid""".split())
 
 
+#: Endings of English agent nouns ("logger", "baker", "florist", "librarian"; Quirk et
+#: al. 1985, App. I.24-I.34), used to spot an occupation written before a full name.
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def occupation_before_name(word: str, following: str) -> bool:
+    """True for an occupation noun capitalised before a person's full name ("Logger
+    Owen Marsh", "Florist Ana Ruiz"): an agent-noun ending, not itself a given name,
+    and a known given name after it. The caller makes sure a surname follows too."""
+    w = word.lower().rstrip(".")
+    return word[:1].isupper() and w.isalpha() and w.endswith(_OCCUPATION_ENDINGS) \
+        and not is_known_first_name(word) and is_known_first_name(following)
+
+
+def _acronym(tok: Token) -> bool:
+    """An acronym the tagger took for a common noun ("ASIRT said"): two to eight capitals,
+    no title, in a sentence not written in capitals (a headline's "MAYOR SAYS")."""
+    t = tok.text
+    if not (2 <= len(t) <= 8 and t.isalpha() and t.isupper()) or t.lower() in TITLE_WORDS_V1:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.is_alpha and nxt.text.isupper())
+
+
 def _role_word(tok: Token) -> bool:
     """A title ("Mayor", "Dr.") or a capitalised role noun ("Striker") before a name."""
     low = tok.lower_.rstrip(".")
@@ -429,6 +501,8 @@ def _french_organisation(np: list[Token]) -> list[Token] | None:
         prev = out[-1].lower_
         if t.lower_ in _FRENCH_PARTICLES or t.lower_[:2] in ("d'", "l'", "d’", "l’") and t.text[2:3].isalpha():
             particles += 1   # "d'élèves", one token
+        elif len(out) == 1 and t.is_alpha and t.text.islower():
+            pass             # an adjective right after the head ("Commission scolaire")
         elif not t.is_alpha or not (prev in _FRENCH_PARTICLES or prev.endswith(("'", "’"))
                                     or any(ord(ch) > 127 for ch in t.text)):
             break
@@ -438,6 +512,35 @@ def _french_organisation(np: list[Token]) -> list[Token] | None:
     if not particles or len(out) < 3 or not out[0].i <= np[-1].i <= out[-1].i:
         return None   # the name must hold the phrase's last word
     return out
+
+
+#: Capitalised prepositions that continue a campaign group's name after a plural noun
+#: ("Parents Against School Closures", "Mothers Against Drunk Driving", "Citizens for
+#: Public Transit", "Friends of the Greenbelt").
+_CAMPAIGN_PREPOSITIONS = frozenset("Against For Of".split())
+
+
+def _campaign_name(head: Token) -> list[Token] | None:
+    """The tokens of a campaign group named by a capitalised plural noun, a capitalised
+    preposition and capitalised words (:data:`_CAMPAIGN_PREPOSITIONS`); None otherwise."""
+    doc = head.doc
+    plural = head.tag_ in ("NNS", "NNPS") or head.tag_ == "NNP" and head.lower_.endswith("s") \
+        and not head.lower_.endswith("ss") and not head.ent_type_
+    if not plural or not head.text[:1].isupper() or head.i + 2 >= len(doc):
+        return None
+    prep = doc[head.i + 1]
+    if prep.text not in _CAMPAIGN_PREPOSITIONS and not (
+            prep.text.capitalize() in _CAMPAIGN_PREPOSITIONS and (head.lower_ == "friends" or (
+                head.ent_type_ == "ORG" and prep.ent_iob_ == "I"))):
+        # lower-case "of"/"for" only where NER read the whole as an organisation, or in
+        # "Friends of ...": "Residents of Whitby" are people
+        return None
+    end = head.i + 2
+    if doc[end].lower_ == "the":
+        end += 1
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    return list(doc[head.i:end]) if end > head.i + 2 and doc[end - 1].text[:1].isupper() else None
 
 
 def _coordinated_organisation(head: Token) -> list[Token] | None:
@@ -469,6 +572,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     coordinated = _coordinated_organisation(head)
     if coordinated is not None:
         return coordinated, "ORG"
+    campaign = _campaign_name(head)
+    if campaign is not None:
+        return campaign, "ORG"
     if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
             and head.doc[head.i - 1] in np:
         head = head.doc[head.i - 1]   # "Owen Llewellyn-Price KC told": the name before the letters
@@ -546,8 +652,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     toks = [p] + toks
         else:
             toks = [head]
-    elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and not head.is_sent_start
-                                  and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
+    elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and (
+            not head.is_sent_start or _acronym(head))
+            and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
         toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)
                                   or t.is_alpha and t.i > 0 and _word_hyphen(t.doc[t.i - 1])   # "Jae-won"
                                   and t.doc[t.i - 2].text[:1].isupper()) and t.i <= head.i]
@@ -556,6 +663,13 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         for t in reversed(toks):
             if t.i == run[0].i - 1:
                 run.insert(0, t)
+        if run[0].i >= 2 and head.lower_ in ("office", "bureau") and (pos := head.doc[run[0].i - 1]).tag_ == "POS" \
+                and (holder := head.doc[run[0].i - 2]).text[:1].isupper() and holder.lower_ in TITLE_WORDS_V1:
+            run = [holder, pos] + run   # "The Premier's Office", "the Prime Minister's Office"
+            while run[0].i > 0 and head.doc[run[0].i - 1].lower_ in TITLE_WORDS_V1 \
+                    and head.doc[run[0].i - 1].text[:1].isupper():
+                run.insert(0, head.doc[run[0].i - 1])
+            label = "ORG"
         toks = run
         # a few trailing PROPN (e.g. "Smith Jr")
     else:
@@ -585,9 +699,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                      or toks[last].lower_ in NAME_PARTICLES_V1 and last < len(toks) - 1
                      and toks[-1].text[:1].isupper()):   # "Abdullah al-Zahrani", "bin-Talal"
         return [], None    # "the regional chamber of commerce" is a description ("CUPE Local 1104" is not)
+    if len(toks) >= 3 and label == "ORG" and occupation_before_name(toks[0].text, toks[1].text) \
+            and not any(t.lower_ in _ORG_NAME_WORDS for t in toks):
+        toks, label = toks[1:], "PERSON"   # "Linebacker Josh Kealoha", which NER calls an organisation
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
     while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
-                             or toks[0].lower_ in ("the", "a", "an")):
+                             or toks[0].lower_ in ("the", "a", "an")
+                             or len(toks) >= 3 and label in (None, "PERSON")
+                             and occupation_before_name(toks[0].text, toks[1].text)):
         if label == "ORG" or label == "GPE":
             # NER reads a role word before a person's name as an organisation or place
             # ("Striker Marcus Vale"): only a given name after the role words makes it a person
@@ -669,7 +788,9 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if bare is not None:   # "Neighbors said", "Councillor said": no one is named
         start, end = np[0].idx, np[-1].idx + len(np[-1])
         return Mention(start, end, text[start:end], head, kind=bare)
-    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and head.lower_ in _ROLE_HEADS:
+    if (head.pos_ == "PROPN" or head.text.isupper() and len(head.text) > 1) and head.lower_ in _ROLE_HEADS \
+            and (head.ent_type_ != "PERSON" or head.lower_ in TITLE_WORDS_V1 and len(_entity_at(head)) == 1):
+        # (NER's PERSON on a title alone, "The MLA for Yellowknife North, Janet Tsetta")
         # "The Parliamentary Budget Officer, Yves Giroux-Tremblay, said": a capitalised
         # title with a person's name in apposition; the name is the apposition (also one
         # hung lower: "The UAE's Minister of State for International Cooperation, Reem Al-Mansoori")
@@ -893,13 +1014,16 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     ("Major" after "Robert Major") stays a name."""
     if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return None
-    if any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np):
+    if any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np) or _campaign_name(head):
         return None
     low = head.lower_.rstrip(".")
     forms = (_singulars(low) | {head.lemma_.lower()}) - {low}
     plural = head.tag_ in ("NNS", "NNPS") or (low.endswith("s") and not low.endswith("ss"))
     if low in GROUP_NOUNS_V1 or (plural and any(f in PERSON_NOUNS_V1 or f in ORG_NOUNS_V1 for f in forms)):
         return None if _surname_in_doc(head) else "generic"   # "Banks" after "Tyra Banks"
+    if plural and head.ent_type_ not in ("PERSON", "ORG") and head.tag_ in ("NNS", "NNPS") \
+            and any(len(f) > 5 and f.endswith(_OCCUPATION_ENDINGS) for f in forms) and not _surname_in_doc(head):
+        return "generic"   # "Childminders said", "Headteachers warn": an occupation in the plural
     if not plural and low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS) \
             and not _surname_in_doc(head):
         return "description"

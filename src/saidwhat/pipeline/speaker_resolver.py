@@ -520,6 +520,8 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
             continue
         if any(c.dep_ == "appos" for c in t.children):
             continue
+        if t.head.dep_ in ("relcl", "advcl", "acl") or t.head.dep_ == "ccomp" and t.head.head.i < t.i:
+            continue   # "..., where a cousin from college earns more": inside another's clause
         g = ROLE_GENDER.get(t.lower_)
         if g is not None and g != _GENDER_PRON[pron]:
             continue
