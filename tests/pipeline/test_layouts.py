@@ -112,3 +112,17 @@ def test_layouts_records(run, name):
 def test_layouts_quoted_title_stays_whole_in_the_speaker_mention(run):
     (q,) = run("“Thank you,” said “Mrs Maisel” actress Alex Borstein.")
     assert (q.speaker_mention, q.speaker_role) == ("“Mrs Maisel” actress Alex Borstein", "“Mrs Maisel” actress")
+
+
+@pytest.mark.parametrize("text, quote, speaker, mention", [
+    # a headline that opens with the quotation and names its speaker after a colon
+    ("“We will not be bullied”: Mayor Greta Holm hits back at critics\n\nThe mayor spoke on Monday.",
+     "We will not be bullied", "Greta Holm", "Mayor Greta Holm"),
+    ("“Mistakes were made”: Premier Ana Vidal apologises for rollout\n\nThe premier spoke in Halifax.",
+     "Mistakes were made", "Ana Vidal", "Premier Ana Vidal"),
+    ("‘I was terrified’: bus driver describes hijacking\n\nThe driver was unhurt.",
+     "I was terrified", None, "bus driver"),
+])
+def test_a_headline_quotation_names_its_speaker_after_a_colon(run, text, quote, speaker, mention):
+    q = run(text)[0]
+    assert (q.quote, q.speaker, q.speaker_mention) == (quote, speaker, mention)

@@ -257,3 +257,28 @@ def test_a_place_whose_first_word_is_a_given_name_stays_a_place_after_from(run):
 def test_an_occupation_before_a_full_name_is_a_role(run, text, speaker, role):
     (q,) = run(text)
     assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_a_surname_that_is_a_title_word_is_the_person(run):
+    # "Prince" alone after "Chief Donna Prince": her surname, not a title
+    text = ("The Ktunaxa Nation also ordered an evacuation. Chief Ruth Prince said 600 people had left.\n\n"
+            "“This is our homeland,” Prince said.")
+    assert [q.speaker for q in run(text)] == ["Ruth Prince", "Ruth Prince"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa Rowe-May met union leaders on Tuesday. May said the government would not back down.",
+    "Theresa May met union leaders on Tuesday.\n\nMay told reporters the government would not back down.",
+])
+def test_a_surname_that_is_a_modal_verb_is_the_person(run, text):
+    q = run(text)[-1]
+    assert q.speaker_mention == "May"
+    assert q.speaker in ("Theresa May", "Theresa Rowe-May")
+
+
+def test_a_nickname_given_in_the_full_name_is_the_same_person(run):
+    text = ("William “Bill” Okafor, the club's groundskeeper, said the pitch had flooded. "
+            "“We had to pump it out twice,” Bill said.")
+    quotes = run(text)
+    assert quotes[-1].speaker_mention == "Bill"
+    assert len({q.speaker_id for q in quotes}) == 1 and quotes[0].speaker_id is not None

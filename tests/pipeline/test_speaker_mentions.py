@@ -184,3 +184,19 @@ def test_an_occupation_in_the_plural_names_nobody(run):
     q = run(text)[-1]
     assert q.speaker_mention == "Headteachers"
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A fisherman on the quay, who gave only his first name, Yusuf, said he had not been paid in months.", "Yusuf"),
+    ("A vendor at the market, who gave only her first name, Amina, said prices had doubled.", "Amina"),
+])
+def test_a_source_who_gave_only_a_first_name_is_named_by_it(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+def test_a_family_named_in_the_plural_is_the_couple_named_before(run):
+    text = ("Dev and Priya Lachance moved to the village in 2015. “We had no idea the quarry would "
+            "reopen,” the Lachances said.")
+    (q,) = run(text)
+    assert q.speaker == "Dev and Priya Lachance"

@@ -223,6 +223,14 @@ def _surname_keys(name: str) -> set[str]:
     return keys
 
 
+def _org_in_apposition(ent) -> bool:
+    """True for a one-word name, not a given name, in apposition to a definite
+    organisation noun after it ("Gavi, the vaccine alliance that funds ...")."""
+    return len(ent) == 1 and not is_known_first_name(ent[0].text) and any(
+        a.dep_ == "appos" and a.pos_ == "NOUN" and a.i > ent.end and a.lemma_.lower() in _ORG_KIND_NOUNS
+        and any(d.dep_ == "det" for d in a.children) for a in ent.root.children)
+
+
 def _left_role(ent, text: str | None = None) -> str | None:
     """Title words before a PERSON name in the same noun phrase ("Harbour master"),
     including titles NER took into the name ("Opposition councillor Samuel Okoye").
@@ -444,6 +452,9 @@ class ArticleEntities:
                     or self._double_surname_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
+                        and target.endswith(" of " + n):
+                    continue   # "Galway" is no short form of "University of Galway", a body in it
+                if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
                         and target.endswith(" " + n) and _branch_of(target, n, names):
                     branches.add(target)
                     continue   # "Ukraine" is no short form of "Amnesty Ukraine" (Amnesty's branch)
@@ -509,6 +520,8 @@ class ArticleEntities:
                     if role and any(w in _ORG_KIND_NOUNS for w in role.lower().split()):
                         e.add_role(role)
                         e.type = "ORG"   # NER's GPE on a company's name ("company Zenlo")
+                    if e.type == "GPE" and _org_in_apposition(ent):
+                        e.type = "ORG"   # "Vaxora, the vaccine alliance ...", NER's GPE
                 if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start \
                         and ent.root.head.dep_ != "pobj" \
@@ -553,6 +566,11 @@ class ArticleEntities:
                     role = ctx.text[head.left_edge.idx:head.idx + len(head)]
                     if len(role.split()) <= APPOS_MAX_TOKENS and role not in e.roles:
                         e.roles.append(role)
+                if _org_in_apposition(ent):
+                    # "Gavi, the vaccine alliance that funds the rollout, said": an
+                    # organisation NER took for a person, by the noun it is in apposition to
+                    e.type = "ORG"
+                    e.gender = e.gender_source = None
                 for a in ent.root.children:   # "Marta Quill, a paramedic with ..."
                     if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i >= ent.end:
                         toks = sorted(a.subtree, key=lambda t: t.i)
@@ -754,6 +772,9 @@ class ArticleEntities:
 
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        nick = [n for n in names if n != short and re.search(rf"[“\"‘'] ?{re.escape(short)} ?[”\"’'] ", n)]
+        if nick:   # "Bobby" of 'Roberto “Bobby” Castellanos': the nickname the full name gives
+            return max(nick, key=lambda n: (names[n], len(n)))
         fuller = self._name_end_of(short, names)
         if fuller:
             return max(fuller, key=lambda n: (names[n], len(n)))

@@ -106,7 +106,7 @@ ORG_NOUNS_V2 = ORG_NOUNS_V1 | frozenset("""
 trust startup carmaker automaker chipmaker drugmaker lender conglomerate nonprofit
 consultancy chain exporter importer railway railroad brewer miner supplier utility
 studio gallery museum theatre theater orchestra festival airport zoo library clinic home
-patrol force brigade navy coastguard prison academy college
+patrol force brigade navy coastguard prison academy college alliance federation
 """.split())
 
 #: Trade nouns that name a company, never a person, when they stand right before a name

@@ -879,6 +879,18 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         if mention is not None:
             cand.cue, cand.mention, cand.how, cand.frame = (d, d + 1), mention, "dash", (a_lo, a_hi)
             return cand
+    # a headline that opens with the quotation and names its speaker after a colon:
+    # “We will not be bullied”: Mayor Greta Holm hits back at critics (BBC, Guardian style)
+    rest = text[a_lo:pe]
+    if m.close_pos is not None and rest.lstrip()[:1] == ":" and not text[ps:m.open_pos].strip() \
+            and rest.rstrip()[-1:] not in ".!?\"”" and "\n" not in rest.strip():
+        colon = a_lo + rest.index(":")
+        subj = next((t for t in ctx.tokens_in(colon + 1, pe) if t.dep_ in ("nsubj", "nsubjpass")
+                     and colon < t.head.idx < pe), None)
+        mention = mention_from_head(subj, colon + 1, pe) if subj is not None else _named_in(ctx, colon + 1, pe)
+        if mention is not None and mention.kind in ("name", "description", "generic"):
+            cand.mention, cand.how, cand.frame = mention, "headline", (a_lo, pe)
+            return cand
     # signature after the closing mark: ”Every berth will be open by March.” Harbour master Tom Smith
     rest = text[a_lo:pe] if m.close_pos is not None else ""
     if rest.strip() and content_end in ".!?" and rest.lstrip()[:1].isupper() and not ctx.quoted(pe - 1) \
@@ -1115,7 +1127,7 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
                 and text[m.end - 1:m.end] in ".!?" and not _embedded(ctx, m):
             out.append(c)   # '“I feel so bad for her,” Trout said. “It’s Christmas!”': the same speaker goes on
             continue
-        if c.cue is None and (titled or n < 2 or (n < min_words and (
+        if c.cue is None and c.how != "headline" and (titled or n < 2 or (n < min_words and (
                 text[m.end - 1:m.end] not in ".!?" or _embedded(ctx, m)))):
             continue   # short standalone sentences in marks may still be speech
         if c.cue is None and _embedded(ctx, m):

@@ -176,6 +176,8 @@ def _subject(cue: Token, depth: int) -> Token | None:
     if fronted is not None:
         return fronted
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and _modal_surname(prev):
+        return prev   # "May said ...": Theresa May, read as a modal verb
     if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.dep_ not in ("poss", "pobj") \
             and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBD", "VBZ", "VBP"):
         # misparsed subject right before a finite cue: "..., McNeely(advmod) said they ..."
@@ -208,6 +210,13 @@ def _subject(cue: Token, depth: int) -> Token | None:
     if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
         return find_subject(cue.head, depth + 1)
     return None
+
+
+def _modal_surname(tok: Token) -> bool:
+    """True for a capitalised "May", "Will" or "Can" the tagger read as a modal verb
+    that is the surname of a person named in the article ("Theresa May ... May said")."""
+    return tok.pos_ == "AUX" and tok.lower_ in ("may", "will", "can") and tok.text[:1].isupper() \
+        and tok.text[1:].islower() and _surname_in_doc(tok)
 
 
 def _subject_in_fronted_phrase(cue: Token) -> Token | None:
@@ -419,7 +428,7 @@ def _body_before_place(tok: Token, ent) -> bool:
     if low in _PORTFOLIO_WORDS:
         return True
     return low not in TITLE_WORDS_V1 and not is_known_first_name(tok.text) and low not in _DIRECTIONS \
-        and (low.endswith("ies") or tok.pos_ == "PROPN" and tok.i == ent.start - 1
+        and (low.endswith("ies") or tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN" and tok.i == ent.start - 1
              or low in ("sport", "hockey", "football", "rugby", "cricket", "cycling",
                         "athletics", "swimming", "rowing", "tennis", "golf", "basketball"))
 
@@ -566,6 +575,8 @@ def _coordinated_organisation(head: Token) -> list[Token] | None:
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
+    if _modal_surname(head):
+        return [head], "PERSON"
     french = _french_organisation(np)
     if french is not None:
         return french, "ORG"
@@ -725,9 +736,28 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                  and t.lower_.rstrip(".") in TITLE_WORDS_V1), default=-1)
         if k >= 1 and all(t.text[:1].isupper() and t.lower_ not in _ORG_NAME_WORDS for t in toks[k + 1:]):
             toks = toks[k + 1:]
+    while label in (None, "ORG") and toks and toks[0].i >= 2 and toks[0].doc[toks[0].i - 1].text in ("'", "’") \
+            and (p := toks[0].doc[toks[0].i - 2]).lower_.endswith("s") and p.text[:1].isupper() and p.is_alpha:
+        # "The CFL Players' Association", "Ontario Secondary School Teachers' Federation
+        # District 19": NER stops at a plural possessive inside the name
+        doc, j = p.doc, p.i
+        while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and doc[j - 1].lower_ != "the" \
+                and not doc[j - 1].is_sent_start:
+            j -= 1
+        if j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and doc[j - 1].lower_ != "the":
+            j -= 1   # the sentence's first word
+        toks = list(doc[j:toks[0].i]) + toks
+        label = "ORG"
+    if label == "ORG" and toks and toks[-1].lower_ in _NUMBERED_UNITS and toks[-1].i + 1 < len(toks[-1].doc) \
+            and (n := toks[-1].doc[toks[-1].i + 1]).like_num and n.text.isdigit():
+        toks = toks + [n]   # "Teachers' Federation District 12", "Unifor Local 444"
     if label in ("ORG", "GPE", "NORP") and toks and toks[0].lower_ == "the":
         toks = toks[1:]
     return toks, label
+
+
+#: Words of an organisation's numbered units, whose number is part of the name.
+_NUMBERED_UNITS = frozenset("district local unit chapter branch division region zone lodge".split())
 
 
 class _TextView:
@@ -1050,6 +1080,12 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     compound = next((c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1), None)
     if (compound, head.lower_) in _ORG_COMPOUNDS and head.tag_ == "NN" and head.text.islower():
         pass   # "the Philippine coast guard": a body whose noun is two words
+    elif head.lower_ == "police" and head.text.islower() and any(
+            c.dep_ == "compound" and c.i == head.i - 1 and (c.pos_ == "PROPN" or c.ent_type_) and c.text[:1].isupper()
+            and c.ent_type_ in ("GPE", "PERSON", "ORG", "") for c in head.children):
+        # "Hamilton police said": a city's force, named by its place (tagged plural; NER
+        # may call the place a person, the tagger a sentence-initial one a noun)
+        return [head.doc[head.i - 1], head]
     elif head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
             or head.lower_ not in _ORG_NAME_WORDS or head.lower_ in _DOCUMENT_NOUNS:
         return None   # "the Trump campaign", "the Trump team": a person's organisation
@@ -1066,6 +1102,8 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     if any(t.is_punct and not _word_hyphen(t) or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT")
            for t in mods):
         return None
+    if len(mods) == 1 and mods[0].text == "Crown":
+        return None   # "the Crown corporation": Canada's term for a state-owned company, no name
     run = [mods[0]]
     for t in mods[1:]:
         if t.pos_ != "PROPN" and not _word_hyphen(t):
@@ -1096,8 +1134,9 @@ def _surname_in_doc(tok: Token) -> bool:
 
 def _nickname(head: Token, lo: int, hi: int) -> Span | None:
     """A name the description gives its person: in quotation marks in a relative clause
-    ("a tenant organiser who asked to be identified only as “Moth”" -> Moth), or after
-    "named" ("an agency official in Banten province named Jhony" -> Jhony)."""
+    ("a tenant organiser who asked to be identified only as “Moth”" -> Moth), after
+    "named" ("an agency official in Banten province named Jhony" -> Jhony), or in
+    apposition to the name given ("who gave only his first name, Yusuf" -> Yusuf)."""
     for t in head.subtree:
         if t.dep_ in ("pobj", "oprd", "attr", "dobj") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
                 and t.head.lower_ in ("as", "named", "called", "nicknamed") and t.i > 0:
@@ -1109,6 +1148,13 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
             # or says ("worked as Santa", "called Ottawa's plan a mistake")
             if t.head.lower_ == "named" and t.head.dep_ == "acl":
                 return t.doc[first.i:t.i + 1]
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() == "name" and 0 < t.idx - head.idx < 150 \
+                and t.head.head.lemma_.lower() in ("give", "provide", "offer", "share"):
+            # "A fisherman, who gave only his first name, Yusuf, said": AP's wording for a
+            # source named in part
+            first = min((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                        key=lambda c: c.i, default=t)
+            return t.doc[first.i:t.i + 1]
     return None
 
 

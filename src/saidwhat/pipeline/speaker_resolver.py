@@ -93,6 +93,33 @@ def _people(index: EntityIndex, name: str) -> list[Entity]:
     return found if all(e.type == "PERSON" for e in found) else []
 
 
+def _family(ctx, index, m) -> Resolution | None:
+    """A family named by its surname in the plural ("the Fentons said"): the couple the
+    article named before ("Mark and Julie Fenton"), or the people of that surname
+    joined by "and" when there are two or more; a family the article names only so is a
+    group, no speaker name. None when the mention is not "the" + a plural surname of
+    people named before."""
+    name = m.name
+    if not (name.endswith("s") and " " not in name and name[:1].isupper()
+            and ctx.text[max(0, m.start - 4):m.start + 4].lower().startswith("the ")
+            or m.text.lower().startswith("the ") and m.text.split()[-1] == name):
+        return None
+    stem = name[:-1]
+    bearers = [e for e in index._unique() if e.type == "PERSON" and " " in e.name and e.name.split()[-1] == stem
+               and any(p < m.start for p in e.positions)]
+    if not bearers:
+        return None
+    for e in bearers:   # "Mark and Julie Fenton": a given name joined to the bearer's
+        first = min(e.positions)
+        g = re.search(r"\b([A-Z][a-z]+) (?:and|&) $", ctx.text[max(0, first - 30):first])
+        if g and is_known_first_name(g.group(1)):
+            pair = f"{g.group(1)} and {e.name}"
+            return Resolution(pair, "PERSON", None, CONF_NAME_INFERRED, e)
+    if len(bearers) >= 2:
+        return Resolution(" and ".join(e.name for e in bearers), "PERSON", None, CONF_NAME_INFERRED, bearers[0])
+    return Resolution(None, "OTHER", None, CONF_EVEN)
+
+
 #: Words NER sometimes tags as a PERSON that name no one: weekdays and months
 #: ("Tuesday spoke first" is a misparse), which no pronoun can refer to.
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
@@ -155,10 +182,12 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             if c.type == "direct" and r.speaker is None and "continuation" not in c.flags:
                 r = _topic(ctx, index, c)
         elif m.kind == "name" and _title_only(m.name) and normalize_name(m.name) not in index.entities \
-                and normalize_name(m.name) not in index.alias:
+                and normalize_name(m.name) not in index.alias and index.fuller_form(normalize_name(m.name)) is None:
             # "MAYOR SAYS ..." / "Mayor says ...": a title, not a name (but "Major" can
-            # be Robert Major's surname)
+            # be Robert Major's surname, and "Prince" Chief Donna Prince's)
             r = _description(ctx, index, cands, res, history, c)
+        elif m.kind == "name" and m.name and (fam := _family(ctx, index, m)) is not None:
+            r = fam   # "the Fentons said" after "Mark and Julie Fenton"
         elif m.kind == "name" and m.name and (parts := _people(index, m.name)):
             # "Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
             r = Resolution(" and ".join(x.name for x in parts), "PERSON", m.role, CONF_NAME_INFERRED, index.get(m.name))
