@@ -76,6 +76,26 @@ def test_text_in_windows_1252_is_detected_and_reported(tmp_path):
     assert len(warned) == 1 and "[W006]" in warned[0] and "cp1252" in warned[0] and "cafe.txt" in warned[0]
 
 
+def test_latin_1_text_with_many_accented_letters_is_read_as_western(tmp_path):
+    # charset-normalizer's first guess for this is the Baltic cp775 ("HķlĶne C¶tķ")
+    text = ("La ministre Hélène Côté a dit : « Nous allons ouvrir le café à Montréal. » François "
+            "Léger était là. ") * 3 + "José Núñez said it was a señal."
+    p = tmp_path / "l1.txt"
+    p.write_bytes(text.encode("latin-1"))
+    warned = Collect()
+    (art,) = read_text(p, on_warning=warned)
+    assert art.text == text
+    assert "cp1252" in warned[0]
+
+
+def test_cyrillic_text_is_not_read_as_western(tmp_path):
+    text = "Министр сказал, что кафе откроется в Москве в понедельник, и мэр согласился с ним. " * 3
+    p = tmp_path / "ru.txt"
+    p.write_bytes(text.encode("cp1251"))
+    (art,) = read_text(p, on_warning=Collect())
+    assert art.text == text
+
+
 def test_text_encoding_given(tmp_path):
     p = tmp_path / "cafe.txt"
     p.write_bytes(CP1252_TEXT.encode("cp1252"))
@@ -161,6 +181,30 @@ def test_html_record_carries_its_text(tmp_path):
     (art,) = read_html(p)
     rec = article_record(art, [])
     assert rec["text"] == art.text and list(rec)[-2:] == ["quotes", "quoted_people"]
+
+
+_DATED = ("<html><head><title>Harbour to reopen</title>{meta}</head><body><article><h1>Harbour to reopen</h1>"
+          "<p>“We will reopen the harbour in spring,” Mayor Ilse Brandt said on Tuesday, presenting the "
+          "town's 2025 budget to the council.</p><p>The harbour master, Tomas Wren, said the new berths "
+          "were almost finished and that the ferries would return in April.</p><p>Residents welcomed the "
+          "plan but said they wanted more details about the cost of the works.</p></article>"
+          "<footer>© 2025 Harbour Times</footer></body></html>")
+
+
+def test_html_without_a_stated_date_gets_none(tmp_path):
+    # a year in the body or a copyright line is no publication date
+    p = tmp_path / "page.html"
+    p.write_text(_DATED.format(meta=""), encoding="utf-8")
+    (art,) = read_html(p)
+    assert "date" not in art.meta
+
+
+def test_html_with_a_stated_date_keeps_it(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_DATED.format(meta='<meta property="article:published_time" content="2024-03-05T10:00:00Z">'),
+                 encoding="utf-8")
+    (art,) = read_html(p)
+    assert art.meta["date"] == "2024-03-05"
 
 
 def test_text_record_carries_no_text(tmp_path):

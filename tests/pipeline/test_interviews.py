@@ -150,3 +150,16 @@ def test_a_surname_label_is_the_person_named_in_full(run):
         ("Because nobody thinks they are the villain.", "R. T. Okafor-Lindgren"),
         ("Less than my mother thinks.", "R. T. Okafor-Lindgren"),
         ("A necessity. The children sleep.", "R. T. Okafor-Lindgren")]
+
+
+def test_a_broadcast_transcript_gives_the_guest_s_turns(run):
+    # NPR's transcripts: "SURNAME:" turns in capitals; the host is introduced only in a
+    # capitals header NER finds no person in, the guest by name
+    text = ("RACHEL MARTIN, HOST:\n\nDr. Ines Holloway studies flood risk at Tulane University. She joins us "
+            "from New Orleans. Good morning.\n\nINES HOLLOWAY: Good morning, Rachel.\n\n"
+            "MARTIN: How bad is the flooding this year?\n\nHOLLOWAY: Honestly, it is the worst we have "
+            "measured. The river gauges were off the charts last week.\n\nMARTIN: Should people leave?\n\n"
+            "HOLLOWAY: If they can, yes. Especially families with small children.")
+    quotes = [q for q in run(text) if "interview" in q.flags]
+    assert [q.quote[:20] for q in quotes][-2:] == ["Honestly, it is the ", "If they can, yes. Es"]
+    assert {q.speaker for q in quotes} == {"Ines Holloway"}

@@ -282,3 +282,23 @@ def test_a_nickname_given_in_the_full_name_is_the_same_person(run):
     quotes = run(text)
     assert quotes[-1].speaker_mention == "Bill"
     assert len({q.speaker_id for q in quotes}) == 1 and quotes[0].speaker_id is not None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a knight or dame called by title and given name
+    ("Sir Alan Pryor, a former minister, said museums had to be realistic. “It is a great deal of money,” "
+     "Sir Alan said.", "Alan Pryor"),
+    # Irish titles of the prime minister and the deputy, with the name in apposition
+    ("The Tánaiste, Niamh Ó Ceallaigh, said she had “full confidence” in the Minister.", "Niamh Ó Ceallaigh"),
+])
+def test_british_and_irish_titles_name_the_holder(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "One MP from the party's right told her: “This is a disaster for us.”",
+    "One TD told The Irish Times that colleagues were “genuinely worried” about the plan.",
+])
+def test_one_member_of_a_body_is_unnamed(run, text):
+    (q,) = run(text)
+    assert q.speaker is None

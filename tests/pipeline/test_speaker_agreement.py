@@ -259,3 +259,12 @@ def test_an_indefinite_person_inside_another_clause_introduces_no_speaker(run):
             "from school earns far more.\n\n“I love this town. But love doesn't pay the rent,” she said.")
     quotes = run(text)
     assert [q.speaker for q in quotes] == ["Joanna Petrie", "Joanna Petrie"]
+
+
+def test_the_unnamed_spokesperson_stays_unnamed_though_their_principal_is_named(run):
+    text = ("Transport Minister Kevin Amiri said he had spoken with the airline's chief executive.\n\n"
+            "A spokesperson for federal Labour Minister Diane Roussel said the department was reviewing "
+            "the file. “Our priority is protecting jobs,” the spokesperson said.")
+    q = run(text)[-1]
+    assert q.speaker_mention == "the spokesperson"
+    assert q.speaker is None

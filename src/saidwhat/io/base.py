@@ -174,6 +174,13 @@ WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝß�
                     "\u201c\u201d\u2018\u2019\u2013\u2014\u20ac\u2026«»°£\u00a0")
 
 
+#: Largest share of accented letters among all letters for which bytes that decode as
+#: Windows-1252 into :data:`WESTERN` characters only are taken as Western text (French,
+#: Spanish, German and Portuguese prose has under 10 %; Cyrillic or Greek text decoded
+#: that way is almost all accented letters).
+WESTERN_SHARE = 0.3
+
+
 def detect_encoding(data: bytes) -> str | None:
     """The encoding of bytes that are not UTF-8, by charset-normalizer (``None``:
     not found, or charset-normalizer not installed). Legacy Western encodings come
@@ -184,8 +191,13 @@ def detect_encoding(data: bytes) -> str | None:
     except UnicodeDecodeError:
         western = None
     foreign = [c for c in western or "" if ord(c) > 127]
-    if western is not None and len(foreign) < FEW_NON_ASCII and all(c in WESTERN for c in foreign):
-        return "cp1252"  # too little to go on for a detector: the common case
+    if western is not None and all(c in WESTERN for c in foreign) and (
+            len(foreign) < FEW_NON_ASCII
+            or len(foreign) < WESTERN_SHARE * sum(c.isalpha() for c in western)):
+        # too little to go on for a detector, or Western text: a few accented letters
+        # among plain ones (a Cyrillic or Greek text read so is all accented letters);
+        # charset-normalizer's first guess for French or Spanish is sometimes cp775
+        return "cp1252"
     try:
         from charset_normalizer import from_bytes
     except ImportError:

@@ -39,9 +39,12 @@ def html_to_article(html: bytes | str, *, id: str, url: str | None = None,
         The article, or ``None`` when no main text could be extracted.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
+    # a date only from the page's markup and metadata: htmldate's extensive search reads a
+    # year from the body or a copyright line as a date ("© 2025" -> "2025-01-01")
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False)
+                                      include_tables=False, date_extraction_params=set_date_params(False))
     if doc is None or not (doc.text or "").strip():
         return None
     text = drop_repeated_paragraphs(doc.text)

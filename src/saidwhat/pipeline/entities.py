@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_TRADE_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
+from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1,
+                       NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
@@ -91,8 +92,9 @@ def normalize_name(name: str, label: str | None = None) -> str:
     personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \
         and len(parts) == len(whole) - 1 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
-    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss") and parts[1][:1].isupper():
-        return parts[1]   # "Ms Holt", which NER may tag ORG: a courtesy title is only a person's
+    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof") \
+            and parts[1][:1].isupper() and parts[1].lower() not in _ORG_NAME_WORDS:
+        return parts[1]   # "Ms Holt", "Sir Henry", which NER may tag ORG: a courtesy title is only a person's
     # "Prince Rupert Port Authority": a title word before a given name opens no person's
     # name when an organisation word follows
     if label in ("ORG", "GPE", "FAC", "LOC") and (not (parts and parts is not whole and (
@@ -223,6 +225,16 @@ def _surname_keys(name: str) -> set[str]:
     return keys
 
 
+#: Time zones that live blogs and datelines put after a time ("14.21 GMT"); NER tags
+#: them as organisations.
+_TIME_ZONES = frozenset("GMT BST UTC CET CEST EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT".split())
+
+
+def courtesy_title(role: str) -> bool:
+    """True for a role that is only a courtesy title ("Mr.", "Mrs", "Ms"; :data:`COURTESY_TITLES_V1`)."""
+    return role.strip().lower().rstrip(".") in COURTESY_TITLES_V1
+
+
 def _org_in_apposition(ent) -> bool:
     """True for a one-word name, not a given name, in apposition to a definite
     organisation noun after it ("Gavi, the vaccine alliance that funds ...")."""
@@ -350,11 +362,14 @@ class Entity:
 
     def add_role(self, role: str | None) -> None:
         """Record a title or description; the first one is ``role``. A role joined by
-        "; " (a title and an apposition) is recorded as its parts."""
+        "; " (a title and an apposition) is recorded as its parts. Courtesy titles ("Mr.",
+        "Mrs", "Ms") are no role: they give gender only (:data:`COURTESY_TITLES_V1`)."""
+        parts = [p for p in (role or "").split("; ") if p and not courtesy_title(p)]
+        role = "; ".join(parts)
         if role and not self.role:
             self.role = role
-        for part in (role or "").split("; "):
-            if part and part not in self.roles:
+        for part in parts:
+            if part not in self.roles:
                 self.roles.append(part)
 
     def set_gender(self, gender: str | None, source: str) -> None:
@@ -397,6 +412,8 @@ class ArticleEntities:
                 name = self._ent_names[ent.start_char]
                 if _group_or_title(name):
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
+                if name in _TIME_ZONES:
+                    continue   # "14.21 GMT" of a live blog's timestamp: no one "they" can be
                 if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS"):
                     continue   # "Shop owner David Patel": a common noun capitalised by its place
                 if name and " " in name and ent[0].is_sent_start and ent[0].lower_ in ORG_NOUNS_V2 \
@@ -451,9 +468,15 @@ class ArticleEntities:
             if len(n.split()) < 2 or n.split()[0].lower() in NAME_PARTICLES_V1 or self._name_end_of(n, names) \
                     or self._double_surname_of(n, names):
                 target = self._expand(n, names)
-                if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
-                        and target.endswith(" of " + n):
-                    continue   # "Galway" is no short form of "University of Galway", a body in it
+                if target and target != n and (
+                        own_labels.get(n, set()) <= {"GPE", "LOC"} and (
+                            target.endswith(" of " + n) or target.startswith(n + " ")
+                            and "PERSON" not in own_labels.get(target, set()))
+                        or " " not in n and target.endswith(" " + n) and any(
+                            w.lower().strip("'’s") in _ORG_NAME_WORDS for w in target[:-len(n)].split())):
+                    continue   # "Galway" is no short form of "University of Galway", nor "Hamilton"
+                    #            of "St. Joseph's Healthcare Hamilton", nor "China" of "China
+                    #            Climate Hub": bodies in or named after the place
                 if target and target != n and own_labels.get(n, set()) <= {"GPE", "LOC"} \
                         and target.endswith(" " + n) and _branch_of(target, n, names):
                     branches.add(target)
@@ -601,8 +624,10 @@ class ArticleEntities:
         ctx = self.ctx
         names = {r[1] for r in raw}
         longer_last = {n.split()[-1] for n in names if " " in n}
+        longer_first = {n.split()[0] for n in names if " " in n}   # "Henry" of "Sir Henry Blake"
         short = {r[1] for r in raw if " " not in r[1] and r[1][:1].isupper() and not r[1].isupper()
-                 and r[1] not in longer_last and r[2] in ("PERSON", "NORP", "ORG", "GPE")}
+                 and r[1] not in longer_last and r[1] not in longer_first
+                 and r[2] in ("PERSON", "NORP", "ORG", "GPE")}
         # a double surname NER tagged without its given name ("García López" of "Ana
         # García López")
         short |= {r[1] for r in raw if r[2] == "PERSON" and len(r[1].split()) == 2

@@ -51,6 +51,12 @@ class _Turn:
     entity: Entity | None = None
 
 
+#: Labels in capitals that open paragraphs of news and name no speaker.
+_NOT_SPEAKERS = frozenset("""UPDATE UPDATED NOTE EDITOR CORRECTION CLARIFICATION WATCH LISTEN
+PHOTOS VIDEO BREAKING LIVE WHERE WHEN WHAT WHERE WHY TICKETS PRICE SOURCE SOURCES RELATED
+WARNING DISCLAIMER""".split())
+
+
 def _initials(name: str) -> set[str]:
     words = name.split()
     out = {"".join(w[0] for w in words if w[:1].isupper())}
@@ -68,9 +74,12 @@ def _label_entity(ctx: DocContext, index: ArticleEntities, label: str, pos: int)
                 return index.get_at(ent.text, ent.start_char)
         found = {id(e): e for e in index.unique() if e.type == "PERSON" and " " in e.name
                  and label in _initials(e.name)}
-        return next(iter(found.values())) if len(found) == 1 else None
-    if label.isupper() and len(label) > 4:
-        # "WHITFIELD:", as transcripts print a surname: the one person of that name
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found or len(label) < 3:
+            return None   # initials that fit two people name nobody
+    if label.isupper() and len(label) >= 3 and label.isalpha():
+        # "WHITFIELD:", "LUND:", as transcripts print a surname: the one person of that name
         found = {id(e): e for e in index.unique() if e.type == "PERSON"
                  and (e.name.casefold() == label.casefold() or e.name.split()[-1].casefold() == label.casefold())}
         return next(iter(found.values())) if len(found) == 1 else None
@@ -112,6 +121,12 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
     text = ctx.text
     paras = ctx.paragraphs()
     labelled: list[_Turn | None] = []
+    # surnames in capitals that open two or more paragraphs: a broadcast transcript's
+    # speaker labels ("GREENE:", "LUND:" in NPR's transcripts), even when NER finds no
+    # person of that name (the host is introduced only as "DAVID GREENE, HOST:")
+    caps = Counter(m.group("label") for ps, pe in paras if (m := _TURN.match(text, ps, pe)) is not None
+                   and m.group("label").isupper() and len(m.group("label")) >= 3
+                   and m.group("label").isalpha() and m.group("label") not in _NOT_SPEAKERS)
     for ps, pe in paras:
         m = _TURN.match(text, ps, pe)
         if m is None or ctx.skipped(ps) or ctx.quoted(ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())):
@@ -125,6 +140,10 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
         t = _Turn(role or raw, m.start("label"), m.end("label"), m.end(), pe)
         if role is None:
             t.entity = _label_entity(ctx, index, raw, m.start("label"))
+            if t.entity is None and caps[raw] >= 2 and not any(
+                    raw in _initials(e.name) for e in index.unique() if e.type == "PERSON" and " " in e.name):
+                # (initials that fit two people name nobody: no speaker is made of them)
+                t.entity = index.get(raw.title(), "PERSON")
             if t.entity is None:
                 labelled.append(None)
                 continue

@@ -56,7 +56,7 @@ national assistant associate senior junior acting interim former late utilities
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
-cllr sheikh sheik emir ayatollah ratu datuk dato tun reeve
+cllr sheikh sheik emir ayatollah ratu datuk dato tun reeve taoiseach tánaiste tanaiste
 det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp asp dsp csp acp dcp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 """.split())
@@ -106,7 +106,7 @@ ORG_NOUNS_V2 = ORG_NOUNS_V1 | frozenset("""
 trust startup carmaker automaker chipmaker drugmaker lender conglomerate nonprofit
 consultancy chain exporter importer railway railroad brewer miner supplier utility
 studio gallery museum theatre theater orchestra festival airport zoo library clinic home
-patrol force brigade navy coastguard prison academy college alliance federation
+patrol force brigade navy coastguard prison academy college alliance federation local
 """.split())
 
 #: Trade nouns that name a company, never a person, when they stand right before a name
@@ -128,6 +128,10 @@ foods logistics technologies industries airways airlines pharmaceuticals therape
 biosciences laboratories labs brands enterprises ventures petroleum telecom
 semiconductor semiconductors groep gruppe werke
 """.split())
+
+#: Courtesy titles: how to address a person, not what they do; never a role (they give
+#: gender only). "Mr."/"Mrs"/"Ms" (AP Stylebook, "courtesy titles"), "Mx", French "Mme"/"Mlle".
+COURTESY_TITLES_V1 = frozenset("mr mrs ms miss mx messrs mme mlle".split())
 
 #: Common nouns that describe a person ("the official said" -> latest PERSON speaker).
 #: "guard" is left out on purpose: news copy uses it for watchdogs and guardians too.

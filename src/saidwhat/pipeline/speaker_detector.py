@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from . import given_names
 from .context import coordinated_first_part
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_NAME_WORDS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
+from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
+                       INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 
@@ -47,7 +48,7 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
 resort resorts hotel hotels casino casinos motors diocese archdiocese division
-unit team health alliance coalition partnership tribunal caucus
+unit team health healthcare alliance coalition partnership tribunal caucus local
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -249,8 +250,10 @@ def reporters_continuation(cue: Token) -> bool:
     if cue.dep_ != "conj" or cue.head.dep_ != "ccomp" or cue.i < cue.head.i \
             or cue.head.head.lemma_ not in INDIRECT_VERBS_V1 or cue.head.head.i > cue.head.i \
             or any(c.dep_ in SUBJ_DEPS for c in cue.children) \
-            or not any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)):
-        return False
+            or not any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)) \
+            or cue.tag_ != cue.head.head.tag_:
+        return False   # (the reporter's next verb shares the cue's tense: "said ... and added";
+        #                 "said the study was careful and adds to the evidence" is the study's)
     if cue.lemma_ == "add":
         return True
     inner = next((c for c in cue.head.children if c.dep_ in SUBJ_DEPS), None)
@@ -525,8 +528,8 @@ def _french_organisation(np: list[Token]) -> list[Token] | None:
 
 #: Capitalised prepositions that continue a campaign group's name after a plural noun
 #: ("Parents Against School Closures", "Mothers Against Drunk Driving", "Citizens for
-#: Public Transit", "Friends of the Greenbelt").
-_CAMPAIGN_PREPOSITIONS = frozenset("Against For Of".split())
+#: Public Transit", "Friends of the Greenbelt", "Doctors Without Borders").
+_CAMPAIGN_PREPOSITIONS = frozenset("Against For Of Without".split())
 
 
 def _campaign_name(head: Token) -> list[Token] | None:
@@ -577,6 +580,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     label = None
     if _modal_surname(head):
         return [head], "PERSON"
+    state = _state_body(head)
+    if state is not None:
+        return state, "ORG"
     french = _french_organisation(np)
     if french is not None:
         return french, "ORG"
@@ -612,6 +618,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "ORG" and toks and coordinated_first_part(head.doc, toks[0].i, toks[0].i, toks[-1].i + 1) \
                     and head.doc[toks[0].i - 2] in np:
                 toks = [head.doc[toks[0].i - 2], head.doc[toks[0].i - 1]] + toks   # "Avon and Somerset Police"
+            elif label == "ORG" and toks and toks[0].i >= 2 and head.doc[toks[0].i - 1].lower_ in ("and", "&") \
+                    and (a := head.doc[toks[0].i - 2]).ent_type_ == "ORG" and a in np and a.text[:1].isupper():
+                # "The Independent Schools" + "and" + "Colleges Council": NER's two ORG spans of one name
+                toks = [t for t in _entity_at(a) if t.lower_ != "the"] + [head.doc[toks[0].i - 1]] + toks
             while toks and toks[0].i >= 3 and _word_hyphen(h := toks[0].doc[toks[0].i - 2]) \
                     and (lo_part := toks[0].doc[toks[0].i - 1]).is_alpha and lo_part.text[:1].islower() \
                     and h.doc[h.i - 1].text[:1].isupper() and h.doc[h.i - 1] in np and not h.doc[h.i - 1].ent_type_:
@@ -938,7 +948,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             m = Mention(start, pp_end, text[start:pp_end], head, kind=kind)
             r0 = np[1].idx if det is not None and det.i == np[0].i and len(np) > 1 else start
             m.role = text[r0:pp_end].strip()
-    role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an"))
+    role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an")
+                     and p.strip().lower().rstrip(".") not in COURTESY_TITLES_V1)
     m.role = role or m.role
     return m
 
@@ -1044,9 +1055,15 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     ("Major" after "Robert Major") stays a name."""
     if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return None
-    if any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np) or _campaign_name(head):
+    if (any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np)
+            and not (np[0].lower_ in ("one", "another")
+                     and (head.lower_.rstrip(".") in TITLE_WORDS_V1 or head.text.isupper()))) \
+            or _campaign_name(head):
         return None
     low = head.lower_.rstrip(".")
+    if np and np[0].lower_ in ("one", "another") and np[0].i < head.i and (
+            low in TITLE_WORDS_V1 or head.text.isupper()):
+        return "generic"   # "One MP from the party's right", "One TD", "Another MP": unnamed
     forms = (_singulars(low) | {head.lemma_.lower()}) - {low}
     plural = head.tag_ in ("NNS", "NNPS") or (low.endswith("s") and not low.endswith("ss"))
     if low in GROUP_NOUNS_V1 or (plural and any(f in PERSON_NOUNS_V1 or f in ORG_NOUNS_V1 for f in forms)):
@@ -1078,6 +1095,9 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     plural head ("a Toronto firm", "the Ontario unions") and document nouns.
     """
     compound = next((c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1), None)
+    state = _state_body(head)
+    if state is not None:
+        return state
     if (compound, head.lower_) in _ORG_COMPOUNDS and head.tag_ == "NN" and head.text.islower():
         pass   # "the Philippine coast guard": a body whose noun is two words
     elif head.lower_ == "police" and head.text.islower() and any(
@@ -1121,6 +1141,30 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     return mods + [head]   # a body's noun: the phrase is the name ("... office")
 
 
+#: Bodies of a state that news names by the state and the body's noun in lower case
+#: ("Russia's defence ministry", "the Israeli foreign ministry", "China's commerce
+#: ministry"; Reuters and BBC style).
+_STATE_BODIES = frozenset("ministry department army military navy embassy government cabinet".split())
+
+
+def _state_body(head: Token) -> list[Token] | None:
+    """The tokens of a state's body named by a place's possessive or a national adjective
+    and a lower-case body noun ("Russia's defence ministry" -> all three words; "the
+    Israeli foreign ministry" -> "Israeli foreign ministry"), None otherwise."""
+    if head.lower_ not in _STATE_BODIES or not head.text.islower() or head.tag_ not in ("NN", "NNP"):
+        return None   # (the tagger often calls a lower-case "ministry" a proper noun)
+    mods = sorted((c for c in head.children if c.i < head.i and c.dep_ in ("poss", "amod", "compound", "nmod")),
+                  key=lambda c: c.i)
+    if not mods:
+        return None
+    first = mods[0]
+    if first.dep_ == "poss" and first.ent_type_ == "GPE" or first.ent_type_ in ("NORP", "GPE") and first.dep_ != "poss":
+        toks = [t for t in head.doc[first.left_edge.i:head.i + 1] if t.dep_ != "det"]
+        if all(t.text.islower() or t.i <= first.i for t in toks) and len(toks) <= 5:
+            return toks
+    return None
+
+
 def _surname_in_doc(tok: Token) -> bool:
     """True if the word is the last word of a person's name in the document: of a
     PERSON NER found ("Trump" after "Donald Trump"; "Major" after "Robert Major"), or
@@ -1148,7 +1192,8 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
             # or says ("worked as Santa", "called Ottawa's plan a mistake")
             if t.head.lower_ == "named" and t.head.dep_ == "acl":
                 return t.doc[first.i:t.i + 1]
-        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() == "name" and 0 < t.idx - head.idx < 150 \
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ("name", "sign", "nickname") \
+                and 0 < t.idx - head.idx < 150 \
                 and t.head.head.lemma_.lower() in ("give", "provide", "offer", "share"):
             # "A fisherman, who gave only his first name, Yusuf, said": AP's wording for a
             # source named in part

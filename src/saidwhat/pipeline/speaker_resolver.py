@@ -579,8 +579,11 @@ def _introduced_unnamed(ctx, index, m) -> bool:
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another")
                         or d.dep_ == "nummod" and d.lower_ == "one" for d in t.children) \
                 and not any(c.dep_ == "appos" for c in t.children):
+            # (a person named inside the indefinite's own phrase is not it: "A spokesperson
+            # for Labour Minister Diane Roussel")
+            after = t.right_edge.idx + len(t.right_edge)
             return not any(e.type == "PERSON" and (gender is None or e.gender in (None, gender))
-                           for e in index.between(t.idx, m.start))
+                           for e in index.between(after, m.start))
     return False
 
 
@@ -923,6 +926,12 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
         if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
+    if cat == "ORG":
+        # further back: an organisation of that noun the article has already quoted ("the
+        # union" fourteen paragraphs after the Nurses' Union last spoke)
+        for _, e in index.before(m.start, len(ctx.text)):
+            if e.type == "ORG" and e.quotes and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
+                return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
 
     if cat is None and m.head is not None and not _agent_noun(noun) and any(
             t.i < m.head.i and t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in m.head.subtree):
