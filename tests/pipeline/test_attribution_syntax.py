@@ -332,3 +332,11 @@ def test_finding_something_out_is_no_speech(run, text):
 def test_a_marked_name_after_a_long_named_object(run, text, quote, speaker):
     (q,) = run(text)
     assert (q.quote, q.speaker) == (quote, speaker)
+
+
+def test_a_present_tense_after_a_past_cue_stays_in_the_reported_clause(run):
+    # "said it was ... and adds to ...": the study adds, in the scientist's words
+    text = ('Dr Amara Obi-Thompson, a toxicologist, said it was "carefully done" and "adds to a growing '
+            'body of evidence".')
+    (q,) = run(text)
+    assert q.quote.startswith("it was") and q.quote.endswith('body of evidence"')

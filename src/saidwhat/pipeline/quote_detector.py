@@ -432,6 +432,7 @@ def _cut_at_participle(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
         # a coordinated cue of the same speaker: 'said “...,” and added: “...”'
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.idx > s and not ctx.token_quoted(t) \
                 and is_cue(t) and not any(c.dep_ in SUBJ_DEPS for c in t.children) \
+                and not (t.tag_ == "VBZ" and t.head.head.tag_ == "VBD") \
                 and t.i > 1 and ctx.doc[t.i - 1].lower_ == "and" and ctx.doc[t.i - 2].text in (",", "”", "\""):
             return _trim(ctx.text, s, ctx.doc[t.i - 1].idx)
         # a coordinated cue with a subject of its own: 'said the vote sent a message and he said ...'

@@ -251,9 +251,10 @@ def reporters_continuation(cue: Token) -> bool:
             or cue.head.head.lemma_ not in INDIRECT_VERBS_V1 or cue.head.head.i > cue.head.i \
             or any(c.dep_ in SUBJ_DEPS for c in cue.children) \
             or not any(c.dep_ == "cc" and c.i < cue.i for c in (*cue.children, *cue.head.children)) \
-            or cue.tag_ != cue.head.head.tag_:
-        return False   # (the reporter's next verb shares the cue's tense: "said ... and added";
-        #                 "said the study was careful and adds to the evidence" is the study's)
+            or cue.tag_ in ("VBZ", "VBP") and cue.head.head.tag_ == "VBD":
+        return False   # (a present tense after a past cue is the reported clause's: "said the
+        #                 study was careful and adds to the evidence"; "says ... but conceded" is
+        #                 the reporter's next statement)
     if cue.lemma_ == "add":
         return True
     inner = next((c for c in cue.head.children if c.dep_ in SUBJ_DEPS), None)
