@@ -302,3 +302,16 @@ def test_british_and_irish_titles_name_the_holder(run, text, speaker):
 def test_one_member_of_a_body_is_unnamed(run, text):
     (q,) = run(text)
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Spanish second surname NER calls a place
+    ("Labour Minister Paula Rojas Medina said the government had compromised. “We have listened,” "
+     "Rojas said.", "Paula Rojas Medina"),
+    # the first word of a name in apposition the given-name table does not know
+    ("India's trade secretary, Suresh Kumar Iyengar, said rich nations had failed to deliver. "
+     "“They must pay their share,” Iyengar said.", "Suresh Kumar Iyengar"),
+])
+def test_a_three_part_name_ner_cut_is_one_person(run, text, speaker):
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == [speaker, speaker]

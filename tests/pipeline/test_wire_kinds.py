@@ -307,3 +307,16 @@ def test_a_dateline_stays_out_of_a_long_inverted_lede(run):
     (q,) = run(text)
     assert q.quote.startswith("The Calgary Flames will be without")
     assert q.speaker == "Marc-André Pelletier"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # wire style: the cue's own adverbials run on after "said"
+    ("Chile will halve coal use by 2030, its energy minister said on Tuesday as regional talks opened "
+     "in Lima, a pledge welcomed by campaigners.", "Chile will halve coal use by 2030", None),
+    # "told a press conference": the object of "tell" is its addressee
+    ("The refinery is expected to open in 2029, chairman Vikram Sethi told a press conference in Mumbai.",
+     "The refinery is expected to open in 2029", "Vikram Sethi"),
+])
+def test_an_inverted_frame_with_a_long_adverbial_tail(run, text, quote, speaker):
+    (q,) = run(text)
+    assert (q.quote, q.speaker) == (quote, speaker)

@@ -193,6 +193,12 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and p.label_ == "PERSON" and e.label_ == "GPE" and len(e) == 1 and p.end == e.start \
+                and p.doc[p.end - 1].whitespace_ == " " and p.doc[p.end - 1].head.i == e.start \
+                and p.doc[p.end - 1].dep_ == "compound":
+            # "Paula Rojas" + "Medina": a second surname NER called a place, which the
+            # parser makes the name's head
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)
         else:
             out.append(e)
     return out
@@ -247,9 +253,10 @@ def _whole_words(ent: Span) -> Span:
         # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
-                and ent.start <= p.head.i < ent.end and given_names.is_given_name(p.text) \
+                and ent.start <= p.head.i < ent.end and (given_names.is_given_name(p.text) or (
+                    p.i > 0 and doc[p.i - 1].text in (",", "—", "–") and p.text[1:].islower())) \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
-            start -= 1
+            start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar")
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \

@@ -654,15 +654,22 @@ def _inverted_ok(ctx: DocContext, content: list[Token], subj: Token, v: Token) -
         mid = doc[subj.right_edge.i + 1:v.i]
         if any(t.pos_ not in ("ADV", "AUX", "PART", "PUNCT") for t in mid):
             return False
-    if any(c.dep_ == "dobj" for c in v.children):
-        return False
+    if any(c.dep_ == "dobj" for c in v.children) and v.lemma_.lower() != "tell":
+        return False   # ("told a press conference": the object of "tell" is its addressee)
     tail = []
     for t in doc[max(v.i, subj.right_edge.i) + 1 if after else v.i + 1:]:
         if t.is_sent_end or t.text in (".", "!", "?") or t.text == "\n" and ctx.breaks_paragraph(t) \
                 or ctx.token_quoted(t):
             break
         tail.append(t)
-    return len(tail) <= FRAME_TAIL_MAX_TOKENS and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail)
+    if len(tail) <= FRAME_TAIL_MAX_TOKENS and not any(t.tag_ in _FINITE and t.pos_ == "VERB" for t in tail):
+        return True
+    # a longer tail of the cue's own adverbials ("said on Tuesday as regional talks opened in
+    # Belém, a pledge welcomed by campaigners", wire style): still the frame's, not content
+    adverbial = {t.i for c in v.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "punct")
+                 and c.i > v.i for t in c.subtree}
+    return bool(tail) and all(t.i in adverbial or t.is_punct for t in tail) \
+        and not any(c.dep_ == "advcl" and c.i > v.i and is_cue(c) for c in v.children)
 
 
 def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:

@@ -457,6 +457,13 @@ def occupation_before_name(word: str, following: str) -> bool:
         and not is_known_first_name(word) and is_known_first_name(following)
 
 
+def _opens_apposition(tok: Token) -> bool:
+    """True for a capitalised word right after a comma or a dash (the first word of a
+    name in apposition: "India's trade secretary, Suresh Kumar Iyengar,"), which the
+    given-name table need not know."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in (",", "—", "–") and tok.text[:1].isupper()
+
+
 def _acronym(tok: Token) -> bool:
     """An acronym the tagger took for a common noun ("ASIRT said"): two to eight capitals,
     no title, in a sentence not written in capitals (a headline's "MAYOR SAYS")."""
@@ -660,10 +667,17 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and not p.ent_type_ and is_known_first_name(p.text) and not _role_word(p) \
-                        and p.lower_ not in PERSON_NOUNS_V1 \
+                        and not p.ent_type_ and (is_known_first_name(p.text) or _opens_apposition(p)) \
+                        and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 and p.text[1:].islower() \
                         and not (p.i > 0 and _role_word(p.doc[p.i - 1])):   # "Secretary General Ban Ki-moon"
                     toks = [p] + toks
+            if label == "GPE" and len(ent) == 1 and ent.start > 0:
+                prev = _entity_at(head.doc[ent.start - 1])
+                if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
+                        and all(t.head.i == head.i or t.head.i in range(prev.start, prev.end) for t in prev) \
+                        and head.doc[ent.start - 1].whitespace_:
+                    # "Paula Rojas" + "Medina": a Spanish second surname NER called a place
+                    toks, label = list(prev) + toks, "PERSON"
             if label == "PERSON" and len(ent) == 1:
                 # a given name NER left out of a one-word PERSON span ("Priyesh Varma")
                 # or a first part NER gave a PERSON span of its own ("Trygve Slagsvold" + "Vedum")
