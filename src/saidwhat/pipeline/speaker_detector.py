@@ -420,11 +420,18 @@ _PORTFOLIO_WORDS = frozenset("""transport health energy education environment fi
 labour labor justice water sport culture heritage tourism housing skills""".split())
 
 
+#: Sports whose national governing bodies are named "<Sport> <Country>" ("Hockey Canada",
+#: "Sport Wales", "Cycling Australia").
+_SPORT_WORDS = frozenset("""sport hockey football rugby cricket cycling athletics swimming rowing tennis
+golf basketball""".split())
+
+
 def _body_before_place(tok: Token, ent) -> bool:
     """True for the capitalised noun before a place that makes the two a body's name:
-    a portfolio or sector word, or a plural noun, compounded on the place ("Water UK",
-    "Universities UK", "Hockey Canada"); not a title ("President"), a given name
-    ("Michael Jordan") or another entity."""
+    a portfolio, sector or sport word, a plural noun, or a proper noun right before it,
+    compounded on the place ("Water UK", "Universities UK", "Hockey Canada", "Shopwise
+    Canada"); not a title ("President"), a given name ("Michael Jordan"), a direction
+    ("Northern Ontario") or another entity."""
     if tok.ent_type_ or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN") \
             or tok.dep_ != "compound" or not ent.start <= tok.head.i < ent.end or not tok.is_alpha:
         return False
@@ -433,8 +440,7 @@ def _body_before_place(tok: Token, ent) -> bool:
         return True
     return low not in TITLE_WORDS_V1 and not is_known_first_name(tok.text) and low not in _DIRECTIONS \
         and (low.endswith("ies") or tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN" and tok.i == ent.start - 1
-             or low in ("sport", "hockey", "football", "rugby", "cricket", "cycling",
-                        "athletics", "swimming", "rowing", "tennis", "golf", "basketball"))
+             or low in _SPORT_WORDS)
 
 
 #: Words that make a region of a place, not a body ("Northern Ontario", "Greater Manchester").
