@@ -204,6 +204,13 @@ def _joined_names(ents: list[Span]) -> list[Span]:
     return out
 
 
+def opens_apposition(tok: Token) -> bool:
+    """True for a capitalised word right after a comma or a dash: the first word of a
+    name in apposition ("India's trade secretary, Suresh Kumar Iyengar,"), which the
+    given-name table need not know."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in (",", "—", "–") and tok.text[:1].isupper()
+
+
 def coordinated_first_part(doc: Doc, start: int, head_lo: int, head_hi: int) -> bool:
     """True if the two tokens before token ``start`` are "X and" (or "X &"), X a proper
     noun outside any entity whose head lies in tokens [head_lo, head_hi): the first part
@@ -254,7 +261,7 @@ def _whole_words(ent: Span) -> Span:
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
                 and ent.start <= p.head.i < ent.end and (given_names.is_given_name(p.text) or (
-                    p.i > 0 and doc[p.i - 1].text in (",", "—", "–") and p.text[1:].islower())) \
+                    opens_apposition(p) and p.text[1:].islower())) \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar")
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):

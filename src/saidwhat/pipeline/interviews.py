@@ -124,11 +124,11 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
     # surnames in capitals that open two or more paragraphs: a broadcast transcript's
     # speaker labels ("GREENE:", "LUND:" in NPR's transcripts), even when NER finds no
     # person of that name (the host is introduced only as "DAVID GREENE, HOST:")
-    caps = Counter(m.group("label") for ps, pe in paras if (m := _TURN.match(text, ps, pe)) is not None
+    turns = [_TURN.match(text, ps, pe) for ps, pe in paras]
+    caps = Counter(m.group("label") for m in turns if m is not None
                    and m.group("label").isupper() and len(m.group("label")) >= 3
                    and m.group("label").isalpha() and m.group("label") not in _NOT_SPEAKERS)
-    for ps, pe in paras:
-        m = _TURN.match(text, ps, pe)
+    for (ps, pe), m in zip(paras, turns):
         if m is None or ctx.skipped(ps) or ctx.quoted(ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())):
             labelled.append(None)
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import coordinated_first_part
+from .context import coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
                        INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
@@ -463,13 +463,6 @@ def occupation_before_name(word: str, following: str) -> bool:
         and not is_known_first_name(word) and is_known_first_name(following)
 
 
-def _opens_apposition(tok: Token) -> bool:
-    """True for a capitalised word right after a comma or a dash (the first word of a
-    name in apposition: "India's trade secretary, Suresh Kumar Iyengar,"), which the
-    given-name table need not know."""
-    return tok.i > 0 and tok.doc[tok.i - 1].text in (",", "—", "–") and tok.text[:1].isupper()
-
-
 def _acronym(tok: Token) -> bool:
     """An acronym the tagger took for a common noun ("ASIRT said"): two to eight capitals,
     no title, in a sentence not written in capitals (a headline's "MAYOR SAYS")."""
@@ -673,7 +666,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and not p.ent_type_ and (is_known_first_name(p.text) or _opens_apposition(p)) \
+                        and not p.ent_type_ and (is_known_first_name(p.text) or opens_apposition(p)) \
                         and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 and p.text[1:].islower() \
                         and not (p.i > 0 and _role_word(p.doc[p.i - 1])):   # "Secretary General Ban Ki-moon"
                     toks = [p] + toks
@@ -1116,9 +1109,6 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     plural head ("a Toronto firm", "the Ontario unions") and document nouns.
     """
     compound = next((c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1), None)
-    state = _state_body(head)
-    if state is not None:
-        return state
     if (compound, head.lower_) in _ORG_COMPOUNDS and head.tag_ == "NN" and head.text.islower():
         pass   # "the Philippine coast guard": a body whose noun is two words
     elif head.lower_ == "police" and head.text.islower() and any(

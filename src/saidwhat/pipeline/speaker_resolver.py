@@ -181,8 +181,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 r = _continuation(ctx, index, cands, res, prev, c)
             if c.type == "direct" and r.speaker is None and "continuation" not in c.flags:
                 r = _topic(ctx, index, c)
-        elif m.kind == "name" and _title_only(m.name) and normalize_name(m.name) not in index.entities \
-                and normalize_name(m.name) not in index.alias and index.fuller_form(normalize_name(m.name)) is None:
+        elif m.kind == "name" and _title_only(m.name) and (norm := normalize_name(m.name)) not in index.entities \
+                and norm not in index.alias and index.fuller_form(norm) is None:
             # "MAYOR SAYS ..." / "Mayor says ...": a title, not a name (but "Major" can
             # be Robert Major's surname, and "Prince" Chief Donna Prince's)
             r = _description(ctx, index, cands, res, history, c)
