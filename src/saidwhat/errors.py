@@ -21,7 +21,8 @@ class Errors(metaclass=_Catalogue):
     E002 = "Expected a str or a spaCy Doc, got {type}."
     E003 = "{path}: no such file or directory."
     E004 = "{path}:{line}: {reason}; line skipped."
-    E005 = "Unsupported input format for {path!r}; expected one of {formats}."
+    E005 = ("Unsupported input format for {path!r}; expected one of {formats}. To read it "
+            "anyway, name its format: --input-format text (or input_format='text').")
     E006 = "{path}: gold file line {line}: {reason}."
     E007 = "The pipeline {model!r} has no dependency parser; saidwhat needs 'parser' (or 'senter' and a parser)."
     E008 = "{path}: predictions line {line}: {reason}."
@@ -70,3 +71,6 @@ class Warnings(metaclass=_Catalogue):
             "{extensions}; hidden files and other extensions are skipped); nothing was read from it.")
     W011 = ("{path}:line {line}: article id {id!r} was already given at line {first}; both lines are "
             "read and written with that id (a --db store keeps only the later one).")
+    W012 = ("{path}: {count} file(s) in this directory skipped, their endings are not input formats "
+            "({examples}); read as input: {extensions}. Name such a file itself with "
+            "--input-format text to read it.")

@@ -112,7 +112,24 @@ def test_extract_unknown_extension_is_usage_error(tmp_path, capsys):
     path = tmp_path / "a.docx"
     path.write_text("x")
     assert main(["extract", str(path), "-w", "1"]) == 2
-    assert "[E005]" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "[E005]" in err and "--input-format text" in err   # says how to read it anyway
+
+
+def test_extract_directory_warns_about_files_it_does_not_read(tmp_path, capsys, nlp):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "bridge.txt").write_text(ARTICLES[0]["text"], encoding="utf-8")
+    (news / "bridge.json").write_text('{"outlet": "Gazette"}', encoding="utf-8")   # its metadata
+    (news / "notes.md").write_text("Mayor Ana Ruiz said the bridge would open.", encoding="utf-8")
+    (news / ".draft.md").write_text("hidden", encoding="utf-8")
+    assert main(["extract", str(news), "-w", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert [r["id"] for r in _lines(out)] == ["bridge"]
+    (warning,) = [line for line in err.splitlines() if "[W012]" in line]
+    assert f"[W012] {news}: 1 file(s) in this directory skipped" in warning
+    assert "(notes.md)" in warning and "--input-format text" in warning
+    assert "bridge.json" not in warning and ".draft.md" not in warning
 
 
 @pytest.mark.parametrize("out", ["outdir", "x.txt", "s.duckdb"])

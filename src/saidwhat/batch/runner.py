@@ -448,7 +448,8 @@ def _check_inputs(sources: list[str], input_format: str | None, text_col: str = 
 
     Args:
         on_warning: Called with ``[W010]`` for each directory given that holds no file
-            with a known extension (default: printed on stderr).
+            with a known extension, and ``[W012]`` for each that holds input files and
+            others not read (default: printed on stderr).
 
     Returns:
         The ``[E014]`` errors of files without ``text_col`` when other inputs can be
@@ -464,9 +465,14 @@ def _check_inputs(sources: list[str], input_format: str | None, text_col: str = 
     from ..io.base import warn_to_stderr
 
     empty: list[str] = []
-    files = expand_sources(sources, empty_dirs=empty)
+    unread: dict[str, list[str]] = {}
+    files = expand_sources(sources, empty_dirs=empty, unread=unread)
     for d in empty:
         (on_warning or warn_to_stderr)(Warnings.W010.format(path=d, extensions=known_extensions()))
+    for d, other in unread.items():
+        examples = ", ".join(os.path.basename(f) for f in other[:3]) + (", ..." if len(other) > 3 else "")
+        (on_warning or warn_to_stderr)(Warnings.W012.format(path=d, count=len(other), examples=examples,
+                                                            extensions=known_extensions()))
     if not files and empty:
         raise UsageError(f"no articles to read in {', '.join(empty)}; nothing was done.")
     missing: list[MissingColumnError] = []

@@ -75,7 +75,8 @@ def detect_format(path: str | Path) -> str | None:
 
 
 def expand_sources(sources: Iterable[str | Path], *,
-                   empty_dirs: list[str] | None = None) -> list[str]:
+                   empty_dirs: list[str] | None = None,
+                   unread: dict[str, list[str]] | None = None) -> list[str]:
     """Expand files, directories and glob patterns into a sorted list of input files.
 
     Directories are searched recursively for files with a known extension; hidden
@@ -89,6 +90,10 @@ def expand_sources(sources: Iterable[str | Path], *,
         empty_dirs: If given, each directory source that holds no file with a known
             extension (see :data:`FORMATS`) is appended to it, as given (the caller
             warns about it: ``[W010]``); such a directory adds no file.
+        unread: If given, each directory source that holds other files, not hidden,
+            whose endings are no input format (``notes.md``), maps to their paths (the
+            caller warns about them: ``[W012]``). A text file's metadata side file
+            (``a.json`` beside ``a.txt``, :mod:`saidwhat.io.text`) is not counted.
 
     Returns:
         The files, each source's matches sorted by path, in source order, each file once.
@@ -112,13 +117,21 @@ def expand_sources(sources: Iterable[str | Path], *,
             out.append(s)
             continue
         if os.path.isdir(s):
-            found = []
+            found, other = [], []
             for root, dirs, files in os.walk(s):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files
-                             if not f.startswith(".") and detect_format(f))
+                names = set(files)
+                for f in sorted(files):
+                    if f.startswith("."):
+                        continue
+                    if detect_format(f):
+                        found.append(os.path.join(root, f))
+                    elif not (f.endswith(".json") and f[:-5] + ".txt" in names):
+                        other.append(os.path.join(root, f))
             if not found and empty_dirs is not None:
                 empty_dirs.append(s)
+            elif other and unread is not None:
+                unread[s] = other
             add(sorted(found))
         elif os.path.exists(s):
             add([s])
