@@ -70,8 +70,9 @@ def print_article(record: dict[str, Any], *, stream: IO[str] | None = None) -> N
     title = f"{record['id']}: {len(quotes)} quotation{'s' if len(quotes) != 1 else ''}"
     if record.get("error"):
         title += f" (failed: {record['error']})"
-    # an unresolved speaker shows its mention in parentheses: it is not a name
-    rows = [[q.get("speaker") or (f"({q['speaker_mention']})" if q.get("speaker_mention") else ""),
+    # an unresolved speaker shows its mention in parentheses: it is not a name; with
+    # neither (a quotation no speaker was found for), "(unknown)", never an empty cell
+    rows = [[q.get("speaker") or (f"({q['speaker_mention']})" if q.get("speaker_mention") else "(unknown)"),
              q.get("type"), q.get("cue"), q.get("quote")]
             for q in quotes]
     print_table(QUOTE_COLUMNS, rows, stream=stream, title=title, max_width=80)
