@@ -340,3 +340,13 @@ def test_a_present_tense_after_a_past_cue_stays_in_the_reported_clause(run):
             'body of evidence".')
     (q,) = run(text)
     assert q.quote.startswith("it was") and q.quote.endswith('body of evidence"')
+
+
+def test_present_tense_content_verb_tagged_as_base_form_is_still_a_clause(run):
+    # the tagger reads "favour" (plural present) as a base form after a long subject;
+    # a say-verb takes no bare-infinitive clause, so with a subject it is finite
+    text = ("Toronto city councillor and tenants advocate Tim Rourke told HuffPost Canada the laws around "
+            "renovating a unit favour the property owner, not the tenant.")
+    (q,) = run(text)
+    assert q.quote.startswith("the laws around renovating a unit favour the property owner")
+    assert q.speaker == "Tim Rourke"

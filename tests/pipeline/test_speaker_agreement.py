@@ -228,6 +228,32 @@ def test_they_after_an_unnamed_group_is_never_a_name(nlp):
     assert all(q.speaker is None for q in quotes)
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Workers at Brindle Foods walked out on Friday. They said the company had cut their hours.",
+     "Workers at Brindle Foods"),
+    ("Three former Halvard Bakery employees have started an online campaign. They said the owners had "
+     "ignored complaints for years.", "Three former Halvard Bakery employees"),
+])
+def test_they_after_a_group_subject_is_the_group_not_the_organisation_inside_it(nlp, text, mention):
+    # number and animacy: "they" takes up the plural subject of the sentence before, a
+    # group of people; the organisation named inside that group is not its referent
+    (q,) = saidwhat.extract(text, nlp=nlp)
+    assert q.speaker is None and q.speaker_mention == "They" and q.speaker_role == mention
+
+
+def test_he_after_a_group_said_is_no_chain_from_they(nlp):
+    # "they said ... he said": the man is the one named before, not the group
+    text = ("Tom Reyes, the union president, said talks had failed. Workers at Brindle Foods walked out on "
+            "Friday. They said the company had cut their hours. “We are not going back,” he said.")
+    assert _speakers(nlp, text) == ["Tom Reyes", None, "Tom Reyes"]
+
+
+def test_they_after_a_group_then_the_organisation_speaking_is_not_the_group(nlp):
+    text = ("Workers at Brindle Foods walked out on Friday. Brindle Foods said it regretted the strike. "
+            "They said the talks would resume.")
+    assert _speakers(nlp, text) == ["Brindle Foods", "Brindle Foods"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Her daughter, Amara, now 24, works weekends. “Mum never rests,” she says.", "Amara"),
     ("He is survived by a daughter, Margaret Brennan-Ruiz, and eight grandchildren. His daughter said he "

@@ -481,7 +481,16 @@ def _clause_verb(t: Token, v: Token) -> bool:
     """A token that makes reported content of cue ``v`` a clause: a finite verb, or one the
     tagger or parser misread (:func:`_verb_read_as_noun`, :func:`_bare_verb_after_object`)."""
     return t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") or _verb_read_as_noun(t, v) \
-        or _bare_verb_after_object(t, v)
+        or _bare_verb_after_object(t, v) or _present_read_as_base(t, v)
+
+
+def _present_read_as_base(t: Token, v: Token) -> bool:
+    """A present-tense verb the tagger read as a base form (VB for VBP, the same word
+    in English) heading the cue's complement clause with a subject of its own: "told
+    HuffPost Canada the laws around renovating a unit favour the owner". A say-verb
+    takes no bare-infinitive small clause, so a subject makes it finite."""
+    return t.tag_ == "VB" and t.dep_ == "ccomp" and t.head.i == v.i and v.lemma_.lower() in _SAY_LIKE \
+        and any(c.dep_ == "nsubj" for c in t.children) and not any(c.tag_ in ("TO", "MD") for c in t.children)
 
 
 def _bare_verb_after_object(t: Token, v: Token) -> bool:

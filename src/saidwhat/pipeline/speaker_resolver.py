@@ -402,6 +402,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
             return r
+    if pron in ("they", "them") and (group := _group_antecedent(ctx, index, m.start)) is not None:
+        return Resolution(None, "OTHER", group, CONF_EVEN)
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(None, "OTHER", intro, CONF_EVEN)
     if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
@@ -515,6 +517,8 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
     if pr is None or pr.speaker is not None or pr.type != "OTHER" or pm is None or pm.head is None:
         return None
     if pm.kind == "pronoun":
+        if _GENDER_PRON.get(pm.head.lower_) != _GENDER_PRON[pron]:
+            return None   # "they said ... he said": a group is no chain to one man
         desc = pr.role   # a chain: "she said ... she added"
     elif pm.kind in ("description", "generic") and pm.head.pos_ == "NOUN" \
             and noun_category(pm.head.lemma_) != "ORG" and pm.head.tag_ == "NN":
@@ -560,6 +564,34 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     if any(_compatible(e, pron) for e in index.between(found.idx, pos)):
         return None   # "A harbour pilot says ... Ines Moreau said ... she added"
     return ctx.text[found.left_edge.idx:found.idx + len(found)]   # "An official", "a local farmer"
+
+
+def _group_antecedent(ctx, index, pos: int) -> str | None:
+    """The text of a plural description of people that is the main subject of this
+    sentence or the one before ("Workers at Brindle Foods walked out on Friday. They
+    said ..."; "Three former Stella's Cafe employees ... what they call ..."): "they"
+    takes up the nearest plural subject that agrees in number and animacy, not the
+    organisation named inside it (Hobbs 1978: the subject of the previous sentence
+    first). None when there is none, when a person or organisation is the subject of a
+    clause after it, or when it names its members ("residents, among them Jo Roe,")."""
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    found = None
+    for t in ctx.tokens_in(lo, pos):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NNS" or ctx.token_quoted(t):
+            continue
+        if not (noun_category(t.lemma_) == "PERSON" or t.lemma_.lower() in PERSON_NOUNS_V2):
+            continue
+        if any(c.dep_ in ("appos", "conj") for c in t.children):
+            continue
+        if t.head.dep_ in ("relcl", "advcl", "acl", "ccomp", "xcomp"):
+            continue   # a group inside another's clause ("..., where workers earn more")
+        found = t
+    if found is None:
+        return None
+    np_end = found.right_edge.idx + len(found.right_edge)
+    if index.between(np_end, pos, subjects_only=True):
+        return None   # "Workers at Brindle Foods walked out. The company said ... They ..."
+    return ctx.text[found.left_edge.idx:np_end]   # "Workers at Brindle Foods"
 
 
 def _introduced_unnamed(ctx, index, m) -> bool:
