@@ -350,3 +350,29 @@ def test_present_tense_content_verb_tagged_as_base_form_is_still_a_clause(run):
     (q,) = run(text)
     assert q.quote.startswith("the laws around renovating a unit favour the property owner")
     assert q.speaker == "Tim Rourke"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # "<opener or description>, NAME, said": the name set off by commas next to the cue
+    # speaks, whatever noun the parser hung it on (an opener, a title, a body in a "for"
+    # or "of" phrase); the description is its role
+    ("Workers blocked the gate on Monday. Contacted, the mill's managing director, Rafiqul Islam Bhuiyan, "
+     "said the company had been hit by cancelled orders.", "Rafiqul Islam Bhuiyan", "the mill's managing director"),
+    ("The trial opened on Tuesday. Counsel to the commission, Adaeze Okonkwo, told the court that the "
+     "prosecution had lined up 14 witnesses.", "Adaeze Okonkwo", "Counsel to the commission"),
+])
+def test_a_name_set_off_by_commas_before_the_cue_is_the_speaker(run, text, speaker, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type, q.speaker_role) == (speaker, "PERSON", role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title set off by commas after the name is the role, not a second name
+    ("Jim Roeder, Yellowhead MP, said he drove around with signs on his truck.", "Jim Roeder"),
+    # a participle cue belongs to the clause's subject, not to a name in its object
+    ("The company wrote a six-page letter to the university's president, Lee Halvorsen, calling the "
+     "two reports inaccurate and deliberately misleading.", None),
+])
+def test_a_name_set_off_by_commas_is_not_taken_where_it_is_a_title_or_an_object(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker

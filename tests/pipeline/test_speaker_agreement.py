@@ -294,3 +294,18 @@ def test_the_unnamed_spokesperson_stays_unnamed_though_their_principal_is_named(
     q = run(text)[-1]
     assert q.speaker_mention == "the spokesperson"
     assert q.speaker is None
+
+
+def test_an_organisation_description_takes_up_a_name_the_article_calls_it(nlp):
+    # animacy: "Ofwat said its investigation ..." makes the name an organisation, though
+    # NER calls it a place, so "the watchdog" can be it
+    text = ("Ofwat has fined Southern Water £4m.\n\nOfwat said its investigation had found serious failings. "
+            "The watchdog said the company had under-reported spills at 61 sites.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Ofwat", "ORG")] * 2
+
+
+def test_an_organisation_description_after_an_unnamed_spokesperson_is_the_body_they_spoke_for(nlp):
+    text = ("A spokeswoman for Essential Energy said about 18,000 homes were without power. The company "
+            "said it would not be able to restore supply until the water receded.")
+    assert _speakers(nlp, text) == [None, "Essential Energy"]

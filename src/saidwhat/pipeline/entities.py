@@ -39,10 +39,15 @@ from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
+from . import given_names
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
+#: A nickname in quotation marks inside a full name ('Roberto “Bobby” Castellanos',
+#: 'Manuel “Manny” Bonoan'): no part of the name's canonical form (as GGT's annotators
+#: write the name), kept as an alias of it.
+_NICKNAME = re.compile(r"(?<=\S) [“\"‘'](?P<nick>[A-Z][\w.'’-]{0,20}(?: [A-Z][\w.'’-]{0,20})?)[”\"’'] (?=[A-Z])")
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
                 "she": "F", "her": "F", "hers": "F", "herself": "F"}
@@ -64,6 +69,7 @@ def normalize_name(name: str, label: str | None = None) -> str:
     name = name.rsplit("/", 1)[-1]   # photo credits: "Instagram/Darian Lonechild"
     name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
+    name = _NICKNAME.sub(" ", name)
     parts = name.split()
     while parts and not any(ch.isalnum() for ch in parts[-1]):   # symbols; "CUPE Local 1104" keeps its number
         parts.pop()
@@ -87,18 +93,25 @@ def normalize_name(name: str, label: str | None = None) -> str:
         # know after a capitalised title ("Agriculture Minister Shivraj Chauhan Rathore")
         parts = parts[last_title + 1:]
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
-                              or label in (None, "PERSON") and occupation_before_name(parts[0], parts[1])):
+                              or occupation_before_name(parts[0], parts[1], len(parts) - 1)
+                              and (label in (None, "PERSON") or not any(w.lower() in _ORG_NAME_WORDS for w in parts))):
         parts = parts[1:]   # "Glaciologist Sara Lindt", "Logger Owen Marsh"
     personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \
         and len(parts) == len(whole) - 1 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
-    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof") \
+    if len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof",
+                                                             "madam", "madame") \
             and parts[1][:1].isupper() and parts[1].lower() not in _ORG_NAME_WORDS:
         return parts[1]   # "Ms Holt", "Sir Henry", which NER may tag ORG: a courtesy title is only a person's
     # "Prince Rupert Port Authority": a title word before a given name opens no person's
     # name when an organisation word follows
+    # a person's role noun or occupation NER swept into an organisation's name
+    # ("Striker Chidi Okafor", "Hawker Lim Boon Keng", tagged ORG)
+    role_first = len(whole) >= 3 and parts is not whole and len(parts) == len(whole) - 1 \
+        and (_person_role(whole[0]) or occupation_before_name(whole[0], whole[1], len(whole) - 1)) \
+        and all(w[:1].isupper() for w in parts)
     if label in ("ORG", "GPE", "FAC", "LOC") and (not (parts and parts is not whole and (
-            is_known_first_name(parts[0]) or personal)) or any(w.lower() in _ORG_NAME_WORDS for w in parts)):
+            is_known_first_name(parts[0]) or personal or role_first)) or any(w.lower() in _ORG_NAME_WORDS for w in parts)):
         return " ".join(whole)   # "Federal Aviation Administration"; but "Councillor Ivo Marsh" (ORG)
     if len(parts) == 2 and parts[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "sir"):
         parts = parts[1:]
@@ -179,9 +192,19 @@ def _group_or_title(name: str) -> bool:
 
 def _is_role_word(word: str) -> bool:
     """A capitalised title or role noun that is not also a given name ("Striker",
-    "Mayor"; not "Dean", "Major" when the given-name table knows it)."""
+    "Mayor", "Co-author"; not "Dean", "Major" when the given-name table knows it)."""
     w = word.lower().rstrip(".")
+    if w.startswith("co-"):
+        w = w[3:]   # "Co-author", "Co-founder"
     return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
+
+
+def _person_role(word: str) -> bool:
+    """A role noun only a person bears ("Striker", "Farmer"), not a title word that
+    also opens organisations' names ("Union", "Federal", "Board")."""
+    w = word.lower().rstrip(".")
+    return word[:1].isupper() and (w[3:] if w.startswith("co-") else w) in PERSON_NOUNS_V1 \
+        and not is_known_first_name(word)
 
 
 def _people_ending_in(short: str, names) -> list[str]:
@@ -294,7 +317,7 @@ APPOS_MAX_TOKENS = 12
 BEFORE_WINDOW_CHARS = 2500
 #: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
 HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord".split(), "M"),
-                    **dict.fromkeys("mrs mrs. ms ms. miss dame lady".split(), "F")}
+                    **dict.fromkeys("mrs mrs. ms ms. miss dame lady madam madame hajjah".split(), "F")}
 #: Role nouns that give a person's gender (English gendered nouns of kinship, address and
 #: office; "chairman" and "spokesman" are left out: news uses them for women too).
 ROLE_GENDER = {**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
@@ -398,6 +421,8 @@ class ArticleEntities:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
+        self._nicknames = {m.group("nick"): self._ent_names[ent.start_char] for ent in ctx.ents
+                           if (m := _NICKNAME.search(" ".join(ent.text.split())))}   # "Bobby" -> its full name
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
         standalone: set[str] = set()
         office_of: set[str] = set()    # names written only as "the mayor of X" are places
@@ -433,6 +458,10 @@ class ArticleEntities:
                             and 2 <= len(name.split()) <= 3 and len(ent) == len(name.split()) + 1 \
                             and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
                         label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", NER's ORG
+                    words = ent.text.split()
+                    if label in ("ORG", "GPE") and len(words) >= 3 and name == " ".join(words[1:]) \
+                            and (_person_role(words[0]) or occupation_before_name(words[0], words[1], len(words) - 1)):
+                        label = "PERSON"   # "Striker Chidi Okafor", "Hawker Lim Boon Keng", NER's ORG
                     raw.append((ent.start_char, name, label, ctx.token_quoted(ent[0]), subj))
                     if ent.root.dep_ != "compound":
                         standalone.add(name)   # not only a modifier ("Amazon Web Services chief")
@@ -797,6 +826,8 @@ class ArticleEntities:
 
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        if self._nicknames.get(short) in names and self._nicknames[short] != short:
+            return self._nicknames[short]   # "Bobby" of 'Roberto “Bobby” Castellanos' 
         nick = [n for n in names if n != short and re.search(rf"[“\"‘'] ?{re.escape(short)} ?[”\"’'] ", n)]
         if nick:   # "Bobby" of 'Roberto “Bobby” Castellanos': the nickname the full name gives
             return max(nick, key=lambda n: (names[n], len(n)))
@@ -872,6 +903,13 @@ class ArticleEntities:
                     and norm.split()[-1] in _surname_keys(x.name)]
             if e.gender == gender or e.gender is None and not same:
                 return e   # (else, of several who share the surname, the one of the honorific's gender)
+            seen = given_names.lookup(e.name.split()[0]) if e.gender_source == "name" else None
+            if not same and e.type == "PERSON" and seen is not None and seen[1] < given_names.KNOWN_MIN_COUNT:
+                # "Thangam Thennarasu ... Mr Thennarasu": the honorific the article gives
+                # outweighs a given-name prior drawn from fewer people than make a name
+                # well attested (13 for "Thangam"); "Graham Pellow ... Mrs Pellow" is someone else
+                e.gender, e.gender_source = gender, "honorific"
+                return e
             if same:
                 return max(same, key=lambda x: max((p for p in x.positions if p < pos), default=-1))
             key = f"{norm}\x00{gender}"   # one more person of that surname, named only so

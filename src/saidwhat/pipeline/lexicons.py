@@ -59,15 +59,20 @@ organizer organiser activist advocate lawyer owner driver trucker resident
 cllr sheikh sheik emir ayatollah ratu datuk dato tun reeve taoiseach tánaiste tanaiste
 det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp asp dsp csp acp dcp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
+haji hajji hajjah barrister madam madame comrade commodore councilwoman councilman td cathaoirleach seri
 """.split())
-# (the last three lines: honorifics of other conventions written before a name: the British
+# (the last four lines: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
 # "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;
 # British, Irish, Australian and New Zealand police ranks as their press offices abbreviate
 # them ("Det Sgt", "Supt", "Insp", "DCI", "PC"; Canadian "Cst"; Nigerian and Indian "SP",
 # "ASP", "DSP", "CSP", "ACP", "DCP" for superintendents and commissioners) and the Australian "Cr"
 # for councillor; Indian "Shri"/"Smt", Nigerian "Alhaji"/"Alhaja"/"Engr"/"Barr", "Hon",
-# and the Māori elders' titles "Kaumātua"/"Kuia")
+# and the Māori elders' titles "Kaumātua"/"Kuia"; the Muslim pilgrim's "Haji"/"Hajjah" of South
+# and South-East Asian press, "Barrister" (Nigeria, Bangladesh), "Madam" (Singapore, Malaysia,
+# West Africa), "Comrade" (Nigerian labour unions), the naval "Commodore", US
+# "Councilwoman"/"Councilman", Irish "TD" (a Dáil member, after the party name) and
+# "Cathaoirleach" (a council chair), and the Malaysian "Seri" of "Datuk Seri")
 
 #: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
 #: person though the given-name table lacks "Rhodri"); not "Union" or "Federal", which
@@ -75,7 +80,8 @@ shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua
 PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev reverend
 councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
-shrimati alhaji alhaja kaumātua kuia""".split())
+shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
+councilwoman councilman""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"): part of no name (Debrett's, "Forms of

@@ -137,7 +137,49 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     relative clauses. Returns the head token of the subject NP, or None. A dateline
     the parser made the subject gives way to its apposition (:func:`_past_dateline`)."""
     subj = _subject(cue, depth)
-    return _past_dateline(subj) if subj is not None else None
+    subj = _past_dateline(subj) if subj is not None else None
+    named = _apposed_name_before(cue)
+    if named is not None and (subj is None or subj.i < named.i and subj.i != named.i
+                              and (subj.ent_type_ != "PERSON" or subj.lower_ in TITLE_WORDS_V1) and subj.pos_ != "PRON"
+                              and not (subj.pos_ == "NOUN" and named.head.i == subj.i)):
+        return named
+    return subj
+
+
+def _apposed_name_before(cue: Token) -> Token | None:
+    """The head of a person's name set off by commas right before the cue: "Contacted,
+    the factory's managing director, Shahidul Alam Chowdhury, said ...", "Counsel to
+    the EFCC, Kemi Pinheiro, told ...", "a lawyer for AS, Febri Diansyah, said ...".
+    The parser hangs such a name as an apposition of whatever noun precedes it (the
+    opener, the title, the body in its "of"/"for" phrase); the name in apposition
+    next to the cue is who speaks, the description its role. None unless the cue is a
+    finite verb and the name is one to seven capitalised proper nouns (particles and
+    hyphens between) with no title word but a leading honorific ("Dr", "Alhaji"), that NER calls a person (or, two or more,
+    leaves unlabelled or calls a place) and the parser an apposition; the caller keeps
+    a subject that is a person's name or a pronoun."""
+    doc = cue.doc
+    end = cue.i - 1   # the comma before the cue
+    if end < 3 or doc[end].text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None   # (a participle: "wrote to its president, Lee Roe, calling ..." is the writer's)
+    start = end
+    while start > 0 and end - start < 7 and (
+            doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+            or doc[start - 1].text in NAME_PARTICLES_V1 and start < end      # "Khalid bin Salman"
+            or doc[start - 1].text in HYPHENS and start < end and not doc[start - 1].whitespace_
+            and start >= 2 and not doc[start - 2].whitespace_):              # "Raman-Whitfield"
+        start -= 1
+    labels = {t.ent_type_ for t in doc[start:end] if t.pos_ == "PROPN"}
+    if start == end or not (labels == {"PERSON"} or end - start >= 2 and labels <= {"PERSON", "GPE", ""}) \
+            or any(t.lower_.rstrip(".") in TITLE_WORDS_V1 or _post_nominal(t) for t in doc[start:end]
+                   if not (t.i == start and t.lower_.rstrip(".") in PERSONAL_TITLES_V1)):
+        # (a title set off by commas, "Jim Roe, Yellowhead MP, said", is the role)
+        return None   # (NER may call a name it does not know a place: "Kemi Pinheiro")
+    if start < 2 or doc[start - 1].text != "," or doc[start].sent.start != cue.sent.start:
+        return None
+    head = next((t for t in doc[start:end] if not (start <= t.head.i < end)), None)
+    if head is None or head.dep_ != "appos" or head.pos_ != "PROPN" or head.head.i >= start:
+        return None
+    return head
 
 
 def _subject(cue: Token, depth: int) -> Token | None:
@@ -450,17 +492,23 @@ northwestern northeastern southwestern southeastern mid""".split())
 
 
 #: Endings of English agent nouns ("logger", "baker", "florist", "librarian"; Quirk et
-#: al. 1985, App. I.24-I.34), used to spot an occupation written before a full name.
-_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
+#: al. 1985, App. I.24-I.34; "-ee" for the one acted on: "retiree", "trainee"), used to
+#: spot an occupation written before a full name.
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ee")
 
 
-def occupation_before_name(word: str, following: str) -> bool:
+def occupation_before_name(word: str, following: str, words_after: int = 2) -> bool:
     """True for an occupation noun capitalised before a person's full name ("Logger
-    Owen Marsh", "Florist Ana Ruiz"): an agent-noun ending, not itself a given name,
-    and a known given name after it. The caller makes sure a surname follows too."""
+    Owen Marsh", "Florist Ana Ruiz", "Co-author Kathryn Beheshti", "Hawker Lim Boon
+    Keng"): an agent-noun ending (after a "co-" prefix), not itself a given name, and
+    a known given name after it, or three or more capitalised words (a name the
+    given-name table need not know: Chinese and Malay names). The caller makes sure
+    a surname follows too."""
     w = word.lower().rstrip(".")
+    if w.startswith("co-"):
+        w = w[3:]
     return word[:1].isupper() and w.isalpha() and w.endswith(_OCCUPATION_ENDINGS) \
-        and not is_known_first_name(word) and is_known_first_name(following)
+        and not is_known_first_name(word) and (is_known_first_name(following) or words_after >= 3)
 
 
 def _acronym(tok: Token) -> bool:
@@ -734,14 +782,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                      or toks[last].lower_ in NAME_PARTICLES_V1 and last < len(toks) - 1
                      and toks[-1].text[:1].isupper()):   # "Abdullah al-Zahrani", "bin-Talal"
         return [], None    # "the regional chamber of commerce" is a description ("CUPE Local 1104" is not)
-    if len(toks) >= 3 and label == "ORG" and occupation_before_name(toks[0].text, toks[1].text) \
+    if len(toks) >= 3 and label == "ORG" and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1) \
             and not any(t.lower_ in _ORG_NAME_WORDS for t in toks):
         toks, label = toks[1:], "PERSON"   # "Linebacker Josh Kealoha", which NER calls an organisation
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
     while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")
                              or len(toks) >= 3 and label in (None, "PERSON")
-                             and occupation_before_name(toks[0].text, toks[1].text)):
+                             and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)):
         if label == "ORG" or label == "GPE":
             # NER reads a role word before a person's name as an organisation or place
             # ("Striker Marcus Vale"): only a given name after the role words makes it a person
@@ -893,6 +941,18 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 if ctoks:
                     ne = ctoks[-1].idx + len(ctoks[-1])
                     end = max(end, ne)
+        k = min(np[0].i, name_toks[0].i)   # the name with its honorific ("Dr Lynne ...")
+        if not spans and head.dep_ == "appos" and head.head.i < k and k >= 2 and doc[k - 1].text == ",":
+            # a name in apposition after its description: "the President of the Dangote
+            # Group, Aliko Dangote, said": the description back to the clause's comma
+            j = k - 2
+            while j > head.sent.start and not (doc[j - 1].is_punct and doc[j - 1].text not in HYPHENS) \
+                    and doc[j - 1].text.strip():
+                j -= 1
+            if any(t.pos_ in ("NOUN", "PROPN") for t in doc[j:k - 1]) and not any(
+                    t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[j:k - 1]):
+                role_parts[:] = [text[doc[j].idx:doc[k - 2].idx + len(doc[k - 2])]] + [
+                    p for p in role_parts if p.lower().rstrip(".") not in PERSONAL_TITLES_V1]   # not "Alhaji"
         m = Mention(start, end, text[start:end], head, name=text[ns:ne], kind="name", ent_label=label)
     else:
         # the list has plurals that name data ("numbers", "figures") next to their lemmas

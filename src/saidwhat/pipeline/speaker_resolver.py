@@ -991,6 +991,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             return False   # "the 22-year-old" is not the man of 58
         if cat == "ORG" and e.type == "PERSON" and _unproven_person(e):
             return True    # "Vantor Logistics", which NER took for a person: "the company"
+        if cat == "ORG" and e.type in ("PERSON", "GPE") and _called_it(ctx, e):
+            return True    # "Bristol Rovers said it was ...", NER's person or place: "the club"
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
     # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
     # said"), in the sentence before, when nearer than any named one
@@ -998,15 +1000,17 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
     if kind is not None:
         # an organisation whose name shows the kind the noun names ("the agency" ->
-        # "Congressional Budget Office", not the "Tax Policy Center" named since)
-        for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
-            if e.type == "ORG" and _org_kind(e.name, e.roles) == kind:
-                return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+        # "Congressional Budget Office", not the "Tax Policy Center" named since); a
+        # clause subject before one named in passing ("a fight with City Hall")
+        for subjects_only in (True, False):
+            for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
+                if e.type == "ORG" and _org_kind(e.name, e.roles) == kind:
+                    return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
         if fits(e):
             if missed is not None and missed.idx > p:
                 break
-            if cat == "ORG" and e.type == "PERSON":
+            if cat == "ORG" and e.type in ("PERSON", "GPE"):
                 e.type = "ORG"   # "Halton Rovers ... The club said": an organisation after all
             return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if missed is not None and (e := index.get(missed.text)).type == "PERSON":
@@ -1021,7 +1025,30 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         r = res[i]
         if r is not None and r.entity is not None and fits(r.entity) and m.start - cands[i].end < NEAR_SUBJECT_CHARS:
             return Resolution(r.entity.name, r.entity.type, r.role, CONF_FAIR, r.entity)
+    if cat == "ORG" and history:
+        # "A spokeswoman for Essential Energy said ... The company said ...": the
+        # organisation the last, unnamed, source spoke for
+        pm = cands[history[-1][0]].mention
+        if pm is not None and pm.kind == "generic" and " for " in pm.text and m.start - pm.end < NEAR_SUBJECT_CHARS:
+            for e in index.between(pm.start, pm.end):
+                if e.type == "ORG" and fits(e):
+                    return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
     return Resolution(None, "OTHER", None, CONF_GUESS)
+
+
+#: "<name> said it ...", "<name> says its ...": the article calls the speaker "it".
+_SAID_IT = re.compile(r"\s+(?:also\s+)?(?:said|says|added|announced|stated|confirmed)\s+(?:that\s+)?(?:it|its)\b")
+
+
+def _called_it(ctx, e: Entity) -> bool:
+    """True if the article writes "it" for a name NER typed a person or place, right in
+    the name's own attribution ("Bristol Rovers said it was disappointed", "Ofwat said
+    its investigation ..."): animacy, so an organisation; not for a name that opens with
+    a well-attested given name or has a gender."""
+    if is_known_first_name(e.name.split()[0]) or e.gender is not None:
+        return False
+    text = ctx.text
+    return any(_SAID_IT.match(text, m.end, min(len(text), m.end + 60)) for m in e.mentions)
 
 
 #: How far after a lede's description its holder may be named (characters): the next
