@@ -309,3 +309,16 @@ def test_an_organisation_description_after_an_unnamed_spokesperson_is_the_body_t
     text = ("A spokeswoman for Essential Energy said about 18,000 homes were without power. The company "
             "said it would not be able to restore supply until the water receded.")
     assert _speakers(nlp, text) == [None, "Essential Energy"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a rank before the title makes it another office: the deputy mayor is not "the mayor"
+    ("The mayor, Tory Whanau, voted against the delay.\n\nDeputy mayor Laurie Foon said the decision was "
+     "the right one.\n\nThe mayor said she would oppose any sale of the site.", "Tory Whanau"),
+    # the description's own title word picks the holder: "the federal minister"
+    ("Federal Labour Minister Steven MacKinnon said he had met with both parties.\n\nQuebec's economy "
+     "minister, Christopher Skeete, said the province wanted a settlement. The federal minister said he "
+     "shared that preference.", "Steven MacKinnon"),
+])
+def test_a_title_description_is_the_holder_of_that_office_not_of_a_lesser_or_other_one(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker

@@ -619,13 +619,55 @@ def _introduced_unnamed(ctx, index, m) -> bool:
     return False
 
 
-def _title_holder(index, noun: str, pos: int) -> Entity | None:
+#: Words before a title that make it another office: "Deputy mayor Laurie Foon" is not
+#: "the mayor", "her junior minister" not "the minister" (unless the description says so).
+_RANKS = frozenset("deputy vice assistant associate junior shadow former ex co".split())
+
+
+def _title_words(role: str, noun: str) -> list[str] | None:
+    """The words before ``noun`` in the title part of ``role`` (before "of", "for", ...),
+    lower-cased; None when the title does not hold the noun."""
+    head = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
+    found = re.search(rf"\b{re.escape(noun)}\b", head, re.I)
+    return head[:found.start()].lower().replace("-", " ").split() if found else None
+
+
+def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
+    """True if a title or apposition of ``e`` holds ``noun`` with every modifier of the
+    description (``mods``: "federal" of "the federal minister"), and no rank word
+    before it that the description lacks ("Deputy mayor" for "the mayor")."""
+    for role in [e.role or "", *e.roles]:
+        words = _title_words(role, noun)
+        if words is None or (words and words[-1] in _RANKS and words[-1] not in mods):
+            continue
+        if all(md in words for md in mods):
+            return True
+    return False
+
+
+def _other_title(e: Entity, noun: str, mods: tuple[str, ...]) -> bool:
+    """True if ``e`` holds ``noun`` only as another office than the description's: a rank
+    before it ("her junior minister" for "the Prime Minister") or without the
+    description's modifiers ("Quebec's economy minister" for "the federal minister")."""
+    return any(_title_words(role, noun) is not None for role in [e.role or "", *e.roles]) \
+        and not _holds_title(e, noun, mods)
+
+
+def _title_mods(m) -> tuple[str, ...]:
+    """The title words modifying a description's head ("federal" of "the federal
+    minister", "prime" of "the Prime Minister"), lower-cased; adjectives that name no
+    office ("the new mayor") are left out."""
+    if m.head is None:
+        return ()
+    return tuple(c.lower_ for c in m.head.children if c.dep_ in ("amod", "compound") and c.i < m.head.i
+                 and c.lower_ in TITLE_WORDS_V1)
+
+
+def _title_holder(index, noun: str, pos: int, mods: tuple[str, ...] = ()) -> Entity | None:
     """Of the people named before ``pos`` whose title or apposition holds ``noun``
-    ("Finance Minister Ana Silva" for "minister"), the one named last; else None."""
-    def holds(e):
-        return any(re.search(rf"\b{re.escape(noun)}\b", re.split(r"\b(?:of|for|at|with|in|who|which|that)\b",
-                                                                 role)[0], re.I) for role in [e.role or "", *e.roles])
-    return _person_named_last(index, pos, holds)
+    ("Finance Minister Ana Silva" for "minister") with the description's modifiers
+    (:func:`_holds_title`), the one named last; else None."""
+    return _person_named_last(index, pos, lambda e: _holds_title(e, noun, mods))
 
 
 def _person_named_last(index, pos: int, fits) -> Entity | None:
@@ -948,7 +990,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # of several holders ("Prime Minister Reed", "Finance Minister Mendes"), the one
         # named last before the description; a role from an apposition counts ("Samuel
         # Okoye, a dock worker" for "the dock worker")
-        if (e := _title_holder(index, noun, m.start)) is not None:
+        mods = _title_mods(m)
+        if (e := _title_holder(index, noun, m.start, mods)) is not None:
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
         if (cat == "PERSON" or noun in TITLE_WORDS_V1) \
                 and (e := _named_after_lede(ctx, index, m, noun, ROLE_GENDER.get(noun))) is not None:
@@ -982,9 +1025,13 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
 
     gender = ROLE_GENDER.get(noun)
 
+    mods = _title_mods(m)
+
     def fits(e):
         if gender is not None and e.gender not in (None, gender):
             return False   # "the woman" is not the man named last
+        if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods):
+            return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
