@@ -322,3 +322,27 @@ def test_an_organisation_description_after_an_unnamed_spokesperson_is_the_body_t
 ])
 def test_a_title_description_is_the_holder_of_that_office_not_of_a_lesser_or_other_one(nlp, text, speaker):
     assert _speakers(nlp, text)[-1] == speaker
+
+
+# -- kind 1: people who share a surname --------------------------------------------------
+
+def test_a_bare_surname_stays_with_the_quoted_subject_not_a_relative_named_aside(nlp):
+    # news names a relative by kinship and keeps the bare surname for the one it quotes
+    text = ("Selena Okafor said she had struggled for a year. Among those commenting was her sister, "
+            "Daniela Okafor, a model, who wrote: “So proud of you.”\n\n"
+            "Okafor told Variety the block began after her breakup. “It wasn't about him,” she said.")
+    speakers = _speakers(nlp, text)
+    assert speakers[0] == speakers[-2] == speakers[-1] == "Selena Okafor"
+
+
+def test_the_younger_of_two_who_share_a_surname_is_the_younger(nlp):
+    text = ("Mathieu Gagnon, 20, scored the winner. His father, Luc Gagnon, a former coach, was in the stands.\n\n"
+            "“I saw him after, he was crying a little bit,” the younger Gagnon said.")
+    assert _speakers(nlp, text) == ["Mathieu Gagnon"]
+
+
+def test_a_title_in_a_relation_is_not_held(nlp):
+    # "the manager's son" holds no office of manager
+    text = ("Manager Graham Pettit was pleased. The winner came from a cross by Luke Pettit, the manager's son.\n\n"
+            "“If anyone thinks I pick him because he's my boy, they're wrong,” the manager said.")
+    assert _speakers(nlp, text) == ["Graham Pettit"]

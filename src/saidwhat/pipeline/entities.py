@@ -38,7 +38,7 @@ from .context import DocContext
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
-                       PERSONAL_TITLES_V1, POST_NOMINALS_V1, TITLE_WORDS_V1)
+                       PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 from . import given_names
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
@@ -229,6 +229,46 @@ def ent_name(ent) -> str:
 #: Prepositions of place: a name NER tags a place after one of them ("from Hong Kong") is
 #: one, though its first word is also a given name.
 _LOCATIVE = frozenset("in from to at near across throughout inside outside".split())
+
+
+#: Kinship nouns (English; those of ROLE_GENDER and their neutral forms): a person
+#: introduced by one ("her sister, ...", "the manager's son") is named as a relative.
+KIN_NOUNS = frozenset("""mother father son daughter sister brother wife husband grandmother grandfather
+granddaughter grandson aunt uncle niece nephew cousin parent child sibling spouse partner widow widower
+stepson stepdaughter stepfather stepmother""".split())
+#: Kin nouns of an older generation and of a younger one (for "the elder X", "the younger X").
+_OLDER_KIN = frozenset("mother father grandmother grandfather aunt uncle parent stepfather stepmother".split())
+_YOUNGER_KIN = frozenset("son daughter grandson granddaughter niece nephew child stepson stepdaughter".split())
+
+
+def _kin_roles(e) -> list[str]:
+    """The kinship nouns heading ``e``'s roles that relate it to someone ("her sister",
+    "the manager's son", "His father"): a possessive before the noun."""
+    out = []
+    for role in e.roles:
+        words = role.lower().replace("’", "'").split()
+        if len(words) >= 2 and words[-1] in KIN_NOUNS and (
+                words[-2] in ("her", "his", "their", "its") or words[-2].endswith("'s")):
+            out.append(words[-1])
+    return out
+
+
+def relative_age_pick(people: list, word: str):
+    """Of people who share a surname, the one "the younger"/"the older"/"the elder"
+    (``word``) picks: by the ages the article gives, else by kinship (a father is the
+    older, a son the younger); None when nothing tells them apart."""
+    older = word in ("older", "elder", "eldest", "oldest")
+    aged = [e for e in people if e.age is not None]
+    if len(aged) == len(people) >= 2 and len({e.age for e in aged}) == len(aged):
+        return (max if older else min)(aged, key=lambda e: e.age)
+    for kin, pick_if in ((_OLDER_KIN, older), (_YOUNGER_KIN, not older)):
+        marked = [e for e in people if set(_kin_roles(e)) & kin]
+        if len(marked) == 1:
+            if pick_if:
+                return marked[0]
+            rest = [e for e in people if e is not marked[0]]
+            return rest[0] if len(rest) == 1 else None
+    return None
 
 
 def _surname_keys(name: str) -> set[str]:
@@ -935,24 +975,54 @@ class ArticleEntities:
         owner = self._owner.get(norm)
         if owner is None:
             # the first bare use may be one NER did not tag ("Verity said ..."): the owner
-            # is the one named in full last before it
+            # is the one named in full last before it; a relative introduced as such ("her
+            # sister, Daniela Marquez") only when no one else of the name has been quoted
+            # before, as news calls relatives by given name and keeps the surname for the
+            # one it quotes (a son who died, "His father, Ernie Roe, says": the father)
             first = self._bare_uses(norm, sharing, pos)
             at = first[0] if first else pos
-            owner = max(sharing, key=lambda e: (last_before(e, at), len(e.positions)))
+            main = [e for e in sharing if not self._named_as_relative(e) and self._spoke_before(e, at)]
+            owner = max(main or sharing, key=lambda e: (last_before(e, at), len(e.positions)))
             if last_before(owner, at) < 0:
                 owner = max(sharing, key=lambda e: len(e.positions))
             self._owner[norm] = owner
         near = self.ctx.sentence_start_before(max(0, self.ctx.sentence_start_before(pos) - 1))
         recent = [e for e in sharing if last_before(e, pos) >= near]
         if len(recent) == 1 and recent[0] is not owner and (
-                not self._bare_uses(norm, sharing, pos) or self._subject_at(recent[0], last_before(recent[0], pos))):
+                not self._bare_uses(norm, sharing, pos)
+                and not (self._named_as_relative(recent[0]) and self._spoke_before(owner, pos))
+                or self._subject_at(recent[0], last_before(recent[0], pos))):
             # the one just named takes the surname over, unless the article already calls
             # the owner by it and the newcomer came in aside, not as a subject (news style
             # tells relatives apart by given name: "credited her grandmother, Rosalind
-            # Verity" then "Verity posted" is still the singer; "Her brother Tomas Berg runs
-            # the shop. ... Berg said" is the brother)
+            # Verity" then "Verity posted" is still the singer, as is "Verity" after "her
+            # sister, Ana Verity" set aside; "Her brother Tomas Berg runs the shop. ... Berg
+            # said" is the brother)
             return recent[0]
         return owner
+
+    def _named_as_relative(self, e: Entity) -> bool:
+        """True if the article first names ``e`` in full as someone's relative, set off
+        in apposition to a possessed kinship noun ("her sister, Daniela Marquez", "by her
+        daughter, Susan Ellery"); not as the subject it heads ("Her brother Tomas Berg runs
+        the shop")."""
+        if not hasattr(self, "_ent_at"):
+            self._ent_at = {ent.start_char: ent for ent in self.ctx.ents}
+        first = min((p for p in e.positions if p in self._ent_at and " " in self._ent_names.get(p, "")), default=None)
+        if first is None:
+            return False
+        root = self._ent_at[first].root
+        kin = root.head
+        return root.dep_ == "appos" and kin.lemma_.lower() in KIN_NOUNS and kin.i < root.i \
+            and any(c.dep_ == "poss" for c in kin.children)
+
+    def _spoke_before(self, e: Entity, pos: int) -> bool:
+        """True if a full mention of ``e`` before ``pos`` is the subject of a reporting
+        verb ("Selena Marquez said ...")."""
+        if not hasattr(self, "_ent_at"):
+            self._ent_at = {ent.start_char: ent for ent in self.ctx.ents}
+        return any(p < pos and p in self._ent_at and (r := self._ent_at[p].root).dep_ == "nsubj"
+                   and r.head.lemma_.lower() in REPORTING_VERBS_V1 for p in e.positions)
 
     def _subject_at(self, e: Entity, pos: int) -> bool:
         """True if ``e``'s mention at ``pos`` is the subject of its clause."""

@@ -35,7 +35,7 @@ from .quote_detector import Candidate
 from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
                        ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
-                       EntityIndex, ent_name, normalize_name)
+                       EntityIndex, ent_name, normalize_name, relative_age_pick)
 from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
@@ -77,6 +77,16 @@ class Resolution:
 
 
 _COORDINATED = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+#: "the younger", "the elder" before a surname: which of the people who share it.
+_AGE_WORD = re.compile(r"(?:the\s+)?(younger|older|elder|eldest|oldest)$", re.I)
+
+
+def _sharing_surname(index, surname: str) -> list[Entity]:
+    """The people of the article whose name ends in ``surname`` (two words or more)."""
+    return [e for e in index.unique() if e.type == "PERSON" and len(e.name.split()) >= 2
+            and e.name.split()[-1] == surname]
 
 
 def _people(index: EntityIndex, name: str) -> list[Entity]:
@@ -194,6 +204,14 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
         elif m.kind == "name" and m.name:
             hon = HONORIFIC_GENDER.get(m.text.split()[0].lower()) if m.text.split() else None
             e = index.get_at(m.name, m.start, gender=hon, label="ORG" if m.ent_label == "ORG" else None)
+            rel = _AGE_WORD.match(m.role or "")
+            if rel and " " not in m.name:
+                # "the younger Tremblay": of those of the surname, the one the ages or
+                # kinship make younger (or older)
+                picked = relative_age_pick(_sharing_surname(index, m.name), rel.group(1).lower())
+                if picked is not None:
+                    e = picked
+                m.role = None
             if m.role and not e.role:
                 e.role = m.role
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
@@ -628,7 +646,7 @@ def _title_words(role: str, noun: str) -> list[str] | None:
     """The words before ``noun`` in the title part of ``role`` (before "of", "for", ...),
     lower-cased; None when the title does not hold the noun."""
     head = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
-    found = re.search(rf"\b{re.escape(noun)}\b", head, re.I)
+    found = re.search(rf"\b{re.escape(noun)}\b(?!['’]s)", head, re.I)   # not "the manager's son"
     return head[:found.start()].lower().replace("-", " ").split() if found else None
 
 
