@@ -376,3 +376,32 @@ def test_a_name_set_off_by_commas_before_the_cue_is_the_speaker(run, text, speak
 def test_a_name_set_off_by_commas_is_not_taken_where_it_is_a_title_or_an_object(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a cue whose subject comes before the comma ends no inverted frame: what follows is
+    # its object, not a speaker ("..., said the minister" has no subject before the comma)
+    "Public Works Secretary Manolo Dizon, who accompanied the President, admitted lapses in the system.",
+    "Winger Aaron Keogh, who joined from Bohemians in the summer, posted an apology on social media.",
+])
+def test_a_relative_clause_before_the_cue_makes_no_inverted_frame(run, text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text, start", [
+    # the parser hangs the clause's subject on the cue ("that" as its object, the subject
+    # as a modifier); the content still starts with it
+    ("Senior meteorologist Dean Harrow warned that rivers further north, including the Tweed, could still rise.",
+     "that rivers further north, including the Tweed, could still rise"),
+    ("The council said soil samples taken near the Kauri Grove stream crossing in September had returned "
+     "positive results.", "soil samples taken near the Kauri Grove stream crossing"),
+])
+def test_a_reported_clause_keeps_a_subject_the_parser_hung_on_the_cue(run, text, start):
+    (q,) = run(text)
+    assert q.quote.startswith(start)
+
+
+def test_a_headline_person_noun_without_article_names_nobody(run):
+    quotes = run("Witness says she saw defendant leave bar minutes before shooting\n\n"
+                 "PHOENIX — A bartender testified Tuesday that she watched a man storm out of a bar.")
+    assert [(q.speaker, q.speaker_mention) for q in quotes][0] == (None, "Witness")

@@ -155,6 +155,28 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
     return [doc[i] for i in sorted(between)]
 
 
+def _subject_hung_on_cue(comp: Token, v: Token) -> list[Token]:
+    """The start of a reported clause the parser hung on the cue itself: in "warned that
+    rivers further north, including the Tweed, could still rise", "that" becomes the
+    cue's object, "rivers" and the set-off phrase the cue's modifiers, and "could still
+    rise" the complement, with no subject ("said soil samples taken near the creek had
+    returned positive results" likewise, without "that"). Returns the tokens from the cue
+    up to the complement (to put before it), or [] when the complement has a subject of
+    its own, a finite verb or a quotation mark lies between, or the cue takes an
+    addressee and no "that" follows it ("told reporters ...")."""
+    doc = comp.doc
+    lo = comp.left_edge.i
+    if comp.i < v.i or lo <= v.i + 1 or any(c.dep_ in SUBJ_DEPS or c.dep_ == "expl" for c in comp.children):
+        return []
+    if doc[v.i + 1].lower_ != "that" and v.lemma_.lower() in _ADDRESSEE_CUES:
+        return []   # "told reporters ...": the object is the addressee, not the clause's subject
+    between = doc[v.i + 1:lo]
+    if any(t.tag_ in _FINITE or t.is_sent_start or t.is_quote for t in between) \
+            or not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "that" for t in between):
+        return []
+    return list(between)
+
+
 def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     """Reported speech: reporting verbs with a clausal complement, and 'according to'."""
     out: list[Candidate] = []
@@ -182,6 +204,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
                 toks = _subject_hung_on_channel(comp, v) + toks
+                toks = _subject_hung_on_cue(comp, v) + toks
                 cont = next((c for c in comp.children if reporters_continuation(c)), None)
                 if cont is not None:
                     # "said the offer was an insult and warned that ...": the reporter's
@@ -324,8 +347,11 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
                 t.dep_ in ("dobj", "dative", "attr", "acomp", "oprd") and v.lemma_.lower() != "tell") for t in after):
         return doc[k], before   # ", Varga writes.", ", officials said Monday.", ", he told me." (not "said enough")
     if not before and after and len(after) <= FRAME_TAIL_MAX_TOKENS and after[0].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
-            and not any(t.pos_ in ("VERB", "AUX") or ctx.token_quoted(t) or t.text == "," for t in after):
-        return doc[k], after    # ", argued the harbour master."
+            and not any(t.pos_ in ("VERB", "AUX") or ctx.token_quoted(t) or t.text == "," for t in after) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
+        # ", argued the harbour master." (not "Manuel Roe, who ..., admitted lapses.": the
+        # cue has its subject before the comma, and what follows is its object)
+        return doc[k], after
     return None
 
 

@@ -1147,7 +1147,9 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
         return "generic"   # "Childminders said", "Headteachers warn": an occupation in the plural
     if not plural and low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS) \
             and not _surname_in_doc(head):
-        return "description"
+        return "description"   # "Councillor said": the holder of that title, if named
+    if not plural and low in PERSON_NOUNS_V1 and not _surname_in_doc(head):
+        return "generic"       # a headline's "Witness says", "Mother says": someone unnamed
     return None
 
 
