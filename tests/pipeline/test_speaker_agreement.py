@@ -346,3 +346,14 @@ def test_a_title_in_a_relation_is_not_held(nlp):
     text = ("Manager Graham Pettit was pleased. The winner came from a cross by Luke Pettit, the manager's son.\n\n"
             "“If anyone thinks I pick him because he's my boy, they're wrong,” the manager said.")
     assert _speakers(nlp, text) == ["Graham Pettit"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation's name is no short form of its workers' union or staff association
+    ("Workers voted in 2022 to join the Amazon Labor Union, which later affiliated with the Teamsters.\n\n"
+     "Amazon said the strike was being driven by outside organizers.", "Amazon"),
+    ("Staff at the plant joined the Ford Workers Association last year.\n\n"
+     "Ford said the strike was being driven by outside organizers.", "Ford"),
+])
+def test_a_company_is_not_the_union_named_after_it(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]

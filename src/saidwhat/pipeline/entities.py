@@ -271,6 +271,11 @@ def relative_age_pick(people: list, word: str):
     return None
 
 
+#: Head nouns of bodies formed by an organisation's people (its workers' union, its staff
+#: association): "<Org> Labor Union" is another organisation than "<Org>".
+_MEMBERS_BODIES = frozenset("union association federation guild society foundation coalition alliance".split())
+
+
 def _surname_keys(name: str) -> set[str]:
     """The words a person's name may be shortened to as a surname: the last word and its
     last hyphenated part, a Spanish paternal surname after the given names ("Castellanos"
@@ -556,6 +561,12 @@ class ArticleEntities:
                     # "Amazon said ..." before "Amazon Web Services chief Matt Garman": a
                     # longer name the article uses only as a modifier, after the short one,
                     # is a unit of it (a second organisation), not its full name
+                    continue
+                if target and target != n and own_labels.get(n, set()) == {"ORG"} and target.startswith(n + " ") \
+                        and target.split()[-1].lower() in _MEMBERS_BODIES and not n.split()[-1].endswith("s"):
+                    # "Amazon" is no short form of "Amazon Labor Union", nor "Ford" of "Ford
+                    # Workers Association": a body of its people (but "the Teamsters" is
+                    # the "Teamsters Union")
                     continue
                 if target and target != n:
                     self.alias[n] = target
