@@ -353,3 +353,18 @@ def test_a_courtesy_title_outweighs_a_rare_given_names_gender_prior(run):
 def test_a_nickname_in_quotation_marks_is_no_part_of_the_name_but_names_the_person(run, text, speaker):
     # GGT writes the name without the nickname; the nickname alone still names the person
     assert {q.speaker for q in run(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Hong Kong order (English given name, surname, romanised Chinese given name): the
+    # surname alone is the person; a lower-case syllable of the given name is no surname
+    ("Secretary for Development Bernadette Linn Hon-ho said the sites would be sold later. "
+     "“We have to be prudent,” Linn told lawmakers.", "Bernadette Linn Hon-ho"),
+    ("Fellow lawmaker Michael Tien Puk-sun suggested a new model. "
+     "“The government cannot do everything by itself,” Tien said.", "Michael Tien Puk-sun"),
+    ("Secretary for Development Bernadette Linn Hon-ho said the sites would be sold later.\n"
+     "Permanent Secretary Doris Ho Pui-ling said the line was on schedule. Ho said, “The works start next year.”",
+     "Doris Ho Pui-ling"),
+])
+def test_a_hong_kong_name_is_shortened_to_its_surname(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

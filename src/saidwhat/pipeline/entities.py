@@ -280,10 +280,14 @@ def _surname_keys(name: str) -> set[str]:
     """The words a person's name may be shortened to as a surname: the last word and its
     last hyphenated part, a Spanish paternal surname after the given names ("Castellanos"
     of "Luis Castellanos Rivera"), and an East Asian family name written first before a
-    romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling")."""
+    romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling"),
+    also after an English given name (Hong Kong usage: "Linn" of "Bernadette Linn Hon-ho").
+    A romanised given name's lower-case syllable is no key ("ho" of "Hon-ho")."""
     words = name.split()
     last = words[-1]
-    keys = {last, last.rsplit("-", 1)[-1]}
+    keys = {last} if ROMANISED_GIVEN.fullmatch(last) else {last, last.rsplit("-", 1)[-1]}   # not "ho" of "Hon-ho"
+    if len(words) >= 3 and ROMANISED_GIVEN.fullmatch(last) and words[-2][:1].isupper():
+        keys.add(words[-2])   # Hong Kong order: "Linn" of "Bernadette Linn Hon-ho", "Tien" of "Michael Tien Puk-sun"
     k = next((i for i, w in enumerate(words) if not is_known_first_name(w)), len(words))
     if 1 <= k < len(words) - 1 and len(words) <= 5:
         keys.add(words[k])   # a Spanish paternal surname ("Castellanos")
@@ -893,7 +897,8 @@ class ArticleEntities:
                 return max(fuller, key=lambda n: (names[n], len(n)))
         person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (
             "-" in n.split()[-1] and " " not in low and n.split()[-1].lower().rsplit("-", 1)[-1] == low
-            and low[:1].isalpha()))]
+            and low[:1].isalpha() and not ROMANISED_GIVEN.fullmatch(n.split()[-1]))
+            or len(n.split()) >= 3 and ROMANISED_GIVEN.fullmatch(n.split()[-1]) and n.split()[-2].lower() == low)]
         if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
             return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
                                               and is_known_first_name(n.split()[0]), names[n], len(n)))
