@@ -368,3 +368,10 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name_but_names_the_pers
 ])
 def test_a_hong_kong_name_is_shortened_to_its_surname(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+def test_a_name_that_ends_a_titles_of_phrase_is_the_person(run):
+    # Indian police ranks are written "Superintendent of Police <name>"; the parser makes
+    # the name the object of "of"
+    (q,) = run("Superintendent of Police Somnath Gharge said the suspects were arrested.")
+    assert (q.speaker, q.speaker_role) == ("Somnath Gharge", "Superintendent of Police")

@@ -630,6 +630,24 @@ def _coordinated_organisation(head: Token) -> list[Token] | None:
     return toks
 
 
+def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
+    """The person's name that ends a capitalised title's "of"/"for" phrase ("Superintendent
+    of Police Somnath Gharge", "Commissioner of Police Ravi Menon"): the PERSON entity
+    NER found at the phrase's end, right before the cue; None otherwise."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i != head.i + 1:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ != "PERSON" or pobj.idx + len(pobj) > hi:
+            return None
+        ent = _entity_at(pobj)
+        if ent is None or ent.end - 1 != pobj.i or len(ent) < 2 or ent.label_ != "PERSON":
+            return None
+        toks = [t for t in ent if t.text[:1].isupper() and t.lower_ not in TITLE_WORDS_V1]
+        return toks if len(toks) >= 2 and toks[-1].i == pobj.i else None
+    return None
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -896,6 +914,13 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         # "The Parliamentary Budget Officer, Yves Giroux-Tremblay, said": a capitalised
         # title with a person's name in apposition; the name is the apposition (also one
         # hung lower: "The UAE's Minister of State for International Cooperation, Reem Al-Mansoori")
+        named = _name_in_title_phrase(head, hi)
+        if named is not None:
+            # "Superintendent of Police Somnath Gharge said": the title's "of" phrase ran
+            # on into the name; the person is the name, the title with its phrase the role
+            s0, ns, ne = np[0].idx, named[0].idx, named[-1].idx + len(named[-1])
+            return Mention(s0, ne, text[s0:ne], named[-1], name=text[ns:ne], role=text[s0:ns].strip(" ,"),
+                           kind="name", ent_label="PERSON")
         for a in appos or _low_appositions(head, lo, hi):
             atoks = _np_tokens(a, lo, hi) or [a]
             an, alabel = _name_tokens(a, atoks)
