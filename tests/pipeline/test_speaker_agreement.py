@@ -357,3 +357,18 @@ def test_a_title_in_a_relation_is_not_held(nlp):
 ])
 def test_a_company_is_not_the_union_named_after_it(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker]
+
+
+def test_he_after_an_unnamed_tradesman_is_that_man_not_the_one_named_before(nlp):
+    # "miner" is also a mining company's trade noun; "he" shows a person was meant
+    text = ("“Enough of the talk,” Mr Kwame Ntim Asante said.\n"
+            "A miner told the Daily Graphic that poverty drove young people into the trade. "
+            "“If government gives us work, we will leave the pits,” he said.")
+    assert _speakers(nlp, text) == ["Kwame Ntim Asante", None, None]
+
+
+def test_the_description_of_an_unnamed_source_is_not_the_outlet_it_told(nlp):
+    # the addressee of "told" is not the indefinite source "the official" takes up
+    text = ("A senior police official, requesting anonymity, told Dawn that two constables were critical. "
+            "“One was hit on the head,” the official said.")
+    assert _speakers(nlp, text) == [None, None]

@@ -532,14 +532,17 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
     j = history[-1][0]
     pc, pr = cands[j], res[j]
     pm = pc.mention
-    if pr is None or pr.speaker is not None or pr.type != "OTHER" or pm is None or pm.head is None:
+    if pr is None or pr.speaker is not None or pm is None or pm.head is None:
         return None
+    agent = pm.kind == "generic" and pm.head.tag_ == "NN" and _agent_noun(pm.head.lemma_.lower())
+    if pr.type != "OTHER" and not (pr.type == "ORG" and agent):
+        return None   # (but "A miner told ...", a trade noun that is also a person's: "he" makes it one)
     if pm.kind == "pronoun":
         if _GENDER_PRON.get(pm.head.lower_) != _GENDER_PRON[pron]:
             return None   # "they said ... he said": a group is no chain to one man
         desc = pr.role   # a chain: "she said ... she added"
     elif pm.kind in ("description", "generic") and pm.head.pos_ == "NOUN" \
-            and noun_category(pm.head.lemma_) != "ORG" and pm.head.tag_ == "NN":
+            and (noun_category(pm.head.lemma_) != "ORG" or agent) and pm.head.tag_ == "NN":
         desc = pm.text
     else:
         return None
@@ -632,8 +635,9 @@ def _introduced_unnamed(ctx, index, m) -> bool:
             # (a person named inside the indefinite's own phrase is not it: "A spokesperson
             # for Labour Minister Diane Roussel")
             after = t.right_edge.idx + len(t.right_edge)
+            # (one named as an object is not: "told Dawn that ...", the addressee)
             return not any(e.type == "PERSON" and (gender is None or e.gender in (None, gender))
-                           for e in index.between(after, m.start))
+                           for e in index.between(after, m.start, subjects_only=True))
     return False
 
 
