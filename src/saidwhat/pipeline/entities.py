@@ -276,6 +276,15 @@ def relative_age_pick(people: list, word: str):
 _MEMBERS_BODIES = frozenset("union association federation guild society foundation coalition alliance".split())
 
 
+def _fronted_topic(root) -> bool:
+    """True for the object of a sentence-opening "For" set off by a comma ("For Walter
+    Garrish, the question is not whether ..."): the person the passage is about, as
+    salient as a subject (a feature's way of handing over to its next speaker)."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.is_sent_start \
+        and root.right_edge.i + 1 < len(root.doc) and root.doc[root.right_edge.i + 1].text == ","
+
+
 def _surname_keys(name: str) -> set[str]:
     """The words a person's name may be shortened to as a surname: the last word and its
     last hyphenated part, a Spanish paternal surname after the given names ("Castellanos"
@@ -500,7 +509,7 @@ class ArticleEntities:
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
                         and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
                     # salient: not the object of a preposition, a possessor or an object
-                    subj = 2 if subj else int(
+                    subj = 2 if subj or _fronted_topic(ent.root) else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     label = ent.label_
                     if label in ("ORG", "GPE") and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
