@@ -72,5 +72,5 @@ class Warnings(metaclass=_Catalogue):
     W011 = ("{path}:line {line}: article id {id!r} was already given at line {first}; both lines are "
             "read and written with that id (a --db store keeps only the later one).")
     W012 = ("{path}: {count} file(s) in this directory skipped, their endings are not input formats "
-            "({examples}); read as input: {extensions}. Name such a file itself with "
-            "--input-format text to read it.")
+            "({examples}); read as input: {extensions}. To read one, name the file itself with "
+            "its format: --input-format text (plain text) or jsonl (JSON records, one per line).")

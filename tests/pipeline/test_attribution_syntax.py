@@ -405,3 +405,17 @@ def test_a_headline_person_noun_without_article_names_nobody(run):
     quotes = run("Witness says she saw defendant leave bar minutes before shooting\n\n"
                  "PHOENIX — A bartender testified Tuesday that she watched a man storm out of a bar.")
     assert [(q.speaker, q.speaker_mention) for q in quotes][0] == (None, "Witness")
+
+
+@pytest.mark.parametrize("text, quote, speaker, role", [
+    # the time of the report is not the start of what was reported (AP, "Time element")
+    ("The union said Tuesday the strike would continue until a deal was reached.",
+     "the strike would continue until a deal was reached", None, None),
+    # a possessive day is the document's date, not its author; a wire dateline is no role
+    ("Monday's statement from the European Commission said the rules would apply from June.",
+     "the rules would apply from June", "European Commission", None),
+    ("CUPERTINO, Calif. — Apple Inc. said on Thursday it would cut prices.", "it would cut prices", "Apple Inc", None),
+])
+def test_times_and_datelines_stay_out_of_content_speaker_and_role(run, text, quote, speaker, role):
+    (q,) = run(text)
+    assert (q.quote, q.speaker, q.speaker_role) == (quote, speaker, role)

@@ -372,3 +372,13 @@ def test_the_description_of_an_unnamed_source_is_not_the_outlet_it_told(nlp):
     text = ("A senior police official, requesting anonymity, told Dawn that two constables were critical. "
             "“One was hit on the head,” the official said.")
     assert _speakers(nlp, text) == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    # a title no one named holds stays a description: not the person known by another title
+    "Apple chief executive Tim Cook met officials in Washington. The Secretary of Commerce said Friday that "
+    "talks had gone well.",
+    "Mayor Jane Roe opened the bridge. The Secretary of Transport said the bridge was safe.",
+])
+def test_a_title_is_not_a_person_known_by_another_title(nlp, text):
+    assert _speakers(nlp, text) == [None]

@@ -155,6 +155,24 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
     return [doc[i] for i in sorted(between)]
 
 
+def _past_leading_time(ctx: DocContext, s: int, e: int) -> int:
+    """Start reported content after the time of the report that the parser put into it:
+    "said Tuesday the strike would go on", "said on Thursday it would cut prices" give
+    "the strike ...", "it would ..." (the day is when it was said, news style: AP, "Time
+    element"). Not a possessive day ("said Tuesday's vote was rigged") or a content
+    that would be left without a word."""
+    toks = ctx.tokens_in(s, e)
+    k = 1 if toks and toks[0].lower_ in ("on", "at", "late", "early") else 0
+    n = k
+    while n < len(toks) and toks[n].ent_type_ in ("DATE", "TIME"):
+        n += 1
+    if n == k or n >= len(toks) - 1 or toks[n].tag_ == "POS" or toks[n - 1].tag_ == "POS":
+        return s
+    if toks[n].text == ",":
+        n += 1
+    return toks[n].idx if n < len(toks) and toks[n].pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM", "SCONJ") else s
+
+
 def _subject_hung_on_cue(comp: Token, v: Token) -> list[Token]:
     """The start of a reported clause the parser hung on the cue itself: in "warned that
     rivers further north, including the Tweed, could still rise", "that" becomes the
@@ -171,9 +189,10 @@ def _subject_hung_on_cue(comp: Token, v: Token) -> list[Token]:
     if doc[v.i + 1].lower_ != "that" and v.lemma_.lower() in _ADDRESSEE_CUES:
         return []   # "told reporters ...": the object is the addressee, not the clause's subject
     between = doc[v.i + 1:lo]
+    first = between[1] if between[0].lower_ == "that" and len(between) > 1 else between[0]
     if any(t.tag_ in _FINITE or t.is_sent_start or t.is_quote for t in between) \
-            or not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "that" for t in between):
-        return []
+            or first.pos_ == "ADP" or first.ent_type_ in ("DATE", "TIME") or not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "that" for t in between):
+        return []   # (not "said Tuesday the strike ...", "said on Thursday it would ...": a time, not a subject)
     return list(between)
 
 
@@ -249,6 +268,8 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             if sp is None:
                 continue
             s, e = _cut_at_participle(ctx, *sp)
+            if sp[0] > v.idx:
+                s = _past_leading_time(ctx, s, e)
             if pieces:   # one piece of a sentence the cue splits ("Police, she says, have no ..."):
                 # GGT keeps even a one-word piece; the clause is the two pieces together
                 if s <= subj.idx < e or not _is_clause(ctx, spans[0][0], spans[1][1], v) \

@@ -985,7 +985,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in _POSS_PRONOUNS:   # "her statement said"
                 return Mention(start, end, text[start:end], poss, kind="pronoun")
-            if poss is not None and poss.pos_ == "PROPN":             # "Foster's book"
+            if poss is not None and poss.pos_ == "PROPN" and poss.ent_type_ not in ("DATE", "TIME"):
+                # "Foster's book" (not "Monday's statement from the Commission": a day)
                 inner = mention_from_head(poss, lo, hi)
                 if inner.name:
                     return Mention(start, end, text[start:end], head, name=inner.name, kind="name",
@@ -1047,10 +1048,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             m = Mention(start, pp_end, text[start:pp_end], head, kind=kind)
             r0 = np[1].idx if det is not None and det.i == np[0].i and len(np) > 1 else start
             m.role = text[r0:pp_end].strip()
+    role_parts = [_DATELINE_LEAD.sub("", p) for p in role_parts if p]   # "CUPERTINO, Calif. — Apple Inc."
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an")
                      and p.strip().lower().rstrip(".") not in COURTESY_TITLES_V1)
     m.role = role or m.role
     return m
+
+
+#: A wire dateline before the subject it opens ("CUPERTINO, Calif. —", "LONDON (Reuters) -"):
+#: no part of a speaker's role.
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
 def _body_for_place(head: Token, hi: int) -> list[Token] | None:

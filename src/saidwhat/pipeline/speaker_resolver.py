@@ -670,9 +670,14 @@ def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
 def _other_title(e: Entity, noun: str, mods: tuple[str, ...]) -> bool:
     """True if ``e`` holds ``noun`` only as another office than the description's: a rank
     before it ("her junior minister" for "the Prime Minister") or without the
-    description's modifiers ("Quebec's economy minister" for "the federal minister")."""
-    return any(_title_words(role, noun) is not None for role in [e.role or "", *e.roles]) \
-        and not _holds_title(e, noun, mods)
+    description's modifiers ("Quebec's economy minister" for "the federal minister");
+    or holds only other titles, given before the name ("Mayor Jane Roe", "Apple chief
+    executive Tim Cook" for "the Secretary of Transport")."""
+    roles = [r for r in [e.role or "", *e.roles] if r]
+    if any(_title_words(role, noun) is not None for role in roles):
+        return not _holds_title(e, noun, mods)
+    return bool(roles) and all(r.split()[-1].lower().strip(".,") in TITLE_WORDS_V1 and r.split()[-1][:1].isupper()
+                               or r.split()[-1].lower() in ("executive", "chief") for r in roles)
 
 
 def _title_mods(m) -> tuple[str, ...]:
