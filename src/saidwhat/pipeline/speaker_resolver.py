@@ -667,17 +667,20 @@ def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
     return False
 
 
-def _other_title(e: Entity, noun: str, mods: tuple[str, ...]) -> bool:
+def _other_title(e: Entity, noun: str, mods: tuple[str, ...], office: bool = False) -> bool:
     """True if ``e`` holds ``noun`` only as another office than the description's: a rank
     before it ("her junior minister" for "the Prime Minister") or without the
     description's modifiers ("Quebec's economy minister" for "the federal minister");
-    or holds only other titles, given before the name ("Mayor Jane Roe", "Apple chief
-    executive Tim Cook" for "the Secretary of Transport")."""
+    or, for a description that names its office in full (``office``: "the Secretary of
+    Transport"), holds only other titles given before the name ("Mayor Jane Roe", "Apple
+    chief executive Tim Cook"). (A bare "the governor" may still be "Gov. Ray Calloway":
+    abbreviations and synonyms are not compared.)"""
     roles = [r for r in [e.role or "", *e.roles] if r]
     if any(_title_words(role, noun) is not None for role in roles):
         return not _holds_title(e, noun, mods)
-    return bool(roles) and all(r.split()[-1].lower().strip(".,") in TITLE_WORDS_V1 and r.split()[-1][:1].isupper()
-                               or r.split()[-1].lower() in ("executive", "chief") for r in roles)
+    return office and bool(roles) and all(
+        r.split()[-1].lower().strip(".,") in TITLE_WORDS_V1 and r.split()[-1][:1].isupper()
+        or r.split()[-1].lower() in ("executive", "chief") for r in roles)
 
 
 def _title_mods(m) -> tuple[str, ...]:
@@ -1053,11 +1056,14 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     gender = ROLE_GENDER.get(noun)
 
     mods = _title_mods(m)
+    office = m.head is not None and any(   # "the Secretary of Transport": an office named in full
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and any(x.dep_ == "pobj" and x.text[:1].isupper()
+                                                              for x in c.children) for c in m.head.children)
 
     def fits(e):
         if gender is not None and e.gender not in (None, gender):
             return False   # "the woman" is not the man named last
-        if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods):
+        if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods, office):
             return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
