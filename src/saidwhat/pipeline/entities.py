@@ -253,7 +253,7 @@ def _kin_roles(e) -> list[str]:
     return out
 
 
-def relative_age_pick(people: list, word: str):
+def relative_age_pick(people: list[Entity], word: str) -> Entity | None:
     """Of people who share a surname, the one "the younger"/"the older"/"the elder"
     (``word``) picks: by the ages the article gives, else by kinship (a father is the
     older, a son the younger); None when nothing tells them apart."""
@@ -479,6 +479,7 @@ class ArticleEntities:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self._ent_names = {ent.start_char: ent_name(ent) for ent in ctx.ents}   # each span's name, once
+        self._ent_at = {ent.start_char: ent for ent in ctx.ents}                # each span by its start
         self._nicknames = {m.group("nick"): self._ent_names[ent.start_char] for ent in ctx.ents
                            if (m := _NICKNAME.search(" ".join(ent.text.split())))}   # "Bobby" -> its full name
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
@@ -891,7 +892,7 @@ class ArticleEntities:
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
         if self._nicknames.get(short) in names and self._nicknames[short] != short:
-            return self._nicknames[short]   # "Bobby" of 'Roberto “Bobby” Castellanos' 
+            return self._nicknames[short]   # "Bobby" of 'Roberto “Bobby” Castellanos'
         nick = [n for n in names if n != short and re.search(rf"[“\"‘'] ?{re.escape(short)} ?[”\"’'] ", n)]
         if nick:   # "Bobby" of 'Roberto “Bobby” Castellanos': the nickname the full name gives
             return max(nick, key=lambda n: (names[n], len(n)))
@@ -1031,8 +1032,6 @@ class ArticleEntities:
         in apposition to a possessed kinship noun ("her sister, Daniela Marquez", "by her
         daughter, Susan Ellery"); not as the subject it heads ("Her brother Tomas Berg runs
         the shop")."""
-        if not hasattr(self, "_ent_at"):
-            self._ent_at = {ent.start_char: ent for ent in self.ctx.ents}
         first = min((p for p in e.positions if p in self._ent_at and " " in self._ent_names.get(p, "")), default=None)
         if first is None:
             return False
@@ -1044,8 +1043,6 @@ class ArticleEntities:
     def _spoke_before(self, e: Entity, pos: int) -> bool:
         """True if a full mention of ``e`` before ``pos`` is the subject of a reporting
         verb ("Selena Marquez said ...")."""
-        if not hasattr(self, "_ent_at"):
-            self._ent_at = {ent.start_char: ent for ent in self.ctx.ents}
         return any(p < pos and p in self._ent_at and (r := self._ent_at[p].root).dep_ == "nsubj"
                    and r.head.lemma_.lower() in REPORTING_VERBS_V1 for p in e.positions)
 

@@ -139,8 +139,8 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     subj = _subject(cue, depth)
     subj = _past_dateline(subj) if subj is not None else None
     named = _apposed_name_before(cue)
-    if named is not None and (subj is None or subj.i < named.i and subj.i != named.i
-                              and (subj.ent_type_ != "PERSON" or subj.lower_ in TITLE_WORDS_V1) and subj.pos_ != "PRON"
+    if named is not None and (subj is None or subj.i < named.i and subj.pos_ != "PRON"
+                              and (subj.ent_type_ != "PERSON" or subj.lower_ in TITLE_WORDS_V1)
                               and not (subj.pos_ == "NOUN" and named.head.i == subj.i)):
         return named
     return subj
@@ -154,9 +154,10 @@ def _apposed_name_before(cue: Token) -> Token | None:
     opener, the title, the body in its "of"/"for" phrase); the name in apposition
     next to the cue is who speaks, the description its role. None unless the cue is a
     finite verb and the name is one to seven capitalised proper nouns (particles and
-    hyphens between) with no title word but a leading honorific ("Dr", "Alhaji"), that NER calls a person (or, two or more,
-    leaves unlabelled or calls a place) and the parser an apposition; the caller keeps
-    a subject that is a person's name or a pronoun."""
+    hyphens between) with no title word but a leading honorific ("Dr", "Alhaji"), that
+    NER calls a person (or, two or more, leaves unlabelled or calls a place) and the
+    parser an apposition; the caller keeps a subject that is a person's name or a
+    pronoun."""
     doc = cue.doc
     end = cue.i - 1   # the comma before the cue
     if end < 3 or doc[end].text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -1154,8 +1155,9 @@ def _singulars(word: str) -> set[str]:
 
 def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str | None:
     """'generic' for a capitalised plural common noun standing alone ("Neighbors",
-    "Residents", "Police", "Officials said"), 'description' for a bare singular title
-    or role noun ("Councillor said"); None otherwise. The tagger and NER take such a
+    "Residents", "Police", "Officials said") or a bare singular person noun that is no
+    title or role (a headline's "Witness says"), 'description' for a bare singular
+    title or role noun ("Councillor said"); None otherwise. The tagger and NER take such a
     word for a name (NNP, PERSON or ORG) when it opens the clause with a capital; it
     names nobody. A title that is the surname of a person NER found in the article
     ("Major" after "Robert Major") stays a name."""

@@ -1016,11 +1016,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the 17-year-old" is a person, whoever it is
     # a person whose title names the noun ("Mayor Helena Brandt" for "the mayor"; not
     # "a spokesman for the diocese" for "the diocese")
+    mods = _title_mods(m)
     if cat != "ORG":
         # of several holders ("Prime Minister Reed", "Finance Minister Mendes"), the one
         # named last before the description; a role from an apposition counts ("Samuel
         # Okoye, a dock worker" for "the dock worker")
-        mods = _title_mods(m)
         if (e := _title_holder(index, noun, m.start, mods)) is not None:
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
         if (cat == "PERSON" or noun in TITLE_WORDS_V1) \
@@ -1055,7 +1055,6 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
 
     gender = ROLE_GENDER.get(noun)
 
-    mods = _title_mods(m)
     office = m.head is not None and any(   # "the Secretary of Transport": an office named in full
         c.dep_ == "prep" and c.lower_ in ("of", "for") and any(x.dep_ == "pobj" and x.text[:1].isupper()
                                                               for x in c.children) for c in m.head.children)
@@ -1072,7 +1071,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if cat == "ORG" and e.type == "PERSON" and _unproven_person(e):
             return True    # "Vantor Logistics", which NER took for a person: "the company"
         if cat == "ORG" and e.type in ("PERSON", "GPE") and _called_it(ctx, e):
-            return True    # "Bristol Rovers said it was ...", NER's person or place: "the club"
+            return True    # "Ofwat said its ...", NER's person or place: "the watchdog"
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
     # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
     # said"), in the sentence before, when nearer than any named one
@@ -1122,9 +1121,9 @@ _SAID_IT = re.compile(r"\s+(?:also\s+)?(?:said|says|added|announced|stated|confi
 
 def _called_it(ctx, e: Entity) -> bool:
     """True if the article writes "it" for a name NER typed a person or place, right in
-    the name's own attribution ("Bristol Rovers said it was disappointed", "Ofwat said
-    its investigation ..."): animacy, so an organisation; not for a name that opens with
-    a well-attested given name or has a gender."""
+    the name's own attribution ("Ofwat said its investigation ...", "Consumer Watch said
+    it was disappointed"): animacy, so an organisation; not for a name that opens with
+    a well-attested given name ("Bristol Rovers": "Bristol" is one) or has a gender."""
     if is_known_first_name(e.name.split()[0]) or e.gender is not None:
         return False
     text = ctx.text
