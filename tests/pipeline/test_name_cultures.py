@@ -375,3 +375,20 @@ def test_a_name_that_ends_a_titles_of_phrase_is_the_person(run):
     # the name the object of "of"
     (q,) = run("Superintendent of Police Somnath Gharge said the suspects were arrested.")
     assert (q.speaker, q.speaker_role) == ("Somnath Gharge", "Superintendent of Police")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # organisations named by an imperative clause, which the parser reads as a clause
+    ("Save the Children said the aid had not arrived.", "Save the Children"),
+    ("The charity Save the Children said the aid had not arrived.", "Save the Children"),
+    ("Stop the War Coalition said the march would go ahead.", "Stop the War Coalition"),
+    ("Keep Our NHS Public said it had organised a protest.", "Keep Our NHS Public"),
+])
+def test_an_organisation_named_by_an_imperative_is_whole(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "ORG")
+
+
+def test_an_imperative_quotation_is_no_organisation(run):
+    (q,) = run("Make sure you vote, the mayor said.")
+    assert q.quote == "Make sure you vote" and q.speaker is None

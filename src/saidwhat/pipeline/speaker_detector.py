@@ -198,6 +198,8 @@ def _subject(cue: Token, depth: int) -> Token | None:
                     return _person_above(cue.head)
                 return cue.head
             if c.dep_ == "csubj":
+                if _imperative_name(c) is not None:
+                    return c   # "Save the Children said ...": a campaign named by an imperative
                 continue
             doc_noun = _misparsed_document_subject(cue, c)
             if doc_noun is not None:
@@ -588,6 +590,26 @@ def _french_organisation(np: list[Token]) -> list[Token] | None:
 _CAMPAIGN_PREPOSITIONS = frozenset("Against For Of Without".split())
 
 
+def _imperative_name(head: Token) -> list[Token] | None:
+    """The tokens of an organisation named by an imperative clause ("Save the Children",
+    "Stop the War Coalition", "Keep Our NHS Public"), which the parser reads as a clausal
+    subject of the cue after it (or, after an organisation noun, as its apposition): a
+    capitalised base-form verb with its object, whose words are all capitalised but for
+    "the", "our", "of", "and", "for", "to", ending right before a verb; None otherwise."""
+    if not (head.tag_ == "VB" and head.dep_ == "csubj" or head.tag_ in ("VB", "NNP") and head.dep_ == "appos"
+            and any(c.dep_ == "dobj" for c in head.children)) or not head.text[:1].isupper() or not head.is_alpha:
+        return None   # (after an organisation noun the parser makes it an apposition: "The charity Save the Children")
+    toks = list(head.subtree)
+    doc = head.doc
+    if len(toks) < 2 or toks[0].i != head.i or toks[-1].i + 1 >= len(doc) or doc[toks[-1].i + 1].pos_ not in ("VERB", "AUX") \
+            or toks[-1].i - toks[0].i + 1 != len(toks) or not toks[-1].text[:1].isupper():
+        return None
+    if not all(t.text[:1].isupper() and t.is_alpha or t.lower_ in ("the", "our", "of", "and", "for", "to")
+               for t in toks[1:]):
+        return None
+    return toks
+
+
 def _campaign_name(head: Token) -> list[Token] | None:
     """The tokens of a campaign group named by a capitalised plural noun, a capitalised
     preposition and capitalised words (:data:`_CAMPAIGN_PREPOSITIONS`); None otherwise."""
@@ -663,7 +685,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     coordinated = _coordinated_organisation(head)
     if coordinated is not None:
         return coordinated, "ORG"
-    campaign = _campaign_name(head)
+    campaign = _campaign_name(head) or _imperative_name(head)
     if campaign is not None:
         return campaign, "ORG"
     if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
