@@ -320,3 +320,12 @@ def test_a_dateline_stays_out_of_a_long_inverted_lede(run):
 def test_an_inverted_frame_with_a_long_adverbial_tail(run, text, quote, speaker):
     (q,) = run(text)
     assert (q.quote, q.speaker) == (quote, speaker)
+
+
+def test_a_sentence_ending_on_the_platform_x_ends_there(run):
+    # spaCy keeps a capital letter and its full stop as an initial; "on X." is the
+    # platform, and the next sentence's quotation is the pronoun's, not one with it
+    text = ('Senator Ada Warrick, D-Mass., blasted the company on X. "Apple has spent years kissing up to '
+            'Beijing," she posted.')
+    (q,) = run(text)
+    assert (q.quote, q.type, q.speaker) == ("Apple has spent years kissing up to Beijing,", "direct", "Ada Warrick")

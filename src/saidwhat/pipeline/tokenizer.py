@@ -60,11 +60,16 @@ Atty. Cllr. Coun. Assn. Dept. Cos. Mfg. Intl. Natl. Univ. Twp. Dist.""".split())
 
 
 def add_abbreviations(nlp: Language) -> None:
-    """Make each of :data:`ABBREVIATIONS_V1` one token in ``nlp``'s tokenizer (a
-    tokenizer special case; the text and every offset are unchanged). A tokenizer
-    without special cases is left alone."""
+    """Make each of :data:`ABBREVIATIONS_V1` one token in ``nlp``'s tokenizer, and "X."
+    two (the platform ending a sentence, not an initial): tokenizer special cases; the
+    text and every offset are unchanged. A tokenizer without special cases is left
+    alone."""
     add = getattr(nlp.tokenizer, "add_special_case", None)
     if add is None:
         return
     for word in ABBREVIATIONS_V1:
         add(word, [{"ORTH": word}])
+    # "posted on X." ends a sentence: the platform formerly Twitter, which news names as a
+    # channel; spaCy's exceptions keep every capital letter with its full stop as an
+    # initial, and "X" is a rare initial in names
+    add("X.", [{"ORTH": "X"}, {"ORTH": "."}])
