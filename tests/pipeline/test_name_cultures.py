@@ -392,3 +392,9 @@ def test_an_organisation_named_by_an_imperative_is_whole(run, text, speaker):
 def test_an_imperative_quotation_is_no_organisation(run):
     (q,) = run("Make sure you vote, the mayor said.")
     assert q.quote == "Make sure you vote" and q.speaker is None
+
+
+def test_a_surname_before_a_generational_suffix_is_the_person(run):
+    quotes = run("Transit president Dorval Cartwright Jr. said the cuts were painful. "
+                 "Cartwright said the agency had no choice.")
+    assert {q.speaker for q in quotes} == {"Dorval Cartwright Jr"}

@@ -271,6 +271,9 @@ def relative_age_pick(people: list[Entity], word: str) -> Entity | None:
     return None
 
 
+#: Generational suffixes after a surname ("Dorval Carter Jr.", "Brent Bozell III").
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
 #: Head nouns of bodies formed by an organisation's people (its workers' union, its staff
 #: association): "<Org> Labor Union" is another organisation than "<Org>".
 _MEMBERS_BODIES = frozenset("union association federation guild society foundation coalition alliance".split())
@@ -291,8 +294,11 @@ def _surname_keys(name: str) -> set[str]:
     of "Luis Castellanos Rivera"), and an East Asian family name written first before a
     romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling"),
     also after an English given name (Hong Kong usage: "Linn" of "Bernadette Linn Hon-ho").
-    A romanised given name's lower-case syllable is no key ("ho" of "Hon-ho")."""
+    A romanised given name's lower-case syllable is no key ("ho" of "Hon-ho"); a
+    generational suffix is skipped ("Carter" of "Dorval Carter Jr.")."""
     words = name.split()
+    if len(words) >= 3 and words[-1].lower().rstrip(".") in _GENERATIONS:
+        words = words[:-1]   # "Carter" of "Dorval Carter Jr."
     last = words[-1]
     keys = {last} if ROMANISED_GIVEN.fullmatch(last) else {last, last.rsplit("-", 1)[-1]}   # not "ho" of "Hon-ho"
     if len(words) >= 3 and ROMANISED_GIVEN.fullmatch(last) and words[-2][:1].isupper():
@@ -906,6 +912,8 @@ class ArticleEntities:
             if fuller:
                 return max(fuller, key=lambda n: (names[n], len(n)))
         person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (
+            len(n.split()) >= 3 and n.split()[-1].lower().rstrip(".") in _GENERATIONS
+            and n.split()[-2].lower() == low) or (
             "-" in n.split()[-1] and " " not in low and n.split()[-1].lower().rsplit("-", 1)[-1] == low
             and low[:1].isalpha() and not ROMANISED_GIVEN.fullmatch(n.split()[-1]))
             or len(n.split()) >= 3 and ROMANISED_GIVEN.fullmatch(n.split()[-1]) and n.split()[-2].lower() == low)]
