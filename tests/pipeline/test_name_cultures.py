@@ -398,3 +398,10 @@ def test_a_surname_before_a_generational_suffix_is_the_person(run):
     quotes = run("Transit president Dorval Cartwright Jr. said the cuts were painful. "
                  "Cartwright said the agency had no choice.")
     assert {q.speaker for q in quotes} == {"Dorval Cartwright Jr"}
+
+
+def test_a_name_after_a_persons_role_is_a_person_whatever_ner_says(run):
+    # NER calls "Helen Okafor:" a place; after "board chair" it is a person, counted as one
+    (q,) = run('And from board chair Helen Okafor:\n\n'
+               '“The expansion keeps the clinic open six days a week and adds a second dentist by spring"')
+    assert (q.speaker, q.speaker_type) == ("Helen Okafor", "PERSON")

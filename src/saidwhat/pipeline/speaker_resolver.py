@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
-                       ORG_NOUNS_V2, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
+                       ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name, relative_age_pick)
-from .speaker_detector import _DOCUMENT_NOUNS, _entity_at, is_known_first_name, noun_category
+from .speaker_detector import _DOCUMENT_NOUNS, _ORG_NAME_WORDS, _entity_at, is_known_first_name, noun_category
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 
@@ -81,6 +81,19 @@ _COORDINATED = re.compile(r"\s*(?:,|\band\b)\s*")
 
 #: "the younger", "the elder" before a surname: which of the people who share it.
 _AGE_WORD = re.compile(r"(?:the\s+)?(younger|older|elder|eldest|oldest)$", re.I)
+
+
+def _person_role_before(role: str | None, name: str) -> bool:
+    """True if a person's title or role noun ends the role written before ``name`` ("board
+    chair", "Deputy Mayor") and the name is two or three capitalised words opening with a
+    well-attested given name and holding no organisation word: a person, whatever NER
+    called the span."""
+    words = name.split()
+    if not role or not 2 <= len(words) <= 3 or not is_known_first_name(words[0]) \
+            or any(w.lower() in _ORG_NAME_WORDS for w in words):
+        return False
+    last = role.split()[-1].lower().strip(".,")
+    return last in PERSON_NOUNS_V1 and last not in ORG_NOUNS_V2
 
 
 def _sharing_surname(index, surname: str) -> list[Entity]:
@@ -214,6 +227,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 m.role = None
             if m.role and not e.role:
                 e.role = m.role
+            if e.type in ("GPE", "ORG") and _person_role_before(m.role, e.name):
+                e.type = "PERSON"   # "board chair Helen Okafor", which NER called a place
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
         elif m.kind != "pronoun" and not m.name and (e := _known_surname(index, m)) is not None:
             # "argued Palvetzian": a person's surname NER took for a nationality (NORP)
