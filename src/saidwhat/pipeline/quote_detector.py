@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from .context import DocContext
-from .cue_detector import cue_extent, find_channel, is_cue
+from .cue_detector import cue_extent, find_channel, is_cue, light_verb_noun
 from .lexicons import HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
 from .speaker_detector import _DATELINE, SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
@@ -234,7 +234,7 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 if toks and toks[-1].i < v.i and not _inverted_ok(ctx, toks, subj, v):
                     continue
                 spans.append(_content_from_tokens(ctx, toks, v))
-        if not spans and not naming and v.lemma_.lower() in _ADDRESSEE_CUES:
+        if not spans and not naming and (v.lemma_.lower() in _ADDRESSEE_CUES or light_verb_noun(v) is not None):
             # "reminded the jury that the burden of proof lay ...": the parser hangs the
             # that-clause on the addressee as a clause of its own (acl with the
             # complementiser "that", not a relative pronoun); it is the reported content

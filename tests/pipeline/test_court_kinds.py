@@ -1,0 +1,35 @@
+"""Kinds of court, inquest and tribunal reporting (invented text).
+
+Each test names the linguistic pattern it covers; each failed before its change.
+"""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    # a light verb and its noun make the cue ("gave evidence that", "gave an assurance
+    # that"): the that-clause the parser hangs on the noun is the reported content
+    ("A council officer, Helen Roskilly, gave evidence that two signs had been installed at the cove.",
+     "Helen Roskilly", "gave evidence", "that two signs had been installed at the cove"),
+    ("Dr Amit Varga gave evidence that the wound could not have been self-inflicted.",
+     "Amit Varga", "gave evidence", "that the wound could not have been self-inflicted"),
+    ("Health Minister Clara Beaumont gave an assurance that no rural hospital would close this year.",
+     "Clara Beaumont", "gave an assurance", "that no rural hospital would close this year"),
+    # "submitted that": how counsel puts an argument to a court
+    ("Defence counsel Rupert Hale submitted that the claim had been brought out of time.",
+     "Rupert Hale", "submitted", "that the claim had been brought out of time"),
+])
+def test_a_court_cue_with_a_that_clause_is_reported_speech(run, text, speaker, cue, content):
+    (q,) = run(text)
+    assert (q.speaker, q.cue, q.quote, q.type) == (speaker, cue, content, "indirect")
+
+
+@pytest.mark.parametrize("text", [
+    # the same verbs with no that-clause report nothing
+    "Dr Amit Varga gave evidence on the second day of the inquest.",
+    "The firm submitted its accounts late for the third year running.",
+    "The minister gave an assurance to the families on Tuesday.",
+])
+def test_the_same_verbs_without_a_clause_report_nothing(run, text):
+    assert run(text) == []
