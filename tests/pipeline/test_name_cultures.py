@@ -405,3 +405,20 @@ def test_a_name_after_a_persons_role_is_a_person_whatever_ner_says(run):
     (q,) = run('And from board chair Helen Okafor:\n\n'
                '“The expansion keeps the clinic open six days a week and adds a second dentist by spring"')
     assert (q.speaker, q.speaker_type) == ("Helen Okafor", "PERSON")
+
+
+# Kinds found by a third round of invented articles (English-language news of Malaysia,
+# Singapore, India, Kenya, Nigeria and the Philippines; issue 10).
+
+@pytest.mark.parametrize("text, speaker", [
+    # a given name NER left out between an honorific or title and the rest of the name:
+    # the words between the title and the name are the name's first part
+    ("Madam Rohani Abdul Rahman, 62, said the closures came at a bad time.", "Rohani Abdul Rahman"),
+    ("Police director Datuk Seri Ramli Mohamed Yoosuf said 1,842 people had been arrested.",
+     "Ramli Mohamed Yoosuf"),
+    # the Tamil honorific "Thiru" is a title, not a name
+    ("Chief Minister Thiru K. Arulmozhi Selvan said every farmer would be paid.", "K. Arulmozhi Selvan"),
+])
+def test_a_name_after_an_honorific_is_kept_whole(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker

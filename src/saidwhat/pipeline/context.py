@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from . import given_names
-from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, TITLE_WORDS_V1
+from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, PERSONAL_TITLES_V1, TITLE_WORDS_V1
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
 
@@ -228,6 +228,19 @@ def _title_case(sent: Span) -> bool:
     return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
 
 
+def after_title(tok: Token) -> bool:
+    """True for a capitalised word, lower-case after its first letter, right after a
+    capitalised title only a person bears (:data:`PERSONAL_TITLES_V1`: "Madam Rohani",
+    "Datuk Seri Ramli", "Dr Olumide"): where such a title ends, a name begins, so the word
+    is the first part of the name that follows (Malay, Indian and Nigerian names the
+    small model's NER cuts after their first part). Not after an office ("Secretary
+    General Ban Ki-moon" is read by the given-name rules)."""
+    if tok.i == 0 or not tok.text[:1].isupper() or not tok.text[1:].islower() or not tok.is_alpha:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.text[:1].isupper() and prev.lower_.rstrip(".") in PERSONAL_TITLES_V1
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
@@ -261,9 +274,10 @@ def _whole_words(ent: Span) -> Span:
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
                 and ent.start <= p.head.i < ent.end and (given_names.is_given_name(p.text) or (
-                    opens_apposition(p) and p.text[1:].islower())) \
+                    opens_apposition(p) and p.text[1:].islower()) or after_title(p)) \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
-            start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar")
+            start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
+            # or after a title: "Madam" + "Rohani" + "Abdul Rahman")
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \

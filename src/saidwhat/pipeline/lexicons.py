@@ -60,6 +60,7 @@ cllr sheikh sheik emir ayatollah ratu datuk dato tun reeve taoiseach tánaiste t
 det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp asp dsp csp acp dcp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 haji hajji hajjah barrister madam madame comrade commodore councilwoman councilman td cathaoirleach seri
+thiru thirumathi tmt selvi
 """.split())
 # (the last four lines: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
@@ -72,7 +73,8 @@ haji hajji hajjah barrister madam madame comrade commodore councilwoman councilm
 # and South-East Asian press, "Barrister" (Nigeria, Bangladesh), "Madam" (Singapore, Malaysia,
 # West Africa), "Comrade" (Nigerian labour unions), the naval "Commodore", US
 # "Councilwoman"/"Councilman", Irish "TD" (a Dáil member, after the party name) and
-# "Cathaoirleach" (a council chair), and the Malaysian "Seri" of "Datuk Seri")
+# "Cathaoirleach" (a council chair), and the Malaysian "Seri" of "Datuk Seri"; the Tamil
+# honorifics "Thiru" (Mr), "Thirumathi"/"Tmt" (Mrs) and "Selvi" (Miss) of Tamil Nadu's press)
 
 #: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
 #: person though the given-name table lacks "Rhodri"); not "Union" or "Federal", which
@@ -81,7 +83,7 @@ PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev 
 councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
-councilwoman councilman""".split())
+councilwoman councilman thiru thirumathi tmt selvi seri tun""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"): part of no name (Debrett's, "Forms of

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import coordinated_first_part, opens_apposition
+from .context import after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
                        INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
@@ -755,9 +755,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             if label == "PERSON" and len(ent) > 1:
                 # a given name NER left out of a longer span ("Ana" of "Ana García López")
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and not p.ent_type_ and (is_known_first_name(p.text) or opens_apposition(p)) \
-                        and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 and p.text[1:].islower() \
-                        and not (p.i > 0 and _role_word(p.doc[p.i - 1])):   # "Secretary General Ban Ki-moon"
+                        and not p.ent_type_ and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 \
+                        and p.text[1:].islower() and (after_title(p) or (
+                            is_known_first_name(p.text) or opens_apposition(p))
+                        and not (p.i > 0 and _role_word(p.doc[p.i - 1]))):   # "Secretary General Ban Ki-moon"
                     toks = [p] + toks
             if label == "GPE" and len(ent) == 1 and ent.start > 0:
                 prev = _entity_at(head.doc[ent.start - 1])
