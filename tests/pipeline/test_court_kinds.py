@@ -33,3 +33,24 @@ def test_a_court_cue_with_a_that_clause_is_reported_speech(run, text, speaker, c
 ])
 def test_the_same_verbs_without_a_clause_report_nothing(run, text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a news lede describes the speaker ("A magistrate has described ..."); the next
+    # paragraph names them, under the same noun or with only an age beside the name
+    ("A magistrate has described a driver's conduct as “inexcusable”.\n\n"
+     "Magistrate Peter Lindqvist said he had read a letter from the driver.", "Peter Lindqvist"),
+    ("A coroner has ruled that the boy's death was an accident.\n\n"
+     "The senior coroner, Andrew Coleby, said the boy had been a strong swimmer.", "Andrew Coleby"),
+    ("A Toronto woman says she was turned away from three hospitals.\n\n"
+     "Maria Lopez, 43, said she waited nine hours in pain.", "Maria Lopez"),
+])
+def test_the_lede_describes_the_person_the_next_paragraph_names(run, text, speaker):
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == [speaker, speaker]
+
+
+def test_a_person_named_afresh_with_another_description_is_not_the_ledes(run):
+    text = ("A magistrate has described a driver's conduct as “inexcusable”.\n\n"
+            "Peter Lindqvist, a lawyer who represents cyclists, said the sentence was too light.")
+    assert [q.speaker for q in run(text)] == [None, "Peter Lindqvist"]

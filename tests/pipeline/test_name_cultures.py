@@ -356,6 +356,24 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name_but_names_the_pers
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a nickname with "the", in straight marks, or before a surname particle, which NER
+    # splits or takes for a work's title: still one person, named without the nickname
+    ("Coach Brendan “the Gaffer” Walsh was relieved. “We switched off,” Walsh said.", "Brendan Walsh"),
+    ('Out-half Shane "Sparky" Lynch kicked 14 points. "I just kept swinging," Lynch said.', "Shane Lynch"),
+    ("Pádraig “Podge” Ó Súilleabháin scored twice. “It was a good day,” Ó Súilleabháin said.",
+     "Pádraig Ó Súilleabháin"),
+])
+def test_a_nickname_ner_splits_leaves_one_person(run, text, speaker):
+    assert [q.speaker for q in run(text)] == [speaker]
+
+
+def test_he_after_a_nicknamed_player_is_the_player(run):
+    quotes = run('Out-half Shane "Sparky" Lynch kicked 14 points. Coach Brendan Walsh praised him. '
+                 'Lynch, 21, laughed off the compliment. "The Gaffer says that about every kick I get," he said.')
+    assert [q.speaker for q in quotes] == ["Shane Lynch"]
+
+
+@pytest.mark.parametrize("text, speaker", [
     # Hong Kong order (English given name, surname, romanised Chinese given name): the
     # surname alone is the person; a lower-case syllable of the given name is no surname
     ("Secretary for Development Bernadette Linn Hon-ho said the sites would be sold later. "

@@ -382,3 +382,31 @@ def test_the_description_of_an_unnamed_source_is_not_the_outlet_it_told(nlp):
 ])
 def test_a_title_is_not_a_person_known_by_another_title(nlp, text):
     assert _speakers(nlp, text) == [None]
+
+
+def test_she_is_not_a_man_the_name_table_is_sure_of(nlp):
+    # gender agreement: a name the table gives one gender with near certainty
+    # ("Gareth") is never "she", even as a last resort; nobody named fits
+    text = ("Lifeboat helmsman Gareth Trelawny said the sea was rough that day. "
+            "The boy's friends went back to the beach on Sunday. "
+            "“We just thought it was a normal beach,” she said.")
+    assert _speakers(nlp, text) == ["Gareth Trelawny", None]
+
+
+def test_she_after_one_of_a_group_quoted_is_that_unnamed_one(nlp):
+    # a partitive subject ("One of the boy's friends") names one unnamed person; "she"
+    # after that quotation takes it up
+    text = ("Lifeboat helmsman Gareth Trelawny said the sea was rough. "
+            "One of the boy's friends told the inquest they had seen no signs. "
+            "“We just thought it was a normal beach,” she said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Gareth Trelawny", None, None]
+    assert quotes[-1].speaker_role == "One of the boy's friends"
+
+
+def test_a_description_between_dashes_describes_the_name_before_it(nlp):
+    # "Lisa Hartley — Abbie's older sister — said": the parser makes both subjects of the
+    # cue; the phrase between dashes is an apposition, as between commas
+    text = ("Abbie Hartley scored three times. City manager Lisa Hartley — Abbie's older sister — said "
+            "she had told the team to be patient. “We knew the chances would come,” she said.")
+    assert _speakers(nlp, text) == ["Lisa Hartley", "Lisa Hartley"]

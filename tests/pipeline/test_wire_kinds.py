@@ -45,7 +45,10 @@ def test_an_organisation_description_is_not_the_person_named_last(run, head):
 
 
 @pytest.mark.parametrize("dateline", ["OTTAWA — ", "MANCHESTER, England (AP) — ", "ST. LOUIS (Reuters) - ",
-                                      "NEW YORK, N.Y. — "])
+                                      "NEW YORK, N.Y. — ",
+                                      # Reuters datelines carry the date ("LONDON, March 4 (Reuters) -")
+                                      "LONDON, March 4 (Reuters) - ", "DETROIT, Oct 2 - ",
+                                      "SINGAPORE, Sept. 12, 2026 (Reuters) - "])
 def test_a_wire_dateline_is_not_part_of_the_content(run, dateline):
     text = (f"{dateline}The federal government will spend $2 billion on student housing, "
             "Housing Minister Sean Farrow announced Monday.")
@@ -329,3 +332,42 @@ def test_a_sentence_ending_on_the_platform_x_ends_there(run):
             'Beijing," she posted.')
     (q,) = run(text)
     assert (q.quote, q.type, q.speaker) == ("Apple has spent years kissing up to Beijing,", "direct", "Ada Warrick")
+
+
+@pytest.mark.parametrize("dateline", ["LONDON, March 4 - ", "PARIS, May 3 (Reuters) - "])
+def test_a_dated_dateline_is_no_speaker(run, dateline):
+    # the parser makes the dateline's place the subject and the company its apposition
+    text = f"{dateline}Harlow Dynamics, the British maker of sensors, said on Tuesday it would cut 1,800 jobs."
+    (q,) = run(text)
+    assert (q.speaker, q.quote) == ("Harlow Dynamics", "it would cut 1,800 jobs")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the reporter's adjunct after an inverted cue set off by commas is no second piece
+    # of the content: a participle that reports nothing
+    ("Streamlet will cut about 900 jobs, Chief Executive Oskar Lindahl told employees on Monday, "
+     "speaking at the company's headquarters in Oslo.", "Streamlet will cut about 900 jobs"),
+    ("Verizon will cut about 900 jobs, the company said, selling off many of its landline assets.",
+     "Verizon will cut about 900 jobs"),
+    ("The company is working with Ashford Lyle on the sale, the sources said, asking not to be "
+     "identified because the matter is confidential.", "The company is working with Ashford Lyle on the sale"),
+])
+def test_the_reporters_adjunct_after_an_inverted_cue_is_no_content(run, text, content):
+    (q,) = run(text)
+    assert q.quote == content
+
+
+def test_a_participle_cue_after_an_inverted_cue_still_reports(run):
+    quotes = run("Prices will rise, the minister said, adding that wages would follow.")
+    assert [q.quote for q in quotes] == ["Prices will rise", "that wages would follow"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    # experts quoted as a group by where they work: the unnamed group keeps its "at"
+    # phrase in the mention (GGT writes "An official with ..." so), at a clause's start too
+    ("Analysts at Kestrel Partners said the job cuts were overdue.", "Analysts at Kestrel Partners"),
+    ("Economists at Halden Bank said rates would fall.", "Economists at Halden Bank"),
+])
+def test_a_group_of_experts_keeps_where_they_work(run, text, mention):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_mention) == (None, mention)

@@ -59,7 +59,7 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = _joined_names([_whole_words(e) for e in doc.ents])   # doc.ents rebuilds its spans on every access
+        self.ents = _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents]))   # doc.ents rebuilds its spans on every access
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]
@@ -202,6 +202,55 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         else:
             out.append(e)
     return out
+
+
+_OPEN_MARKS = frozenset("“\"‘'")
+_CLOSE_MARKS = frozenset("”\"’'")
+
+
+def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Entity spans with a person's name that holds a nickname in quotation marks made
+    one PERSON span: 'Brendan “the Gaffer” Walsh', 'Shane "Sparky" Lynch', 'Pádraig
+    “Podge” Ó Súilleabháin', which NER splits, tags as a facility or a work's title, or
+    runs into the surname only. The shape: a capitalised word that is no title, an
+    opening mark right before one or two capitalised words (after an optional "the"), a
+    closing mark, and a surname (after optional particles: "Ó", "de la"), all in one
+    sentence and separated by single spaces (sports and Philippine news write nicknames
+    so: AP Stylebook, "nicknames")."""
+    spans: list[tuple[int, int]] = []
+    n = len(doc)
+    for t in doc:
+        if t.text not in _OPEN_MARKS or t.whitespace_ or t.i == 0 or t.i + 3 >= n:
+            continue
+        g = doc[t.i - 1]
+        if not (g.is_alpha and g.text[:1].isupper() and g.text[1:].islower() and g.whitespace_ == " "
+                and g.lower_ not in TITLE_WORDS_V1):
+            continue
+        k = t.i + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        nick = k
+        while k < n and k - nick < 2 and doc[k].is_alpha and doc[k].text[:1].isupper():
+            k += 1
+        if k == nick or k >= n or doc[k].text not in _CLOSE_MARKS or doc[k - 1].whitespace_ \
+                or doc[k].whitespace_ != " ":
+            continue
+        k += 1
+        while k < n and doc[k].lower_ in NAME_PARTICLES_V1 and doc[k].whitespace_ == " ":
+            k += 1
+        if k >= n or not (doc[k].is_alpha and doc[k].text[:1].isupper()) or doc[k].is_sent_start \
+                or doc[k].lower_ in TITLE_WORDS_V1:
+            continue
+        start = g.i
+        if start > 0 and given_names.is_given_name(doc[start - 1].text) and doc[start - 1].whitespace_ == " " \
+                and doc[start - 1].text[:1].isupper():
+            start -= 1   # "Mary Ann “Mo” Smith"
+        spans.append((start, k + 1))
+    if not spans:
+        return ents
+    out = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
+    out += [Span(doc, a, b, label="PERSON") for a, b in spans]
+    return sorted(out, key=lambda e: e.start)
 
 
 def opens_apposition(tok: Token) -> bool:

@@ -663,9 +663,25 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     b = _trim(text, doc[right + 1].idx + 1, e1)
     if _words(text[a[0]:a[1]]) < 1 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
-    if _new_clause(ctx, right + 2):
+    if _new_clause(ctx, right + 2) or _narrated_adjunct(ctx, right + 2, v):
         return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+def _narrated_adjunct(ctx: DocContext, i: int, v: Token) -> bool:
+    """True if the words from token ``i``, after "<content>, <speaker> <cue>,", are the
+    reporter's adjunct to the reporting clause: a present participle that reports
+    nothing ("..., the sources said, asking not to be identified"). (A clause opened by
+    "as" stays content: GGT annotates "..., officials said, as rescuers searched for
+    more victims" as what was said.) Not a
+    participle cue with its clause or object ("adding that ...", "urging the department to
+    ...", read as a cue of its own; PolNeAR annotates those)."""
+    doc = ctx.doc
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    return t.tag_ == "VBG" and t.head.i == v.i and t.dep_ in ("advcl", "xcomp", "conj") \
+        and not (is_cue(t) and any(c.dep_ in ("ccomp", "dobj", "dative") for c in t.children))
 
 
 def _adjunct_only(ctx: DocContext, s: int, e: int, *, fronted: bool) -> bool:

@@ -108,10 +108,18 @@ class Mention:
     ent_label: str | None = None
 
 
+#: The date a Reuters or Bloomberg dateline carries after the place ("LONDON, March 4
+#: (Reuters) -", "SINGAPORE, Sept. 12, 2026 -"): a month, abbreviated or not, a day and
+#: an optional year (Reuters Handbook of Journalism, "datelines").
+_DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+                  r"(?:, \d{4})?)?")
+
 #: A wire dateline opening an article's first paragraph: the place in capitals, an
-#: optional state or country, an optional agency in brackets, then a dash ("OTTAWA —",
-#: "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -"; AP Stylebook, "datelines").
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+#: optional state or country, an optional date, an optional agency in brackets, then a
+#: dash ("OTTAWA —", "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -", "DETROIT,
+#: Oct 2 -"; AP Stylebook, "datelines").
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + _DATELINE_DATE +
                        r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
 
 
@@ -183,8 +191,30 @@ def _apposed_name_before(cue: Token) -> Token | None:
     return head
 
 
+_DASH_MARKS = frozenset("—–-")
+
+
+def _dashed_apposition(cue: Token, c: Token) -> Token | None:
+    """The subject before a phrase set off by dashes that the parser made a second subject
+    of the cue: in "City manager Lisa Hartley — Abbie's older sister — said", "sister" and
+    "Hartley" are both subjects; the phrase between the dashes describes the name before
+    it (an apposition, as with commas). Returns that earlier subject, or None."""
+    doc = cue.doc
+    lo, hi = c.left_edge.i, c.right_edge.i
+    if doc[lo].text in _DASH_MARKS:   # the parser hangs either dash on the phrase or on a word in it
+        lo += 1
+    if doc[hi].text in _DASH_MARKS:
+        hi -= 1
+    if lo < 2 or hi + 1 >= len(doc) or doc[lo - 1].text not in _DASH_MARKS or doc[hi + 1].text not in _DASH_MARKS \
+            or hi + 2 != cue.i:
+        return None
+    return next((x for x in cue.children if x.dep_ == "nsubj" and x.i < lo and x.right_edge.i == lo - 2), None)
+
+
 def _subject(cue: Token, depth: int) -> Token | None:
     for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
+        if c.dep_ == "nsubj" and c.i < cue.i and (named := _dashed_apposition(cue, c)) is not None:
+            return named
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:
                 # "He was described as ...", "the arrest, which was described as ...": the
@@ -931,6 +961,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     bare = _bare_description(head, np, appos)
     if bare is not None:   # "Neighbors said", "Councillor said": no one is named
         start, end = np[0].idx, np[-1].idx + len(np[-1])
+        if bare == "generic":   # "Analysts at Kestrel Partners said": the body they speak from
+            end = max(end, _speaks_for(head, hi) or end)
         return Mention(start, end, text[start:end], head, kind=bare)
     if (head.pos_ == "PROPN" or head.text.isupper() and len(head.text) > 1) and head.lower_ in _ROLE_HEADS \
             and (head.ent_type_ != "PERSON" or head.lower_ in TITLE_WORDS_V1 and len(_entity_at(head)) == 1):
@@ -1081,7 +1113,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
 
 #: A wire dateline before the subject it opens ("CUPERTINO, Calif. —", "LONDON (Reuters) -"):
 #: no part of a speaker's role.
-_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?" + _DATELINE_DATE
+                            + r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
 def _body_for_place(head: Token, hi: int) -> list[Token] | None:
@@ -1127,7 +1160,11 @@ def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
 #: Person nouns for people who speak for an organisation ("a spokesperson for X", "an
 #: official with X"): the organisation is their role.
 _AGENT_OF_ORG = frozenset("""spokesperson spokesman spokeswoman official representative
-lawyer attorney agent staffer employee executive source""".split())
+lawyer attorney agent staffer employee executive source
+analyst economist strategist researcher scientist""".split())
+# (the last line: the experts business and science news quotes as a group by where they
+# work, "analysts at Kestrel Partners", "economists at Halden Bank", "researchers at the
+# University of Otago"; GGT writes such a speaker with its "at" phrase)
 
 
 def _speaks_for(head: Token, hi: int) -> int | None:
@@ -1141,8 +1178,9 @@ def _speaks_for(head: Token, hi: int) -> int | None:
                and c.lower_ in ("for", "with", "at", "of", "from")), None)
     pobj = next((x for x in pp.children if x.dep_ == "pobj"), None) if pp is not None else None
     if pobj is None or not (pobj.ent_type_ in ("ORG", "GPE", "NORP") or pobj.lower_ in ORG_NOUNS_V2
-                            or pobj.lemma_.lower() in ORG_NOUNS_V2):
-        return None
+                            or pobj.lemma_.lower() in ORG_NOUNS_V2
+                            or pobj.pos_ == "PROPN" and pobj.text[:1].isupper() and not pobj.ent_type_):
+        return None   # (a proper name NER missed: "analysts at Kestrel Partners")
     # the organisation's own name and "of" phrase, up to a clause on it ("who was present")
     clause = min((x.i for x in pobj.subtree if x.dep_ in ("relcl", "acl")), default=len(head.doc))
     end_tok = max((t for t in pobj.subtree if pobj.i < t.i < clause
