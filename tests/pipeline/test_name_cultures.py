@@ -440,3 +440,42 @@ def test_a_name_after_a_persons_role_is_a_person_whatever_ner_says(run):
 def test_a_name_after_an_honorific_is_kept_whole(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a name after a personal title that NER missed, or cut to its last word, is one
+    # person's whole name: later the surname and "he" are that person
+    ("The Commissioner for Physical Planning, Dr Olumide Babatunde Olusanya, gave the ultimatum on Monday. "
+     "“We have marked 47 buildings,” Olusanya said.", ["Olumide Babatunde Olusanya"]),
+    ("The government will table amendments to curb online scams, says Communications Minister Datuk "
+     "Fahmi Fadzil Rahman. He said the amendments would require telcos to block suspicious links.",
+     ["Fahmi Fadzil Rahman", "Fahmi Fadzil Rahman"]),
+])
+def test_a_name_after_a_personal_title_ner_missed_is_one_person(run, text, speakers):
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == speakers
+    assert len({q.speaker_id for q in quotes}) == 1
+
+
+def test_a_courtesy_title_makes_a_one_word_name_a_person_he_can_be(run):
+    # NER tags "Fahmi" ORG; "Mr" shows a man, whom "he added" takes up
+    quotes = run("Mr Rohaizad said banks had set up a hotline. Mr Fahmi said the ministry would meet platforms. "
+                 "“They must take responsibility,” he added.")
+    assert [q.speaker for q in quotes] == ["Rohaizad", "Fahmi", "Fahmi"]
+    assert quotes[1].speaker_type == "PERSON"
+
+
+def test_she_after_a_senator_with_a_short_given_name_in_ee_is_the_senator(run):
+    # "Imee" is no agent noun, so the name is whole and its holder can be "she"
+    quotes = run("Villanueva told the Inquirer the timing was wrong. Senator Imee Marcos Aquino said she would "
+                 "file a resolution. “Who benefits from these imports?” she said in a statement.")
+    assert [q.speaker for q in quotes][1:] == ["Imee Marcos Aquino", "Imee Marcos Aquino"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a short given name ending in "-ee" is no agent noun like "retiree" or "trainee"
+    ("Senator Imee Marcos Aquino said she would file a resolution.", "Imee Marcos Aquino"),
+])
+def test_a_short_given_name_in_ee_is_no_occupation(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from . import given_names
-from .lexicons import HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, PERSONAL_TITLES_V1, TITLE_WORDS_V1
+from .lexicons import COURTESY_TITLES_V1, HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, PERSONAL_TITLES_V1, TITLE_WORDS_V1
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
 
@@ -59,7 +59,8 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents]))   # doc.ents rebuilds its spans on every access
+        self.ents = _titled_names(doc, _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents])))
+        # (doc.ents rebuilds its spans on every access)
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]
@@ -251,6 +252,57 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     out = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
     out += [Span(doc, a, b, label="PERSON") for a, b in spans]
     return sorted(out, key=lambda e: e.start)
+
+
+#: Most words of a name after a personal title ("Dr Olumide Babatunde Olusanya",
+#: "Datuk Seri Fahmi Fadzil Rahman"): four covers the names of the conventions the
+#: tests hold; a longer capitalised run is more likely a title-case headline.
+TITLED_NAME_MAX_WORDS = 4
+
+
+def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Entity spans with the person's names that follow a personal title
+    (:data:`PERSONAL_TITLES_V1`: "Dr", "Mrs", "Madam", "Datuk") made whole: NER misses
+    names it has not seen ("Dr Olumide Babatunde Olusanya") or keeps only their last
+    word ("Datuk Fahmi Fadzil" + "Rahman"). The name is the run of capitalised words after
+    the title (and any further titles) up to the noun phrase's head, none in another
+    kind of entity, at most :data:`TITLED_NAME_MAX_WORDS`; it replaces the PERSON spans it
+    covers. One word NER tagged an organisation or place after a courtesy title or "Dr"
+    is a person ("Mr Fahmi"). Not in a title-case headline."""
+    new: list[tuple[int, int]] = []
+    n = len(doc)
+    for t in doc:
+        if t.lower_.rstrip(".") not in PERSONAL_TITLES_V1 or not t.text[:1].isupper():
+            continue
+        k = t.i + 1
+        while k < n and doc[k].lower_.rstrip(".") in TITLE_WORDS_V1 and doc[k].text[:1].isupper():
+            k += 1
+        start = k
+        if k < n and t.lower_.rstrip(".") in COURTESY_TITLES_V1 | {"dr"} and doc[k].ent_type_ in ("ORG", "GPE", "NORP") \
+                and doc[k].ent_iob_ == "B" and (k + 1 == n or doc[k + 1].ent_iob_ != "I") \
+                and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].text[1:].islower() \
+                and (k + 1 == n or not doc[k + 1].text[:1].isupper() and doc[k].whitespace_):
+            new.append((k, k + 1))   # "Mr Fahmi", NER's ORG: a courtesy title is only a person's
+            continue
+        while k < n and k - start < TITLED_NAME_MAX_WORDS and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("", "PERSON") \
+                and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1:
+            k += 1
+        if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
+            continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
+        if k < n and not doc[k - 1].whitespace_ and doc[k].text in HYPHENS:
+            continue   # a hyphenated name ("Mr. Holtz-Eakin"): NER's span and _whole_words decide
+        if k < n and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or _title_case(t.sent) and not any(
+                x.pos_ in ("VERB", "AUX") and x.text.islower() for x in t.sent):
+            continue   # a longer capitalised run, or a headline in title case: not one name
+        head = doc[k - 1]
+        if any(doc[j].head.i != head.i and doc[j].head.i not in range(start, k) for j in range(start, k - 1)):
+            continue   # the words are not one noun phrase headed by the last
+        new.append((start, k))
+    if not new:
+        return ents
+    out = [e for e in ents if not any(e.start < b and a < e.end for a, b in new)]
+    return sorted(out + [Span(doc, a, b, label="PERSON") for a, b in new], key=lambda e: e.start)
 
 
 def opens_apposition(tok: Token) -> bool:

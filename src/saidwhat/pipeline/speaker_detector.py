@@ -528,6 +528,10 @@ northwestern northeastern southwestern southeastern mid""".split())
 #: al. 1985, App. I.24-I.34; "-ee" for the one acted on: "retiree", "trainee"), used to
 #: spot an occupation written before a full name.
 _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ee")
+#: Shortest "-ee" agent noun: the English ones are of six letters or more ("retiree",
+#: "trainee", "nominee", "amputee"); shorter words ending so are given names ("Imee",
+#: "Renee", "Aimee") the name table may not know.
+_EE_NOUN_MIN = 6
 
 
 def occupation_before_name(word: str, following: str, words_after: int = 2) -> bool:
@@ -541,6 +545,7 @@ def occupation_before_name(word: str, following: str, words_after: int = 2) -> b
     if w.startswith("co-"):
         w = w[3:]
     return word[:1].isupper() and w.isalpha() and w.endswith(_OCCUPATION_ENDINGS) \
+        and not (w.endswith("ee") and len(w) < _EE_NOUN_MIN) \
         and not is_known_first_name(word) and (is_known_first_name(following) or words_after >= 3)
 
 
