@@ -54,3 +54,18 @@ def test_a_person_named_afresh_with_another_description_is_not_the_ledes(run):
     text = ("A magistrate has described a driver's conduct as “inexcusable”.\n\n"
             "Peter Lindqvist, a lawyer who represents cyclists, said the sentence was too light.")
     assert [q.speaker for q in run(text)] == [None, "Peter Lindqvist"]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # counsel's name set off by commas after the body they act for, before an auxiliary
+    ("Counsel for the Independent Office for Police Conduct, Jonathan Reyes, had told the hearing "
+     "that the officer kept his knee on the boy's back.", "Jonathan Reyes", None),
+    # "SC" (Senior Counsel: Australia, Ireland, Hong Kong) is no part of the name, as "KC" is not
+    ("Ngata's barrister, Michael Oyelaran SC, argued that his client had been attacked first.",
+     "Michael Oyelaran", "Ngata's barrister"),
+])
+def test_counsel_is_named_without_letters_or_the_body(run, text, speaker, role):
+    (q,) = run(text)
+    assert q.speaker == speaker
+    if role:
+        assert q.speaker_role == role

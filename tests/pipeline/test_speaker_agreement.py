@@ -410,3 +410,24 @@ def test_a_description_between_dashes_describes_the_name_before_it(nlp):
     text = ("Abbie Hartley scored three times. City manager Lisa Hartley — Abbie's older sister — said "
             "she had told the team to be patient. “We knew the chances would come,” she said.")
     assert _speakers(nlp, text) == ["Lisa Hartley", "Lisa Hartley"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a proper name before the title says whose office it is: "the Ballycorr manager" is
+    # not the Kilbrennan manager; a club's "boss" is its manager (British sports copy)
+    ("Kilbrennan manager Declan Murphy was delighted. Ballycorr boss Mícheál Fahy was not. "
+     "“Seánie's a warrior,” the Ballycorr manager said.", "Mícheál Fahy"),
+    ("Kilbrennan manager Declan Murphy was delighted. Ballycorr manager Mícheál Fahy was not. "
+     "“Seánie's a warrior,” the Ballycorr manager said.", "Mícheál Fahy"),
+])
+def test_a_title_with_a_proper_modifier_is_that_bodys_holder(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
+def test_they_after_an_unnamed_spokesperson_is_that_spokesperson(nlp):
+    # singular "they" for the spokesperson just quoted; never a place named before
+    text = ("He died at the Royal Cornwall hospital. A council spokesperson said it would "
+            "“carefully consider” the findings. “Our sympathies are with his family,” they said.")
+    quotes = saidwhat.extract(text, nlp=nlp)
+    assert [q.speaker for q in quotes] == [None, None]
+    assert quotes[1].speaker_role == "A council spokesperson"

@@ -86,9 +86,10 @@ shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame c
 councilwoman councilman thiru thirumathi tmt selvi seri tun""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
-#: Price KC", "Keir Dalton MP", "Ada Lowe OBE"): part of no name (Debrett's, "Forms of
-#: address: letters after the name"). "MD" is left out: it is also Maryland.
-POST_NOMINALS_V1 = frozenset("kc qc mp msp mla mpp mhk mbe obe cbe kbe dbe frs phd".split())
+#: Price KC", "Keir Dalton MP", "Ada Lowe OBE"; "SC", Senior Counsel, in Australia,
+#: Ireland and Hong Kong): part of no name (Debrett's, "Forms of address: letters after
+#: the name"). "MD" is left out: it is also Maryland.
+POST_NOMINALS_V1 = frozenset("kc qc sc mp msp mla mpp mhk mbe obe cbe kbe dbe frs phd".split())
 
 #: Common nouns that describe an organisation ("the watchdog said" -> latest ORG speaker).
 ORG_NOUNS_V1 = frozenset("""

@@ -168,7 +168,11 @@ def _apposed_name_before(cue: Token) -> Token | None:
     pronoun."""
     doc = cue.doc
     end = cue.i - 1   # the comma before the cue
-    if end < 3 or doc[end].text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    while end > 0 and doc[end].head.i == cue.i and doc[end].dep_ in ("aux", "advmod") and doc[end].is_alpha:
+        end -= 1      # "..., Jonathan Reyes, had told", "..., Lee Roe, also said"
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") and end < c.i < cue.i for c in cue.children)
+    if end < 3 or doc[end].text != "," or not finite:
         return None   # (a participle: "wrote to its president, Lee Roe, calling ..." is the writer's)
     start = end
     while start > 0 and end - start < 7 and (

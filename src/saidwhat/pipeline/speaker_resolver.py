@@ -448,6 +448,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                     e.gender_source in (None, "name") or e.pronouns.get("they", 0) > 0):
                 return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         return Resolution(None, "OTHER", None, CONF_GUESS)
+    if pron in ("they", "them") and (desc := _spokesperson_just_quoted(ctx, index, cands, res, history, c)):
+        return Resolution(None, "OTHER", desc, CONF_EVEN)
     if pron in ("they", "them") and history:
         r = _plural_before(cands, res, history, m.start)
         if r is not None:
@@ -604,6 +606,33 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
     return desc
 
 
+#: Singular nouns of one unnamed person who speaks for a body, whom British, Irish and
+#: Australian copy takes up with singular "they" ("A council spokesperson said ...
+#: “...,” they said"; Guardian and BBC style guides on gender-neutral "they").
+_SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman representative official".split())
+
+
+def _spokesperson_just_quoted(ctx, index, cands, res, history, c) -> str | None:
+    """The description of the unnamed spokesperson quoted just before, when "they" takes
+    it up: the previous attribution, in this paragraph or the one before, named nobody
+    and its head is a singular :data:`_SPOKESPERSON_NOUNS` noun, and no organisation or
+    group is named in between. None otherwise."""
+    if not history:
+        return None
+    j = history[-1][0]
+    pc, pr = cands[j], res[j]
+    pm = pc.mention
+    if pr is None or pr.speaker is not None or pm is None or pm.head is None or pm.kind == "pronoun":
+        return None
+    if pm.head.tag_ != "NN" or pm.head.lemma_.lower() not in _SPOKESPERSON_NOUNS:
+        return None
+    if not _same_or_next_paragraph(ctx, pm.start, c.mention.start):
+        return None
+    if any(e.type in ("ORG", "NORP") for e in index.between(pm.end, c.mention.start)):
+        return None
+    return pr.role or pm.text
+
+
 def _one_of_people(head) -> bool:
     """True for the head "one" of a partitive of people: "one of the boy's friends", "one
     of the victims" (one unnamed member of a group of person nouns)."""
@@ -706,11 +735,17 @@ def _introduced_unnamed(ctx, index, m) -> bool:
 _RANKS = frozenset("deputy vice assistant associate junior shadow former ex co".split())
 
 
+#: Titles sports and business copy writes for one another: a football club's manager is
+#: its "boss" in British and Irish match reports (BBC Sport, The Irish Times house styles).
+_TITLE_SYNONYMS = {"boss": ("manager",), "manager": ("boss",)}
+
+
 def _title_words(role: str, noun: str) -> list[str] | None:
     """The words before ``noun`` in the title part of ``role`` (before "of", "for", ...),
     lower-cased; None when the title does not hold the noun."""
     head = re.split(r"\b(?:of|for|at|with|in|who|which|that)\b", role)[0]
-    found = re.search(rf"\b{re.escape(noun)}\b(?!['’]s)", head, re.I)   # not "the manager's son"
+    nouns = "|".join(re.escape(x) for x in (noun, *_TITLE_SYNONYMS.get(noun.lower(), ())))
+    found = re.search(rf"\b(?:{nouns})\b(?!['’]s)", head, re.I)   # not "the manager's son"
     return head[:found.start()].lower().replace("-", " ").split() if found else None
 
 
@@ -745,12 +780,14 @@ def _other_title(e: Entity, noun: str, mods: tuple[str, ...], office: bool = Fal
 
 def _title_mods(m) -> tuple[str, ...]:
     """The title words modifying a description's head ("federal" of "the federal
-    minister", "prime" of "the Prime Minister"), lower-cased; adjectives that name no
-    office ("the new mayor") are left out."""
+    minister", "prime" of "the Prime Minister") and the proper names that say whose
+    office it is ("Ballycorr" of "the Ballycorr manager": not the Kilbrennan manager),
+    lower-cased; adjectives that name no office ("the new mayor") are left out."""
     if m.head is None:
         return ()
     return tuple(c.lower_ for c in m.head.children if c.dep_ in ("amod", "compound") and c.i < m.head.i
-                 and c.lower_ in TITLE_WORDS_V1)
+                 and (c.lower_ in TITLE_WORDS_V1 or c.pos_ == "PROPN" and c.text[:1].isupper()
+                      and c.ent_type_ not in ("PERSON", "DATE", "TIME")))
 
 
 def _title_holder(index, noun: str, pos: int, mods: tuple[str, ...] = ()) -> Entity | None:
