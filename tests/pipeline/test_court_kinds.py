@@ -69,3 +69,18 @@ def test_counsel_is_named_without_letters_or_the_body(run, text, speaker, role):
     assert q.speaker == speaker
     if role:
         assert q.speaker_role == role
+
+
+def test_an_age_the_parser_fuses_with_said_still_names_the_speaker(run):
+    # "the 29-year-old said, breaking down": the parser reads "the 29-year-old said" as
+    # one noun phrase; the quotation is still found and the age names the speaker
+    quotes = run("Bradley Ngata, 29, gave evidence in his own defence. “I just wanted him to stop,” "
+                 "the 29-year-old said, breaking down in the witness box.")
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Bradley Ngata", "the 29-year-old")]
+
+
+def test_the_mother_of_one_of_the_children_is_not_the_accused(run):
+    # a relation to others ("of one of the children") makes someone unnamed
+    quotes = run("Colleen Marchuk apologised to the court. In a victim impact statement, the mother of one "
+                 "of the children said her son still woke up screaming at night.")
+    assert [q.speaker for q in quotes] == [None]

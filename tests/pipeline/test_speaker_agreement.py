@@ -431,3 +431,11 @@ def test_they_after_an_unnamed_spokesperson_is_that_spokesperson(nlp):
     quotes = saidwhat.extract(text, nlp=nlp)
     assert [q.speaker for q in quotes] == [None, None]
     assert quotes[1].speaker_role == "A council spokesperson"
+
+
+def test_the_doctor_is_the_one_titled_dr(nlp):
+    # "The province's top doctor" is the office of the "Dr." named before (the title's
+    # abbreviation holds it), not someone of the province's
+    text = ("Dr. Elaine Bergstrom, Manitoba's chief public health officer, spoke Thursday. "
+            "The province's top doctor warned that uptake of the flu shot remains low.")
+    assert _speakers(nlp, text) == ["Elaine Bergstrom"]

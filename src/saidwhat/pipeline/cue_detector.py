@@ -24,8 +24,9 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
         return any(c.lower_ == "to" for c in tok.children) or (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):
-        if not (tok.lemma_.lower() in ("say", "tell") and tok.pos_ in ("AUX", "NOUN", "PROPN")):
-            return False
+        if not ((tok.lemma_.lower() in ("say", "tell") or tok.lower_ in ("said", "says", "told"))
+                and tok.pos_ in ("AUX", "NOUN", "PROPN")):
+            return False   # ("the 29-year-old said", parsed as one noun phrase headed by "said")
     return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told") \
         or _document_reads(tok) or indirect and (_finding(tok) or _that_cue(tok) or light_verb_noun(tok) is not None)
 

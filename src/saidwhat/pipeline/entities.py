@@ -227,6 +227,11 @@ def ent_name(ent) -> str:
     return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
 
 
+#: Nouns of works whose title a name in apposition gives ("her memoir, Tides and Timing";
+#: NER's WORK_OF_ART label, which the small model often gives as PERSON or ORG instead).
+_WORK_NOUNS = frozenset("""memoir book novel biography autobiography album record song single film movie
+documentary play musical opera poem collection essay series show podcast painting exhibition""".split())
+
 #: Prepositions of place: a name NER tags a place after one of them ("from Hong Kong") is
 #: one, though its first word is also a given name.
 _LOCATIVE = frozenset("in from to at near across throughout inside outside".split())
@@ -505,6 +510,9 @@ class ArticleEntities:
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if name in _TIME_ZONES:
                     continue   # "14.21 GMT" of a live blog's timestamp: no one "they" can be
+                if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _WORK_NOUNS \
+                        and ent.root.head.i < ent.start:
+                    continue   # "Her memoir, Tides and Timing,": a work's title, which NER may call a person
                 if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS"):
                     continue   # "Shop owner David Patel": a common noun capitalised by its place
                 if name and " " in name and ent[0].is_sent_start and ent[0].lower_ in ORG_NOUNS_V2 \

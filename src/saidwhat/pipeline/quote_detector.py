@@ -315,8 +315,8 @@ def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candid
         s, e = _trim(text, _after_dateline(ctx, max(ps, ctx.sentence_start_before(comma.idx - 1))), comma.idx)
         if _words(text[s:e]) < 3 or any(c.start < e and s < c.end for c in taken) or ctx.quoted(s):
             continue
-        if not any(_clause_verb(t, v) for t in ctx.tokens_in(s, e)):
-            continue
+        if not any(_clause_verb(t, v) for t in ctx.tokens_in(s, e)) or _frame_participle(ctx, s):
+            continue   # (not "Asked whether the dispute had become personal, Lanning laughed.": the question put)
         kind = _classify_content(ctx, s, e)
         if kind is None:
             continue

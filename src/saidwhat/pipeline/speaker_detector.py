@@ -215,7 +215,24 @@ def _dashed_apposition(cue: Token, c: Token) -> Token | None:
     return next((x for x in cue.children if x.dep_ == "nsubj" and x.i < lo and x.right_edge.i == lo - 2), None)
 
 
+def _fused_determiner(head: Token, np: list[Token]) -> Token | None:
+    """The determiner of a subject the parser fused with its cue into one noun phrase
+    headed by "said" ("the 29-year-old said": "the" and "old" both modify "said"), when
+    ``head`` is that subject's modifier; None otherwise."""
+    cue = head.head
+    if cue.i <= head.i or cue.pos_ not in ("NOUN", "PROPN") or cue.lower_ not in ("said", "says"):
+        return None
+    return next((c for c in cue.children if c.dep_ in ("det", "poss") and c.i < np[0].i), None)
+
+
 def _subject(cue: Token, depth: int) -> Token | None:
+    if cue.pos_ in ("NOUN", "PROPN") and cue.lower_ in ("said", "says"):
+        # "the 29-year-old said, breaking down ...": the parser reads subject and cue as one
+        # noun phrase headed by "said"; its nearest modifier before it heads the subject
+        mod = max((c for c in cue.children if c.i < cue.i and c.dep_ in ("amod", "compound", "nmod")),
+                  key=lambda c: c.i, default=None)
+        if mod is not None:
+            return mod
     for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
         if c.dep_ == "nsubj" and c.i < cue.i and (named := _dashed_apposition(cue, c)) is not None:
             return named
@@ -230,6 +247,13 @@ def _subject(cue: Token, depth: int) -> Token | None:
             if c.lower_ in RELATIVE and cue.dep_ == "relcl":
                 if c.lower_ in ("who", "whom") and _inanimate(cue.head):
                     return _person_above(cue.head)
+                if c.lower_ == "who" and cue.head.dep_ == "attr" and cue.head.head.lemma_ == "be":
+                    # "The owner, Declan Morrow, is a former lawyer who says ...": the
+                    # relative's noun is the predicate of a copula; its subject speaks
+                    subj = next((x for x in cue.head.head.children if x.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in RELATIVE \
+                            and subj.lower_ not in ("it", "this", "that", "there"):
+                        return subj
                 return cue.head
             if c.dep_ == "csubj":
                 if _imperative_name(c) is not None:
@@ -939,6 +963,9 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     """
     doc = head.doc
     np = _np_tokens(head, lo, hi) or [head]
+    fused = _fused_determiner(head, np)
+    if fused is not None:   # "the 29-year-old said", read as one noun phrase headed by "said"
+        np = list(doc[fused.i:np[0].i]) + np
     text = _TextView(doc)
     low = head.lower_
     appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi]
@@ -1100,7 +1127,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         if alias is not None:
             return Mention(start, end, text[start:end], head, name=alias.text, role=text[start:end],
                            kind="name", ent_label="PERSON")
-        det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+        det = next((c for c in head.children if c.dep_ in ("det", "poss")), None) or fused
         definite = det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
         # singular; "the sergeant-at-arms" is too, though its last part is tagged plural
         singular = head.tag_ in ("NN", "NNP") or (head.i > 0 and doc[head.i - 1].tag_ == "HYPH")

@@ -735,9 +735,17 @@ def _introduced_unnamed(ctx, index, m) -> bool:
 _RANKS = frozenset("deputy vice assistant associate junior shadow former ex co".split())
 
 
-#: Titles sports and business copy writes for one another: a football club's manager is
-#: its "boss" in British and Irish match reports (BBC Sport, The Irish Times house styles).
-_TITLE_SYNONYMS = {"boss": ("manager",), "manager": ("boss",)}
+#: Titles copy writes for one another: a football club's manager is its "boss" in British
+#: and Irish match reports (BBC Sport, The Irish Times house styles); "the doctor" is the
+#: one the article titles "Dr", "the governor" the one titled "Gov." (AP Stylebook, "titles";
+#: the police ranks as British press offices abbreviate them).
+_TITLE_SYNONYMS = {"boss": ("manager",), "manager": ("boss",), "doctor": ("dr",),
+                   # the abbreviations AP and Commonwealth styles write before a name
+                   "governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
+                   "professor": ("prof",), "superintendent": ("supt",), "inspector": ("insp",),
+                   "sergeant": ("sgt",), "councillor": ("cllr", "cr"), "detective": ("det",),
+                   "congressman": ("rep",), "congresswoman": ("rep",), "ceo": ("chief executive",),
+                   "executive": ("ceo",)}
 
 
 def _title_words(role: str, noun: str) -> list[str] | None:
@@ -766,16 +774,21 @@ def _other_title(e: Entity, noun: str, mods: tuple[str, ...], office: bool = Fal
     """True if ``e`` holds ``noun`` only as another office than the description's: a rank
     before it ("her junior minister" for "the Prime Minister") or without the
     description's modifiers ("Quebec's economy minister" for "the federal minister");
-    or, for a description that names its office in full (``office``: "the Secretary of
-    Transport"), holds only other titles given before the name ("Mayor Jane Roe", "Apple
-    chief executive Tim Cook"). (A bare "the governor" may still be "Gov. Ray Calloway":
-    abbreviations and synonyms are not compared.)"""
+    or holds only other titles given before the name ("House Speaker Glenn Rutledge" for
+    "the president", "Mayor Jane Roe" for "the Secretary of Transport"; a title's usual
+    abbreviation holds it: "Gov. Ray Calloway" is "the governor", :data:`_TITLE_SYNONYMS`).
+    ``office`` (the description names its office in full) is kept for the callers."""
     roles = [r for r in [e.role or "", *e.roles] if r]
     if any(_title_words(role, noun) is not None for role in roles):
         return not _holds_title(e, noun, mods)
-    return office and bool(roles) and all(
-        r.split()[-1].lower().strip(".,") in TITLE_WORDS_V1 and r.split()[-1][:1].isupper()
+    return bool(roles) and all(
+        r.split()[-1].lower().strip(".,") in TITLE_WORDS_V1 | _PRESIDING_TITLES and r.split()[-1][:1].isupper()
         or r.split()[-1].lower() in ("executive", "chief") for r in roles)
+
+
+#: Titles of those who preside over or keep order in a legislature ("House Speaker",
+#: "Majority Whip"), which the title-word list lacks because the words are also common nouns.
+_PRESIDING_TITLES = frozenset("speaker whip clerk".split())
 
 
 def _title_mods(m) -> tuple[str, ...]:
@@ -1070,10 +1083,13 @@ def _relation_to_person(prep) -> bool:
     pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
     if pobj is None:
         return False
+    if pobj.lower_ in ("one", "some", "each", "all", "both", "many", "two", "three"):
+        # "the mother of one of the children": a partitive of people
+        return any(_relation_to_person(c) for c in pobj.children)
     if pobj.pos_ == "PROPN":
         return pobj.ent_type_ == "PERSON"
     low = pobj.lemma_.lower()
-    return pobj.pos_ == "NOUN" and (noun_category(low) == "PERSON" or low in GROUP_NOUNS_V1
+    return pobj.pos_ == "NOUN" and (noun_category(low) == "PERSON" or low in PERSON_NOUNS_V2 or low in GROUP_NOUNS_V1
                                     or low in ("family", "families"))
 
 

@@ -1,0 +1,53 @@
+"""Kinds of feature, profile and US politics copy (invented text; issue 10).
+
+Each test names the linguistic pattern it covers; each failed before its change.
+"""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(run, text):
+    return [q.speaker for q in run(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the governor" is the one titled "Gov." (the abbreviation is the title), not a
+    # headline's capitalised words after "Governor"
+    ("Governor Declares Drought Emergency\n\nGov. Elena Marquez on Monday declared a drought emergency.\n\n"
+     "“We are not going to pray our way out of this,” the governor said.", "Elena Marquez"),
+    ("Senator Blocks Nominee\n\nSen. Ruth Okafor blocked the nomination on Tuesday.\n\n"
+     "“This nominee is not qualified,” the senator said.", "Ruth Okafor"),
+])
+def test_a_title_is_held_under_its_abbreviation(run, text, speaker):
+    assert _speakers(run, text) == [speaker]
+
+
+def test_a_title_no_one_named_holds_is_not_a_person_with_another_title(run):
+    # "The president" is never named; the House Speaker is someone else
+    text = ("House Speaker Glenn Rutledge, R-La., has not said whether he will bring the bill to the floor. "
+            "The president wrote on X that the vote was “a big win for rural families.”")
+    assert _speakers(run, text) == [None]
+
+
+def test_a_works_title_in_apposition_is_no_person(run):
+    # "Her memoir, Tides and Timing," names a book, which NER may tag PERSON; "she" is the author
+    text = ("Eleanor Vasquez-Thorne died on Sunday. Her memoir, Tides and Timing, was a bestseller. "
+            "She rarely gave interviews, saying she preferred the recognition of her students.")
+    assert _speakers(run, text) == ["Eleanor Vasquez-Thorne"]
+
+
+def test_who_says_after_a_predicate_noun_is_the_subject(run):
+    # "X is a former lawyer who says ...": the relative's noun is X's predicate, so X speaks
+    text = "The owner, Declan Morrow, is a former lawyer who says he has eaten at every restaurant in town."
+    assert _speakers(run, text) == ["Declan Morrow"]
+
+
+@pytest.mark.parametrize("text", [
+    # a manner verb ("laughs") after a fronted question reports nothing: the question was
+    # put to the speaker, not said by them
+    "Devika Holt runs the firm. Asked whether she ever plans to sell the company, she laughs.",
+    "Asked whether the dispute had become personal, Lanning laughed.",
+])
+def test_a_laugh_after_a_question_reports_nothing(run, text):
+    assert run(text) == []
