@@ -439,3 +439,18 @@ def test_the_doctor_is_the_one_titled_dr(nlp):
     text = ("Dr. Elaine Bergstrom, Manitoba's chief public health officer, spoke Thursday. "
             "The province's top doctor warned that uptake of the flu shot remains low.")
     assert _speakers(nlp, text) == ["Elaine Bergstrom"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # relatives who share a surname: the bare surname is the one the article named in full
+    # last; a given name alone ("a photograph of Kayla") hands the surname back to no one
+    ("The candle is for Kayla Doyle, 19, who died in 2023.\n\n"
+     "“We are here because the system failed our daughter,” said her mother, Theresa Doyle.\n\n"
+     "Her husband, Mark Doyle, sat beside her holding a framed photograph of Kayla.\n\n"
+     "“She told the triage nurse she couldn't breathe,” Doyle said.", "Mark Doyle"),
+    # the surname alone is no use of a double-barrelled name that ends in it
+    ("Maya Osei-Brennan was diagnosed last spring.\n\nMaya's father, Liam Brennan, is a bus driver. "
+     "He said the family has spent its savings.\n\n“We put a ramp in the front,” Brennan said.", "Liam Brennan"),
+])
+def test_a_shared_surname_is_the_relative_named_in_full_last(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1,
+from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 from . import given_names
@@ -926,9 +926,12 @@ class ArticleEntities:
             "-" in n.split()[-1] and " " not in low and n.split()[-1].lower().rsplit("-", 1)[-1] == low
             and low[:1].isalpha() and not ROMANISED_GIVEN.fullmatch(n.split()[-1]))
             or len(n.split()) >= 3 and ROMANISED_GIVEN.fullmatch(n.split()[-1]) and n.split()[-2].lower() == low)]
-        if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz")
+        if person:   # prefer a person's name to an organisation that ends in it ("Studio Schicketanz"),
+            # and the surname itself to the last part of a double-barrelled one ("Liam
+            # Brennan", not "Maya Osei-Brennan", for "Brennan")
             return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
-                                              and is_known_first_name(n.split()[0]), names[n], len(n)))
+                                              and is_known_first_name(n.split()[0]),
+                                              n.split()[-1].lower() == low, names[n], len(n)))
         fuller = self._double_surname_of(short, names)
         if fuller:
             return max(fuller, key=lambda n: (names[n], len(n)))
@@ -1014,7 +1017,10 @@ class ArticleEntities:
             return self.get(name, label)
 
         def last_before(e, p):
-            return max((q for q in e.positions if q < p), default=-1)
+            # where the article last wrote the person's surname: a given name alone
+            # ("a photograph of Kayla") does not hand the shared surname back to her
+            return max((x.start for x in e.mentions if x.start < p and norm in x.text.split()), default=max(
+                (q for q in e.positions if q < p and norm in self.ctx.text[q:q + len(e.name) + 20]), default=-1))
         owner = self._owner.get(norm)
         if owner is None:
             # the first bare use may be one NER did not tag ("Verity said ..."): the owner
@@ -1076,6 +1082,8 @@ class ArticleEntities:
             prev = re.search(r"([A-Z][\w.'’-]*)[ \t]$", text[max(0, m.start() - 30):m.start()])
             if prev is not None and prev.group(1).lower().rstrip(".") not in TITLE_WORDS_V1:
                 continue   # part of a full name ("Jason LeBlanc")
+            if m.start() > 0 and text[m.start() - 1] in HYPHENS or m.end() < len(text) and text[m.end()] in HYPHENS:
+                continue   # part of a double-barrelled name ("Osei-Brennan")
             if not self.ctx.quoted(m.start()) and not self.ctx.skipped(m.start()):
                 out.append(m.start())
         return out
