@@ -479,3 +479,12 @@ def test_she_after_a_senator_with_a_short_given_name_in_ee_is_the_senator(run):
 def test_a_short_given_name_in_ee_is_no_occupation(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+def test_a_titled_person_the_parser_hangs_inside_a_bodys_name_is_the_speaker(run):
+    # "Bureau of Plant Industry director Glenn Panganiban Cruz said": the parser makes
+    # "Bureau" the subject and the titled name its "of" phrase's object
+    quotes = run("The Philippine Statistics Authority said rice inflation eased. Bureau of Plant Industry "
+                 "director Glenn Panganiban Cruz said all imported rice would undergo inspection.")
+    assert [q.speaker for q in quotes] == ["Philippine Statistics Authority", "Glenn Panganiban Cruz"]
+    assert quotes[1].speaker_type == "PERSON"

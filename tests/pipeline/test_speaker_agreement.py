@@ -454,3 +454,11 @@ def test_the_doctor_is_the_one_titled_dr(nlp):
 ])
 def test_a_shared_surname_is_the_relative_named_in_full_last(nlp, text, speaker):
     assert _speakers(nlp, text)[-1] == speaker
+
+
+def test_pronouns_near_a_name_the_table_is_sure_of_do_not_change_its_gender(nlp):
+    # "with her", "her early work" in Jonah's sentence are Marisol's; "Jonah" stays a man
+    text = ("Marisol Adebayo-Kent paints every day. Jonah Petrakis, a sculptor who shared a studio with her "
+            "for six years, told me the large canvases lose some of the intimacy of her early work. "
+            "In a letter to a friend, she wrote: “Painting is the only place where I am not in a hurry.”")
+    assert _speakers(nlp, text) == ["Jonah Petrakis", "Marisol Adebayo-Kent"]

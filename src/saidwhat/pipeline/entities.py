@@ -1137,6 +1137,8 @@ class ArticleEntities:
             # the article's own pronouns outrank the name table when they agree at least
             # twice and never disagree; one stray pronoun often belongs to someone else
             # in the sentence ("Jake" stays male)
+            if e.gender_source == "name" and e.gender != g and given_names.gender_sure(e.name.split()[0]):
+                continue   # "Jonah" (0.4 % women): the "her" near his name is someone else's
             if not rest and n >= PRONOUN_VOTES and e.gender_source == "name":
                 e.gender, e.gender_source = g, "pronoun"
             elif not rest or n > 2 * rest[0][1]:

@@ -146,12 +146,34 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     the parser made the subject gives way to its apposition (:func:`_past_dateline`)."""
     subj = _subject(cue, depth)
     subj = _past_dateline(subj) if subj is not None else None
+    subj = _titled_person_in_name(subj, cue) or subj if subj is not None else None
     named = _apposed_name_before(cue)
     if named is not None and (subj is None or subj.i < named.i and subj.pos_ != "PRON"
                               and (subj.ent_type_ != "PERSON" or subj.lower_ in TITLE_WORDS_V1)
                               and not (subj.pos_ == "NOUN" and named.head.i == subj.i)):
         return named
     return subj
+
+
+def _titled_person_in_name(subj: Token, cue: Token) -> Token | None:
+    """The person the parser hung inside an organisation's "of" phrase: in "Bureau of
+    Plant Industry director Glenn Panganiban Cruz said", "Bureau" becomes the subject
+    and "director Glenn Panganiban Cruz" part of its name. When that phrase's object is a
+    person's name right before the cue, with a title or role noun before the name, the
+    person is the subject (the body and title their role); None otherwise."""
+    if subj.ent_type_ not in ("ORG", "GPE") or subj.i >= cue.i:
+        return None
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            continue
+        pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ != "PERSON" or pobj.i + 1 != cue.i \
+                and not (pobj.i + 2 == cue.i and cue.doc[pobj.i + 1].dep_ in ("aux", "advmod")):
+            continue
+        if any(t.i < pobj.i and not t.ent_type_ and (t.lower_ in TITLE_WORDS_V1 or t.lower_ in _ROLE_NOUNS)
+               for t in pobj.subtree):
+            return pobj
+    return None
 
 
 def _apposed_name_before(cue: Token) -> Token | None:

@@ -546,18 +546,10 @@ _FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'
 _FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.I)
 
 
-#: A given name whose people the name table counts at most this share of the other gender
-#: ("Gareth": 0.1 % women of 14,845) is never taken against its gender as a last resort;
-#: set by hand at a fifth of the table's own abstention bound (``ABSTAIN_BELOW``, 0.1).
-NAME_GENDER_SURE = 0.02
-
-
 def _name_gender_sure(e: Entity) -> bool:
     """True if the name table gives ``e``'s first name one gender with near certainty
-    (:data:`NAME_GENDER_SURE`) from well-attested records (``KNOWN_MIN_COUNT`` people)."""
-    info = given_names.lookup(e.name.split()[0]) if e.name else None
-    return info is not None and info[1] >= given_names.KNOWN_MIN_COUNT \
-        and min(info[0], 1 - info[0]) <= NAME_GENDER_SURE
+    (:func:`given_names.gender_sure`)."""
+    return bool(e.name) and given_names.gender_sure(e.name.split()[0])
 
 
 def _speaks_as_one(ctx, c) -> bool:
