@@ -84,3 +84,9 @@ def test_the_mother_of_one_of_the_children_is_not_the_accused(run):
     quotes = run("Colleen Marchuk apologised to the court. In a victim impact statement, the mother of one "
                  "of the children said her son still woke up screaming at night.")
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_statement_read_on_behalf_of_someone_is_theirs(run):
+    quotes = run("Outside the court, the family's lawyer, Thomas Reardon, read a statement on behalf of "
+                 "Margaret Ashby. “Graham was a husband and a father,” the statement read.")
+    assert [q.speaker for q in quotes] == ["Margaret Ashby"]

@@ -51,3 +51,14 @@ def test_who_says_after_a_predicate_noun_is_the_subject(run):
 ])
 def test_a_laugh_after_a_question_reports_nothing(run, text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # the name hangs on a title in apposition to a kin noun: "Her partner, the editor Rafe Lindqvist,"
+    ("Her partner, the editor Rafe Lindqvist, says the routine can be hard to live with.",
+     "Rafe Lindqvist", "Her partner"),
+    ("His wife, the actress Mara Lind, said he had been unwell for months.", "Mara Lind", "His wife"),
+])
+def test_a_name_after_a_title_in_apposition_names_the_speaker(run, text, speaker, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)

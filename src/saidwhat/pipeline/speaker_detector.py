@@ -1131,8 +1131,12 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     if inner is not None and inner.name:
                         return Mention(start, end, text[start:end], head, name=inner.name,
                                        kind="name", ent_label=inner.ent_label)
-        # common noun: an apposition may hold the name
+        # common noun: an apposition may hold the name (also a title's own apposition:
+        # "Her partner, the editor Rafe Lindqvist," where the name hangs on "editor")
         for a in appos or _low_appositions(head, lo, hi):
+            if a.pos_ == "NOUN" and (inner := next((x for x in a.children if x.dep_ == "appos" and x.i > a.i
+                                                    and x.ent_type_ == "PERSON" and lo <= x.idx < hi), None)):
+                a = inner
             atoks = _np_tokens(a, lo, hi) or [a]
             an, alabel = _name_tokens(a, atoks)
             if an:

@@ -932,6 +932,9 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
             if e is not None:
                 return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
             return Resolution(None, "OTHER", None, CONF_GUESS)
+    behalf = _read_on_behalf(ctx, index, m)
+    if behalf is not None:
+        return Resolution(behalf.name, behalf.type, behalf.role, CONF_WEAK, behalf)
     for i, _ in reversed(history[-50:]):
         q, r = cands[i], res[i]
         if m.start - q.end > DOCUMENT_WINDOW_CHARS:
@@ -951,6 +954,23 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
                 and r is not None and r.entity is not None:
             return Resolution(r.entity.name, r.entity.type, r.role, CONF_WEAK, r.entity)
     return Resolution(None, "OTHER", None, CONF_GUESS)
+
+
+def _read_on_behalf(ctx, index, m) -> Entity | None:
+    """The named author of a document someone else read out or issued "on behalf of"
+    them, within :data:`NEAR_SUBJECT_CHARS` before the description ("the family's
+    lawyer read a statement on behalf of Margaret Ashby. “...,” the statement read"):
+    court and inquest reporting's way of giving a family's words; None otherwise."""
+    noun = m.head.lemma_.lower()
+    lo = max(0, m.start - NEAR_SUBJECT_CHARS)
+    pat = rf"\b{re.escape(noun)}s?\b[^.]{{0,60}}?\bon behalf of\s+((?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
+    found = list(re.finditer(pat, ctx.text[lo:m.start], re.I))
+    if not found:
+        return None
+    name = found[-1].group(1)
+    if not name[:1].isupper() or name not in index.entities and name not in index.alias:
+        return None
+    return index.get(name)
 
 
 #: Channel nouns that are a way of speaking, not a document with a life of its own:
