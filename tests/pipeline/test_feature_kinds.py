@@ -62,3 +62,10 @@ def test_a_laugh_after_a_question_reports_nothing(run, text):
 def test_a_name_after_a_title_in_apposition_names_the_speaker(run, text, speaker, role):
     (q,) = run(text)
     assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_describing_as_an_adjective_phrase_reports(run):
+    # "describes the work as slow and often tedious": the adjectives the parser hangs on
+    # "as" are the description given
+    quotes = run("Dr. Samuel Ekwueme spent the season in ponds. He describes the work as slow and often tedious.")
+    assert [(q.speaker, q.quote) for q in quotes] == [("Samuel Ekwueme", "slow and often tedious")]

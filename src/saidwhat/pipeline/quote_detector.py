@@ -442,6 +442,11 @@ def _naming_content(ctx: DocContext, v: Token) -> tuple[int, int] | None:
                                                                (c.dep_ == "conj" and c.pos_ == "VERB"))), len(doc))
         as_ = next((t for t in v.subtree if v.i < t.i < stop and t.lower_ == "as" and t.dep_ == "prep"), None)
         pobj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if pobj is None and as_ is not None:
+            # an adjective after "as" ("describes her as fiercely private"): the parser
+            # hangs it on "as" as a modifier, not an object
+            pobj = next((c for c in as_.children if c.i > as_.i and c.pos_ == "ADJ"
+                         and c.dep_ in ("amod", "acomp", "advmod", "pcomp", "dep")), None)
         if pobj is None:
             return None
         toks = list(pobj.subtree)
