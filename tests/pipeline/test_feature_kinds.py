@@ -69,3 +69,10 @@ def test_describing_as_an_adjective_phrase_reports(run):
     # "as" are the description given
     quotes = run("Dr. Samuel Ekwueme spent the season in ponds. He describes the work as slow and often tedious.")
     assert [(q.speaker, q.quote) for q in quotes] == [("Samuel Ekwueme", "slow and often tedious")]
+
+
+def test_a_relative_clause_the_parser_made_a_second_complement_continues_the_content(run):
+    quotes = run("A senior EPA official said the agency expected about 15 plants to close, most of which "
+                 "were already scheduled to retire.")
+    assert [q.quote for q in quotes] == [
+        "the agency expected about 15 plants to close, most of which were already scheduled to retire"]

@@ -155,6 +155,18 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
     return [doc[i] for i in sorted(between)]
 
 
+def _relative_continuation(comp: Token) -> bool:
+    """True for a clause whose subject opens with a relative word ("most of which were
+    already scheduled to retire", "which they denied"): a relative clause on the content
+    before it, not a second reported clause."""
+    subj = next((c for c in comp.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None:
+        return False
+    first = subj.left_edge
+    return first.tag_ in ("WDT", "WP", "WP$") or any(t.tag_ in ("WDT", "WP") and t.dep_ == "pobj"
+                                                     for t in subj.subtree)
+
+
 def _past_leading_time(ctx: DocContext, s: int, e: int) -> int:
     """Start reported content after the time of the report that the parser put into it:
     "said Tuesday the strike would go on", "said on Thursday it would cut prices" give
@@ -219,6 +231,14 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
             continue
         spans = []
         for comp in v.children if not naming else ():
+            if comp.dep_ == "ccomp" and spans and spans[-1] is not None and _relative_continuation(comp):
+                # "said the agency expected 15 plants to close, most of which were already
+                # scheduled to retire": a relative clause the parser made a second
+                # complement continues the content before it
+                more = _content_from_tokens(ctx, list(comp.subtree), v)
+                if more is not None:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], more[1]))
+                continue
             if comp.dep_ == "ccomp":
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
