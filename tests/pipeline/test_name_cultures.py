@@ -488,3 +488,11 @@ def test_a_titled_person_the_parser_hangs_inside_a_bodys_name_is_the_speaker(run
                  "director Glenn Panganiban Cruz said all imported rice would undergo inspection.")
     assert [q.speaker for q in quotes] == ["Philippine Statistics Authority", "Glenn Panganiban Cruz"]
     assert quotes[1].speaker_type == "PERSON"
+
+
+def test_an_acronym_defined_in_brackets_after_a_name_ner_cut_is_its_short_form(run):
+    # AP style: the name in full first, the abbreviation in parentheses; NER took only
+    # "Transport Authority"
+    quotes = run("The Roads and Transport Authority (RTA) will introduce new tolls from next month. "
+                 "The RTA said it would add 200 new buses.")
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Roads and Transport Authority", "ORG")]

@@ -318,6 +318,9 @@ def _surname_keys(name: str) -> set[str]:
     return keys
 
 
+#: An acronym in brackets right after a name: "(RTA)", "(FSIN)", "(AT&T)" is not one.
+_ACRONYM_DEFINED = re.compile(r"(?<=[A-Za-z]) \((?P<acr>[A-Z][A-Z&]{1,7})\)")
+
 #: Time zones that live blogs and datelines put after a time ("14.21 GMT"); NER tags
 #: them as organisations.
 _TIME_ZONES = frozenset("GMT BST UTC CET CEST EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT".split())
@@ -554,6 +557,7 @@ class ArticleEntities:
                         located.add(name)      # "came to Leeds from Hong Kong": a place NER got right
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
+        raw = self._acronym_definitions(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
         names = Counter(r[1] for r in raw)
         self.entities: dict[str, Entity] = {}
@@ -723,6 +727,46 @@ class ArticleEntities:
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
+
+    def _acronym_definitions(self, raw: list, ends: dict[int, int]) -> list:
+        """Add the organisations the article defines with an acronym in brackets ("The
+        Roads and Transport Authority (RTA) will ...", AP style: "first reference in
+        full, the abbreviation in parentheses") when NER cut the name short ("Transport
+        Authority"): the capitalised words before the bracket, with "and", "of", "for",
+        "the", "&" between, whose initials spell the acronym. The NER spans the name
+        covers are replaced by it, so "the RTA" later is its short form."""
+        text = self.ctx.text
+        names = {r[1] for r in raw}
+        add = []
+        for m in _ACRONYM_DEFINED.finditer(text):
+            acr = m.group("acr")
+            words = text[:m.start()].rstrip().split(" ")[-(2 * len(acr) + 2):]
+            caps = 0
+            k = len(words)
+            while k > 0 and caps < len(acr):
+                w = words[k - 1]
+                if w[:1].isupper() and w.strip("'’").isalpha():
+                    caps += 1
+                elif w.lower() not in ("and", "of", "for", "the", "&", "on", "in") or caps == 0:
+                    break
+                k -= 1
+            full = words[k:]
+            initials = "".join(w[0] for w in full if w[:1].isupper())
+            if caps != len(acr) or initials != acr.upper().replace("&", "") or not full[0][:1].isupper():
+                continue
+            name = " ".join(full)
+            start = text.rfind(name, 0, m.start())
+            if name in names or start < 0 or self.ctx.token_quoted(self.ctx.token_at(start)):
+                continue
+            add.append((start, start + len(name), name))
+        if not add:
+            return raw
+        covered = {pos for pos in ends for s, e, _ in add if s <= pos < e}
+        raw = [r for r in raw if r[0] not in covered]
+        for s, e, name in add:
+            raw.append((s, name, "ORG", False, 1))
+            ends[s] = e
+        return raw
 
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
         """Add the full names NER missed of a one-word name it found: where the article
