@@ -74,3 +74,7 @@ class Warnings(metaclass=_Catalogue):
     W012 = ("{path}: {count} file(s) in this directory skipped, their endings are not input formats "
             "({examples}); read as input: {extensions}. To read one, name the file itself with "
             "its format: --input-format text (plain text) or jsonl (JSON records, one per line).")
+    W013 = ("{path}: UTF-8 with {count} invalid byte(s) (first at byte {pos}); each replaced by U+FFFD "
+            "and the rest read as UTF-8. Pass --encoding to choose another encoding.")
+    W014 = ("{path}:line {line}: article id {value!r} is not a string or number; the article is read "
+            "with the id {id!r}.")

@@ -348,3 +348,24 @@ def test_csv_a_stray_quote_loses_its_row_only(tmp_path):
                                               ("4", "Row four text.")]
     assert [(b.where, b.reason.split(" (")[0]) for b in bad] == [("line 3", "malformed CSV record"),
                                                                   ("line 6", "malformed CSV record")]
+
+
+def test_io_read_jsonl_unusable_id_is_warned_and_replaced(tmp_path):
+    p = tmp_path / "odd.jsonl"
+    p.write_text(json.dumps({"id": {"a": 1}, "text": "The quay opened, the mayor said."}) + "\n", encoding="utf-8")
+    warned = []
+    (art,) = read_jsonl(p, on_warning=warned.append)
+    assert art.id == "odd:1"
+    assert warned == [f"[W014] {p}:line 1: article id {{'a': 1}} is not a string or number; the article is "
+                      "read with the id 'odd:1'."]
+
+
+def test_io_utf8_with_a_damaged_byte_stays_utf8(tmp_path):
+    # one stray Windows-1252 byte in a UTF-8 file: the rest stays UTF-8 ("Chloé"), the
+    # bad byte becomes U+FFFD, and [W013] says where
+    p = tmp_path / "family.txt"
+    p.write_bytes("Chloé Martin said the plan was fine".encode() + b" \x92 " + "and would work.".encode())
+    warned = []
+    (art,) = read_text(p, on_warning=warned.append)
+    assert art.text == "Chloé Martin said the plan was fine \ufffd and would work."
+    assert len(warned) == 1 and "[W013]" in warned[0] and "1 invalid byte" in warned[0] and "byte 37" in warned[0]

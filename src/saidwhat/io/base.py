@@ -156,13 +156,39 @@ def decode_bytes(data: bytes, name: str, *, encoding: str | None = None,
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as e:
+        from ..errors import Warnings
+
+        damaged = utf8_damage(data)
+        if damaged is not None:
+            count, pos = damaged
+            on_warning(Warnings.W013.format(path=name, count=count, pos=pos))
+            return data.decode("utf-8-sig", "replace"), "utf-8"
         detected = detect_encoding(data)
         if detected is None:
             raise e
-        from ..errors import Warnings
-
         on_warning(Warnings.W006.format(path=name, encoding=detected))
         return data.decode(detected), detected
+
+
+def utf8_damage(data: bytes) -> tuple[int, int] | None:
+    """``(invalid bytes, offset of the first)`` when ``data`` is UTF-8 with a few bytes
+    damaged: at least as many characters that only UTF-8 writes with several bytes ("é"
+    as two bytes) decode cleanly as bytes fail (two-byte sequences that are valid UTF-8
+    are rare in single-byte encodings: "Ã©"). A file in a legacy single-byte encoding
+    ("é" as one byte) decodes to almost no such characters, so it gets ``None`` and
+    is detected instead. ``None`` also for valid UTF-8."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")   # U+FFFD the text itself holds
+    if bad <= 0:
+        return None
+    good = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if good < bad or good == 0:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return bad, err.start
+    return None
 
 
 #: Below this many non-ASCII characters, bytes that decode in Windows-1252 to

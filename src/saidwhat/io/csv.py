@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .base import (ROW_FIELDS, Article, BadRecord, OnError, OnWarning, coerce_id, detect_encoding, missing_column,
+from .base import (ROW_FIELDS, Article, BadRecord, OnError, OnWarning, coerce_id, detect_encoding, missing_column, utf8_damage,
                    report_to_stderr, warn_to_stderr)
 
 csv.field_size_limit(2**31 - 1)
@@ -86,14 +86,20 @@ def open_csv(source: str | Path, *, encoding: str | None = None, delimiter: str 
     try:
         sample = raw.read(SAMPLE_BYTES)
         whole = len(sample) < SAMPLE_BYTES
+        errors = "strict"
         if encoding is None:
             try:
                 codecs_decoder = codecs.getincrementaldecoder("utf-8-sig")()
                 text_sample = codecs_decoder.decode(sample, final=whole)
                 encoding = "utf-8-sig"
             except UnicodeDecodeError:
-                detected = detect_encoding(sample)
-                if detected is None:
+                damaged = utf8_damage(sample if whole else sample[:sample.rfind(b"\n") + 1] or sample)
+                detected = None if damaged is not None else detect_encoding(sample)
+                if damaged is not None:
+                    on_warning(Warnings.W013.format(path=name, count=damaged[0], pos=damaged[1]))
+                    encoding, text_sample = "utf-8-sig", sample.decode("utf-8-sig", "replace")
+                    errors = "replace"
+                elif detected is None:
                     encoding, text_sample = "utf-8-sig", sample.decode("utf-8-sig", "replace")
                 else:
                     on_warning(Warnings.W006.format(path=name, encoding=detected))
@@ -109,7 +115,7 @@ def open_csv(source: str | Path, *, encoding: str | None = None, delimiter: str 
         else:
             raw.seek(0)
             binary = raw
-        return io.TextIOWrapper(binary, encoding=encoding, newline=""), delimiter  # type: ignore[arg-type]
+        return io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline=""), delimiter  # type: ignore[arg-type]
     except BaseException:
         if name != "-":
             raw.close()

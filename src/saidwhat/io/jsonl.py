@@ -42,7 +42,9 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
         on_error: Called with a :class:`BadRecord` for each skipped line.
         encoding: Decode each line with this encoding (default: JSON's own rule,
             UTF-8, -16 or -32).
-        on_warning: Called with the ``[W011]`` message of each repeated id.
+        on_warning: Called with the ``[W011]`` message of each repeated id and the
+            ``[W014]`` message of an id that is no string or number (replaced by the
+            file's stem and the line number).
 
     Yields:
         One :class:`Article` per valid line, in file order.
@@ -76,7 +78,11 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
             if not isinstance(text, str):
                 on_error(BadRecord(name, f"line {lineno}", "no 'text' string"))
                 continue
-            art_id = coerce_id(obj.pop("id", None))
+            raw_id = obj.pop("id", None)
+            art_id = coerce_id(raw_id)
+            if art_id is None and raw_id not in (None, ""):
+                # an id that is an object, a list or a boolean: say so, and which id is used
+                on_warning(Warnings.W014.format(path=name, line=lineno, value=raw_id, id=f"{stem}:{lineno}"))
             if art_id is not None:
                 first = first_line.setdefault(art_id, lineno)
                 if first != lineno:
