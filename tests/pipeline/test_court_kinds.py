@@ -90,3 +90,28 @@ def test_a_statement_read_on_behalf_of_someone_is_theirs(run):
     quotes = run("Outside the court, the family's lawyer, Thomas Reardon, read a statement on behalf of "
                  "Margaret Ashby. “Graham was a husband and a father,” the statement read.")
     assert [q.speaker for q in quotes] == ["Margaret Ashby"]
+
+
+@pytest.mark.parametrize("side", ["Defending", "Prosecuting"])
+def test_counsels_side_fronted_is_no_name(run, side):
+    # British court reports open with counsel's side: "Defending, Oliver Mensah said"
+    from saidwhat import extract_entities
+    text = f"{side}, Oliver Mensah said his client was remorseful."
+    assert [q.speaker for q in run(text)] == ["Oliver Mensah"]
+    assert side not in {e.name for e in extract_entities(text)}
+
+
+def test_a_clause_the_parser_splits_at_its_subjects_participle_is_one_content(run):
+    # "data recovered from Ashdown's phone" read as a clause, "showed ..." as a second one
+    quotes = run("Prosecuting, Nadia Ferreira-Blake told the court that data recovered from Ashdown's phone "
+                 "showed he had been using Instagram while driving.")
+    assert [q.quote for q in quotes] == [
+        "that data recovered from Ashdown's phone showed he had been using Instagram while driving"]
+
+
+def test_a_second_clause_with_a_subject_the_parser_coordinated_stays_apart(run):
+    # "... mishandled the investigation and Democrats accused ...": "Democrats" is the
+    # second clause's subject, which the parser hung in the first; no merging
+    quotes = run("Republicans said they're increasingly convinced the Justice Department mishandled the "
+                 "investigation and Democrats accused the GOP of stoking the issue.")
+    assert not any("accused the GOP" in q.quote and "mishandled" in q.quote for q in quotes)

@@ -462,3 +462,24 @@ def test_pronouns_near_a_name_the_table_is_sure_of_do_not_change_its_gender(nlp)
             "for six years, told me the large canvases lose some of the intimacy of her early work. "
             "In a letter to a friend, she wrote: “Painting is the only place where I am not in a hurry.”")
     assert _speakers(nlp, text) == ["Jonah Petrakis", "Marisol Adebayo-Kent"]
+
+
+def test_a_list_the_parser_hangs_as_an_apposition_gives_no_role_or_gender(nlp):
+    # "Denise, her husband Marc and their three children escaped": no role "her husband
+    # ...", so no male gender for Denise, and her "she" stays hers
+    text = ("Denise Tremblay lost everything in the fire. Denise, her husband Marc and their three children "
+            "escaped with their dogs. Denise Tremblay said the family plans to rebuild. "
+            "“We lost a house,” she said.")
+    assert _speakers(nlp, text) == ["Denise Tremblay", "Denise Tremblay"]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a body introduced by its kind ("Cycling charity", "campaign group") is an organisation
+    ("Cycling charity Pedal Safe said the junction was a death trap.", "Pedal Safe", "ORG"),
+    # but a person whose apposition after the name ends in such a noun stays a person
+    ("“Soft skills are in short supply,” said Sevaun Palvetzian, CEO of Civic Action, a non-partisan "
+     "civic engagement group.", "Sevaun Palvetzian", "PERSON"),
+])
+def test_a_name_introduced_by_a_kind_of_body_is_an_organisation(nlp, text, speaker, kind):
+    (q,) = saidwhat.extract(text, nlp=nlp)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)

@@ -371,3 +371,27 @@ def test_a_participle_cue_after_an_inverted_cue_still_reports(run):
 def test_a_group_of_experts_keeps_where_they_work(run, text, mention):
     (q,) = run(text)
     assert (q.speaker, q.speaker_mention) == (None, mention)
+
+
+def test_the_agency_credit_of_a_dateline_is_nobody_and_it_is_the_ledes_subject(run):
+    # "(Reuters)" names the agency that filed the story, never "it"; "X will ..., it said"
+    # is the clause's subject, named in apposition there (NER may miss it)
+    quotes = run("LONDON, March 4 (Reuters) - Britain's biggest water utility, Thames Vale Water, will raise "
+                 "household bills by 11% from April, it said on Tuesday.\n\n"
+                 "The company said the increase was needed to fund new sewage works.")
+    assert [q.speaker for q in quotes] == ["Thames Vale Water", "Thames Vale Water"]
+
+
+def test_it_said_after_a_clause_about_a_company_is_the_company(run):
+    quotes = run("Harlow Dynamics met investors in London. Acme Foods will cut 500 jobs at its Leeds plant, "
+                 "it said on Monday.")
+    assert [q.speaker for q in quotes] == ["Acme Foods"]
+
+
+def test_a_union_local_is_named_with_its_number_and_is_the_unions_document(run):
+    # "UFCW Local" + "832" (NER stops before the number); "the union's release" is its
+    quotes = run("A release sent to media from UFCW Local 832 late Friday said the vote passed. Traeger said "
+                 "the union would bargain soon.\n\n“The UFCW will represent all servers,” the union's Friday "
+                 "release said.")
+    assert [q.speaker for q in quotes] == ["UFCW Local 832", "Traeger", "UFCW Local 832"]
+    assert quotes[-1].speaker_type == "ORG"

@@ -348,7 +348,8 @@ def _whole_words(ent: Span) -> Span:
     with no space, up to a capitalised part, so "Holloway-led" stays out), and surname
     particles on either side ("Ursula von der" + "Leyen", "la Cruz" after "de"), and the
     possessor that opens an organisation's name ("Alzheimer's" + "Society"), the
-    coordinated first part of one ("Avon and" + "Somerset Police"), and a first given
+    coordinated first part of one ("Avon and" + "Somerset Police"), a union local's number
+    ("UFCW Local" + "832"), and a first given
     name left out of a person's ("Ana" + "Paula Costa") or a last word the parser makes its
     head ("Inés Navarro" + "Ruiz")."""
     doc, start, end = ent.doc, ent.start, ent.end
@@ -379,6 +380,9 @@ def _whole_words(ent: Span) -> Span:
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
             # or after a title: "Madam" + "Rohani" + "Abdul Rahman")
+    if ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].like_num \
+            and doc[end].text.isdigit():
+        end += 1   # "UFCW Local" + "832": a union local's number is part of its name
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
@@ -386,4 +390,6 @@ def _whole_words(ent: Span) -> Span:
         return Span(doc, start - 2, end, label=ent.label)   # "The Alzheimer's Society": NER took "Society"
     if (start, end) == (ent.start, ent.end):
         return ent
+    if (start, end) == (ent.start, ent.end + 1) and doc[ent.end - 1].text == "Local":
+        return Span(doc, start, end, label=ent.label)   # the union local stays an organisation
     return Span(doc, start, end, label="PERSON" if start < ent.start or end > ent.end else ent.label)

@@ -155,6 +155,21 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
     return [doc[i] for i in sorted(between)]
 
 
+def _predicate_of_previous(comp: Token, prev: Token | None) -> bool:
+    """True for a complement with no subject of its own right after another complement
+    of the same cue: the parser split one clause, reading its subject's participle
+    ("data recovered from the phone") as a clause and its verb ("showed ...") as a
+    second one."""
+    if prev is None or comp.i <= prev.i or comp.left_edge.i != prev.right_edge.i + 1 \
+            or any(c.dep_ in SUBJ_DEPS or c.dep_ == "expl" for c in comp.children) or comp.tag_ not in _FINITE:
+        return False
+    before = comp.doc[comp.left_edge.i - 1]
+    # not "... mishandled the investigation and Democrats accused the GOP ...", "... and
+    # one in four said ...": a noun coordinated at the end of the first clause is the
+    # second clause's own subject (and a reporting verb there reports on its own)
+    return not (before.dep_ == "conj" and before.pos_ not in ("VERB", "AUX")) and not is_cue(comp)
+
+
 def _relative_continuation(comp: Token) -> bool:
     """True for a clause whose subject opens with a relative word ("most of which were
     already scheduled to retire", "which they denied"): a relative clause on the content
@@ -230,16 +245,21 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
         if ctx.skipped(v.idx):
             continue
         spans = []
+        last_comp = None
         for comp in v.children if not naming else ():
-            if comp.dep_ == "ccomp" and spans and spans[-1] is not None and _relative_continuation(comp):
+            if comp.dep_ == "ccomp" and spans and spans[-1] is not None and (
+                    _relative_continuation(comp) or _predicate_of_previous(comp, last_comp)):
                 # "said the agency expected 15 plants to close, most of which were already
                 # scheduled to retire": a relative clause the parser made a second
-                # complement continues the content before it
+                # complement continues the content before it; so does the verb of a
+                # subject the parser read as a clause of its own ("told the court that data
+                # recovered from the phone showed he had been ...")
                 more = _content_from_tokens(ctx, list(comp.subtree), v)
                 if more is not None:
                     spans[-1] = (spans[-1][0], max(spans[-1][1], more[1]))
                 continue
             if comp.dep_ == "ccomp":
+                last_comp = comp
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
                 toks = _subject_hung_on_channel(comp, v) + toks

@@ -35,9 +35,10 @@ from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
                        ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
-from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
+from .entities import (_GENDER_PRON, BODY_KIND_NOUNS, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, normalize_name, relative_age_pick)
-from .speaker_detector import _DOCUMENT_NOUNS, _ORG_NAME_WORDS, _entity_at, is_known_first_name, noun_category
+from .speaker_detector import (_DOCUMENT_NOUNS, _ORG_NAME_WORDS, _entity_at, find_subject, is_known_first_name,
+                               mention_from_head, noun_category)
 
 SALIENCE = 0.5   # weight of log2(mentions so far) against recency rank, for pronoun antecedents
 
@@ -95,6 +96,18 @@ def _person_role_before(role: str | None, name: str) -> bool:
         return False
     last = role.split()[-1].lower().strip(".,")
     return last in PERSON_NOUNS_V1 and last not in ORG_NOUNS_V2
+
+
+def _body_role_before(role: str | None, name: str) -> bool:
+    """True if ``role``, the mention's words right before ``name`` (not an apposition
+    after it: "Sevaun Palvetzian, CEO of Civic Action, a … group"), ends in a noun that introduces an
+    organisation ("Cycling charity", "budget airline": :data:`COMPANY_TRADE_NOUNS_V1`,
+    :data:`~saidwhat.pipeline.entities.BODY_KIND_NOUNS`) and the name opens with no
+    known given name."""
+    if not role or not role.split():
+        return False
+    last = role.split()[-1].lower()
+    return (last in COMPANY_TRADE_NOUNS_V1 or last in BODY_KIND_NOUNS) and not is_known_first_name(name.split()[0])
 
 
 def _sharing_surname(index, surname: str) -> list[Entity]:
@@ -230,6 +243,9 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 e.role = m.role
             if e.type in ("GPE", "ORG") and _person_role_before(m.role, e.name):
                 e.type = "PERSON"   # "board chair Helen Okafor", which NER called a place
+            elif e.type == "PERSON" and _body_role_before(m.text[:max(0, m.text.find(m.name))], e.name):
+                e.type = "ORG"      # "Cycling charity Pedal Safe", which NER left untagged
+                e.gender = e.gender_source = None
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
         elif m.kind != "pronoun" and not m.name and (e := _known_surname(index, m)) is not None:
             # "argued Palvetzian": a person's surname NER took for a nationality (NORP)
@@ -448,6 +464,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                     e.gender_source in (None, "name") or e.pronouns.get("they", 0) > 0):
                 return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         return Resolution(None, "OTHER", None, CONF_GUESS)
+    if pron == "it" and (subject := _content_subject_org(ctx, index, c)) is not None:
+        return Resolution(subject.name, subject.type, subject.role, CONF_LIKELY, subject)
     if pron in ("they", "them") and (desc := _spokesperson_just_quoted(ctx, index, cands, res, history, c)):
         return Resolution(None, "OTHER", desc, CONF_EVEN)
     if pron in ("they", "them") and history:
@@ -602,6 +620,30 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
 #: Australian copy takes up with singular "they" ("A council spokesperson said ...
 #: “...,” they said"; Guardian and BBC style guides on gender-neutral "they").
 _SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman representative official".split())
+
+
+def _content_subject_org(ctx, index, c) -> Entity | None:
+    """The organisation a reported clause before "it said" is about: in wire copy's
+    "Britain's biggest water utility, Thames Vale Water, will raise bills by 11 %, it said"
+    (Reuters and AP lede style) "it" is the clause's subject, named there, though NER may
+    miss the name. Only for "it": a person named so is not "he" (binding principle C).
+    None unless the content comes before the cue and its subject names an organisation."""
+    m = c.mention
+    if c.type != "indirect" or c.end > m.start or c.cue_tok is None:
+        return None
+    root = next((t for t in ctx.tokens_in(c.start, c.end) if t.head.i == c.cue_tok.i or t.head.i == t.i
+                 and t.i != c.cue_tok.i), None)
+    if root is None:
+        return None
+    subj = find_subject(root)   # past a dateline the parser made the subject
+    if subj is None or not c.start <= subj.idx < c.end:
+        return None
+    lo, hi = ctx.paragraph_bounds(c.start)
+    sm = mention_from_head(subj, c.start, min(hi, c.end))
+    if not sm.name:
+        return None
+    e = index.get(sm.name, sm.ent_label or "ORG")
+    return e if e.type == "ORG" or e.type != "PERSON" and (sm.ent_label in (None, "ORG")) else None
 
 
 def _spokesperson_just_quoted(ctx, index, cands, res, history, c) -> str | None:
@@ -929,6 +971,8 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
         if mod.dep_ in ("compound", "poss") and mod.pos_ == "NOUN" and noun_category(mod.lower_) == "ORG":
             orgs = [e for _, e in index.before(m.start, len(ctx.text)) if e.type == "ORG"]
             e = next((e for e in orgs if re.search(rf"\b{re.escape(mod.lower_)}\b", e.name, re.I)), None)
+            if e is None and mod.lower_ == "union":
+                e = next((e for e in orgs if _UNION_LOCAL.search(e.name)), None)   # "UFCW Local 832"
             if e is not None:
                 return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
             return Resolution(None, "OTHER", None, CONF_GUESS)
@@ -954,6 +998,11 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
                 and r is not None and r.entity is not None:
             return Resolution(r.entity.name, r.entity.type, r.role, CONF_WEAK, r.entity)
     return Resolution(None, "OTHER", None, CONF_GUESS)
+
+
+#: A union local named by its number ("UFCW Local 832", "CUPE Local 79"): North American
+#: unions' branches are "Local" and a number (AFL-CIO and CLC usage), so "the union" is it.
+_UNION_LOCAL = re.compile(r"\bLocal \d+\b")
 
 
 def _read_on_behalf(ctx, index, m) -> Entity | None:
