@@ -115,3 +115,15 @@ def test_a_second_clause_with_a_subject_the_parser_coordinated_stays_apart(run):
     quotes = run("Republicans said they're increasingly convinced the Justice Department mishandled the "
                  "investigation and Democrats accused the GOP of stoking the issue.")
     assert not any("accused the GOP" in q.quote and "mishandled" in q.quote for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the judge" is the one the article titles "Justice" or "Magistrate"; not the accused
+    # the quotation names
+    ("Colleen Marchuk, 47, was sentenced Tuesday.\n\nJustice Daniel Fortier said the case involved "
+     "“a profound breach of trust.”\n\nThe judge said video from a classroom camera showed Marchuk "
+     "grabbing children by the arm.", "Daniel Fortier"),
+    ("Const. Amara Singh found the car at 2 a.m. The officer said the driver had fled on foot.", "Amara Singh"),
+])
+def test_a_title_is_held_under_a_rank_of_the_same_office(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -395,3 +395,11 @@ def test_a_union_local_is_named_with_its_number_and_is_the_unions_document(run):
                  "release said.")
     assert [q.speaker for q in quotes] == ["UFCW Local 832", "Traeger", "UFCW Local 832"]
     assert quotes[-1].speaker_type == "ORG"
+
+
+def test_an_entity_ner_ran_from_a_dateline_into_the_lede_loses_the_dateline(run):
+    # NER's "Oct 2 - Workers": the dateline part is no name, and "Workers" names nobody
+    quotes = run("DETROIT, Oct 2 - Workers at Benton Motors' three U.S. assembly plants voted to authorise a "
+                 "strike, the United Vehicle Workers union (UVW) said on Monday.\n\n"
+                 "Workers at the Toledo plant said morale was low.")
+    assert quotes[-1].speaker is None

@@ -37,6 +37,22 @@ _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|P
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
 
+#: The date a Reuters or Bloomberg dateline carries after the place ("LONDON, March 4
+#: (Reuters) -", "SINGAPORE, Sept. 12, 2026 -"): a month, abbreviated or not, a day and
+#: an optional year (Reuters Handbook of Journalism, "datelines").
+_DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+                  r"(?:, \d{4})?)?")
+
+#: A wire dateline opening an article's first paragraph: the place in capitals, an
+#: optional state or country, an optional date, an optional agency in brackets, then a
+#: dash ("OTTAWA —", "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -", "DETROIT,
+#: Oct 2 -"; AP Stylebook, "datelines").
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + _DATELINE_DATE +
+                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
+
+
+
 class DocContext:
     """Lookups over one parsed article.
 
@@ -59,7 +75,8 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = _titled_names(doc, _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents])))
+        self.ents = _past_datelines(doc, self.par_breaks, _titled_names(
+            doc, _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents]))))
         # (doc.ents rebuilds its spans on every access)
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -207,6 +224,31 @@ def _joined_names(ents: list[Span]) -> list[Span]:
 
 _OPEN_MARKS = frozenset("“\"‘'")
 _CLOSE_MARKS = frozenset("”\"’'")
+
+
+#: Longest wire dateline looked for, in characters ("SINGAPORE, Sept. 12, 2026 (Reuters) - "
+#: is 39; "MANCHESTER, England (AP) — " 27).
+DATELINE_MAX_CHARS = 60
+
+
+def _past_datelines(doc: Doc, breaks: list[int], ents: list[Span]) -> list[Span]:
+    """Entity spans without the wire dateline that opens a paragraph ("LONDON, March 4
+    (Reuters) -", :data:`_DATELINE`): the place and the agency credit name no one who
+    speaks, and a span NER ran from the date into the first words ("Oct 2 - Workers")
+    keeps only the words after the dash."""
+    text = doc.text
+    out = []
+    for e in ents:
+        k = bisect_left(breaks, e.start_char)
+        ps = breaks[k - 1] + 1 if k > 0 else 0
+        m = _DATELINE.match(text, ps) if e.start_char - ps < DATELINE_MAX_CHARS else None
+        if m is None or e.start_char >= m.end():
+            out.append(e)
+            continue
+        rest = [t for t in e if t.idx >= m.end()]
+        if rest:
+            out.append(Span(doc, rest[0].i, e.end, label=e.label))
+    return out
 
 
 def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -40,7 +40,7 @@ from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FA
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 from . import given_names
-from .speaker_detector import (_DATELINE, _ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
+from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -324,9 +324,6 @@ def _surname_keys(name: str) -> set[str]:
 BODY_KIND_NOUNS = frozenset("""charity nonprofit campaign coalition foundation association union
 tank watchdog lobby alliance federation organisation organization society""".split())
 
-#: Longest wire dateline looked for, in characters ("SINGAPORE, Sept. 12, 2026 (Reuters) - " is 39).
-DATELINE_MAX_CHARS = 60
-
 #: Participles that open British court reports' sentences for counsel's side
 #: ("Prosecuting, Nadia Ferreira-Blake told the court", "Defending, Oliver Mensah said"),
 #: which NER tags as names when the tagger reads them as proper nouns.
@@ -530,8 +527,6 @@ class ArticleEntities:
                 if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _WORK_NOUNS \
                         and ent.root.head.i < ent.start:
                     continue   # "Her memoir, Tides and Timing,": a work's title, which NER may call a person
-                if self._in_dateline(ent.start_char):
-                    continue   # "LONDON, March 4 (Reuters) -": the place and the agency credit name no speaker
                 if len(ent) == 1 and ent[0].text in _FRONTED_ROLES and ent.end < len(ctx.doc) \
                         and ctx.doc[ent.end].text == ",":
                     continue   # "Defending, Oliver Mensah said": counsel's side in court reports, no name
@@ -749,15 +744,6 @@ class ArticleEntities:
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
-
-    def _in_dateline(self, pos: int) -> bool:
-        """True if ``pos`` lies in a wire dateline opening its paragraph ("LONDON, March 4
-        (Reuters) -", :data:`~saidwhat.pipeline.speaker_detector._DATELINE`)."""
-        ps, _ = self.ctx.paragraph_bounds(pos)
-        if pos - ps > DATELINE_MAX_CHARS:
-            return False
-        m = _DATELINE.match(self.ctx.text, ps)
-        return m is not None and pos < m.end()
 
     def _acronym_definitions(self, raw: list, ends: dict[int, int]) -> list:
         """Add the organisations the article defines with an acronym in brackets ("The

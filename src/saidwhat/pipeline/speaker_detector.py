@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import after_title, coordinated_first_part, opens_apposition
+from .context import _DATELINE, _DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
                        INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
@@ -106,21 +106,6 @@ class Mention:
     role: str | None = None
     kind: str = "name"
     ent_label: str | None = None
-
-
-#: The date a Reuters or Bloomberg dateline carries after the place ("LONDON, March 4
-#: (Reuters) -", "SINGAPORE, Sept. 12, 2026 -"): a month, abbreviated or not, a day and
-#: an optional year (Reuters Handbook of Journalism, "datelines").
-_DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-                  r"(?:, \d{4})?)?")
-
-#: A wire dateline opening an article's first paragraph: the place in capitals, an
-#: optional state or country, an optional date, an optional agency in brackets, then a
-#: dash ("OTTAWA —", "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -", "DETROIT,
-#: Oct 2 -"; AP Stylebook, "datelines").
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
-                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + _DATELINE_DATE +
-                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
 
 
 def _past_dateline(subj: Token) -> Token:

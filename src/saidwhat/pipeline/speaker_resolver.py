@@ -777,9 +777,25 @@ _TITLE_SYNONYMS = {"boss": ("manager",), "manager": ("boss",), "doctor": ("dr",)
                    # the abbreviations AP and Commonwealth styles write before a name
                    "governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
                    "professor": ("prof",), "superintendent": ("supt",), "inspector": ("insp",),
-                   "sergeant": ("sgt",), "councillor": ("cllr", "cr"), "detective": ("det",),
+                   "sergeant": ("sgt",), "detective": ("det",),
                    "congressman": ("rep",), "congresswoman": ("rep",), "ceo": ("chief executive",),
-                   "executive": ("ceo",)}
+                   "executive": ("ceo",),
+                   # a court's judges are titled by court ("Justice Daniel Fortier", "Magistrate
+                   # Peter Lindqvist"), yet "the judge" in the copy
+                   "judge": ("justice", "magistrate"), "justice": ("judge",),
+                   # police officers under their ranks ("Const.", "Det Sgt"), lawyers under theirs
+                   "officer": ("constable", "const", "cst", "pc", "sgt", "sergeant", "detective", "det",
+                               "inspector", "insp", "corporal", "cpl", "trooper", "deputy"),
+                   "lawyer": ("attorney", "counsel", "barrister", "solicitor"), "attorney": ("lawyer",),
+                   "councillor": ("cllr", "cr", "councilor", "coun"), "councilor": ("councillor", "coun"),
+                   "captain": ("capt",), "lieutenant": ("lt",), "general": ("gen",), "colonel": ("col",),
+                   "reverend": ("rev",),
+                   # a minister titled by portfolio ("Transport Secretary", British usage), a
+                   # chair or spokesperson under a gendered form, an envoy
+                   "minister": ("secretary",), "chairman": ("chair", "chairwoman", "chairperson"),
+                   "chair": ("chairman", "chairwoman", "chairperson"), "chairwoman": ("chair",),
+                   "spokesperson": ("spokesman", "spokeswoman"), "spokesman": ("spokesperson",),
+                   "spokeswoman": ("spokesperson",), "ambassador": ("envoy",), "envoy": ("ambassador",)}
 
 
 def _title_words(role: str, noun: str) -> list[str] | None:
