@@ -76,3 +76,10 @@ def test_a_relative_clause_the_parser_made_a_second_complement_continues_the_con
                  "were already scheduled to retire.")
     assert [q.quote for q in quotes] == [
         "the agency expected about 15 plants to close, most of which were already scheduled to retire"]
+
+
+def test_a_lone_given_name_in_apposition_to_a_person_noun_is_a_person(run):
+    # "A local schoolboy, Archie," (NER: ORG): a person, whom "he" takes up
+    quotes = run("Robert Ekström says demand is high. A local schoolboy, Archie, sent a drawing. "
+                 "“Swim fast,” he wrote.")
+    assert [q.speaker for q in quotes] == ["Robert Ekström", "Archie"]

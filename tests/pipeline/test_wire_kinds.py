@@ -403,3 +403,11 @@ def test_an_entity_ner_ran_from_a_dateline_into_the_lede_loses_the_dateline(run)
                  "strike, the United Vehicle Workers union (UVW) said on Monday.\n\n"
                  "Workers at the Toledo plant said morale was low.")
     assert quotes[-1].speaker is None
+
+
+def test_a_reported_clause_hung_on_the_channel_keeps_its_subject_after_that_read_as_a_determiner(run):
+    # "call that order intake …": the parser reads "that" as a determiner of "order" and
+    # the subject as a relative clause of "call"; the content keeps "order intake …"
+    (q,) = run("Ellingham told analysts on a conference call that order intake in the fourth quarter had "
+               "dropped 19 percent.")
+    assert q.quote == "order intake in the fourth quarter had dropped 19 percent"

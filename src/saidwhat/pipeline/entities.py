@@ -37,7 +37,7 @@ from ..model import EntityRecord
 from .context import DocContext
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, HYPHENS,
-                       NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1,
+                       NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 from . import given_names
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
@@ -225,6 +225,12 @@ def ent_name(ent) -> str:
                 and breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1)), len(text))
     text = text[:cut]   # up to a paragraph break; a wrapped line end reads as a space below
     return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
+
+
+def _person_noun(noun: str) -> bool:
+    """A common noun of a person: the person-noun lists, or a compound of "boy", "girl",
+    "man" or "woman" ("schoolboy", "schoolgirl", "fisherman", "businesswoman")."""
+    return noun in PERSON_NOUNS_V2 or noun.endswith(("boy", "girl", "man", "woman")) and len(noun) > 5
 
 
 #: Nouns of works whose title a name in apposition gives ("her memoir, Tides and Timing";
@@ -683,7 +689,7 @@ class ArticleEntities:
                     e.type = "ORG"
                     e.gender = e.gender_source = None
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
-                        and ent.root.head.lemma_.lower() in PERSON_NOUNS_V1 and ent.root.head.i < ent.start \
+                        and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
                     e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
                 if e.type == "ORG" and len(e.name.split()) >= 2 and is_known_first_name(e.name.split()[0]) \

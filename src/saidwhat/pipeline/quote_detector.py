@@ -145,12 +145,21 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
         return []
     doc = comp.doc
     lo = comp.left_edge.i
-    mark = next((t for t in doc[v.i + 1:lo] if t.lower_ == "that" and t.dep_ == "mark"
-                 and t.head.dep_ in ("acl", "relcl") and t.head.i < lo), None)
+    mark, rel = None, None
+    for t in doc[v.i + 1:lo]:
+        if t.lower_ != "that" or t.dep_ not in ("mark", "det"):
+            continue
+        # the clause hung on the channel noun: the head of "that" as a complementiser,
+        # or, where the parser read "that" as a determiner ("call that order intake in
+        # the fourth quarter had dropped"), the relative clause its noun sits in
+        rel = next((a for a in [t.head, *t.head.ancestors] if a.dep_ in ("acl", "relcl") and a.i < lo), None)
+        if rel is not None:
+            mark = t
+            break
     if mark is None or mark.i + 1 >= lo:
         return []
     between = set(range(mark.i + 1, lo))
-    if not between <= {t.i for t in mark.head.subtree}:
+    if not between <= {t.i for t in rel.subtree}:
         return []
     return [doc[i] for i in sorted(between)]
 
