@@ -483,3 +483,11 @@ def test_a_list_the_parser_hangs_as_an_apposition_gives_no_role_or_gender(nlp):
 def test_a_name_introduced_by_a_kind_of_body_is_an_organisation(nlp, text, speaker, kind):
     (q,) = saidwhat.extract(text, nlp=nlp)
     assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("noun, speaker", [("His wife", "Margaret Langille"), ("Her husband", "Henry Langille")])
+def test_a_spouse_of_a_couple_named_together_is_that_member(nlp, noun, speaker):
+    # "Henry and Margaret Langille … His wife said": the couple's woman, by the name table
+    text = (f"Henry and Margaret Langille spent the morning moving furniture. {noun} said the couple "
+            "would stay with their daughter.")
+    assert _speakers(nlp, text) == [speaker]

@@ -130,6 +130,30 @@ def _people(index: EntityIndex, name: str) -> list[Entity]:
     return found if all(e.type == "PERSON" for e in found) else []
 
 
+#: A couple named together before their shared surname ("Henry and Margaret Langille").
+_COUPLE = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w'’-]+)\b")
+
+
+def _spouse_in_couple(ctx, index, m) -> Entity | None:
+    """The member of a couple named together ("Henry and Margaret Langille") that "his
+    wife" or "her husband" names: the one whose given name the name table gives the
+    noun's gender, the other not, within :data:`PRONOUN_WINDOW_CHARS` before; None
+    otherwise (the article's own "his wife, Ann" is resolved as a name)."""
+    if m.head is None or m.head.lemma_.lower() not in ("wife", "husband") \
+            or not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in m.head.children):
+        return None
+    want = ROLE_GENDER[m.head.lemma_.lower()]
+    found = list(_COUPLE.finditer(ctx.text, max(0, m.start - PRONOUN_WINDOW_CHARS), m.start))
+    if not found:
+        return None
+    g1, g2, surname = found[-1].groups()
+    genders = [given_names.name_gender(g1), given_names.name_gender(g2)]
+    if sorted(x or "" for x in genders) != ["F", "M"]:
+        return None
+    given = g1 if genders[0] == want else g2
+    return index.get(f"{given} {surname}", "PERSON")
+
+
 def _family(ctx, index, m) -> Resolution | None:
     """A family named by its surname in the plural ("the Fentons said"): the couple the
     article named before ("Mark and Julie Fenton"), or the people of that surname
@@ -1193,6 +1217,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
+    spouse = _spouse_in_couple(ctx, index, m)
+    if spouse is not None:   # "Henry and Margaret Langille … His wife said": Margaret Langille
+        return Resolution(spouse.name, spouse.type, spouse.role, CONF_WEAK, spouse)
     if (cat == "PERSON" or noun in ROLE_GENDER or cat is None and _agent_noun(noun)) \
             and _introduced_unnamed(ctx, index, m):
         # "a man and a woman ... The woman told the BBC": the person the article
