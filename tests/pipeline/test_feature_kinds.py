@@ -83,3 +83,13 @@ def test_a_lone_given_name_in_apposition_to_a_person_noun_is_a_person(run):
     quotes = run("Robert Ekström says demand is high. A local schoolboy, Archie, sent a drawing. "
                  "“Swim fast,” he wrote.")
     assert [q.speaker for q in quotes] == ["Robert Ekström", "Archie"]
+
+
+def test_a_headlines_capitalised_words_after_a_title_are_no_person(run):
+    # "Senator Blocks Nominee": NER's PERSON "Blocks Nominee", which the article never
+    # writes again and which holds no given name; "the senator" stays unnamed
+    from saidwhat import extract_entities
+    text = ("Senator Blocks Nominee\n\nThe nomination stalled on Tuesday. "
+            "“This nominee is not qualified,” the senator said.")
+    assert [q.speaker for q in run(text)] == [None]
+    assert "Blocks Nominee" not in {e.name for e in extract_entities(text)}

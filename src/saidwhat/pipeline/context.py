@@ -334,7 +334,7 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
         if k < n and not doc[k - 1].whitespace_ and doc[k].text in HYPHENS:
             continue   # a hyphenated name ("Mr. Holtz-Eakin"): NER's span and _whole_words decide
-        if k < n and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or _title_case(t.sent) and not any(
+        if k < n and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or title_case(t.sent) and not any(
                 x.pos_ in ("VERB", "AUX") and x.text.islower() for x in t.sent):
             continue   # a longer capitalised run, or a headline in title case: not one name
         head = doc[k - 1]
@@ -364,7 +364,7 @@ def coordinated_first_part(doc: Doc, start: int, head_lo: int, head_hi: int) -> 
     return a.pos_ == "PROPN" and not a.ent_type_ and head_lo <= a.head.i < head_hi
 
 
-def _title_case(sent: Span) -> bool:
+def title_case(sent: Span) -> bool:
     """A headline in title case ("Morton Blackwell Endorses Ted Cruz"): most of its words
     capitalised, so a capital shows no name."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -410,7 +410,7 @@ def _whole_words(ent: Span) -> Span:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
     while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
             and n.text[:1].isupper() and n.is_alpha and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == n.i \
-            and n.lower_ not in TITLE_WORDS_V1 and not _title_case(n.sent) \
+            and n.lower_ not in TITLE_WORDS_V1 and not title_case(n.sent) \
             and not (end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == ":")):
         end += 1   # "Inés Navarro" + "Ruiz": NER stopped before the word the parser made the name's head
     if ent.label_ == "PERSON" and len(ent) >= 2:

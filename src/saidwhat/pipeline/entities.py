@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import EntityRecord
-from .context import DocContext
+from .context import DocContext, title_case
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
@@ -225,6 +225,20 @@ def ent_name(ent) -> str:
                 and breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1)), len(text))
     text = text[:cut]   # up to a paragraph break; a wrapped line end reads as a space below
     return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
+
+
+def _headline_only_name(ctx: DocContext, ent, name: str) -> bool:
+    """True for a PERSON span in a title-case headline ("Governor Declares Drought
+    Emergency", "Senator Blocks Nominee") that holds no given name the name table knows
+    and that the article never writes again: the headline's capitalised verb and noun
+    after a title, not a person."""
+    sent = ent.sent
+    words = [t for t in sent if not t.is_space]
+    if not title_case(sent) or words and words[-1].text in (".", "!", "?", ":", "”", '"') \
+            or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in sent) \
+            or any(is_known_first_name(w) for w in name.split()):
+        return False   # (a headline has no full stop and no lower-case verb)
+    return ctx.text.count(name) == 1
 
 
 def _person_noun(noun: str) -> bool:
@@ -530,6 +544,8 @@ class ArticleEntities:
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if name in _TIME_ZONES:
                     continue   # "14.21 GMT" of a live blog's timestamp: no one "they" can be
+                if ent.label_ == "PERSON" and _headline_only_name(ctx, ent, name):
+                    continue   # "Senator Blocks Nominee": a headline's capitalised verb and noun, no one
                 if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _WORK_NOUNS \
                         and ent.root.head.i < ent.start:
                     continue   # "Her memoir, Tides and Timing,": a work's title, which NER may call a person
