@@ -40,17 +40,16 @@ _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 #: The date a Reuters or Bloomberg dateline carries after the place ("LONDON, March 4
 #: (Reuters) -", "SINGAPORE, Sept. 12, 2026 -"): a month, abbreviated or not, a day and
 #: an optional year (Reuters Handbook of Journalism, "datelines").
-_DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
                   r"(?:, \d{4})?)?")
 
 #: A wire dateline opening an article's first paragraph: the place in capitals, an
 #: optional state or country, an optional date, an optional agency in brackets, then a
 #: dash ("OTTAWA —", "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -", "DETROIT,
 #: Oct 2 -"; AP Stylebook, "datelines").
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
-                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + _DATELINE_DATE +
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE +
                        r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
-
 
 
 class DocContext:
@@ -222,10 +221,6 @@ def _joined_names(ents: list[Span]) -> list[Span]:
     return out
 
 
-_OPEN_MARKS = frozenset("“\"‘'")
-_CLOSE_MARKS = frozenset("”\"’'")
-
-
 #: Longest wire dateline looked for, in characters ("SINGAPORE, Sept. 12, 2026 (Reuters) - "
 #: is 39; "MANCHESTER, England (AP) — " 27).
 DATELINE_MAX_CHARS = 60
@@ -233,22 +228,42 @@ DATELINE_MAX_CHARS = 60
 
 def _past_datelines(doc: Doc, breaks: list[int], ents: list[Span]) -> list[Span]:
     """Entity spans without the wire dateline that opens a paragraph ("LONDON, March 4
-    (Reuters) -", :data:`_DATELINE`): the place and the agency credit name no one who
+    (Reuters) -", :data:`DATELINE`): the place and the agency credit name no one who
     speaks, and a span NER ran from the date into the first words ("Oct 2 - Workers")
     keeps only the words after the dash."""
     text = doc.text
     out = []
+    dateline_end: dict[int, int] = {}   # paragraph start -> end of its dateline (or -1)
     for e in ents:
         k = bisect_left(breaks, e.start_char)
         ps = breaks[k - 1] + 1 if k > 0 else 0
-        m = _DATELINE.match(text, ps) if e.start_char - ps < DATELINE_MAX_CHARS else None
-        if m is None or e.start_char >= m.end():
+        if e.start_char - ps >= DATELINE_MAX_CHARS:
             out.append(e)
             continue
-        rest = [t for t in e if t.idx >= m.end()]
+        if ps not in dateline_end:
+            m = DATELINE.match(text, ps)
+            dateline_end[ps] = m.end() if m else -1
+        end = dateline_end[ps]
+        if e.start_char >= end:
+            out.append(e)
+            continue
+        rest = [t for t in e if t.idx >= end]
         if rest:
             out.append(Span(doc, rest[0].i, e.end, label=e.label))
     return out
+
+
+def _with_persons(doc: Doc, ents: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
+    """``ents`` with the PERSON spans of token ranges ``spans`` put in, in place of every
+    span they overlap, in text order."""
+    if not spans:
+        return ents
+    out = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
+    return sorted(out + [Span(doc, a, b, label="PERSON") for a, b in spans], key=lambda e: e.start)
+
+
+_OPEN_MARKS = frozenset("“\"‘'")
+_CLOSE_MARKS = frozenset("”\"’'")
 
 
 def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -289,11 +304,7 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 and doc[start - 1].text[:1].isupper():
             start -= 1   # "Mary Ann “Mo” Smith"
         spans.append((start, k + 1))
-    if not spans:
-        return ents
-    out = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
-    out += [Span(doc, a, b, label="PERSON") for a, b in spans]
-    return sorted(out, key=lambda e: e.start)
+    return _with_persons(doc, ents, spans)
 
 
 #: Most words of a name after a personal title ("Dr Olumide Babatunde Olusanya",
@@ -341,10 +352,7 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if any(doc[j].head.i != head.i and doc[j].head.i not in range(start, k) for j in range(start, k - 1)):
             continue   # the words are not one noun phrase headed by the last
         new.append((start, k))
-    if not new:
-        return ents
-    out = [e for e in ents if not any(e.start < b and a < e.end for a, b in new)]
-    return sorted(out + [Span(doc, a, b, label="PERSON") for a, b in new], key=lambda e: e.start)
+    return _with_persons(doc, ents, new)
 
 
 def opens_apposition(tok: Token) -> bool:
@@ -422,8 +430,8 @@ def _whole_words(ent: Span) -> Span:
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
             # or after a title: "Madam" + "Rohani" + "Abdul Rahman")
-    if ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].like_num \
-            and doc[end].text.isdigit():
+    local = ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit()
+    if local:
         end += 1   # "UFCW Local" + "832": a union local's number is part of its name
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
@@ -432,6 +440,6 @@ def _whole_words(ent: Span) -> Span:
         return Span(doc, start - 2, end, label=ent.label)   # "The Alzheimer's Society": NER took "Society"
     if (start, end) == (ent.start, ent.end):
         return ent
-    if (start, end) == (ent.start, ent.end + 1) and doc[ent.end - 1].text == "Local":
+    if local and (start, end) == (ent.start, ent.end + 1):
         return Span(doc, start, end, label=ent.label)   # the union local stays an organisation
     return Span(doc, start, end, label="PERSON" if start < ent.start or end > ent.end else ent.label)

@@ -63,8 +63,7 @@ def light_verb_noun(tok: Token) -> Token | None:
     nouns = _LIGHT_VERB_CUES.get(tok.lemma_.lower())
     if not nouns or tok.pos_ != "VERB":
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns | {n.rstrip("s") for n in nouns}
-                and c.i > tok.i), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns and c.i > tok.i), None)
     if obj is None or not (_that_clause(obj) or _that_clause(tok)):
         return None
     return obj

@@ -344,10 +344,23 @@ def _surname_keys(name: str) -> set[str]:
 BODY_KIND_NOUNS = frozenset("""charity nonprofit campaign coalition foundation association union
 tank watchdog lobby alliance federation organisation organization society""".split())
 
+def introduced_as_body(role: str | None, name: str) -> bool:
+    """True if ``role``, the words written right before ``name``, ends in a noun that
+    introduces an organisation ("Belgian bank", "budget airline", "Cycling charity":
+    :data:`COMPANY_TRADE_NOUNS_V1`, :data:`BODY_KIND_NOUNS`) and the name opens with no
+    known given name ("airline pilot Maria Lindgren" ends in a person noun)."""
+    last = role.split()[-1].lower() if role and role.split() else ""
+    return (last in COMPANY_TRADE_NOUNS_V1 or last in BODY_KIND_NOUNS) and not is_known_first_name(name.split()[0])
+
+
 #: Participles that open British court reports' sentences for counsel's side
 #: ("Prosecuting, Nadia Ferreira-Blake told the court", "Defending, Oliver Mensah said"),
 #: which NER tags as names when the tagger reads them as proper nouns.
 _FRONTED_ROLES = frozenset("Prosecuting Defending Mitigating Representing Sentencing Summing".split())
+
+#: How far before an acronym in brackets its name is looked for, in characters: eight
+#: capitalised words and their "and"/"of" (the longest acronym taken) fit in it.
+ACRONYM_LOOKBACK_CHARS = 400
 
 #: An acronym in brackets right after a name: "(RTA)", "(FSIN)", "(AT&T)" is not one.
 _ACRONYM_DEFINED = re.compile(r"(?<=[A-Za-z]) \((?P<acr>[A-Z][A-Z&]{1,7})\)")
@@ -716,8 +729,7 @@ class ArticleEntities:
                 if e.type != "PERSON":   # NER's ORG on a person ("Mayor Helena Brandt") counts
                     continue
                 role = _left_role(ent, ctx.text)
-                if role and (role.split()[-1] in COMPANY_TRADE_NOUNS_V1 or role.split()[-1].lower() in BODY_KIND_NOUNS) \
-                        and not is_known_first_name(e.name.split()[0]):
+                if introduced_as_body(role, e.name):
                     # "Belgian bank Maertens Groep", "budget airline Zephora": a company
                     # introduced by its trade, which NER took for a person ("airline
                     # pilot Maria Lindgren" ends in a person noun)
@@ -779,7 +791,9 @@ class ArticleEntities:
         add = []
         for m in _ACRONYM_DEFINED.finditer(text):
             acr = m.group("acr")
-            words = text[:m.start()].rstrip().split(" ")[-(2 * len(acr) + 2):]
+            lo = max(0, m.start() - ACRONYM_LOOKBACK_CHARS)
+            words = text[lo:m.start()].rstrip().split(" ")
+            words = (words if lo == 0 else words[1:])[-(2 * len(acr) + 2):]   # (a cut first word dropped)
             caps = 0
             k = len(words)
             while k > 0 and caps < len(acr):

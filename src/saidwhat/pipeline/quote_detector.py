@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from .context import DocContext
+from .context import DATELINE, DocContext
 from .cue_detector import cue_extent, find_channel, is_cue, light_verb_noun
 from .lexicons import HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
-from .speaker_detector import _DATELINE, SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
+from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
 
 _DASHES = ("—", "–", "-", "--", "―")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -65,7 +65,7 @@ def _after_dateline(ctx: DocContext, s: int) -> int:
     ps, _ = ctx.paragraph_bounds(s)
     if ctx.text[ps:s].strip():
         return s
-    m = _DATELINE.match(ctx.text, s)
+    m = DATELINE.match(ctx.text, s)
     return m.end() if m else s
 
 

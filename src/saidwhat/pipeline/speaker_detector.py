@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import _DATELINE, _DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
+from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
                        INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
@@ -118,7 +118,7 @@ def _past_dateline(subj: Token) -> Token:
                                        and "\n" not in doc[sent.start - 1].whitespace_):
         return subj
     head = doc[sent.start:min(sent.end, sent.start + 12)]
-    m = _DATELINE.match(head.text)
+    m = DATELINE.match(head.text)
     if m is None or subj.idx >= sent.start_char + m.end():
         return subj
     end = sent.start_char + m.end()
@@ -222,18 +222,23 @@ def _dashed_apposition(cue: Token, c: Token) -> Token | None:
     return next((x for x in cue.children if x.dep_ == "nsubj" and x.i < lo and x.right_edge.i == lo - 2), None)
 
 
+def _said_as_noun(tok: Token) -> bool:
+    """True for "said"/"says" the parser read as the head noun of its own subject's phrase."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ("said", "says")
+
+
 def _fused_determiner(head: Token, np: list[Token]) -> Token | None:
     """The determiner of a subject the parser fused with its cue into one noun phrase
     headed by "said" ("the 29-year-old said": "the" and "old" both modify "said"), when
     ``head`` is that subject's modifier; None otherwise."""
     cue = head.head
-    if cue.i <= head.i or cue.pos_ not in ("NOUN", "PROPN") or cue.lower_ not in ("said", "says"):
+    if cue.i <= head.i or not _said_as_noun(cue):
         return None
     return next((c for c in cue.children if c.dep_ in ("det", "poss") and c.i < np[0].i), None)
 
 
 def _subject(cue: Token, depth: int) -> Token | None:
-    if cue.pos_ in ("NOUN", "PROPN") and cue.lower_ in ("said", "says"):
+    if _said_as_noun(cue):
         # "the 29-year-old said, breaking down ...": the parser reads subject and cue as one
         # noun phrase headed by "said"; its nearest modifier before it heads the subject
         mod = max((c for c in cue.children if c.i < cue.i and c.dep_ in ("amod", "compound", "nmod")),
@@ -1160,7 +1165,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
 
 #: A wire dateline before the subject it opens ("CUPERTINO, Calif. —", "LONDON (Reuters) -"):
 #: no part of a speaker's role.
-_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?" + _DATELINE_DATE
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?" + DATELINE_DATE
                             + r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 

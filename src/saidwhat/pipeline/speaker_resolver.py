@@ -35,8 +35,8 @@ from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
                        ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
-from .entities import (_GENDER_PRON, BODY_KIND_NOUNS, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
-                       EntityIndex, ent_name, normalize_name, relative_age_pick)
+from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
+                       EntityIndex, ent_name, introduced_as_body, normalize_name, relative_age_pick)
 from .speaker_detector import (_DOCUMENT_NOUNS, _ORG_NAME_WORDS, _entity_at, find_subject, is_known_first_name,
                                mention_from_head, noun_category)
 
@@ -96,18 +96,6 @@ def _person_role_before(role: str | None, name: str) -> bool:
         return False
     last = role.split()[-1].lower().strip(".,")
     return last in PERSON_NOUNS_V1 and last not in ORG_NOUNS_V2
-
-
-def _body_role_before(role: str | None, name: str) -> bool:
-    """True if ``role``, the mention's words right before ``name`` (not an apposition
-    after it: "Sevaun Palvetzian, CEO of Civic Action, a … group"), ends in a noun that introduces an
-    organisation ("Cycling charity", "budget airline": :data:`COMPANY_TRADE_NOUNS_V1`,
-    :data:`~saidwhat.pipeline.entities.BODY_KIND_NOUNS`) and the name opens with no
-    known given name."""
-    if not role or not role.split():
-        return False
-    last = role.split()[-1].lower()
-    return (last in COMPANY_TRADE_NOUNS_V1 or last in BODY_KIND_NOUNS) and not is_known_first_name(name.split()[0])
 
 
 def _sharing_surname(index, surname: str) -> list[Entity]:
@@ -267,7 +255,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 e.role = m.role
             if e.type in ("GPE", "ORG") and _person_role_before(m.role, e.name):
                 e.type = "PERSON"   # "board chair Helen Okafor", which NER called a place
-            elif e.type == "PERSON" and _body_role_before(m.text[:max(0, m.text.find(m.name))], e.name):
+            elif e.type == "PERSON" and introduced_as_body(m.text[:max(0, m.text.find(m.name))], e.name):
+                # (the words before the name only: "Sevaun Palvetzian, CEO of …, a … group" is a person)
                 e.type = "ORG"      # "Cycling charity Pedal Safe", which NER left untagged
                 e.gender = e.gender_source = None
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
@@ -844,14 +833,13 @@ def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
     return False
 
 
-def _other_title(e: Entity, noun: str, mods: tuple[str, ...], office: bool = False) -> bool:
+def _other_title(e: Entity, noun: str, mods: tuple[str, ...]) -> bool:
     """True if ``e`` holds ``noun`` only as another office than the description's: a rank
     before it ("her junior minister" for "the Prime Minister") or without the
     description's modifiers ("Quebec's economy minister" for "the federal minister");
     or holds only other titles given before the name ("House Speaker Glenn Rutledge" for
     "the president", "Mayor Jane Roe" for "the Secretary of Transport"; a title's usual
-    abbreviation holds it: "Gov. Ray Calloway" is "the governor", :data:`_TITLE_SYNONYMS`).
-    ``office`` (the description names its office in full) is kept for the callers."""
+    abbreviation holds it: "Gov. Ray Calloway" is "the governor", :data:`_TITLE_SYNONYMS`)."""
     roles = [r for r in [e.role or "", *e.roles] if r]
     if any(_title_words(role, noun) is not None for role in roles):
         return not _holds_title(e, noun, mods)
@@ -1272,14 +1260,10 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
 
     gender = ROLE_GENDER.get(noun)
 
-    office = m.head is not None and any(   # "the Secretary of Transport": an office named in full
-        c.dep_ == "prep" and c.lower_ in ("of", "for") and any(x.dep_ == "pobj" and x.text[:1].isupper()
-                                                              for x in c.children) for c in m.head.children)
-
     def fits(e):
         if gender is not None and e.gender not in (None, gender):
             return False   # "the woman" is not the man named last
-        if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods, office):
+        if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods):
             return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
