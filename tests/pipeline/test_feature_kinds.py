@@ -93,3 +93,11 @@ def test_a_headlines_capitalised_words_after_a_title_are_no_person(run):
             "“This nominee is not qualified,” the senator said.")
     assert [q.speaker for q in run(text)] == [None]
     assert "Blocks Nominee" not in {e.name for e in extract_entities(text)}
+
+
+def test_a_title_that_is_a_common_given_name_after_another_title_is_the_name(run):
+    # "Dean" after "House Speaker" is his given name, not a second title; the role keeps
+    # only the title ("Harvard Dean Ellis"-style titles stay out of this: an entity before)
+    text = "House Speaker Dean Cortland said the vote would go ahead. “We have the numbers,” Cortland said."
+    qs = run(text)
+    assert [(q.speaker, q.speaker_role) for q in qs] == [("Dean Cortland", "House Speaker")] * 2

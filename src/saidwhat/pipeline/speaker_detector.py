@@ -83,6 +83,26 @@ def is_known_first_name(word: str) -> bool:
     return given_names.is_given_name(word)
 
 
+#: A title word borne as a given name by this many people or more in the name table
+#: (:mod:`saidwhat.pipeline.given_names`) is the given name when another title stands
+#: before it and one surname after it ("House Speaker Dean Cortland"): only "Dean"
+#: (217,305) is that common; "Prince" (22,336) and "Major" (18,052) stay titles.
+GIVEN_NAME_TITLE_MIN = 100_000
+
+
+def _given_name_after_title(toks: list[Token]) -> bool:
+    """Whether a name's tokens are a title word that is a very common given name
+    (:data:`GIVEN_NAME_TITLE_MIN`) and one capitalised surname, after a capitalised
+    title that is no name or entity itself ("House Speaker Dean Cortland"; not
+    "Harvard Dean Smith")."""
+    if len(toks) != 2 or toks[0].i == 0 or not toks[1].text[:1].isupper():
+        return False
+    info = given_names.lookup(toks[0].text)
+    prev = toks[0].doc[toks[0].i - 1]
+    return info is not None and info[1] >= GIVEN_NAME_TITLE_MIN and prev.text[:1].isupper() and prev.is_alpha \
+        and not prev.ent_type_ and not is_known_first_name(prev.text) and not prev.is_sent_start
+
+
 @dataclass
 class Mention:
     """A speaker mention found in the text.
@@ -903,7 +923,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             and not any(t.lower_ in _ORG_NAME_WORDS for t in toks):
         toks, label = toks[1:], "PERSON"   # "Linebacker Josh Kealoha", which NER calls an organisation
     # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
-    while len(toks) > 1 and (_role_word(toks[0]) or toks[0].is_punct
+    while len(toks) > 1 and not _given_name_after_title(toks) and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")
                              or len(toks) >= 3 and label in (None, "PERSON")
                              and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)):
