@@ -425,11 +425,13 @@ def _whole_words(ent: Span) -> Span:
         # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
-                and ent.start <= p.head.i < ent.end and (given_names.is_given_name(p.text) or (
+                and ent.start <= p.head.i < ent.end and (given_names.is_attested_given_name(p.text)
+                                                         or given_names.is_given_name(p.text) or (
                     opens_apposition(p) and p.text[1:].islower()) or after_title(p)) \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
-            # or after a title: "Madam" + "Rohani" + "Abdul Rahman")
+            # or after a title: "Madam" + "Rohani" + "Abdul Rahman"; a rarer given name:
+            # "Sushant" + "Kumar Nayak", given_names.LEFT_OUT_MIN_COUNT)
     local = ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit()
     if local:
         end += 1   # "UFCW Local" + "832": a union local's number is part of its name

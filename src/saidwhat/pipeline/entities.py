@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext, title_case
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, EAST_ASIAN_FAMILY_NAMES_V1, GROUP_NOUNS_V1, HYPHENS,
+from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1,
+                       GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
 from . import given_names
@@ -97,6 +98,13 @@ def normalize_name(name: str, label: str | None = None) -> str:
                               or occupation_before_name(parts[0], parts[1], len(parts) - 1)
                               and (label in (None, "PERSON") or not any(w.lower() in _ORG_NAME_WORDS for w in parts))):
         parts = parts[1:]   # "Glaciologist Sara Lindt", "Logger Owen Marsh"
+    k = next((k for k in range(1, len(parts) - 1) if is_known_first_name(parts[k])), 0)
+    if k and len(parts) - k in (2, 3) and all(_swept_before_name(w) for w in parts[:k]) \
+            and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS for w in parts[k:]):
+        # words NER swept into a person's name before the given name: a nationality, a
+        # role or a title, even one the table knows as a given name ("the American Kelsey
+        # Brandt", "Star Jenna Kowalczyk", "Elder Thomas Sainnawap")
+        parts, label = parts[k:], "PERSON"
     personal = len(whole) in (3, 4) and whole[0].lower().rstrip(".") in PERSONAL_TITLES_V1 \
         and len(parts) == len(whole) - 1 \
         and all(w[:1].isupper() for w in parts) and not any(w.lower() in _ORG_NAME_WORDS for w in parts)
@@ -191,6 +199,15 @@ def _group_or_title(name: str) -> bool:
     return " " not in name and (name.lower() in GROUP_NOUNS_V1 or _is_role_word(name))
 
 
+def _swept_before_name(word: str) -> bool:
+    """A capitalised nationality (:data:`DEMONYM_NOUNS_V1` or an adjective of one,
+    "American"), person noun (:data:`PERSON_NOUNS_V1`) or title (:data:`TITLE_WORDS_V1`)
+    that NER may sweep into the name that follows it."""
+    w = word.lower().rstrip(".")
+    return word[:1].isupper() and word.rstrip(".").isalpha() and (
+        w in DEMONYM_NOUNS_V1 or w in PERSON_NOUNS_V1 or w in TITLE_WORDS_V1)
+
+
 def _is_role_word(word: str) -> bool:
     """A capitalised title or role noun that is not also a given name ("Striker",
     "Mayor", "Co-author"; not "Dean", "Major" when the given-name table knows it)."""
@@ -209,11 +226,18 @@ def _person_role(word: str) -> bool:
 
 
 def _people_ending_in(short: str, names) -> list[str]:
-    """The people's names of three words or more, opening with a known given name, that
-    end in the two-word ``short`` ("Lorena Paz Akin" for "Paz Akin", "Ana García López"
-    for "García López")."""
+    """The people's names of three words or more that end in the two-word ``short``
+    ("Lorena Paz Akin" for "Paz Akin", "Ana García López" for "García López"), opening
+    with a known given name, or with one rarer given name (:func:`given_names.
+    is_attested_given_name`: "Ghassan Abou Khalil" for "Abou Khalil") or, when ``short``
+    opens with no known given name, one word the table lacks that is no title or role
+    word; not "Crooked Hillary Clinton" for "Hillary Clinton"."""
     return [n for n in names if len(n.split()) >= 3 and n.endswith(" " + short)
-            and is_known_first_name(n.split()[0]) and guess_name_type(n, None) == "PERSON"]
+            and (is_known_first_name(first := n.split()[0]) or len(n.split()) == len(short.split()) + 1
+                 and (given_names.is_attested_given_name(first) or not is_known_first_name(short.split()[0]))
+                 and first[:1].isupper() and first[1:].islower() and first.isalpha()
+                 and not _is_role_word(first) and first.lower() not in _NOT_GIVEN)
+            and guess_name_type(n, None) == "PERSON"]
 
 
 def ent_name(ent) -> str:

@@ -53,6 +53,7 @@ foreign interior defence defense finance health education justice transport envi
 economy trade labour labor public safety works energy board harbour harbor master
 superintendent principal dean chancellor provost minister's state federal regional
 national assistant associate senior junior acting interim former late utilities
+magistrate coroner elder
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
@@ -157,6 +158,7 @@ soldier politician mp lawmaker legislator diplomat businessman businesswoman
 proprietor resident veteran survivor sergeant-at-arms entrepreneur artist designer architect
 caddie golfer athlete winger forward defenceman goaltender goalie pitcher striker midfielder
 defender quarterback rookie captain chef photographer filmmaker director producer musician
+frontman frontwoman
 principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
 specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
 pilot firefighter paramedic

@@ -852,7 +852,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
                         and not p.ent_type_ and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 \
                         and p.text[1:].islower() and (after_title(p) or (
-                            is_known_first_name(p.text) or opens_apposition(p))
+                            is_known_first_name(p.text) or given_names.is_attested_given_name(p.text)
+                            or opens_apposition(p))
                         and not (p.i > 0 and _role_word(p.doc[p.i - 1]))):   # "Secretary General Ban Ki-moon"
                     toks = [p] + toks
             if label == "GPE" and len(ent) == 1 and ent.start > 0:
