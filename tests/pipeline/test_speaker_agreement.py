@@ -491,3 +491,27 @@ def test_a_spouse_of_a_couple_named_together_is_that_member(nlp, noun, speaker):
     text = (f"Henry and Margaret Langille spent the morning moving furniture. {noun} said the couple "
             "would stay with their daughter.")
     assert _speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # "the other ..." after one of an unnamed group
+    "Chief executive Maren Holt said the firm was solvent. Two former employees disputed that. "
+    "“It was chaos,” said one of them. The other former employee said the board had been warned.",
+    # an anonymous-source noun takes up the unnamed source quoted just before
+    "Daria Lenz, the chief executive, announced the cuts on Monday. Another former employee said the plan "
+    "had been rushed. “Nobody listened,” the person said.",
+    "“The margins are thin,” said Oren Blick, an analyst at Castell Bank. A person familiar with the talks "
+    "said the deal was close. “It will be signed this week,” the person said.",
+    # the same noun again, after a source who asked not to be named
+    "Omar Haddad, the union's regional director, said many nurses have quit.\n\nThe nurse on duty, who asked "
+    "not to be named, said they had sent four patients south this week.\n\n“You don't sleep,” the nurse said.",
+])
+def test_a_description_taking_up_an_unnamed_source_names_no_one(run, text):
+    assert run(text)[-1].speaker is None
+
+
+def test_a_pronoun_after_one_of_a_group_in_apposition_is_that_unnamed_person(run):
+    text = ("Janice Okoro, the union's regional director, said many nurses have quit.\n\n"
+            "One of them, a nurse who has worked on the ward for nine years, said she was thinking of leaving too."
+            "\n\n“I love this job,” she said.")
+    assert [q.speaker for q in run(text)] == ["Janice Okoro", None, None]

@@ -411,3 +411,27 @@ def test_a_reported_clause_hung_on_the_channel_keeps_its_subject_after_that_read
     (q,) = run("Ellingham told analysts on a conference call that order intake in the fourth quarter had "
                "dropped 19 percent.")
     assert q.quote == "order intake in the fourth quarter had dropped 19 percent"
+
+
+def test_a_body_named_in_lower_case_is_there_for_the_description_after_it(run):
+    # "Jordan's foreign ministry" has no NER span of its own: once it speaks, "the
+    # ministry" after it is that body, not the organisation named earlier
+    text = ("The World Health Organization said cases were rising. Jordan's foreign ministry, in a post on X, "
+            "called the report “biased”. “Facts are facts,” the ministry wrote.")
+    assert [q.speaker for q in run(text)] == ["World Health Organization", "Jordan's foreign ministry",
+                                              "Jordan's foreign ministry"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a national adjective with a lower-case portfolio and body, which NER tags ORG whole
+    ("Russia's Interior Ministry said 40 people had been detained. "
+     "The Kazakh foreign ministry said the talks had been useful.", "Kazakh foreign ministry"),
+    # a portfolio the earlier ministry does not hold: no one named
+    ("Russia's Interior Ministry said 40 people had been detained. "
+     "The foreign ministry said the talks had been useful.", None),
+    # the portfolio it does hold
+    ("The Ministry of Foreign Affairs summoned the ambassador. "
+     "The foreign ministry said the talks had been useful.", "Ministry of Foreign Affairs"),
+])
+def test_a_ministry_description_with_a_portfolio_is_not_another_ministry(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

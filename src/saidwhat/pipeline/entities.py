@@ -1285,6 +1285,20 @@ class ArticleEntities:
 
 
 
+    def note_named(self, e: Entity, start: int, subject: bool) -> None:
+        """Put a speaker's name that no NER span gave ("Jordan's foreign ministry", found
+        by speaker detection at ``start``) among the mentions :meth:`before` reads, so
+        that a later "the ministry" or "it" can refer to it; read before a possessor
+        named at the same place; a name already there is left."""
+        if start in e.positions or any(x is e for _, x, _ in self.mentions[
+                bisect_left(self.mention_pos, start):bisect_left(self.mention_pos, start + 1)]):
+            return
+        e.positions.append(start)
+        e.positions.sort()
+        k = bisect_left(self.mention_pos, start + 1)   # after a possessor named there ("Jordan's")
+        self.mentions.insert(k, (start, e, 2 if subject else 1))
+        self.mention_pos.insert(k, start)
+
     def link(self, e: Entity, start: int, end: int, text: str, kind: str, role: str | None = None) -> None:
         """Add a mention speaker resolution linked to ``e`` (a pronoun, a description,
         or a name); a pronoun is counted in ``e.pronouns``, a role kept in ``e.roles``."""

@@ -1391,7 +1391,8 @@ _STATE_BODIES = frozenset("ministry department army military navy embassy govern
 def _state_body(head: Token) -> list[Token] | None:
     """The tokens of a state's body named by a place's possessive or a national adjective
     and a lower-case body noun ("Russia's defence ministry" -> all three words; "the
-    Israeli foreign ministry" -> "Israeli foreign ministry"), None otherwise."""
+    Israeli foreign ministry" -> "Israeli foreign ministry"; "The Kazakh foreign ministry",
+    which NER tags ORG as a whole), None otherwise."""
     if head.lower_ not in _STATE_BODIES or not head.text.islower() or head.tag_ not in ("NN", "NNP"):
         return None   # (the tagger often calls a lower-case "ministry" a proper noun)
     mods = sorted((c for c in head.children if c.i < head.i and c.dep_ in ("poss", "amod", "compound", "nmod")),
@@ -1399,7 +1400,10 @@ def _state_body(head: Token) -> list[Token] | None:
     if not mods:
         return None
     first = mods[0]
-    if first.dep_ == "poss" and first.ent_type_ == "GPE" or first.ent_type_ in ("NORP", "GPE") and first.dep_ != "poss":
+    whole_org = first.ent_type_ == "ORG" and head.ent_type_ == "ORG" and first.text[:1].isupper() \
+        and _entity_at(first) == _entity_at(head)   # NER's ORG over "Kazakh foreign ministry"
+    if first.dep_ == "poss" and first.ent_type_ == "GPE" or (first.ent_type_ in ("NORP", "GPE") or whole_org) \
+            and first.dep_ != "poss":
         toks = [t for t in head.doc[first.left_edge.i:head.i + 1] if t.dep_ != "det"]
         if all(t.text.islower() or t.i <= first.i for t in toks) and len(toks) <= 5:
             return toks

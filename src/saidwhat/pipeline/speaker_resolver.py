@@ -259,6 +259,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 # (the words before the name only: "Sevaun Palvetzian, CEO of …, a … group" is a person)
                 e.type = "ORG"      # "Cycling charity Pedal Safe", which NER left untagged
                 e.gender = e.gender_source = None
+            if not ctx.quoted(m.start):
+                index.note_named(e, m.start, m.head is not None and m.head.dep_ in ("nsubj", "nsubjpass"))
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAMED, e)
         elif m.kind != "pronoun" and not m.name and (e := _known_surname(index, m)) is not None:
             # "argued Palvetzian": a person's surname NER took for a nationality (NORP)
@@ -616,8 +618,10 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
     elif pm.kind in ("description", "generic") and pm.head.pos_ == "NOUN" \
             and (noun_category(pm.head.lemma_) != "ORG" or agent) and pm.head.tag_ == "NN":
         desc = pm.text
-    elif pm.kind in ("description", "generic") and _one_of_people(pm.head):
-        desc = pm.text   # "One of the boy's friends told the inquest ... “...,” she said"
+    elif pm.kind in ("description", "generic") and (_one_of_people(pm.head) or pm.head.lower_ == "one" and any(
+            a.dep_ == "appos" and a.tag_ == "NN" and a.lemma_.lower() in PERSON_NOUNS_V2 for a in pm.head.children)):
+        desc = pm.text   # "One of the boy's friends told the inquest ... “...,” she said";
+        #                  "One of them, a nurse who ..., said"
     else:
         return None
     if not desc or ROLE_GENDER.get(pm.head.lower_) not in (None, _GENDER_PRON[pron]):
@@ -820,15 +824,24 @@ def _title_words(role: str, noun: str) -> list[str] | None:
     return head[:found.start()].lower().replace("-", " ").split() if found else None
 
 
+#: Possessive pronouns that tell whose relation a noun names ("his friend", "her friend").
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+
+
 def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
     """True if a title or apposition of ``e`` holds ``noun`` with every modifier of the
-    description (``mods``: "federal" of "the federal minister"), and no rank word
-    before it that the description lacks ("Deputy mayor" for "the mayor")."""
+    description (``mods``: "federal" of "the federal minister"; a possessive pronoun
+    among them must be the role's own: "her friend" is not the one introduced as "his
+    friend"), and no rank word before it that the description lacks ("Deputy mayor"
+    for "the mayor")."""
     for role in [e.role or "", *e.roles]:
         words = _title_words(role, noun)
         if words is None or (words and words[-1] in _RANKS and words[-1] not in mods):
             continue
-        if all(md in words for md in mods):
+        if any(w in _POSSESSIVE_PRONOUNS for w in words) and not any(
+                w in _POSSESSIVE_PRONOUNS and w in mods for w in words):
+            continue   # "his friend Mahamat Saleh Oumar" for "her friend"
+        if all(md in words for md in mods if md not in _POSSESSIVE_PRONOUNS):
             return True
     return False
 
@@ -862,7 +875,8 @@ def _title_mods(m) -> tuple[str, ...]:
         return ()
     return tuple(c.lower_ for c in m.head.children if c.dep_ in ("amod", "compound") and c.i < m.head.i
                  and (c.lower_ in TITLE_WORDS_V1 or c.pos_ == "PROPN" and c.text[:1].isupper()
-                      and c.ent_type_ not in ("PERSON", "DATE", "TIME")))
+                      and c.ent_type_ not in ("PERSON", "DATE", "TIME"))
+                 or c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS)
 
 
 def _title_holder(index, noun: str, pos: int, mods: tuple[str, ...] = ()) -> Entity | None:
@@ -1073,6 +1087,23 @@ _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. 
                                                    "regulator")}}
 
 
+#: Portfolios that tell one ministry or department from another ("the foreign ministry"
+#: is not the "Interior Ministry"): the usual cabinet portfolios of Commonwealth, US and
+#: European governments.
+_PORTFOLIOS = frozenset("""foreign interior home defence defense finance treasury economy
+health education justice transport environment trade labour labor energy agriculture
+immigration commerce culture housing""".split())
+
+
+def _other_portfolio(e: Entity, portfolios: list[str]) -> bool:
+    """True if a description names a portfolio (``portfolios``: "foreign" of "the
+    foreign ministry") that the organisation's name and roles lack."""
+    if not portfolios:
+        return False
+    words = set(re.findall(r"[a-z]+", " ".join((e.name, *e.roles)).lower()))
+    return any(p not in words for p in portfolios)
+
+
 def _org_kind(name: str, roles: tuple[str, ...] = ()) -> str | None:
     """'business', 'public' or 'civil' when an organisation's name shows it ("Acme
     Corp", "Health Department", "City of Halifax", "Riverside Rowing Club"), or, for a
@@ -1153,7 +1184,41 @@ def _person_of_age(index, rng: tuple[int, int], pos: int) -> Entity | None:
 #: anonymous sources: "spoke on condition of anonymity", "not authorized to", "familiar
 #: with"); such a source is never one of the people the article names.
 _ANONYMOUS = re.compile(r"\banonym|\bnot (?:authori[sz]ed|permitted|allowed) to (?:speak|discuss|comment)"
-                        r"|\bfamiliar with\b|\bdeclined to be (?:named|identified)", re.I)
+                        r"|\bfamiliar with\b|\bdeclined to be (?:named|identified)"
+                        r"|\b(?:asked|requested|wished|preferred) not to be (?:named|identified)"
+                        r"|\b(?:did not|didn['’]t) (?:want|wish) to be (?:named|identified)", re.I)
+
+
+#: Nouns a description uses of an unnamed source whatever it was called before ("A
+#: person familiar with the talks said ... the person said"; Reuters and AP style for
+#: anonymous sources).
+_ANONYMOUS_NOUNS = frozenset("person source".split())
+
+
+def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
+    """The description of the unnamed person quoted just before, when a definite
+    description takes them up again: the same noun ("The nurse on duty, who asked not
+    to be named, said ... the nurse said"), an anonymous-source noun
+    (:data:`_ANONYMOUS_NOUNS`: "Another former employee said ... the person said"), or
+    "the other ..." after one of a group ("said one of them. The other former employee
+    said"). The previous attribution, in this paragraph or the one before, named
+    nobody, and no person is named as a subject in between. None otherwise."""
+    m = c.mention
+    if not history or m.head is None:
+        return None
+    j = history[-1][0]
+    pm, pr = cands[j].mention, res[j]
+    if pr is None or pr.speaker is not None or pr.type != "OTHER" or pm is None or pm.head is None \
+            or pm.kind not in ("description", "generic") or not _same_or_next_paragraph(ctx, pm.start, m.start):
+        return None
+    person = pm.head.lemma_.lower() in PERSON_NOUNS_V2 | _ANONYMOUS_NOUNS or _one_of_people(pm.head) \
+        or pm.head.lower_ == "one"
+    other = any(ch.dep_ == "amod" and ch.lower_ == "other" for ch in m.head.children)
+    if not person or not (pm.head.lemma_.lower() == m.head.lemma_.lower() or noun in _ANONYMOUS_NOUNS or other):
+        return None
+    if any(e.type == "PERSON" for e in index.between(pm.end, m.start, subjects_only=True)):
+        return None
+    return pm.text
 
 
 def _anonymous(ctx, m) -> bool:
@@ -1205,6 +1270,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
+    if cat != "ORG" and (same := _unnamed_again(ctx, index, cands, res, history, c, noun)) is not None:
+        return Resolution(None, "OTHER", same, CONF_EVEN)
     spouse = _spouse_in_couple(ctx, index, m)
     if spouse is not None:   # "Henry and Margaret Langille … His wife said": Margaret Langille
         return Resolution(spouse.name, spouse.type, spouse.role, CONF_WEAK, spouse)
@@ -1233,14 +1300,17 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     # or whose kind the article gave before its name ("media buying company GroupM")
+    portfolios = [md for md in mods if md in _PORTFOLIOS]
     for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
-        if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)):
+        if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)) \
+                and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
     if cat == "ORG":
         # further back: an organisation of that noun the article has already quoted ("the
         # union" fourteen paragraphs after the Nurses' Union last spoke)
         for _, e in index.before(m.start, len(ctx.text)):
-            if e.type == "ORG" and e.quotes and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I):
+            if e.type == "ORG" and e.quotes and re.search(rf"\b{re.escape(noun)}\b", e.name, re.I) \
+                    and not _other_portfolio(e, portfolios):
                 return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
 
     if cat is None and m.head is not None and not _agent_noun(noun) and any(
@@ -1267,6 +1337,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
+        if e.type == "ORG" and _other_portfolio(e, portfolios):
+            return False   # "the foreign ministry" is not the Interior Ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
             return False   # "the 22-year-old" is not the man of 58
         if cat == "ORG" and e.type == "PERSON" and _unproven_person(e):
@@ -1284,7 +1356,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # clause subject before one named in passing ("a fight with City Hall")
         for subjects_only in (True, False):
             for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
-                if e.type == "ORG" and _org_kind(e.name, e.roles) == kind:
+                if e.type == "ORG" and _org_kind(e.name, e.roles) == kind and not _other_portfolio(e, portfolios):
                     return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
         if fits(e):
