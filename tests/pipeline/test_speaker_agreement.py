@@ -515,3 +515,23 @@ def test_a_pronoun_after_one_of_a_group_in_apposition_is_that_unnamed_person(run
             "One of them, a nurse who has worked on the ward for nine years, said she was thinking of leaving too."
             "\n\n“I love this job,” she said.")
     assert [q.speaker for q in run(text)] == ["Janice Okoro", None, None]
+
+
+def test_a_possessive_description_is_not_the_relation_of_someone_else(run):
+    # "her friend" (Hamdy's) is not the man introduced as "his friend" (the pilot's)
+    text = ("Samir Adel flew the plane. “He had so many projects,” said his friend Karim Nabil.\n\n"
+            "Marwa Hamdy.\n\nHamdy, a mother of three, was also headed to Cairo, her friend said.")
+    assert run(text)[-1].speaker is None
+
+
+def test_he_after_a_person_newly_named_as_an_object_is_that_person(run):
+    # news names a new source right before quoting them, in any role
+    text = ("Lee Min-ho took bronze. “I am happy with my routine,” Lee said. The gold went to Tomás Ferreyra. "
+            "“Today Argentina is a gymnastics country,” he said.")
+    assert [q.speaker for q in run(text)] == ["Lee Min-ho", "Tomás Ferreyra"]
+
+
+def test_he_stays_with_the_speaker_whose_pronoun_names_the_newcomer(run):
+    text = ("Lee Min-ho took bronze. “I am happy with my routine,” Lee said. He had trained with Tomás Ferreyra "
+            "for years. “It was hard,” he said.")
+    assert [q.speaker for q in run(text)] == ["Lee Min-ho", "Lee Min-ho"]

@@ -435,3 +435,18 @@ def test_a_body_named_in_lower_case_is_there_for_the_description_after_it(run):
 ])
 def test_a_ministry_description_with_a_portfolio_is_not_another_ministry(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the hospital" for a medical center, "the agency" for an administration
+    ("The Texas Nurses Association has warned that staffing is unsafe. In a statement, Mercy Ridge Medical "
+     "Center said it had hired 40 nurses. The hospital said it “puts patients first”.", "Mercy Ridge Medical Center"),
+    ("The Food and Drug Administration said Monday that Brightline Nasal Spray, made by Harlow Labs, may be "
+     "contaminated. The agency said consumers should stop using the spray.", "Food and Drug Administration"),
+    # the subject of the sentence before, whose name shows no kind, over a body named before it
+    ("The worker is recovering at home, according to the Colorado Department of Public Health and Environment. "
+     "The Centers for Disease Control and Prevention said the risk to the public remains low. There is no "
+     "evidence the virus is spreading between people, the agency said.", "Centers for Disease Control and Prevention"),
+])
+def test_an_organisation_description_finds_the_body_its_noun_stands_for(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

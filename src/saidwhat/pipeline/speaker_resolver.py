@@ -514,6 +514,9 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             bound = _bound_subject(ctx, index, gap_lo, m.start, pron, pe)
             if bound is not None:
                 return Resolution(bound.name, bound.type, bound.role, CONF_LIKELY, bound)
+        if not others and pron in ("he", "she") \
+                and (new := _newcomer(ctx, index, cands, history, gap_lo, m.start, pron, pe)) is not None:
+            return Resolution(new.name, new.type, new.role, CONF_LIKELY, new)
         if not others and pron in ("he", "she"):
             # a paragraph of its own naming someone new, in any role (the parser often
             # misreads such lead-ins: "Jerry Roe hopes Ottawa ...")
@@ -838,8 +841,8 @@ def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
         words = _title_words(role, noun)
         if words is None or (words and words[-1] in _RANKS and words[-1] not in mods):
             continue
-        if any(w in _POSSESSIVE_PRONOUNS for w in words) and not any(
-                w in _POSSESSIVE_PRONOUNS and w in mods for w in words):
+        if any(md in _POSSESSIVE_PRONOUNS for md in mods) and any(
+                w in _POSSESSIVE_PRONOUNS and w not in mods for w in words):
             continue   # "his friend Mahamat Saleh Oumar" for "her friend"
         if all(md in words for md in mods if md not in _POSSESSIVE_PRONOUNS):
             return True
@@ -979,6 +982,29 @@ def _plural_before(cands, res, history, pos: int) -> Resolution | None:
     return Resolution(None, "OTHER", qm.text, CONF_EVEN)   # the same unnamed group: never a name
 
 
+def _newcomer(ctx, index, cands, history, lo: int, hi: int, pron: str, last) -> Entity | None:
+    """The person named for the first time in the article between the last speaker's
+    quotation and a he/she attribution, in a role other than subject ("The gold went to
+    Tomás Ferreyra. “…,” he said"; "Ottawa's goals came from rookie Owen Pratt"): news
+    introduces a new source right before quoting them. Only in narration (not in what
+    was reported), in this paragraph or the one before, the pronoun fitting, and with
+    the last speaker ``last`` not named there; the name opens with a given name the
+    name table knows ("an Instagram Story" is no newcomer); the last such person, else None."""
+    plo = ctx.paragraph_bounds(ctx.paragraph_bounds(hi)[0] - 2)[0] if ctx.paragraph_bounds(hi)[0] > 1 else 0
+    lo = max(lo, plo)
+    reported = [(cands[i].start, cands[i].end) for i, _ in history[-3:]]
+    a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
+    named = [(p, e) for p, e, _ in index.mentions[a:b] if not any(x <= p < y for x, y in reported)]
+    if any(e is last for _, e in named) or any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == pron and not ctx.token_quoted(t)
+            for t in ctx.tokens_in(lo, hi)):
+        return None   # ("He had trained with Tomás Ferreyra": the pronoun's chain goes on)
+    new = [e for p, e in named if e.type == "PERSON" and _compatible(e, pron) and min(e.positions) == p
+           and len(e.name.split()) >= 2 and (given_names.is_given_name(e.name.split()[0])
+                                             or given_names.is_attested_given_name(e.name.split()[0]))]
+    return new[-1] if new else None
+
+
 def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
     """The person a news report introduces between two quotations: in the last
     paragraph of [lo, hi) that names someone fitting ``pron`` (outside quotes), its
@@ -1086,6 +1112,13 @@ _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. 
                   if k != "business" and w not in ("state", "province", "team", "administration",
                                                    "regulator")}}
 
+
+#: Words of organisations' names that a description's noun stands for ("the hospital"
+#: for "Mercy Ridge Medical Center", "the agency" for "Food and Drug Administration"):
+#: US and Commonwealth names of hospitals, and of federal agencies.
+_ORG_NAME_SYNONYMS = {"hospital": ("medical center", "medical centre", "infirmary", "health centre",
+                                   "health center", "health sciences centre"),
+                      "agency": ("administration",)}
 
 #: Portfolios that tell one ministry or department from another ("the foreign ministry"
 #: is not the "Interior Ministry"): the usual cabinet portfolios of Commonwealth, US and
@@ -1301,8 +1334,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # an organisation whose name holds the noun ("the commission" -> "... Commission")
     # or whose kind the article gave before its name ("media buying company GroupM")
     portfolios = [md for md in mods if md in _PORTFOLIOS]
+    named_as = rf"\b(?:{'|'.join(re.escape(x) for x in (noun, *_ORG_NAME_SYNONYMS.get(noun, ())))})\b"
     for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
-        if e.type == "ORG" and any(re.search(rf"\b{re.escape(noun)}\b", x, re.I) for x in (e.name, *e.roles)) \
+        if e.type == "ORG" and any(re.search(named_as, x, re.I) for x in (e.name, *e.roles)) \
                 and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
     if cat == "ORG":
@@ -1350,15 +1384,28 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # said"), in the sentence before, when nearer than any named one
     lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
+    reported = [(cands[i].start, cands[i].end) for i, _ in history[-5:]
+                if cands[i].type != "direct" and cands[i].end <= m.start] if cat == "ORG" else []
     if kind is not None:
         # an organisation whose name shows the kind the noun names ("the agency" ->
         # "Congressional Budget Office", not the "Tax Policy Center" named since); a
         # clause subject before one named in passing ("a fight with City Hall")
+        prev_sent = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+        last_speaker = res[history[-1][0]].entity if history and res[history[-1][0]] is not None else None
         for subjects_only in (True, False):
             for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
-                if e.type == "ORG" and _org_kind(e.name, e.roles) == kind and not _other_portfolio(e, portfolios):
+                if e.type != "ORG" or _other_portfolio(e, portfolios):
+                    continue
+                found = _org_kind(e.name, e.roles)
+                if found == kind or found is None and subjects_only and p >= prev_sent and e is last_speaker:
+                    # (the last speaker, the subject of this sentence or the one before,
+                    # whose name shows no kind: "The Centers for Disease Control and
+                    # Prevention said ... the agency said", not the department named before it)
                     return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
+        if any(a <= p < b for a, b in reported):
+            continue   # "The FDA said that Brightline Nasal Spray may be contaminated. The
+            #            agency said": a body named in what was reported is not who speaks
         if fits(e):
             if missed is not None and missed.idx > p:
                 break
