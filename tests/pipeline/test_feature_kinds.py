@@ -101,3 +101,11 @@ def test_a_title_that_is_a_common_given_name_after_another_title_is_the_name(run
     text = "House Speaker Dean Cortland said the vote would go ahead. “We have the numbers,” Cortland said."
     qs = run(text)
     assert [(q.speaker, q.speaker_role) for q in qs] == [("Dean Cortland", "House Speaker")] * 2
+
+
+def test_an_apposition_the_parser_hung_on_a_fronted_phrase_is_the_subject_not_a_role(run):
+    # "In a new interview with Vogue, the actress, 41, discussed ...": the actress is the
+    # clause's subject, not a role of the magazine NER took for a person
+    text = ("Dana Wolfe is ready to talk. In a new interview with Vogue, the Oscar-winning actress, 41, "
+            "discussed her sobriety. “I was always late,” the actress said.")
+    assert run(text)[-1].speaker == "Dana Wolfe"

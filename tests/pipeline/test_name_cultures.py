@@ -530,3 +530,14 @@ def test_a_rarer_given_name_ner_left_out_opens_the_name(run, text, speaker):
 ])
 def test_a_nationality_role_or_title_before_a_given_name_is_no_part_of_the_name(run, text, speaker):
     assert {q.speaker for q in run(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a match score NER ran into the name; a given name NER typed apart from the surname
+    ("Jana Novak beat Petra Lindholm 6-3, 6-4 in the second round. “I served well,” Novak said. "
+     "Lindholm was upset. “I had no rhythm,” she said.", "Petra Lindholm"),
+    ("Lena Marsh beat Chloe Whitmore 6-2, 6-1 on Monday. “She hits the ball very flat,” Marsh said. "
+     "Whitmore was disappointed. “I was terrible,” she said.", "Chloe Whitmore"),
+])
+def test_a_score_after_a_name_is_no_part_of_it(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

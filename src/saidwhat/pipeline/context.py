@@ -203,13 +203,20 @@ def _cut_at_commas(ents: list[Span]) -> list[Span]:
 def _joined_names(ents: list[Span]) -> list[Span]:
     """Entity spans with a person's name that NER cut in two joined again: two PERSON
     spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
-    three parts) are one name."""
+    three parts) are one name, and so are a one-word span of a well-attested given name
+    NER typed otherwise and the PERSON span after it ("Petra" + "Lindholm")."""
     out: list[Span] = []
     for e in _cut_at_commas(ents):
         p = out[-1] if out else None
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and e.label_ == "PERSON" and p.label_ in ("ORG", "GPE", "NORP") and len(p) == 1 \
+                and p.end == e.start and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper() \
+                and p[0].text[1:].islower() and given_names.is_given_name(p[0].text) \
+                and p[0].lower_ not in TITLE_WORDS_V1:
+            # "Petra" (ORG) + "Lindholm": a well-attested given name NER typed apart
+            out[-1] = Span(e.doc, p.start, e.end, label=e.label)
         elif p is not None and p.label_ == "PERSON" and e.label_ == "GPE" and len(e) == 1 and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and p.doc[p.end - 1].head.i == e.start \
                 and p.doc[p.end - 1].dep_ == "compound":
@@ -392,6 +399,10 @@ def after_title(tok: Token) -> bool:
     return prev.text[:1].isupper() and prev.lower_.rstrip(".") in PERSONAL_TITLES_V1
 
 
+#: A sports score or result written right after a name ("6-3", "2–1", "21-17").
+_SCORE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})+,?")
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
@@ -403,6 +414,13 @@ def _whole_words(ent: Span) -> Span:
     name left out of a person's ("Ana" + "Paula Costa") or a last word the parser makes its
     head ("Inés Navarro" + "Ruiz")."""
     doc, start, end = ent.doc, ent.start, ent.end
+    if ent.label_ == "PERSON":
+        k = end
+        while k - 1 > start and (doc[k - 1].text.isdigit() or doc[k - 1].text in HYPHENS
+                                 or _SCORE.fullmatch(doc[k - 1].text)):
+            k -= 1
+        if k < end and doc[k].text[:1].isdigit() and doc[k - 1].text[:1].isalpha():
+            end = k   # "Petra Lindholm 6-3": a match score NER ran into the name
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
             and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
         end += 2

@@ -199,6 +199,19 @@ def _group_or_title(name: str) -> bool:
     return " " not in name and (name.lower() in GROUP_NOUNS_V1 or _is_role_word(name))
 
 
+def _subject_misread(tok) -> bool:
+    """True if ``tok`` ends a fronted prepositional phrase whose clause has no subject
+    ("In an interview with Vogue, the actress, 41, discussed ..."): the phrase after the
+    comma that the parser hung on ``tok`` as an apposition is the clause's subject."""
+    if tok.dep_ != "pobj":
+        return False
+    h = tok.head
+    while h.dep_ in ("prep", "pobj") and h.head.i != h.i:
+        h = h.head
+    return h.pos_ in ("VERB", "AUX") and tok.i < h.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in h.children)
+
+
 def _swept_before_name(word: str) -> bool:
     """A capitalised nationality (:data:`DEMONYM_NOUNS_V1` or an adjective of one,
     "American"), person noun (:data:`PERSON_NOUNS_V1`) or title (:data:`TITLE_WORDS_V1`)
@@ -781,7 +794,7 @@ class ArticleEntities:
                     e.gender = e.gender_source = None
                 for a in ent.root.children:   # "Marta Quill, a paramedic with ..."
                     if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i >= ent.end \
-                            and not any(c.dep_ == "cc" for c in a.children):
+                            and not any(c.dep_ == "cc" for c in a.children) and not _subject_misread(ent.root):
                         # (not a list the parser hung as one: "Denise, her husband Marc and
                         # their three children escaped" gives Denise no role)
                         toks = sorted(a.subtree, key=lambda t: t.i)
