@@ -450,3 +450,40 @@ def test_a_ministry_description_with_a_portfolio_is_not_another_ministry(run, te
 ])
 def test_an_organisation_description_finds_the_body_its_noun_stands_for(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # NER started the body's name late: a place opening it, a possessor that is no place
+    ("West Sussex Fire and Rescue Service said crews rescued two people from the river.",
+     "West Sussex Fire and Rescue Service"),
+    ("The Parkinson's Foundation said more than a million Americans live with the disease.",
+     "Parkinson's Foundation"),
+    # a place's possessive stays out of the name
+    ("Russia's Interior Ministry said 40 people had been detained.", "Interior Ministry"),
+])
+def test_an_organisation_name_ner_started_late_is_whole(run, text, speaker):
+    assert run(text)[0].speaker == speaker
+
+
+def test_the_plural_of_an_acronym_for_people_is_a_group(run):
+    qs = run("GPs said they were doing their best with too few doctors.")
+    assert (qs[0].speaker, qs[0].speaker_mention) == (None, "GPs")
+
+
+def test_a_name_in_apposition_after_a_title_with_its_phrase_names_the_speaker(run):
+    # "Lars Eklund" hung on "Libya" by the parser, and typed FAC by NER
+    assert run("The EU envoy for Libya, Lars Eklund, said the ceasefire was holding.")[0].speaker == "Lars Eklund"
+
+
+def test_the_family_speaks_as_itself_not_as_the_neighbour_quoted_before(run):
+    qs = run("“He was a hero,” said neighbour Owen Pritchard. The family said they were heartbroken.")
+    assert [q.speaker for q in qs] == ["Owen Pritchard", None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Avon and Somerset Police said two men had been arrested. Police said the men were being questioned.",
+     "Avon and Somerset Police"),
+    ("A man was hurt in Leeds. Police said the men were being questioned.", None),
+])
+def test_bare_police_after_a_named_force_is_that_force(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -534,6 +534,38 @@ def _entity_at(tok: Token):
     return Span(doc, a, b, label=tok.ent_type)
 
 
+#: Entity types whose words never open an organisation's name NER started too late.
+_NOT_ORG_NAME_ENTS = frozenset("DATE TIME PERSON CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+
+
+def _org_name_before(toks: list[Token], np: list[Token]) -> list[Token]:
+    """An organisation's name NER started too late, widened to the capitalised words of
+    its noun phrase before it: a place ("West Sussex" + "Fire and Rescue Service"), the
+    first part of a coordination ("Humberside Fire and" + "Rescue"), a possessor that
+    is no place ("Parkinson's" + "Foundation"). Not a place's possessive ("Russia's
+    Interior Ministry": the place stays the role), a title, or a determiner."""
+    doc = toks[0].doc
+    members = {t.i for t in np}
+    while toks[0].i > 0:
+        p = doc[toks[0].i - 1]
+        if p.i not in members:
+            break
+        if p.lower_ in ("and", "&") and p.i > 0 and doc[p.i - 1].i in members and doc[p.i - 1].text[:1].isupper() \
+                and doc[p.i - 1].is_alpha and doc[p.i - 1].ent_type_ not in _NOT_ORG_NAME_ENTS:
+            toks = [doc[p.i - 1], p] + toks
+        elif p.tag_ == "POS" and p.i > 0 and doc[p.i - 1].i in members and doc[p.i - 1].text[:1].isupper() \
+                and doc[p.i - 1].is_alpha and doc[p.i - 1].ent_type_ not in _NOT_ORG_NAME_ENTS | {"GPE", "NORP"} \
+                and doc[p.i - 1].lower_ not in TITLE_WORDS_V1:
+            toks = [doc[p.i - 1], p] + toks
+        elif p.text[:1].isupper() and p.is_alpha and p.ent_type_ not in _NOT_ORG_NAME_ENTS \
+                and p.lower_ not in TITLE_WORDS_V1 and p.lower_ not in ("the", "a", "an") and p.pos_ == "PROPN" \
+                and not (p.i > 0 and doc[p.i - 1].tag_ == "POS"):
+            toks = [p] + toks
+        else:
+            break
+    return toks
+
+
 def _strip_possessive(toks: list[Token]) -> list[Token]:
     while toks and toks[-1].tag_ == "POS" or (toks and toks[-1].text in ("'s", "’s", "'", "’")):
         toks = toks[:-1]
@@ -742,6 +774,11 @@ def _coordinated_organisation(head: Token) -> list[Token] | None:
         return None
     ent = _entity_at(conj)
     toks = list(head.doc[head.i:ent.end])
+    doc = head.doc
+    while toks[0].i > 0 and (p := doc[toks[0].i - 1]).pos_ == "PROPN" and p.text[:1].isupper() and p.is_alpha \
+            and p.head.i == head.i and p.dep_ in ("compound", "nmod") and not p.ent_type_ \
+            and p.lower_ not in TITLE_WORDS_V1:
+        toks = [p] + toks   # "West Sussex" + "Fire and Rescue Service": the place that opens the name
     if not any(t.lower_ in ("and", "&") for t in toks) or not all(
             t.text[:1].isupper() or t.text in (",", "&") or t.lower_ == "and" for t in toks):
         return None
@@ -766,9 +803,15 @@ def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
     return None
 
 
+#: The plural of an acronym for people ("GPs", "MPs", "MLAs", "CEOs"): a group.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
+    if _PLURAL_ACRONYM.fullmatch(head.text) and head.ent_type_ != "ORG":
+        return [], None   # "GPs said", "MPs say": a group of people, no one's name
     if _modal_surname(head):
         return [head], "PERSON"
     state = _state_body(head)
@@ -891,6 +934,12 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     and head.doc[run[0].i - 1].text[:1].isupper():
                 run.insert(0, head.doc[run[0].i - 1])
             label = "ORG"
+        if run[0].i >= 2 and head.lower_ in ORG_NOUNS_V2 and (pos := head.doc[run[0].i - 1]).tag_ == "POS" \
+                and (holder := head.doc[run[0].i - 2]).pos_ == "PROPN" and holder.text[:1].isupper() \
+                and holder.is_alpha and holder.ent_type_ in ("", "ORG") and holder.lower_ not in TITLE_WORDS_V1 \
+                and holder in np:
+            run = [holder, pos] + run   # "The Parkinson's Foundation", "The Alzheimer's Association"
+            label = "ORG"
         toks = run
         # a few trailing PROPN (e.g. "Smith Jr")
     else:
@@ -907,6 +956,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             else:
                 groups[-1].append(t)
         toks = next((g for g in groups if head in g), None) or next((g for g in groups if g), [])
+    if label == "ORG" and toks:
+        toks = _org_name_before(toks, np)
     toks = _strip_possessive(toks)
     while len(toks) > 2 and _post_nominal(toks[-1]):
         toks = toks[:-1]   # "Owen Llewellyn-Price KC", "Keir Dalton MP": letters after the name
@@ -1214,8 +1265,8 @@ def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
     "The daughter of one victim, Joan Pettifer, said" and "China's special envoy to the
     Pacific, Zhang Weiming, said" the name between commas right before the verb names
     the subject (the apposition of news style, AP Stylebook "comma"), not the victim or
-    the ocean. Only for a person noun or title as head and a PERSON name set off by a
-    comma after it; else []."""
+    the ocean. Only for a person noun or title as head and a PERSON name (or one opening
+    with a known given name) set off by a comma after it; else []."""
     if noun_category(head.lower_) != "PERSON" and head.lemma_.lower() not in _ROLE_HEADS:
         return []
     out = []
@@ -1223,7 +1274,10 @@ def _low_appositions(head: Token, lo: int, hi: int) -> list[Token]:
         if p.dep_ != "prep" or p.i < head.i:
             continue
         for t in p.subtree:
-            if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.ent_type_ == "PERSON" and lo <= t.idx < hi:
+            if t.dep_ == "appos" and t.head.dep_ == "pobj" and lo <= t.idx < hi and (
+                    t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.text[:1].isupper() and any(
+                        x.i < t.i and x.dep_ == "compound" and is_known_first_name(x.text) for x in t.children)):
+                # (a name NER typed otherwise but opening with a known given name: "Lars Eklund", FAC)
                 nxt = t.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(t.doc) else None
                 if nxt is not None and nxt.text == "," and t.doc[t.left_edge.i - 1].text == ",":
                     out.append(t)

@@ -271,6 +271,8 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
             r = Resolution(e.name, e.type, m.text, CONF_WEAK, e)
+        elif m.kind == "generic" and (e := _named_force(ctx, index, m)) is not None:
+            r = Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
         else:
             r = Resolution(None, "OTHER", None, CONF_EVEN)
         if r.speaker is None and r.type == "OTHER" and m is not None and m.head is not None \
@@ -1228,6 +1230,25 @@ _ANONYMOUS = re.compile(r"\banonym|\bnot (?:authori[sz]ed|permitted|allowed) to 
 _ANONYMOUS_NOUNS = frozenset("person source".split())
 
 
+#: Nouns of a family speaking as one ("the family said", "relatives said"); a family
+#: named by its surname ("the Fentons") is read by the name rules.
+_KIN_GROUPS = frozenset("family families relatives".split())
+
+
+def _named_force(ctx, index, m) -> Entity | None:
+    """The police force named in this paragraph or the one before, for a bare "Police
+    said" ("Avon and Somerset Police said ... Police said": British and Canadian copy
+    names the force once, then writes "police"); None when none, or more than one, is."""
+    if m.head is None or m.head.lower_ != "police" or any(ch.dep_ in ("det", "poss", "amod", "compound")
+                                                          for ch in m.head.children):
+        return None
+    ps = ctx.paragraph_bounds(m.start)[0]
+    lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+    forces = {id(e): e for e in index.between(lo, m.start)
+              if e.type == "ORG" and re.search(r"\b(?:police|constabulary)\b", e.name, re.I)}
+    return next(iter(forces.values())) if len(forces) == 1 else None
+
+
 def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     """The description of the unnamed person quoted just before, when a definite
     description takes them up again: the same noun ("The nurse on duty, who asked not
@@ -1303,6 +1324,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
+    if noun in _KIN_GROUPS and not any(ch.dep_ == "poss" for ch in m.head.children):
+        # "The family said they were heartbroken": the family, no one person quoted before
+        return Resolution(None, "OTHER", None, CONF_EVEN)
     if cat != "ORG" and (same := _unnamed_again(ctx, index, cands, res, history, c, noun)) is not None:
         return Resolution(None, "OTHER", same, CONF_EVEN)
     spouse = _spouse_in_couple(ctx, index, m)
