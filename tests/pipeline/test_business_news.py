@@ -216,3 +216,10 @@ def test_a_given_name_ner_calls_a_place_still_takes_up_the_person(run):
             "Fionn later posted on Instagram: “Sorry for stealing your night, bro. Worth it.”")
     q = run(text)[-1]
     assert q.speaker == "Fionn Dolan"
+
+
+def test_the_company_is_the_subject_before_that_ner_took_for_no_organisation(run):
+    # "Trekline" (WORK_OF_ART for NER) denies; "the company" is it, not the one suing
+    text = ("Brisko has sued rival startup Trekline. Trekline denied the allegations. "
+            "“We have never used anyone else's files,” the company said.")
+    assert run(text)[-1].speaker == "Trekline"

@@ -163,3 +163,11 @@ def test_a_broadcast_transcript_gives_the_guest_s_turns(run):
     quotes = [q for q in run(text) if "interview" in q.flags]
     assert [q.quote[:20] for q in quotes][-2:] == ["Honestly, it is the ", "If they can, yes. Es"]
     assert {q.speaker for q in quotes} == {"Ines Holloway"}
+
+
+def test_a_headline_label_and_a_dateline_label_are_no_conversation(run):
+    # "Storm Kestrel: ..." over "Aberystwyth: ...": each label once, no one asks
+    text = ("Storm Kestrel: Thousands without power as gales batter coast\n\n"
+            "Aberystwyth: More than 40,000 homes lost power overnight.\n\n"
+            "“Crews are out in force,” said Western Power spokesman Dylan Morgan.\n")
+    assert [q.speaker for q in run(text)] == ["Dylan Morgan"]

@@ -487,3 +487,9 @@ def test_the_family_speaks_as_itself_not_as_the_neighbour_quoted_before(run):
 ])
 def test_bare_police_after_a_named_force_is_that_force(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+def test_a_place_and_colon_dateline_is_not_part_of_the_content(run):
+    # Indian English papers open a report with "Place: "
+    q = run("Patna: Four people were killed when a wall collapsed, police said.")[0]
+    assert q.quote == "Four people were killed when a wall collapsed"

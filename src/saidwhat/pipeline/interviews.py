@@ -9,7 +9,8 @@ turns (``Q:``, or the label whose turns are questions) are not quotations, thoug
 other stages still find reported speech inside them.
 
 Conservative: a section needs at least two labelled turns in a row by at least two
-different labels; a name label must be a person or organisation the article names,
+different labels, and a question among them or a label that speaks twice (a headline's
+"Storm Kestrel: ..." over a dateline's "Aberystwyth: ..." is none); a name label must be a person or organisation the article names,
 initials must match one person's ("Teodora Vasquez (TV)", or the first letters of
 the name); ``A:`` turns go to the most salient person named before the section. An
 ordinary "Update: ..." or "Note: ..." line, or an event listing ("When: ...",
@@ -171,6 +172,11 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
     for block in blocks:
         labels = {t.label for t in block}
         if len(block) < 2 or len(labels) < 2:
+            continue
+        if not labels & {"Q", "A"} and len(labels) == len(block) and not any(
+                _is_question(text[t.start:t.end]) for t in block):
+            # each label once and no one asks: a headline's "Storm Kestrel: ..." and a
+            # dateline's "Aberystwyth: ...", not a conversation
             continue
         # the interviewer: "Q", or a name label whose turns are mostly questions (unless all are)
         asks: dict[str, list[bool]] = {}

@@ -61,12 +61,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _after_dateline(ctx: DocContext, s: int) -> int:
     """``s`` moved past a dateline that opens its paragraph (the content of "OTTAWA —
-    The plan will cost $2 billion, the minister said" starts at "The")."""
+    The plan will cost $2 billion, the minister said" starts at "The"; of "Patna: Four
+    people were killed, police said" at "Four", unless NER finds a person or body there)."""
     ps, _ = ctx.paragraph_bounds(s)
     if ctx.text[ps:s].strip():
         return s
     m = DATELINE.match(ctx.text, s)
-    return m.end() if m else s
+    if m:
+        return m.end()
+    m = _PLACE_COLON.match(ctx.text, s)
+    if m and not any(e.label_ not in ("GPE", "LOC") and e.start_char < m.end(1) and s < e.end_char
+                     for e in ctx.ents):
+        return m.end()   # "Patna: Four people were killed ...": Indian papers' dateline
+    return s
+
+
+#: A place and a colon opening a paragraph ("Patna: ", "New Delhi: "), the dateline of
+#: Indian English papers (The Times of India, Hindustan Times style).
+_PLACE_COLON = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}): +")
 
 
 def _words(text: str) -> int:

@@ -546,6 +546,8 @@ def _org_name_before(toks: list[Token], np: list[Token]) -> list[Token]:
     Interior Ministry": the place stays the role), a title, or a determiner."""
     doc = toks[0].doc
     members = {t.i for t in np}
+    if _role_word(toks[0]) or any(is_known_first_name(t.text) for t in toks):
+        return toks   # "Councilwoman Laura Pastor", a person NER typed ORG: her title comes off later
     while toks[0].i > 0:
         p = doc[toks[0].i - 1]
         if p.i not in members:

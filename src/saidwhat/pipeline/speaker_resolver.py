@@ -1235,6 +1235,34 @@ _ANONYMOUS_NOUNS = frozenset("person source".split())
 _KIN_GROUPS = frozenset("family families relatives".split())
 
 
+def _untagged_company(ctx, index, m) -> Entity | None:
+    """For "the company", "the startup": the one-word proper-noun subject of the sentence
+    before that NER tagged as no organisation ("Quillbase on Monday launched a tablet",
+    untagged; "Trekline denied the allegations", WORK_OF_ART), when no organisation is
+    named after it; made an organisation. Not a known given name, not a person the
+    article titles or calls he/she, not a place. None otherwise."""
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    found = None
+    for t in ctx.tokens_in(lo, m.start):
+        if _proper_subject(ctx, t) and t.ent_type_ in ("", "WORK_OF_ART", "PRODUCT", "PERSON") \
+                and not is_known_first_name(t.text) and not any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children) \
+                and (t.ent_type_ != "PERSON" or len(t.ent_type_) and t.ent_iob_ == "B"
+                     and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")):
+            found = t
+    if found is None or any(e.type == "ORG" for e in index.between(found.idx + 1, m.start)):
+        return None
+    e = index.get(found.text, "ORG")
+    if e.type == "PERSON" and (e.gender_source not in (None, "name") or e.role or e.name != found.text):
+        return None   # (a person's surname: "Zimmerman" of "George Zimmerman")
+    if e.type == "GPE":
+        return None
+    e.type = "ORG"
+    e.gender = e.gender_source = None
+    index.note_named(e, found.idx, True)
+    return e
+
+
 def _named_force(ctx, index, m) -> Entity | None:
     """The police force named in this paragraph or the one before, for a bare "Police
     said" ("Avon and Somerset Police said ... Police said": British and Canadian copy
@@ -1410,6 +1438,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
     reported = [(cands[i].start, cands[i].end) for i, _ in history[-5:]
                 if cands[i].type != "direct" and cands[i].end <= m.start] if cat == "ORG" else []
+    if kind == "business" and (e := _untagged_company(ctx, index, m)) is not None:
+        return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if kind is not None:
         # an organisation whose name shows the kind the noun names ("the agency" ->
         # "Congressional Budget Office", not the "Tax Policy Center" named since); a
