@@ -541,3 +541,19 @@ def test_a_nationality_role_or_title_before_a_given_name_is_no_part_of_the_name(
 ])
 def test_a_score_after_a_name_is_no_part_of_it(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title written as initials after the holder was named in full (Indian, Kenyan,
+    # British copy)
+    ("Assistant Commissioner of Police Neha Bansal said the gang had been busted. "
+     "“More arrests are likely,” the ACP said.", "Neha Bansal"),
+    ("Education Cabinet Secretary Julius Mwangi said schools would open. “We are ready,” the CS said.",
+     "Julius Mwangi"),
+    ("Prime Minister Rhona Kell visited the site. Tom Barr said it was a mess. “We will rebuild,” the PM said.",
+     "Rhona Kell"),
+    # no holder named: a title, no one's name
+    ("Tom Barr said it was a mess. “We will rebuild,” the PM said.", None),
+])
+def test_a_title_written_as_initials_is_its_holder(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -230,6 +230,11 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 r = _continuation(ctx, index, cands, res, prev, c)
             if c.type == "direct" and r.speaker is None and "continuation" not in c.flags:
                 r = _topic(ctx, index, c)
+        elif m.kind == "name" and m.name and m.name.lower() in TITLE_ACRONYMS and m.text.lower().startswith("the "):
+            # "the ACP said" after "Assistant Commissioner of Police Neha Bansal"
+            e = _person_named_last(index, m.start, lambda x: _holds_acronym_title(ctx, x, m.name))
+            r = Resolution(e.name, e.type, e.role, CONF_STRONG, e) if e is not None \
+                else Resolution(None, "OTHER", m.text, CONF_EVEN)
         elif m.kind == "name" and _title_only(m.name) and (norm := normalize_name(m.name)) not in index.entities \
                 and norm not in index.alias and index.fuller_form(norm) is None:
             # "MAYOR SAYS ..." / "Mayor says ...": a title, not a name (but "Major" can
@@ -354,6 +359,32 @@ def _named_next(ctx, index, c):
             return None
         return e
     return None
+
+
+#: Titles that Indian, Kenyan, Nigerian and British copy writes as initials after naming
+#: the holder in full ("Assistant Commissioner of Police Neha Bansal ... the ACP said";
+#: "Cabinet Secretary ... the CS"; "the PM"): the initials and the title they stand for.
+TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy commissioner of police",
+                  "dsp": "deputy superintendent of police", "ssp": "senior superintendent of police",
+                  "sp": "superintendent of police", "igp": "inspector general of police",
+                  "dgp": "director general of police", "sho": "station house officer",
+                  "cs": "cabinet secretary", "ps": "principal secretary", "cm": "chief minister",
+                  "pm": "prime minister", "cmo": "chief medical officer"}
+
+
+#: How far before a person's name a title may start ("Deputy Superintendent of Police
+#: (Rural) Ramesh Verma"), in characters; set by hand.
+TITLE_BEFORE_NAME_CHARS = 60
+
+
+def _holds_acronym_title(ctx, e: Entity, acronym: str) -> bool:
+    """True if a role of ``e``, or the words right before one of its names, is the title
+    the initials stand for (:data:`TITLE_ACRONYMS`)."""
+    title = TITLE_ACRONYMS[acronym.lower()]
+    full = re.compile(rf"\b{title}\b", re.I)
+    right_before = re.compile(rf"\b{title}\s*(?:\([^)]{{1,20}}\)\s*)?$", re.I)
+    return e.type == "PERSON" and (any(full.search(r) for r in [e.role or "", *e.roles] if r) or any(
+        right_before.search(ctx.text[max(0, p - TITLE_BEFORE_NAME_CHARS):p]) for p in e.positions))
 
 
 def _title_only(name: str | None) -> bool:
@@ -1352,6 +1383,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         cat = "PERSON"   # "the nominee", "the founder", "the Dane": people, never an organisation
     if _anonymous(ctx, m) or noun in UNNAMED_SPEAKER_NOUNS_V1:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
+    if noun in TITLE_ACRONYMS and m.head is not None and m.head.text.isupper():
+        # "the PM said", read as a description: its holder, or no one
+        e = _person_named_last(index, m.start, lambda x: _holds_acronym_title(ctx, x, noun))
+        return Resolution(e.name, e.type, e.role, CONF_STRONG, e) if e is not None \
+            else Resolution(None, "OTHER", None, CONF_EVEN)
     if noun in _KIN_GROUPS and not any(ch.dep_ == "poss" for ch in m.head.children):
         # "The family said they were heartbroken": the family, no one person quoted before
         return Resolution(None, "OTHER", None, CONF_EVEN)
