@@ -557,3 +557,13 @@ def test_a_score_after_a_name_is_no_part_of_it(run, text, speaker):
 ])
 def test_a_title_written_as_initials_is_its_holder(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a portfolio between "Minister for" and the name is no part of the name
+    ("Federal Minister for Indigenous Australians Joanne Pruitt said the money would be spent this year.",
+     "Joanne Pruitt"),
+    ("Minister for Pacific Peoples Anna Leota said the fund would open in May.", "Anna Leota"),
+])
+def test_a_portfolio_after_minister_for_is_the_role(run, text, speaker):
+    assert run(text)[0].speaker == speaker

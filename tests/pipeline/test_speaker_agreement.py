@@ -535,3 +535,14 @@ def test_he_stays_with_the_speaker_whose_pronoun_names_the_newcomer(run):
     text = ("Lee Min-ho took bronze. “I am happy with my routine,” Lee said. He had trained with Tomás Ferreyra "
             "for years. “It was hard,” he said.")
     assert [q.speaker for q in run(text)] == ["Lee Min-ho", "Lee Min-ho"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a party added to a title given without it
+    ("Local MP Martin Oduya, who has met several families, called for an inquiry. Gail Fenwick said staff "
+     "were tired. “People deserve answers,” the Labour MP said.", "Martin Oduya"),
+    # a national team's nickname for one of its players
+    ("Flanker Jed Morton was named man of the match. “We just stuck at it,” the Wallaby said.", "Jed Morton"),
+])
+def test_a_description_adding_news_to_a_title_or_a_team_nickname(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

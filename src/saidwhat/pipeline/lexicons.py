@@ -236,6 +236,8 @@ television tv radio website phone call text
 #: demonyms in Wikipedia's "List of adjectival and demonymic forms for countries and
 #: nations", where the noun differs from the adjective or is used alone of one person.
 #: NER tags them NORP, or ORG when it errs; either way they name no one by themselves.
+#: The last line: the one-word nicknames of national teams' players as Australian,
+#: South African and English copy uses them ("the Wallaby said", "the Springbok").
 DEMONYM_NOUNS_V1 = frozenset("""
 dane swede finn norwegian icelander spaniard frenchman frenchwoman briton brit scot
 scotsman scotswoman welshman welshwoman irishman irishwoman englishman englishwoman
@@ -248,6 +250,7 @@ australian kiwi japanese chinese korean indian pakistani bangladeshi afghan iran
 iraqi israeli palestinian egyptian moroccan algerian tunisian nigerian ghanaian kenyan
 ethiopian ugandan cameroonian senegalese ivorian zimbabwean zambian filipino
 indonesian thai vietnamese malaysian singaporean
+wallaby springbok socceroo matilda lioness
 """.split())
 
 #: Words that may follow a comma inside one name: company and generational suffixes

@@ -936,6 +936,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     and head.doc[run[0].i - 1].text[:1].isupper():
                 run.insert(0, head.doc[run[0].i - 1])
             label = "ORG"
+        if run[0].i >= 2 and head.doc[run[0].i - 1].lower_ in ("for", "of") \
+                and _role_word(head.doc[run[0].i - 2]) and head.doc[run[0].i - 2].text[:1].isupper():
+            # "Minister for Indigenous Australians Joanne Pruitt": the portfolio ends
+            # where a known given name opens the name
+            k = next((k for k in range(1, len(run) - 1) if is_known_first_name(run[k].text)), 0)
+            if k and len(run) - k in (2, 3):
+                run = run[k:]
+                label = "PERSON"
         if run[0].i >= 2 and head.lower_ in ORG_NOUNS_V2 and (pos := head.doc[run[0].i - 1]).tag_ == "POS" \
                 and (holder := head.doc[run[0].i - 2]).pos_ == "PROPN" and holder.text[:1].isupper() \
                 and holder.is_alpha and holder.ent_type_ in ("", "ORG") and holder.lower_ not in TITLE_WORDS_V1 \
@@ -1353,6 +1361,8 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     ("Major" after "Robert Major") stays a name."""
     if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return None
+    if _name_in_title_phrase(head, len(head.doc.text)) is not None:
+        return None   # "Minister for Pacific Peoples Anna Leota said": the title's phrase ends in a name
     if (any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np)
             and not (np[0].lower_ in ("one", "another")
                      and (head.lower_.rstrip(".") in TITLE_WORDS_V1 or head.text.isupper()))) \

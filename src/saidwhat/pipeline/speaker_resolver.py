@@ -860,6 +860,12 @@ def _title_words(role: str, noun: str) -> list[str] | None:
     return head[:found.start()].lower().replace("-", " ").split() if found else None
 
 
+#: Party names and their members' adjectives that modify a title in British,
+#: Commonwealth and US copy ("the Labour MP", "the Republican senator"): a description
+#: may add the party to a title given without it.
+_PARTY_WORDS = frozenset("""labour conservative tory liberal democrat democratic republican green
+snp ndp gop reform independent unionist""".split())
+
 #: Possessive pronouns that tell whose relation a noun names ("his friend", "her friend").
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 
@@ -1416,6 +1422,10 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # Okoye, a dock worker" for "the dock worker")
         if (e := _title_holder(index, noun, m.start, mods)) is not None:
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
+        if any(md in _PARTY_WORDS for md in mods) and (e := _title_holder(
+                index, noun, m.start, tuple(md for md in mods if md not in _PARTY_WORDS))) is not None:
+            # "the Labour MP" for "Local MP Martin Oduya": the party is news about the holder
+            return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
         if (cat == "PERSON" or noun in TITLE_WORDS_V1) \
                 and (e := _named_after_lede(ctx, index, m, noun, ROLE_GENDER.get(noun))) is not None:
             return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
