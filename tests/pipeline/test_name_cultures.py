@@ -567,3 +567,15 @@ def test_a_title_written_as_initials_is_its_holder(run, text, speaker):
 ])
 def test_a_portfolio_after_minister_for_is_the_role(run, text, speaker):
     assert run(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # NER's spans around a surname particle, joined again ("Ramon" + "dela" + "Cruz
+    # Villanueva"; "Pieter van" + "der" + "Linden-Hoekstra")
+    ("Commodore Ramon dela Cruz Villanueva said two crew were hurt. “It was lawful,” dela Cruz Villanueva said.",
+     "Ramon dela Cruz Villanueva"),
+    ("Dutch Foreign Minister Pieter van der Linden-Hoekstra said the Netherlands would help. "
+     "“It matters,” van der Linden-Hoekstra said.", "Pieter van der Linden-Hoekstra"),
+])
+def test_a_name_with_a_particle_ner_split_is_one_person(run, text, speaker):
+    assert {q.speaker for q in run(text)} == {speaker}

@@ -211,6 +211,13 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and p.label_ == e.label_ == "PERSON" and e.start < p.end < e.end:
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)   # both widened over one particle
+        elif p is not None and p.label_ == e.label_ == "PERSON" and 1 <= e.start - p.end <= 2 \
+                and all(t.text in NAME_PARTICLES_V1 and t.whitespace_ for t in e.doc[p.end:e.start]) \
+                and p.doc[p.end - 1].whitespace_ and e[0].text[:1].isupper():
+            # "Ramon" + "dela" + "Cruz Villanueva": a surname particle NER left between two spans
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)
         elif p is not None and e.label_ == "PERSON" and p.label_ in ("ORG", "GPE", "NORP") and len(p) == 1 \
                 and p.end == e.start and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper() \
                 and p[0].text[1:].islower() and given_names.is_given_name(p[0].text) \
@@ -432,6 +439,9 @@ def _whole_words(ent: Span) -> Span:
         if doc[end - 1].text in NAME_PARTICLES_V1 or k > end:       # "Ursula von der" + "Leyen"
             if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
                 end = k + 1
+                while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS \
+                        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+                    end += 2   # "Pieter van" + "der" + "Linden-Hoekstra"
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
     while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
