@@ -579,3 +579,25 @@ def test_a_portfolio_after_minister_for_is_the_role(run, text, speaker):
 ])
 def test_a_name_with_a_particle_ner_split_is_one_person(run, text, speaker):
     assert {q.speaker for q in run(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Sikh name whose surname NER typed ORG apart from "Harpreet Kaur"
+    ("Fire officer Harpreet Kaur Sandhu said the blaze spread fast. “There was so much smoke,” Sandhu said.",
+     "Harpreet Kaur Sandhu"),
+    # a French lawyer's title
+    ("The lawyer, Maître François de Villeneuve, said his client denied the accusations.", "François de Villeneuve"),
+    # NER stopped inside the brackets of an acronym
+    ("The junta, the National Council for the Safeguard of the Homeland (CNSP), said the ambassador had "
+     "ignored orders.", "National Council for the Safeguard of the Homeland"),
+])
+def test_a_name_is_whole_and_bare(run, text, speaker):
+    assert {q.speaker for q in run(text)} == {speaker}
+
+
+def test_a_headline_verb_ner_ran_into_a_name_is_no_part_of_it(nlp):
+    # "Wins", written only in the title-case headline, after a surname the body uses
+    from saidwhat.pipeline.context import DocContext
+    doc = nlp("Marisol Echeverria Wins Best Actress\n\nEcheverria said it was a surprise.")
+    people = [e.text for e in DocContext(doc).ents if e.label_ == "PERSON"]
+    assert "Marisol Echeverria" in people and not any("Wins" in p for p in people)

@@ -75,7 +75,7 @@ class DocContext:
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
         self.ents = _past_datelines(doc, self.par_breaks, _titled_names(
-            doc, _nicknamed_names(doc, _joined_names([_whole_words(e) for e in doc.ents]))))
+            doc, _nicknamed_names(doc, _joined_names([_headline_verb_off(_whole_words(e)) for e in doc.ents]))))
         # (doc.ents rebuilds its spans on every access)
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -224,11 +224,11 @@ def _joined_names(ents: list[Span]) -> list[Span]:
                 and p[0].lower_ not in TITLE_WORDS_V1:
             # "Petra" (ORG) + "Lindholm": a well-attested given name NER typed apart
             out[-1] = Span(e.doc, p.start, e.end, label=e.label)
-        elif p is not None and p.label_ == "PERSON" and e.label_ == "GPE" and len(e) == 1 and p.end == e.start \
+        elif p is not None and p.label_ == "PERSON" and e.label_ in ("GPE", "ORG") and len(e) == 1 and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and p.doc[p.end - 1].head.i == e.start \
                 and p.doc[p.end - 1].dep_ == "compound":
-            # "Paula Rojas" + "Medina": a second surname NER called a place, which the
-            # parser makes the name's head
+            # "Paula Rojas" + "Medina": a second surname NER called a place (or "Harpreet
+            # Kaur" + "Sandhu", an organisation), which the parser makes the name's head
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
         else:
             out.append(e)
@@ -408,6 +408,24 @@ def after_title(tok: Token) -> bool:
 
 #: A sports score or result written right after a name ("6-3", "2–1", "21-17").
 _SCORE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})+,?")
+
+
+def _headline_verb_off(ent: Span) -> Span:
+    """A PERSON span of a title-case headline without the verb NER ran into it
+    ("Marisol Echeverria Wins Best Actress", "Teodor Lindqvist Returns to Sci-Fi"): a
+    last word ending in -s that the article never writes outside the headline, after a
+    surname it does write there (a surname such as "Adams" recurs in the body)."""
+    doc = ent.doc
+    last = doc[ent.end - 1]
+    if ent.label_ != "PERSON" or len(ent) < 3 or not last.is_alpha or not last.text[:1].isupper() \
+            or not last.lower_.endswith("s") or not title_case(ent.sent) \
+            or ent.sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return ent   # (a headline has no full stop: "Javier Ortega Villalobos spoke on Wednesday." is none)
+    sent = ent.sent
+    outside = [t.text for t in doc if not (sent.start <= t.i < sent.end)]
+    if doc[ent.end - 2].text in outside and last.text not in outside:
+        return Span(doc, ent.start, ent.end - 1, label=ent.label)
+    return ent
 
 
 def _whole_words(ent: Span) -> Span:

@@ -72,6 +72,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     name = "".join(ch for ch in name if ch not in "\u200b\u200c\u200d\ufeff\u00ad")
     name = _POSS.sub("", name.strip()).strip(" ,.;:()[]\"“”‘’'")
     name = _NICKNAME.sub(" ", name)
+    if "(" in name and ")" not in name:
+        name = name.split("(")[0].strip()   # "... of the Homeland (CNSP": NER stopped inside the brackets
     parts = name.split()
     while parts and not any(ch.isalnum() for ch in parts[-1]):   # symbols; "CUPE Local 1104" keeps its number
         parts.pop()

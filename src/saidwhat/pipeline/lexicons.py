@@ -53,7 +53,7 @@ foreign interior defence defense finance health education justice transport envi
 economy trade labour labor public safety works energy board harbour harbor master
 superintendent principal dean chancellor provost minister's state federal regional
 national assistant associate senior junior acting interim former late utilities
-magistrate coroner elder
+magistrate coroner elder maître maitre
 glaciologist economist analyst professor researcher scientist doctor nurse paramedic
 volunteer farmer dairy rescue union branch party opposition mp mla mpp tenant
 organizer organiser activist advocate lawyer owner driver trucker resident
@@ -78,13 +78,14 @@ thiru thirumathi tmt selvi
 # honorifics "Thiru" (Mr), "Thirumathi"/"Tmt" (Mrs) and "Selvi" (Miss) of Tamil Nadu's press)
 
 #: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
-#: person though the given-name table lacks "Rhodri"); not "Union" or "Federal", which
-#: open organisations' names too. A subset of TITLE_WORDS_V1.
+#: person though the given-name table lacks "Rhodri"; "Maître", a French or Belgian
+#: lawyer's title, is one too); not "Union" or "Federal", which open organisations'
+#: names too. A subset of TITLE_WORDS_V1.
 PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev reverend
 councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
-councilwoman councilman thiru thirumathi tmt selvi seri tun""".split())
+councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"; "SC", Senior Counsel, in Australia,
