@@ -76,5 +76,7 @@ class Warnings(metaclass=_Catalogue):
             "its format: --input-format text (plain text) or jsonl (JSON records, one per line).")
     W013 = ("{path}: UTF-8 with {count} invalid byte(s) (first at byte {pos}); each replaced by U+FFFD "
             "and the rest read as UTF-8. Pass --encoding to choose another encoding.")
+    W015 = ("{path}: article id {id!r} was already given by {first}; both articles are read and written "
+            "with that id (a --db store keeps only the later one). Give them distinct ids to keep both.")
     W014 = ("{path}:line {line}: article id {value!r} is not a string or number; the article is read "
             "with the id {id!r}.")

@@ -369,3 +369,19 @@ def test_io_utf8_with_a_damaged_byte_stays_utf8(tmp_path):
     (art,) = read_text(p, on_warning=warned.append)
     assert art.text == "Chloé Martin said the plan was fine \ufffd and would work."
     assert len(warned) == 1 and "[W013]" in warned[0] and "1 invalid byte" in warned[0] and "byte 37" in warned[0]
+
+
+def test_io_an_id_two_files_give_is_warned_with_both_files(tmp_path):
+    # two wire files reusing ids: both articles are read; the warning names both files
+    from saidwhat.io import read_articles
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.jsonl").write_text(json.dumps({"id": "1", "text": "Ruth Adler spoke."}) + "\n",
+                                            encoding="utf-8")
+    (tmp_path / "b" / "x.jsonl").write_text(json.dumps({"id": "1", "text": "Paul Grant spoke."}) + "\n",
+                                            encoding="utf-8")
+    warned = []
+    arts = list(read_articles([tmp_path / "a", tmp_path / "b"], on_warning=warned.append))
+    assert [(a.id, a.text) for a in arts] == [("1", "Ruth Adler spoke."), ("1", "Paul Grant spoke.")]
+    assert len(warned) == 1 and warned[0].startswith("[W015] ") and "x.jsonl" in warned[0] \
+        and "a/x.jsonl" in warned[0] and "b/x.jsonl" in warned[0]

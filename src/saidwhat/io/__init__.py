@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import Errors
+from ..errors import Errors, Warnings
 from .base import (META_FIELDS, ROW_FIELDS, Article, BadRecord, MissingColumnError, OnError, OnWarning,
                    missing_column, quote_rows, report_to_stderr, warn_to_stderr)
 from .csv import open_csv, read_csv, write_csv
@@ -264,6 +264,7 @@ class _RunIds:
 
     def __init__(self) -> None:
         self.used: set[tuple[str, str]] = set()
+        self.given: dict[str, str] = {}   # an id the input gave -> the file that gave it first
 
     def _claim(self, kind: str, f: str, base: str) -> str:
         candidates = [base]
@@ -283,10 +284,17 @@ class _RunIds:
             candidates = [f"{stem}~{n}"]
             n += 1
 
-    def articles(self, arts: Iterator[Article], f: str, fmt: str) -> Iterator[Article]:
-        """Yield the articles of one input ``f``, their derived ids made unique."""
+    def articles(self, arts: Iterator[Article], f: str, fmt: str,
+                 on_warning: OnWarning | None = None) -> Iterator[Article]:
+        """Yield the articles of one input ``f``, their derived ids made unique; an id the
+        input gives that another file of the run gave first is reported (``[W015]``)."""
         kind, base, claimed = _ID_KINDS.get(fmt, fmt), _id_base(f, fmt), None
         for art in arts:
+            if not art.derived_id:
+                first = self.given.setdefault(art.id, f)
+                if first != f and on_warning is not None:
+                    on_warning(Warnings.W015.format(path=_rel_path(f) if f != "-" else "stdin", id=art.id,
+                                                    first=_rel_path(first) if first != "-" else "stdin"))
             if art.derived_id:
                 if claimed is None:
                     claimed = self._claim(kind, f, base)
@@ -341,7 +349,7 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
     for f, fmt in zip(files, formats):
         yield from ids.articles(_read_one(f, fmt, text_col=text_col, id_col=id_col, on_error=on_error,
                                           encoding=encoding, delimiter=delimiter, on_warning=on_warning),
-                                f, fmt)
+                                f, fmt, on_warning)
 
 
 def count_articles(sources: Iterable[str | Path] | str | Path, *,
