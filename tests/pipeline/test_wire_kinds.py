@@ -493,3 +493,23 @@ def test_a_place_and_colon_dateline_is_not_part_of_the_content(run):
     # Indian English papers open a report with "Place: "
     q = run("Patna: Four people were killed when a wall collapsed, police said.")[0]
     assert q.quote == "Four people were killed when a wall collapsed"
+
+
+def test_a_reporters_credit_line_is_no_cue(run):
+    # "X, Y and Z contributed reporting." inside the last paragraph, with more after it
+    text = ("“This is such unethical selectivity,” Zelensky said. “Anyone who does this helps terrorists.” "
+            "CNN’s Mohammed Tawfeeq, Tim Lister and Petro Zadorozhnny contributed reporting. The war goes on.")
+    assert {q.speaker for q in run(text)} == {"Zelensky"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause between the name and the cue; the parser hangs the cue on the name
+    ("Councilmember James Whitfield, who voted no, called the cuts “short-sighted and cruel.”", "James Whitfield"),
+    # an acronym before the noun the description takes up, NER untagged
+    ("Talks between the ASLEF union and rail operators broke down late on Wednesday, the union said.", "ASLEF"),
+    # a body's "for the" phrase NER left out of its name
+    ("The Swiss Federal Office for the Environment said in a report that glaciers were shrinking.",
+     "Swiss Federal Office for the Environment"),
+])
+def test_newcomer_kinds_of_speaker(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

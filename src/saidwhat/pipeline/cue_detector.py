@@ -15,6 +15,11 @@ from .lexicons import CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, PLATFORMS_V1, REPORTI
 _TIME_ENTS = ("DATE", "TIME")
 
 
+#: Verbs of a reporters' credit line ("X and Y contributed reporting", "additional
+#: reporting by", AP and CNN style): the "reporting" after them reports nothing.
+_CREDIT_VERBS = frozenset("contribute provide add additional".split())
+
+
 def is_cue(tok: Token, *, indirect: bool = False) -> bool:
     """True if ``tok`` is a reporting verb (``indirect``: one that takes reported content)."""
     lex = INDIRECT_VERBS_V1 if indirect else REPORTING_VERBS_V1
@@ -23,6 +28,8 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children) or (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
+    if tok.lower_ == "reporting" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _CREDIT_VERBS:
+        return False   # "CNN's Mohammed Tawfeeq contributed reporting": a staff credit, no speech
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):
         if not ((tok.lemma_.lower() in ("say", "tell") or tok.lower_ in ("said", "says", "told"))
                 and tok.pos_ in ("AUX", "NOUN", "PROPN")):

@@ -214,6 +214,10 @@ def _subject_misread(tok) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in h.children)
 
 
+#: Two given names and a surname ("Clementine and August Harrow").
+_GIVEN_PAIR = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
 def _swept_before_name(word: str) -> bool:
     """A capitalised nationality (:data:`DEMONYM_NOUNS_V1` or an adjective of one,
     "American"), person noun (:data:`PERSON_NOUNS_V1`) or title (:data:`TITLE_WORDS_V1`)
@@ -645,6 +649,7 @@ class ArticleEntities:
                         located.add(name)      # "came to Leeds from Hong Kong": a place NER got right
                     ends[ent.start_char] = ent.end_char
         raw = self._full_names_missed(raw, ends)
+        raw = self._coordinated_given_names(raw, ends)
         raw = self._acronym_definitions(raw, ends)
         self.raw = sorted(raw, key=lambda r: r[0])
         names = Counter(r[1] for r in raw)
@@ -723,6 +728,12 @@ class ArticleEntities:
                 e.type = "GPE"   # "the town of Fenwick", though "Fenwick" is also a given name
             if e.type == "PERSON" and len(key.split()) >= 2:
                 e.set_gender(first_name_gender(key.split()[0]), "name")
+            elif e.type == "PERSON" and given_names.gender_sure(key) \
+                    and not any(n.endswith(" " + key) for n in names if n != key):
+                # a person the article calls by a given name alone ("Clementine" of
+                # "Clementine and August Harrow"), one the table is sure of, that no
+                # longer name ends in: the name's gender, as for a full name
+                e.set_gender(first_name_gender(key), "name")
         self.mentions: list[tuple[int, Entity, bool]] = []
         for pos, n, _, quoted, subj in self.raw:
             if not quoted and not ctx.skipped(pos):   # captions name people in photos, not speakers
@@ -860,6 +871,34 @@ class ArticleEntities:
             ends[s] = e
         return raw
 
+    def _coordinated_given_names(self, raw: list, ends: dict[int, int]) -> list:
+        """Two given names sharing the surname after them ("siblings Clementine and August
+        Harrow", "Kim and Clark Moran"): the second with the surname is a person ("August
+        Harrow", whom NER may miss, reading "August" as the month), and any span NER ran
+        over those words is replaced. The first keeps the name the article writes ("Kim",
+        as GGT's annotators name her). Both given names must be ones the name table has
+        seen (:func:`given_names.is_attested_given_name`), outside quotes."""
+        ctx = self.ctx
+        found = []
+        for m in _GIVEN_PAIR.finditer(ctx.text):
+            g1, g2, surname = m.group(1), m.group(2), m.group(3)
+            if not (given_names.is_attested_given_name(g1) and given_names.is_attested_given_name(g2)) \
+                    or _is_role_word(g1) or _is_role_word(surname) or ctx.quoted(m.start()) \
+                    or ctx.skipped(m.start()):
+                continue
+            tok = ctx.token_at(m.start())
+            if tok is None or tok.pos_ != "PROPN":
+                continue
+            found.append((m.start(), m.start(1) + len(g1), f"{g1} {surname}", m.start(2), m.end(), f"{g2} {surname}"))
+        if not found:
+            return raw
+        spans = [(b, e) for _, _, _, b, e, _ in found]
+        raw = [r for r in raw if not any(r[0] < e and b < ends.get(r[0], r[0] + len(r[1])) for b, e in spans)]
+        for _, _, _, b, b_end, n2 in found:
+            raw.append((b, n2, "PERSON", False, 1))
+            ends[b] = b_end
+        return raw
+
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
         """Add the full names NER missed of a one-word name it found: where the article
         writes a given name the given-name table knows, tagged a proper noun, before that word ("LAKE BUENA VISTA,
@@ -897,8 +936,8 @@ class ArticleEntities:
 
     def _full_name_occurrences(self, short: set[str]) -> dict[int, tuple[int, str]]:
         """Where the text writes a known given name (a proper noun, not a title, outside
-        quotes and captions) right before one of the words in ``short``: start ->
-        (end, full name)."""
+        quotes and captions; a rarer one the table has seen counts: "Naledi", 85 people)
+        right before one of the words in ``short``: start -> (end, full name)."""
         ctx = self.ctx
         found: dict[int, tuple[int, str]] = {}
         # not inside a longer name ("Javier Ortega" of "Javier Ortega Villalobos"; a
@@ -909,7 +948,8 @@ class ArticleEntities:
             titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
             titled = titled is not None and titled.group(1).lower() in PERSONAL_TITLES_V1
             romanised = ROMANISED_GIVEN.fullmatch(first) is not None   # "Jae-won", "Xiao-ming"
-            if not (is_known_first_name(first) or titled or romanised) or _is_role_word(first) \
+            if not (is_known_first_name(first) or titled or romanised
+                    or given_names.is_attested_given_name(first)) or _is_role_word(first) \
                     or first.lower() in _NOT_GIVEN:
                 continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
             before = re.search(r"\b([A-Z][\w'’-]*)\.?[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])

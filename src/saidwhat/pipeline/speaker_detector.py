@@ -882,12 +882,15 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 # "Immigration, Refugees and Citizenship Canada": the first part of a
                 # listed name, before the comma NER stopped at
                 toks = [p, head.doc[toks[0].i - 1]] + toks
+            the = 1 if ent.end + 2 < len(head.doc) and head.doc[ent.end + 1].lower_ == "the" \
+                and head.doc[ent.end].lower_ == "for" else 0
             if label == "ORG" and toks and toks[-1].i == ent.end - 1 and toks[-1].lower_ in _ORG_HEADS_OF \
-                    and ent.end + 1 < len(head.doc) and (of := head.doc[ent.end]).lower_ == "of" \
-                    and of.head.i == toks[-1].i and (p := head.doc[ent.end + 1]).pos_ == "PROPN" \
+                    and ent.end + 1 + the < len(head.doc) and (of := head.doc[ent.end]).lower_ in ("of", "for") \
+                    and of.head.i == toks[-1].i and (p := head.doc[ent.end + 1 + the]).pos_ == "PROPN" \
                     and p.text[:1].isupper() and p.ent_type_ in ("", "ORG"):
-                # "the Dayton Division" + "of Police": the body's own "of" phrase NER left out
-                run = [of, p]
+                # "the Dayton Division" + "of Police": the body's own "of" phrase NER left
+                # out ("The Swiss Federal Office" + "for the Environment")
+                run = [of] + ([head.doc[ent.end + 1]] if the else []) + [p]
                 while run[-1].i + 1 < len(head.doc) and (n := head.doc[run[-1].i + 1]).pos_ == "PROPN" \
                         and n.text[:1].isupper() and n.head.i in (p.i, n.i + 1) and not n.ent_type_ == "GPE":
                     run.append(n)
@@ -1056,6 +1059,11 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     ("Marta Quill, a paramedic with ...").
     """
     doc = head.doc
+    if head.tag_ == "WP" and head.lower_ == "who" and head.head.dep_ == "relcl" \
+            and (ante := head.head.head).pos_ == "PROPN" and ante.ent_type_ in ("PERSON", "ORG") and ante.i < head.i:
+        # "Councilmember James Whitfield, who voted no, called ...": the relative pronoun's
+        # antecedent (the parser hung the main verb on the name)
+        return mention_from_head(ante, min(lo, ante.left_edge.idx), hi)
     np = _np_tokens(head, lo, hi) or [head]
     fused = _fused_determiner(head, np)
     if fused is not None:   # "the 29-year-old said", read as one noun phrase headed by "said"
@@ -1351,6 +1359,10 @@ def _singulars(word: str) -> set[str]:
     return out
 
 
+#: An end offset past any text (``doc.text`` is rebuilt on every access).
+_NO_BOUND = 1 << 62
+
+
 def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str | None:
     """'generic' for a capitalised plural common noun standing alone ("Neighbors",
     "Residents", "Police", "Officials said") or a bare singular person noun that is no
@@ -1361,7 +1373,7 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     ("Major" after "Robert Major") stays a name."""
     if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return None
-    if _name_in_title_phrase(head, len(head.doc.text)) is not None:
+    if _name_in_title_phrase(head, _NO_BOUND) is not None:
         return None   # "Minister for Pacific Peoples Anna Leota said": the title's phrase ends in a name
     if (any(t.i != head.i and t.dep_ != "det" and not t.is_punct for t in np)
             and not (np[0].lower_ in ("one", "another")

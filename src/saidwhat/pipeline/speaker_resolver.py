@@ -1272,6 +1272,30 @@ _ANONYMOUS_NOUNS = frozenset("person source".split())
 _KIN_GROUPS = frozenset("family families relatives".split())
 
 
+def _named_by_modifier(ctx, index, m) -> Entity | None:
+    """For "the union": the acronym written before the same noun in this sentence or the
+    one before ("talks between the ASLEF union and rail operators broke down, the union
+    said"; "the GMB union"), which NER left untagged; made an organisation. None otherwise."""
+    if m.head is None:
+        return None
+    lemma = m.head.lemma_.lower()
+    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    for t in reversed(ctx.tokens_in(lo, m.start)):
+        if t.lemma_.lower() != lemma or ctx.token_quoted(t):
+            continue
+        mod = next((c for c in t.children if c.dep_ in ("compound", "nmod") and c.i == t.i - 1
+                    and 2 <= len(c.text) <= 8 and c.text.isalpha() and c.text.isupper()
+                    and c.ent_type_ not in ("GPE", "NORP", "PERSON")), None)
+        if mod is not None:
+            e = index.get(mod.text, "ORG")
+            if e.type not in ("ORG", None):
+                return None
+            e.type = "ORG"
+            index.note_named(e, mod.idx, False)
+            return e
+    return None
+
+
 def _untagged_company(ctx, index, m) -> Entity | None:
     """For "the company", "the startup": the one-word proper-noun subject of the sentence
     before that NER tagged as no organisation ("Quillbase on Monday launched a tablet",
@@ -1437,6 +1461,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(named_as, x, re.I) for x in (e.name, *e.roles)) \
                 and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
+    if cat == "ORG" and (e := _named_by_modifier(ctx, index, m)) is not None:
+        return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if cat == "ORG":
         # further back: an organisation of that noun the article has already quoted ("the
         # union" fourteen paragraphs after the Nurses' Union last spoke)
