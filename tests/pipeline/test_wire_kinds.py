@@ -513,3 +513,20 @@ def test_a_reporters_credit_line_is_no_cue(run):
 ])
 def test_newcomer_kinds_of_speaker(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body's "of" phrase with a country, inside or after NER's span
+    ("The Public Health Agency of Canada says measles cases have risen across the country this year.",
+     "Public Health Agency of Canada"),
+    # a country's initials NER tagged alone before a lower-case portfolio and body
+    ("The UAE foreign ministry said the exchange was the tenth it had brokered.", "UAE foreign ministry"),
+    # a UN title; the name in apposition after its long phrase
+    ("The UN special rapporteur on human rights in Afghanistan, Professor Rolf Bergström, said the pattern "
+     "could amount to persecution.", "Rolf Bergström"),
+    # a source named in part, unquoted, after "identified only as"
+    ("A former schoolteacher in Herat, who asked to be identified only as Parwana, said she had been "
+     "stopped twice.", "Parwana"),
+])
+def test_wire_names_of_bodies_titles_and_sources_named_in_part(run, text, speaker):
+    assert run(text)[0].speaker == speaker

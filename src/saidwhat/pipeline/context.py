@@ -478,6 +478,13 @@ def _whole_words(ent: Span) -> Span:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
             # or after a title: "Madam" + "Rohani" + "Abdul Rahman"; a rarer given name:
             # "Sushant" + "Kumar Nayak", given_names.LEFT_OUT_MIN_COUNT)
+    if ent.label_ == "ORG" and len(ent) >= 3 and doc[end - 1].lower_ in ("of", "for") and end < len(doc) \
+            and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].ent_type_ in ("GPE", "ORG", ""):
+        k = end   # "The Public Health Agency of" + "Canada": NER stopped after the "of"
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type_ in ("GPE", "ORG", "") \
+                and (k == end or doc[k - 1].whitespace_):
+            k += 1
+        return Span(doc, start, k, label=ent.label)
     local = ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit()
     if local:
         end += 1   # "UFCW Local" + "832": a union local's number is part of its name

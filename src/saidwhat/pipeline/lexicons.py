@@ -159,7 +159,7 @@ soldier politician mp lawmaker legislator diplomat businessman businesswoman
 proprietor resident veteran survivor sergeant-at-arms entrepreneur artist designer architect
 caddie golfer athlete winger forward defenceman goaltender goalie pitcher striker midfielder
 defender quarterback rookie captain chef photographer filmmaker director producer musician
-frontman frontwoman
+frontman frontwoman rapporteur
 principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
 specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
 pilot firefighter paramedic

@@ -682,7 +682,7 @@ _FRENCH_PARTICLES = frozenset("de du des la le les d' l' d’ l’ aux au et pou
 #: Division" + "of Police", "Halton Board" + "of Education").
 _ORG_HEADS_OF = frozenset("""division department bureau office ministry board college institute
 school university faculty society federation association council commission academy order
-union league""".split())
+union league agency authority service""".split())
 
 
 def _french_organisation(np: list[Token]) -> list[Token] | None:
@@ -882,15 +882,23 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                 # "Immigration, Refugees and Citizenship Canada": the first part of a
                 # listed name, before the comma NER stopped at
                 toks = [p, head.doc[toks[0].i - 1]] + toks
-            the = 1 if ent.end + 2 < len(head.doc) and head.doc[ent.end + 1].lower_ == "the" \
-                and head.doc[ent.end].lower_ == "for" else 0
-            if label == "ORG" and toks and toks[-1].i == ent.end - 1 and toks[-1].lower_ in _ORG_HEADS_OF \
-                    and ent.end + 1 + the < len(head.doc) and (of := head.doc[ent.end]).lower_ in ("of", "for") \
-                    and of.head.i == toks[-1].i and (p := head.doc[ent.end + 1 + the]).pos_ == "PROPN" \
-                    and p.text[:1].isupper() and p.ent_type_ in ("", "ORG"):
+            # the token after the name's last word ("of" inside NER's span too: "The Public
+            # Health Agency of" + "Canada")
+            if label == "ORG" and len(toks) >= 2 and toks[-1].lower_ in ("of", "for") and toks[-1].i == ent.end - 1:
+                toks = toks[:-1]
+            nxt = toks[-1].i + 1 if toks and (toks[-1].i == ent.end - 1 or toks[-1].i == ent.end - 2
+                                               and head.doc[ent.end - 1].lower_ in ("of", "for")) else ent.end + 99
+            the = 1 if nxt + 2 < len(head.doc) and head.doc[nxt + 1].lower_ == "the" \
+                and head.doc[nxt].lower_ == "for" else 0
+            if label == "ORG" and toks and nxt < len(head.doc) and toks[-1].lower_ in _ORG_HEADS_OF \
+                    and nxt + 1 + the < len(head.doc) and (of := head.doc[nxt]).lower_ in ("of", "for") \
+                    and of.head.i == toks[-1].i and (p := head.doc[nxt + 1 + the]).pos_ == "PROPN" \
+                    and p.text[:1].isupper() and (p.ent_type_ in ("", "ORG") or p.ent_type_ == "GPE" and not the
+                                                  and toks[0].text[:1].isupper()):
+                # (a country after "of" too: "The Public Health Agency of Canada")
                 # "the Dayton Division" + "of Police": the body's own "of" phrase NER left
                 # out ("The Swiss Federal Office" + "for the Environment")
-                run = [of] + ([head.doc[ent.end + 1]] if the else []) + [p]
+                run = [of] + ([head.doc[nxt + 1]] if the else []) + [p]
                 while run[-1].i + 1 < len(head.doc) and (n := head.doc[run[-1].i + 1]).pos_ == "PROPN" \
                         and n.text[:1].isupper() and n.head.i in (p.i, n.i + 1) and not n.ent_type_ == "GPE":
                     run.append(n)
@@ -1478,8 +1486,11 @@ def _state_body(head: Token) -> list[Token] | None:
     if not mods:
         return None
     first = mods[0]
-    whole_org = first.ent_type_ == "ORG" and head.ent_type_ == "ORG" and first.text[:1].isupper() \
-        and _entity_at(first) == _entity_at(head)   # NER's ORG over "Kazakh foreign ministry"
+    whole_org = first.ent_type_ == "ORG" and first.text[:1].isupper() and (
+        head.ent_type_ == "ORG" and _entity_at(first) == _entity_at(head)   # NER's ORG over "Kazakh foreign ministry"
+        or first.text.isupper() and 2 <= len(first.text) <= 4 and first.text.isalpha()
+        and not head.ent_type_ and first.i + 2 == head.i and head.doc[first.i + 1].text.islower())
+    # (or NER's ORG on a country's initials alone: "The UAE foreign ministry")
     if first.dep_ == "poss" and first.ent_type_ == "GPE" or (first.ent_type_ in ("NORP", "GPE") or whole_org) \
             and first.dep_ != "poss":
         toks = [t for t in head.doc[first.left_edge.i:head.i + 1] if t.dep_ != "det"]
@@ -1514,6 +1525,11 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
             # unquoted, only after "named": "as"/"called" also introduce what someone is
             # or says ("worked as Santa", "called Ottawa's plan a mistake")
             if t.head.lower_ == "named" and t.head.dep_ == "acl":
+                return t.doc[first.i:t.i + 1]
+            # or after "identified only as" / "known only as" (AP's wording for a source
+            # named in part): "who asked to be identified only as Parwana"
+            if t.head.lower_ == "as" and t.head.i >= 2 and t.doc[t.head.i - 1].lower_ == "only" \
+                    and t.doc[t.head.i - 2].lower_ in ("identified", "known", "named", "called"):
                 return t.doc[first.i:t.i + 1]
         if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ("name", "sign", "nickname") \
                 and 0 < t.idx - head.idx < 150 \
