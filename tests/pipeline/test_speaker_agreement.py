@@ -546,3 +546,19 @@ def test_he_stays_with_the_speaker_whose_pronoun_names_the_newcomer(run):
 ])
 def test_a_description_adding_news_to_a_title_or_a_team_nickname(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+def test_an_age_description_is_not_someone_introduced_with_another_age(run):
+    # "the 25-year-old" is not "The 28-year-old Jamaican Andre Lyle" (an age is no title)
+    text = ("The 28-year-old Jamaican Andre Lyle won in 9.90. “I just hoped,” Lyle said. Lyle's rival, Emeka Obi, "
+            "said he thought he had won. “From where I was, I had him,” the 25-year-old said.")
+    assert run(text)[-1].speaker == "Emeka Obi"
+
+
+@pytest.mark.parametrize("text", [
+    "Coach Roy Benning was asked whether Kyle Mott would start again. “Let me enjoy this one first,” he said.",
+    "Coach Roy Benning was asked whether Kyle Mott would start again if Evan Price were unavailable. He smiled. "
+    "“Let me enjoy this one first,” he said.",
+])
+def test_he_after_a_question_is_the_one_asked_not_those_named_in_it(run, text):
+    assert run(text)[-1].speaker == "Roy Benning"

@@ -530,3 +530,19 @@ def test_newcomer_kinds_of_speaker(run, text, speaker):
 ])
 def test_wire_names_of_bodies_titles_and_sources_named_in_part(run, text, speaker):
     assert run(text)[0].speaker == speaker
+
+
+def test_a_second_attribution_the_parser_joined_to_the_first_is_its_own(run):
+    # "…, and the American Red Cross said …": a second speaker, not part of the mayor's content
+    qs = run("The mayor said a shelter had been set up at the Graves County High School gymnasium, and the "
+             "American Red Cross said more than 70 people stayed there overnight.")
+    assert [(q.speaker_mention, q.quote) for q in qs] == [
+        ("The mayor", "a shelter had been set up at the Graves County High School gymnasium"),
+        ("the American Red Cross", "more than 70 people stayed there overnight")]
+
+
+def test_a_whose_clause_between_the_name_and_the_cue_leaves_the_name_the_speaker(run):
+    # the parser makes the relative clause the cue's complement and leaves "said" without a subject
+    qs = run("Sunita Devi, whose husband Ramesh Kumar, 35, was among those killed, said he had called her at "
+             "around 6.30 pm.")
+    assert [(q.speaker, q.quote) for q in qs] == [("Sunita Devi", "he had called her at around 6.30 pm")]

@@ -244,6 +244,20 @@ def _subject_hung_on_cue(comp: Token, v: Token) -> list[Token]:
     return list(between)
 
 
+def _own_attribution(c: Token, v: Token) -> bool:
+    """True for a speech verb with a named subject and a complement of its own that the
+    parser joined to a reported clause or made a second complement of the cue ("The
+    mayor said a shelter had been set up, and the American Red Cross said more than 70
+    people stayed there"): a second attribution, no part of the first one's content (it
+    is found as its own)."""
+    doc = c.doc
+    return c.dep_ in ("conj", "ccomp") and c.i > v.i and c.lemma_.lower() in ("say", "tell", "add", "report") \
+        and any(x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN") for x in c.children) \
+        and any(x.dep_ == "ccomp" for x in c.children) \
+        and c.left_edge.i >= 2 and doc[c.left_edge.i - 1].lower_ in ("and", "but") \
+        and doc[c.left_edge.i - 2].text == ","   # (", and Y said": not "reported that Klein said")
+
+
 def indirect_candidates(ctx: DocContext) -> list[Candidate]:
     """Reported speech: reporting verbs with a clausal complement, and 'according to'."""
     out: list[Candidate] = []
@@ -279,13 +293,23 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                 if more is not None:
                     spans[-1] = (spans[-1][0], max(spans[-1][1], more[1]))
                 continue
+            if comp.dep_ == "ccomp" and _own_attribution(comp, v):
+                if spans and spans[-1] is not None:   # the first content ends before ", and"
+                    s0, e0 = spans[-1]
+                    cut = comp.left_edge.idx
+                    while cut > s0 and (text[cut - 1].isspace() or text[cut - 1] == ","):
+                        cut -= 1
+                    if text[s0:cut].endswith(" and") or text[s0:cut].endswith(" but"):
+                        cut -= 4
+                    spans[-1] = _trim(text, s0, min(e0, cut))
+                continue
             if comp.dep_ == "ccomp":
                 last_comp = comp
                 toks = [t for t in comp.subtree if t.i != v.i]
                 toks = _drop_fronted_relative(toks, subj, v)
                 toks = _subject_hung_on_channel(comp, v) + toks
                 toks = _subject_hung_on_cue(comp, v) + toks
-                cont = next((c for c in comp.children if reporters_continuation(c)), None)
+                cont = next((c for c in comp.children if reporters_continuation(c) or _own_attribution(c, v)), None)
                 if cont is not None:
                     # "said the offer was an insult and warned that ...": the reporter's
                     # next statement is no part of this one
@@ -909,6 +933,15 @@ def _subject(ctx: DocContext, cue: Token) -> Token | None:
     way to the first noun of the cue's sentence in its own paragraph (the subject a
     sound parse would have found: "Authorities described ...")."""
     subj = find_subject(cue)
+    if subj is None and cue.i >= 4 and cue.doc[cue.i - 1].text == ",":
+        # "Sunita Devi, whose husband Ramesh Kumar, 35, was among those killed, said ...":
+        # the parser made the relative clause the cue's complement; the name that opens
+        # the sentence before ", whose"/", who" is the subject
+        sent = cue.sent
+        ent = next((e for e in ctx.ents if e.start == sent.start and e.label_ in ("PERSON", "ORG")), None)
+        if ent is not None and ent.end + 1 < cue.i and cue.doc[ent.end].text == "," \
+                and cue.doc[ent.end + 1].lower_ in ("whose", "who"):
+            return ent[-1]
     if subj is None or not ctx.skipped(subj.idx) or ctx.skipped(cue.idx):
         return subj
     ps, _ = ctx.paragraph_bounds(cue.idx)

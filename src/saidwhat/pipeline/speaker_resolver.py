@@ -581,6 +581,12 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             e = _introduced(ctx, index, gap_lo, m.start, pron, pe, topic)
             if e is not None:
                 return Resolution(e.name, e.type, e.role, CONF_GOOD, e)
+    if pron in ("he", "she"):
+        ps = ctx.paragraph_bounds(m.start)[0]
+        plo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+        asked = _asked(ctx, index, max(plo, cands[pi].end if pe is not None else 0), m.start, pron)
+        if asked is not None:
+            return Resolution(asked.name, asked.type, asked.role, CONF_LIKELY, asked)
     for subjects_only, conf in ((True, CONF_LIKELY), (False, CONF_WEAKER)):
         found = []
         for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
@@ -1044,6 +1050,23 @@ def _newcomer(ctx, index, cands, history, lo: int, hi: int, pron: str, last) -> 
     return new[-1] if new else None
 
 
+def _asked(ctx, index, lo: int, hi: int, pron: str) -> Entity | None:
+    """The person a passive "was asked" names in [lo, hi) ("Coach Roy Benning was asked
+    whether Kyle Mott would start"), when ``pron`` fits them: the one asked answers, the
+    people named in the question do not; the last such, else None."""
+    found = None
+    for t in ctx.tokens_in(lo, hi):
+        if t.lemma_.lower() == "ask" and t.tag_ == "VBN" and not ctx.token_quoted(t):
+            asked = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if asked is None:
+                continue
+            a, b = bisect_left(index.mention_pos, asked.left_edge.idx), bisect_left(index.mention_pos, asked.idx + 1)
+            hit = next((e for _, e, _ in index.mentions[a:b] if _compatible(e, pron)), None)
+            if hit is not None:
+                found = hit
+    return found
+
+
 def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> Entity | None:
     """The person a news report introduces between two quotations: in the last
     paragraph of [lo, hi) that names someone fitting ``pron`` (outside quotes), its
@@ -1058,6 +1081,9 @@ def _introduced(ctx, index, lo: int, hi: int, pron: str, last, topic=None) -> En
     in_par = [(e, subj) for p, e, subj in fitting if p >= plo]
     if any(e is last for e, _ in in_par):
         return None
+    hit = _asked(ctx, index, plo, hi, pron)
+    if hit is not None:
+        return hit
     subjects = [e for e, subj in in_par if subj == 2]
     return subjects[-1] if subjects else in_par[0][0]
 
@@ -1444,7 +1470,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # of several holders ("Prime Minister Reed", "Finance Minister Mendes"), the one
         # named last before the description; a role from an apposition counts ("Samuel
         # Okoye, a dock worker" for "the dock worker")
-        if (e := _title_holder(index, noun, m.start, mods)) is not None:
+        if not aged and (e := _title_holder(index, noun, m.start, mods)) is not None:
+            # (an age is no title: "the 25-year-old" is not the one introduced as "The
+            # 28-year-old Jamaican")
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
         if any(md in _PARTY_WORDS for md in mods) and (e := _title_holder(
                 index, noun, m.start, tuple(md for md in mods if md not in _PARTY_WORDS))) is not None:
@@ -1544,7 +1572,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # judge") names someone else when no one named has it: it stays a description
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
-            if e.type == "PERSON" and (gender is None or e.gender in (None, gender)):
+            if e.type == "PERSON" and (gender is None or e.gender in (None, gender)) \
+                    and (age is None or e.age is None or age[0] <= e.age <= age[1]):
                 return Resolution(e.name, e.type, e.role, CONF_WEAKER, e)
     for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]
