@@ -385,3 +385,13 @@ def test_io_an_id_two_files_give_is_warned_with_both_files(tmp_path):
     assert [(a.id, a.text) for a in arts] == [("1", "Ruth Adler spoke."), ("1", "Paul Grant spoke.")]
     assert len(warned) == 1 and warned[0].startswith("[W015] ") and "x.jsonl" in warned[0] \
         and "a/x.jsonl" in warned[0] and "b/x.jsonl" in warned[0]
+
+
+def test_io_read_jsonl_text_key_is_chosen_and_a_missing_one_lists_the_keys(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"guid": "x1", "body": "The quay opened, the mayor said."}) + "\n", encoding="utf-8")
+    bad = []
+    assert list(read_jsonl(p, on_error=bad.append)) == []
+    assert bad[0].where == "line 1" and "its keys: body, guid" in bad[0].reason
+    (art,) = read_jsonl(p, text_col="body", id_col="guid")
+    assert (art.id, art.text) == ("x1", "The quay opened, the mayor said.")

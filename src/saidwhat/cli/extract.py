@@ -54,8 +54,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     inp.add_argument("--input-format", type=_input_format, choices=INPUT_FORMATS, default=None,
                      help="read every input, stdin included, as this format (txt = text; "
                           "default: by extension; stdin: text)")
-    inp.add_argument("--text-col", default="text", help="CSV/Parquet column with the text (default: text)")
-    inp.add_argument("--id-col", default="id", help="CSV/Parquet column with the article id (default: id)")
+    inp.add_argument("--text-col", default="text", help="CSV/Parquet column, or JSONL key, with the text (default: text)")
+    inp.add_argument("--id-col", default="id", help="CSV/Parquet column, or JSONL key, with the article id (default: id)")
     inp.add_argument("--encoding", default=None, metavar="NAME",
                      help="encoding of text, JSONL and CSV inputs, e.g. cp1252 (default: UTF-8; a file "
                           "that is not UTF-8 is decoded with the detected encoding, with a warning)")

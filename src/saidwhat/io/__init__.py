@@ -207,7 +207,8 @@ def _read_one(f: str, fmt: str, *, text_col: str, id_col: str, on_error: OnError
     if fmt == "text":
         yield from read_text(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
     elif fmt == "jsonl":
-        yield from read_jsonl(f, on_error=on_error, encoding=encoding, on_warning=on_warning)
+        yield from read_jsonl(f, on_error=on_error, encoding=encoding, on_warning=on_warning,
+                              text_col=text_col, id_col=id_col)
     elif fmt == "csv":
         yield from read_csv(f, text_col=text_col, id_col=id_col, on_error=on_error, encoding=encoding,
                             delimiter=delimiter, on_warning=on_warning)
@@ -316,8 +317,8 @@ def read_articles(sources: Iterable[str | Path] | str | Path, *, input_format: s
             from each file's extension. Stdin is read as ``"text"`` unless given; any
             format can be read from stdin (Parquet, HTML and WARC through a temporary
             file; ids as for a file named ``stdin``).
-        text_col: Text column for CSV and Parquet.
-        id_col: Id column for CSV and Parquet.
+        text_col: Text column for CSV and Parquet, text key for JSONL.
+        id_col: Id column for CSV and Parquet, id key for JSONL.
         on_error: Called with a :class:`BadRecord` for each skipped record.
         encoding: Encoding of text, JSONL and CSV inputs (default: UTF-8; a text or
             CSV input that is not UTF-8 is decoded with the encoding charset-normalizer

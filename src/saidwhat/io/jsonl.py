@@ -27,11 +27,13 @@ def _open_binary(source: str | Path) -> IO[bytes]:
 
 
 def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
-               encoding: str | None = None, on_warning: OnWarning = warn_to_stderr) -> Iterator[Article]:
+               encoding: str | None = None, on_warning: OnWarning = warn_to_stderr,
+               text_col: str = "text", id_col: str = "id") -> Iterator[Article]:
     """Stream articles from a JSON Lines file, one line at a time.
 
     Blank lines are ignored. A line that is not valid UTF-8 JSON, not an object, or has
-    no string ``text`` is reported to ``on_error`` with its 1-based line number and skipped.
+    no string ``text`` (``text_col``) is reported to ``on_error`` with its 1-based line
+    number, and the line's keys when it has no such key, and skipped.
     A line whose ``id`` was already given by an earlier line of the file (compared as
     str: ``7`` and ``"7"`` are the same id) is reported to ``on_warning`` (``[W011]``,
     both 1-based line numbers) and read all the same: nothing is dropped. Finding
@@ -45,6 +47,8 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
         on_warning: Called with the ``[W011]`` message of each repeated id and the
             ``[W014]`` message of an id that is no string or number (replaced by the
             file's stem and the line number).
+        text_col: Key of the article text (``--text-col``; default ``text``).
+        id_col: Key of the article id (``--id-col``; default ``id``).
 
     Yields:
         One :class:`Article` per valid line, in file order.
@@ -74,11 +78,13 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
             if not isinstance(obj, dict):
                 on_error(BadRecord(name, f"line {lineno}", "not a JSON object"))
                 continue
-            text = obj.pop("text", None)
+            text = obj.pop(text_col, None)
             if not isinstance(text, str):
-                on_error(BadRecord(name, f"line {lineno}", "no 'text' string"))
+                keys = "" if text_col in obj or text is not None else \
+                    f"; its keys: {', '.join(sorted(obj)[:8]) or 'none'} (choose one with --text-col)"
+                on_error(BadRecord(name, f"line {lineno}", f"no {text_col!r} string{keys}"))
                 continue
-            raw_id = obj.pop("id", None)
+            raw_id = obj.pop(id_col, None)
             art_id = coerce_id(raw_id)
             if art_id is None and raw_id not in (None, ""):
                 # an id that is an object, a list or a boolean: say so, and which id is used
