@@ -621,3 +621,19 @@ def test_the_second_of_two_given_names_sharing_a_surname_is_a_person(run):
     # "August" is the month for NER; "Clementine" alone keeps the gender her name has
     text = "The duo, siblings Clementine and August Harrow, won the prize. “She cried first,” he said."
     assert run(text)[-1].speaker == "August Harrow"
+
+
+def test_a_second_bearer_of_a_surname_ner_missed_is_her_own_person(run):
+    # NER found only "Arnold Meekis"; "Chief Rosalind Meekis" is another person, and the
+    # bare "Meekis" after her first quotation is hers
+    text = ("Chief Rosalind Meekis of Kitchenuhmaykoosib Lake First Nation said the station normally has four "
+            "nurses.\n\n“One nurse cannot look after all of that,” Meekis said in an interview Monday.\n\n"
+            "Deputy Chief Arnold Meekis, the chief's cousin, said the community had heard similar promises before.")
+    assert [q.speaker for q in run(text)] == ["Rosalind Meekis", "Rosalind Meekis", "Arnold Meekis"]
+
+
+def test_a_maori_surname_with_its_particle_is_the_person_named_in_full_after_for(run):
+    # "For Tama Te Rangi, ...": NER finds no one; "Mr Te Rangi" is Tama Te Rangi
+    text = ("For Tama Te Rangi, Hinewai's nephew, the wait is personal. The 29-year-old lives with his parents."
+            "\n\n“There's nine of us,” Mr Te Rangi said.")
+    assert run(text)[-1].speaker == "Tama Te Rangi"

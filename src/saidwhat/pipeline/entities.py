@@ -214,6 +214,10 @@ def _subject_misread(tok) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in h.children)
 
 
+#: Words that open a sentence capitalised before a name and are no part of one.
+_FUNCTION_WORDS = frozenset("""for in at on with from by to as of the and but when after before like
+about during since until while if""".split())
+
 #: Two given names and a surname ("Clementine and August Harrow").
 _GIVEN_PAIR = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
@@ -918,9 +922,25 @@ class ArticleEntities:
                   and all(w[:1].isupper() and not w.isupper() for w in r[1].split())
                   and not is_known_first_name(r[1].split()[0])
                   and not any(n.endswith(" " + r[1]) for n in names)}
+        # the surname of a person named in full, written after another known given name
+        # NER missed ("Chief Rosalind Meekis ..." before "Deputy Chief Arnold Meekis"): a
+        # second person of that surname, not a bare use of the first one's
+        surnames = {n.split()[-1] for r in raw if r[2] == "PERSON" and len((n := r[1]).split()) == 2
+                    and is_known_first_name(n.split()[0]) and n.split()[-1][:1].isupper()
+                    and not n.split()[-1].isupper()}
+        short |= surnames
         if not short:
             return raw
         found = self._full_name_occurrences(short)
+        def speaks(e: int) -> bool:   # the name is the subject of a reporting verb
+            t = ctx.token_at(e - 1)
+            return t is not None and t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS_V1
+
+        found = {s: (e, n) for s, (e, n) in found.items() if n.split()[-1] not in surnames or n not in names
+                 and n.split()[0].lower() not in TITLE_WORDS_V1 and speaks(e)}
+        # ("Justice Dunphy" is the judge Sean Dunphy; a second bearer counts only as a
+        # source news introduces, the subject of "said": GUM's biographies name relatives
+        # in passing, whom a bare surname does not mean)
         if not found:
             return raw
         covered = {pos for pos in ends for s, (e, _) in found.items() if s <= pos < e}
@@ -953,6 +973,8 @@ class ArticleEntities:
                     or first.lower() in _NOT_GIVEN:
                 continue   # (a personal title before it makes an unknown word a given name: "Mayor Rhodri Llewellyn")
             before = re.search(r"\b([A-Z][\w'’-]*)\.?[ \t]$", ctx.text[max(0, m.start() - 40):m.start()])
+            if before is not None and before.group(1).lower() in _FUNCTION_WORDS:
+                before = None   # "For Tama Te Rangi, ...": a capitalised preposition opens no longer name
             if " " in m.group(2) and (first.lower() in TITLE_WORDS_V1 or before is not None
                                       and before.group(1).lower() not in TITLE_WORDS_V1):
                 # "Secretary General Ban Ki-moon": a title, not the given name of "Ban
@@ -969,8 +991,9 @@ class ArticleEntities:
         """For a one-word name NER never tagged ("Laurin", met first as a speaker), the
         full name the text gives it ("For Carole Laurin, a series of strokes ..."),
         added as an entity with its mentions; None if the text gives none."""
-        if " " in name or not name[:1].isupper() or name.isupper() or not hasattr(self, "mention_pos"):
-            return None
+        if " " in name and not (len(name.split()) == 2 and name.split()[0].lower() in NAME_PARTICLES_V1) \
+                or not name[:1].isupper() or name.isupper() or not hasattr(self, "mention_pos"):
+            return None   # (a surname with its particle counts: "Te Rangi" of "Tama Te Rangi")
         found = self._full_name_occurrences({name})
         if not found:
             return None
