@@ -927,7 +927,7 @@ class ArticleEntities:
         # second person of that surname, not a bare use of the first one's
         surnames = {n.split()[-1] for r in raw if r[2] == "PERSON" and len((n := r[1]).split()) == 2
                     and is_known_first_name(n.split()[0]) and n.split()[-1][:1].isupper()
-                    and not n.split()[-1].isupper()}
+                    and not n.split()[-1].isupper() and n.split()[-1][-1:].isalpha()}
         short |= surnames
         if not short:
             return raw
@@ -962,7 +962,7 @@ class ArticleEntities:
         found: dict[int, tuple[int, str]] = {}
         # not inside a longer name ("Javier Ortega" of "Javier Ortega Villalobos"; a
         # generational suffix may follow: "Joseph R. Biden Jr.")
-        pat = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short)))
+        pat = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short, key=lambda n: (-len(n), n))))
         for m in pat.finditer(ctx.text):
             first = m.group(1)
             titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
