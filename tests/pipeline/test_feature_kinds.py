@@ -109,3 +109,10 @@ def test_an_apposition_the_parser_hung_on_a_fronted_phrase_is_the_subject_not_a_
     text = ("Dana Wolfe is ready to talk. In a new interview with Vogue, the Oscar-winning actress, 41, "
             "discussed her sobriety. “I was always late,” the actress said.")
     assert run(text)[-1].speaker == "Dana Wolfe"
+
+
+def test_a_headline_head_noun_of_a_body_is_the_bodys_head_named_in_the_lede(run):
+    # "…, says union boss" then "The RMT union's general secretary, Mick Rowan, said"
+    text = ("Rail strike ‘will go ahead on Monday’, says union boss\n\n"
+            "The RMT union's general secretary, Mick Rowan, said: ‘Nobody wants this, but the offer is an insult.’")
+    assert [q.speaker for q in run(text)] == ["Mick Rowan", "Mick Rowan"]

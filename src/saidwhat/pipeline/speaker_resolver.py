@@ -278,6 +278,11 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(e.name, e.type, m.text, CONF_WEAK, e)
         elif m.kind == "generic" and (e := _named_force(ctx, index, m)) is not None:
             r = Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+        elif m.kind == "generic" and m.head is not None and m.head.lower_ in _HEAD_NOUNS \
+                and not any(ch.dep_ == "det" for ch in m.head.children) \
+                and (e := _named_after_lede(ctx, index, m, m.head.lower_, None)) is not None:
+            # a headline's bare "…, says agency chief": the body's named head of that agency
+            r = Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         else:
             r = Resolution(None, "OTHER", None, CONF_EVEN)
         if r.speaker is None and r.type == "OTHER" and m is not None and m.head is not None \
@@ -1615,6 +1620,10 @@ LEDE_NAME_WINDOW_CHARS = 400
 _ANNOUNCING_VERBS = frozenset("make announce unveil speak release present table outline deliver".split())
 
 
+#: Nouns for whoever leads a body, as headlines write them ("agency chief", "union boss").
+_HEAD_NOUNS = frozenset("chief boss head leader director".split())
+
+
 def _named_after_lede(ctx, index, m, noun: str, gender: str | None) -> Entity | None:
     """The person a role-first lede describes, named just after it: a description of a
     person ("Alberta's premier says ...") in an article's first paragraph, before anyone
@@ -1632,6 +1641,12 @@ def _named_after_lede(ctx, index, m, noun: str, gender: str | None) -> Entity | 
         if p - m.end > LEDE_NAME_WINDOW_CHARS or (gender is not None and e.gender not in (None, gender)):
             return None
         holds = any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in [e.role or "", *e.roles])
+        if not holds and noun in _HEAD_NOUNS and m.head is not None:
+            # "…, says agency chief" then "The Environment Agency's regional director, Owen
+            # Tregarthen, said": the body the headline's head noun leads is in the role
+            bodies = [c.lower_ for c in m.head.children if c.dep_ == "compound" and c.lower_ in ORG_NOUNS_V2]
+            holds = bool(bodies) and any(re.search(rf"\b{b}\b", r, re.I) for b in bodies
+                                         for r in [e.role or "", *e.roles])
         tok = ctx.token_at(p)
         announces = subj == 2 and tok is not None and _governing_verb(tok) in _ANNOUNCING_VERBS
         return e if holds or announces else None
