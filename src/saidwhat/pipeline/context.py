@@ -422,7 +422,7 @@ def _headline_verb_off(ent: Span) -> Span:
             or ent.sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
         return ent   # (a headline has no full stop: "Javier Ortega Villalobos spoke on Wednesday." is none)
     sent = ent.sent
-    outside = [t.text for t in doc if not (sent.start <= t.i < sent.end)]
+    outside = {t.text for t in doc if not sent.start <= t.i < sent.end}
     if doc[ent.end - 2].text in outside and last.text not in outside:
         return Span(doc, ent.start, ent.end - 1, label=ent.label)
     return ent

@@ -893,14 +893,13 @@ class ArticleEntities:
             tok = ctx.token_at(m.start())
             if tok is None or tok.pos_ != "PROPN":
                 continue
-            found.append((m.start(), m.start(1) + len(g1), f"{g1} {surname}", m.start(2), m.end(), f"{g2} {surname}"))
+            found.append((m.start(2), m.end(), f"{g2} {surname}"))
         if not found:
             return raw
-        spans = [(b, e) for _, _, _, b, e, _ in found]
-        raw = [r for r in raw if not any(r[0] < e and b < ends.get(r[0], r[0] + len(r[1])) for b, e in spans)]
-        for _, _, _, b, b_end, n2 in found:
-            raw.append((b, n2, "PERSON", False, 1))
-            ends[b] = b_end
+        raw = [r for r in raw if not any(r[0] < e and b < ends.get(r[0], r[0] + len(r[1])) for b, e, _ in found)]
+        for b, e, name in found:
+            raw.append((b, name, "PERSON", False, 1))
+            ends[b] = e
         return raw
 
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
@@ -1368,8 +1367,7 @@ class ArticleEntities:
         by speaker detection at ``start``) among the mentions :meth:`before` reads, so
         that a later "the ministry" or "it" can refer to it; read before a possessor
         named at the same place; a name already there is left."""
-        if start in e.positions or any(x is e for _, x, _ in self.mentions[
-                bisect_left(self.mention_pos, start):bisect_left(self.mention_pos, start + 1)]):
+        if start in e.positions:   # (every mention's position is among its entity's positions)
             return
         e.positions.append(start)
         e.positions.sort()

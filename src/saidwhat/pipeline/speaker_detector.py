@@ -552,16 +552,16 @@ def _org_name_before(toks: list[Token], np: list[Token]) -> list[Token]:
         p = doc[toks[0].i - 1]
         if p.i not in members:
             break
-        if p.lower_ in ("and", "&") and p.i > 0 and doc[p.i - 1].i in members and doc[p.i - 1].text[:1].isupper() \
-                and doc[p.i - 1].is_alpha and doc[p.i - 1].ent_type_ not in _NOT_ORG_NAME_ENTS:
-            toks = [doc[p.i - 1], p] + toks
-        elif p.tag_ == "POS" and p.i > 0 and doc[p.i - 1].i in members and doc[p.i - 1].text[:1].isupper() \
-                and doc[p.i - 1].is_alpha and doc[p.i - 1].ent_type_ not in _NOT_ORG_NAME_ENTS | {"GPE", "NORP"} \
-                and doc[p.i - 1].lower_ not in TITLE_WORDS_V1:
-            toks = [doc[p.i - 1], p] + toks
+        q = doc[p.i - 1] if p.i > 0 else None   # the word before p
+        word_before = q is not None and q.i in members and q.text[:1].isupper() and q.is_alpha \
+            and q.ent_type_ not in _NOT_ORG_NAME_ENTS
+        if p.lower_ in ("and", "&") and word_before:
+            toks = [q, p] + toks
+        elif p.tag_ == "POS" and word_before and q.ent_type_ not in ("GPE", "NORP") and q.lower_ not in TITLE_WORDS_V1:
+            toks = [q, p] + toks
         elif p.text[:1].isupper() and p.is_alpha and p.ent_type_ not in _NOT_ORG_NAME_ENTS \
                 and p.lower_ not in TITLE_WORDS_V1 and p.lower_ not in ("the", "a", "an") and p.pos_ == "PROPN" \
-                and not (p.i > 0 and doc[p.i - 1].tag_ == "POS"):
+                and not (q is not None and q.tag_ == "POS"):
             toks = [p] + toks
         else:
             break

@@ -232,7 +232,7 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 r = _topic(ctx, index, c)
         elif m.kind == "name" and m.name and m.name.lower() in TITLE_ACRONYMS and m.text.lower().startswith("the "):
             # "the ACP said" after "Assistant Commissioner of Police Neha Bansal"
-            e = _person_named_last(index, m.start, lambda x: _holds_acronym_title(ctx, x, m.name))
+            e = _acronym_holder(ctx, index, m.start, m.name)
             r = Resolution(e.name, e.type, e.role, CONF_STRONG, e) if e is not None \
                 else Resolution(None, "OTHER", m.text, CONF_EVEN)
         elif m.kind == "name" and _title_only(m.name) and (norm := normalize_name(m.name)) not in index.entities \
@@ -382,14 +382,26 @@ TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy comm
 TITLE_BEFORE_NAME_CHARS = 60
 
 
-def _holds_acronym_title(ctx, e: Entity, acronym: str) -> bool:
-    """True if a role of ``e``, or the words right before one of its names, is the title
-    the initials stand for (:data:`TITLE_ACRONYMS`)."""
+def _acronym_holder(ctx, index, pos: int, acronym: str) -> Entity | None:
+    """The person named last before ``pos`` whose role, or the words right before one of
+    whose names, is the title the initials stand for (:data:`TITLE_ACRONYMS`); else None."""
     title = TITLE_ACRONYMS[acronym.lower()]
     full = re.compile(rf"\b{title}\b", re.I)
     right_before = re.compile(rf"\b{title}\s*(?:\([^)]{{1,20}}\)\s*)?$", re.I)
-    return e.type == "PERSON" and (any(full.search(r) for r in [e.role or "", *e.roles] if r) or any(
-        right_before.search(ctx.text[max(0, p - TITLE_BEFORE_NAME_CHARS):p]) for p in e.positions))
+    return _person_named_last(index, pos, lambda e: e.type == "PERSON" and (
+        any(full.search(r) for r in [e.role or "", *e.roles] if r)
+        or any(right_before.search(ctx.text[max(0, p - TITLE_BEFORE_NAME_CHARS):p]) for p in e.positions)))
+
+
+def _sentence_before(ctx, pos: int) -> int:
+    """Where the sentence before the one holding ``pos`` starts."""
+    return ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+
+
+def _paragraph_before(ctx, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (0 in the first)."""
+    ps = ctx.paragraph_bounds(pos)[0]
+    return ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
 
 
 def _title_only(name: str | None) -> bool:
@@ -495,8 +507,7 @@ def _topic(ctx, index, c) -> Resolution:
     the text just before it (same or previous paragraph), as GGT's annotators infer
     the speaker of "floating" quotes. Low confidence; flag ``topic``."""
     pos = c.marked[0].open_pos if c.marked else c.start
-    ps, _ = ctx.paragraph_bounds(pos)
-    lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+    lo = _paragraph_before(ctx, pos)
     for p, e in index.before(pos, pos - lo, subjects_only=True):
         if e.type in ("PERSON", "ORG"):
             c.flags.append("topic")
@@ -587,9 +598,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             if e is not None:
                 return Resolution(e.name, e.type, e.role, CONF_GOOD, e)
     if pron in ("he", "she"):
-        ps = ctx.paragraph_bounds(m.start)[0]
-        plo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
-        asked = _asked(ctx, index, max(plo, cands[pi].end if pe is not None else 0), m.start, pron)
+        asked = _asked(ctx, index, max(_paragraph_before(ctx, m.start), cands[pi].end if pe is not None else 0),
+                       m.start, pron)
         if asked is not None:
             return Resolution(asked.name, asked.type, asked.role, CONF_LIKELY, asked)
     for subjects_only, conf in ((True, CONF_LIKELY), (False, CONF_WEAKER)):
@@ -749,7 +759,7 @@ def _indefinite_antecedent(ctx, index, pos: int, pron: str) -> str | None:
     new referent (Heim 1982), which the pronoun then prefers over anyone named before.
     None when there is none, when it has a name in apposition ("an official, Jo Roe,")
     or when its gendered noun conflicts with ``pron``."""
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    lo = _sentence_before(ctx, pos)
     found = None
     for t in ctx.tokens_in(lo, pos):
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or ctx.token_quoted(t):
@@ -782,7 +792,7 @@ def _group_antecedent(ctx, index, pos: int) -> str | None:
     organisation named inside it (Hobbs 1978: the subject of the previous sentence
     first). None when there is none, when a person or organisation is the subject of a
     clause after it, or when it names its members ("residents, among them Jo Roe,")."""
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    lo = _sentence_before(ctx, pos)
     found = None
     for t in ctx.tokens_in(lo, pos):
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NNS" or ctx.token_quoted(t):
@@ -955,7 +965,7 @@ def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
     minister named last; "the 58-year-old smiled": the person of that age), when no
     fitting person is named after the description and the person's gender fits
     ``pron``; else None."""
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(pos) - 1))
+    lo = _sentence_before(ctx, pos)
     found = aged = None
     for t in ctx.tokens_in(lo, pos):
         if t.dep_ not in ("nsubj", "nsubjpass") or ctx.token_quoted(t) \
@@ -1040,8 +1050,7 @@ def _newcomer(ctx, index, cands, history, lo: int, hi: int, pron: str, last) -> 
     was reported), in this paragraph or the one before, the pronoun fitting, and with
     the last speaker ``last`` not named there; the name opens with a given name the
     name table knows ("an Instagram Story" is no newcomer); the last such person, else None."""
-    plo = ctx.paragraph_bounds(ctx.paragraph_bounds(hi)[0] - 2)[0] if ctx.paragraph_bounds(hi)[0] > 1 else 0
-    lo = max(lo, plo)
+    lo = max(lo, _paragraph_before(ctx, hi))
     reported = [(cands[i].start, cands[i].end) for i, _ in history[-3:]]
     a, b = bisect_left(index.mention_pos, lo), bisect_left(index.mention_pos, hi)
     named = [(p, e) for p, e, _ in index.mentions[a:b] if not any(x <= p < y for x, y in reported)]
@@ -1310,7 +1319,7 @@ def _named_by_modifier(ctx, index, m) -> Entity | None:
     if m.head is None:
         return None
     lemma = m.head.lemma_.lower()
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    lo = _sentence_before(ctx, m.start)
     for t in reversed(ctx.tokens_in(lo, m.start)):
         if t.lemma_.lower() != lemma or ctx.token_quoted(t):
             continue
@@ -1333,7 +1342,7 @@ def _untagged_company(ctx, index, m) -> Entity | None:
     untagged; "Trekline denied the allegations", WORK_OF_ART), when no organisation is
     named after it; made an organisation. Not a known given name, not a person the
     article titles or calls he/she, not a place. None otherwise."""
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    lo = _sentence_before(ctx, m.start)
     found = None
     for t in ctx.tokens_in(lo, m.start):
         if _proper_subject(ctx, t) and t.ent_type_ in ("", "WORK_OF_ART", "PRODUCT", "PERSON") \
@@ -1362,8 +1371,7 @@ def _named_force(ctx, index, m) -> Entity | None:
     if m.head is None or m.head.lower_ != "police" or any(ch.dep_ in ("det", "poss", "amod", "compound")
                                                           for ch in m.head.children):
         return None
-    ps = ctx.paragraph_bounds(m.start)[0]
-    lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+    lo = _paragraph_before(ctx, m.start)
     forces = {id(e): e for e in index.between(lo, m.start)
               if e.type == "ORG" and re.search(r"\b(?:police|constabulary)\b", e.name, re.I)}
     return next(iter(forces.values())) if len(forces) == 1 else None
@@ -1446,7 +1454,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return Resolution(None, cat if cat == "ORG" else "OTHER", None, CONF_EVEN)
     if noun in TITLE_ACRONYMS and m.head is not None and m.head.text.isupper():
         # "the PM said", read as a description: its holder, or no one
-        e = _person_named_last(index, m.start, lambda x: _holds_acronym_title(ctx, x, noun))
+        e = _acronym_holder(ctx, index, m.start, noun)
         return Resolution(e.name, e.type, e.role, CONF_STRONG, e) if e is not None \
             else Resolution(None, "OTHER", None, CONF_EVEN)
     if noun in _KIN_GROUPS and not any(ch.dep_ == "poss" for ch in m.head.children):
@@ -1539,7 +1547,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         return cat is None and e.type in ("PERSON", "ORG") or e.type == cat
     # a subject NER missed ("Niederreiter has four goals ... The 26-year-old right wing
     # said"), in the sentence before, when nearer than any named one
-    lo = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
+    lo = _sentence_before(ctx, m.start)
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
     reported = [(cands[i].start, cands[i].end) for i, _ in history[-5:]
                 if cands[i].type != "direct" and cands[i].end <= m.start] if cat == "ORG" else []
@@ -1549,14 +1557,13 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # an organisation whose name shows the kind the noun names ("the agency" ->
         # "Congressional Budget Office", not the "Tax Policy Center" named since); a
         # clause subject before one named in passing ("a fight with City Hall")
-        prev_sent = ctx.sentence_start_before(max(0, ctx.sentence_start_before(m.start) - 1))
         last_speaker = res[history[-1][0]].entity if history and res[history[-1][0]] is not None else None
         for subjects_only in (True, False):
             for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
                 if e.type != "ORG" or _other_portfolio(e, portfolios):
                     continue
                 found = _org_kind(e.name, e.roles)
-                if found == kind or found is None and subjects_only and p >= prev_sent and e is last_speaker:
+                if found == kind or found is None and subjects_only and p >= lo and e is last_speaker:
                     # (the last speaker, the subject of this sentence or the one before,
                     # whose name shows no kind: "The Centers for Disease Control and
                     # Prevention said ... the agency said", not the department named before it)
