@@ -69,6 +69,12 @@ def test_scorer_normalise_name_titles_possessive_punctuation():
     assert normalise_name("Mr.") == ()
 
 
+def test_scorer_a_generational_suffix_is_no_part_of_the_name():
+    assert normalise_name("Joseph R. Biden Jr.") == ("joseph", "r", "biden")
+    assert names_match("Joseph R. Biden Jr", "Mr. Biden")
+    assert normalise_name("Jr.") == ("jr",)
+
+
 @pytest.mark.parametrize("pred, gold, ptype, exp", [
     ("Kuleba", "Dmytro Kuleba", "PERSON", True),            # surname only (pred)
     ("Dmytro Kuleba", "Kuleba", "PERSON", True),            # surname only (gold)

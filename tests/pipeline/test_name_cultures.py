@@ -637,3 +637,105 @@ def test_a_maori_surname_with_its_particle_is_the_person_named_in_full_after_for
     text = ("For Tama Te Rangi, Hinewai's nephew, the wait is personal. The 29-year-old lives with his parents."
             "\n\n“There's nine of us,” Mr Te Rangi said.")
     assert run(text)[-1].speaker == "Tama Te Rangi"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title word with no article inside a body sentence is a surname when no one the
+    # article names holds that title ("King", "Bishop" as surnames)
+    ('Cuts loom at the plant\n\n"We are ready," Whitfield told the BBC. "It is time," King told CNN on Sunday.',
+     "King"),
+    ("Cuts loom at the plant\n\nAnna Reyes said the plan was sound. “It is time,” said Bishop, who chairs the board.",
+     "Bishop"),
+])
+def test_a_title_word_without_article_in_the_body_is_a_surname(run, text, speaker):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+def test_a_bare_title_after_its_named_holder_is_still_that_holder(run):
+    # guard: "Mayor Jane Doe" holds the title, so a later bare "Mayor" is hers
+    text = ("Mayor says cuts will hurt\n\nThe mayor, Jane Doe, said cuts would hurt. “It is bad,” said Mayor Doe. "
+            "“We will see,” Mayor said.")
+    assert [q.speaker for q in run(text)] == ["Jane Doe"] * 4
+
+
+def test_a_courtesy_title_makes_a_one_word_name_a_person(run):
+    # NER tags "Ms Hale" ORG before "said on BBC Radio 4"
+    (q,) = run("Anna Reyes spoke first. “No,” Ms Hale said on BBC Radio 4.")
+    assert (q.speaker, q.speaker_type) == ("Hale", "PERSON")
+
+
+def test_a_generational_suffix_keeps_the_surname_one_person(run):
+    # "Whitfield" is the surname of "Harland J. Whitfield III", not a second entity
+    qs = run("Harland J. Whitfield III, the chief executive, said the plan was sound. "
+             "“We are ready,” Whitfield told reporters.")
+    assert [q.speaker for q in qs] == ["Harland J. Whitfield III"] * 2
+    assert qs[0].speaker_id == qs[1].speaker_id
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a legislator's or city title before the name, after a party or a place, is no part of it
+    ('Québec solidaire MNA Mathieu Bourque said the bill went too far. "It punishes the smallest shops," he said.',
+     "Mathieu Bourque"),
+    ('Ontario MPP Gilles Fortier said the plan was flawed. "It will not work," he said.', "Gilles Fortier"),
+    ('Mayor Pro Tem Rick Dunaway said the vote was rushed. "Nobody read the contract," Dunaway said.', "Rick Dunaway"),
+    ('Glendale Mayor Pro Tem Sonia Arakelian said the closing was a shame. "We can do better," Arakelian wrote.',
+     "Sonia Arakelian"),
+    ('San Antonio City Councilmember Ruben Lara said the closing was a shame. "We can do better," Lara wrote.',
+     "Ruben Lara"),
+])
+def test_a_title_after_a_party_or_place_stays_out_of_the_name(run, text, speaker):
+    qs = run(text)
+    assert [q.speaker for q in qs] == [speaker, speaker]
+    assert {q.speaker_type for q in qs} == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Parent Carmen Holt said she picked up her son early.", "Carmen Holt"),
+    ("Deacon Paul Ortiz said the parish would help.", "Paul Ortiz"),
+    ("Swami Ravi Anand said all were welcome.", "Ravi Anand"),
+])
+def test_a_role_or_clergy_title_before_a_given_name_is_no_part_of_it(run, text, speaker):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname particle NER left between or inside its spans keeps the name whole
+    ('"The bogs are drying," says Beatriz dos Santos Figueiredo, a geographer at the University of Porto. '
+     'Figueiredo and her colleagues argue that the trend will continue.', "Beatriz dos Santos Figueiredo"),
+    ('"The bogs are drying," said Dr Jan van den Berg, a geographer at Utrecht University. '
+     '"We saw it in every core," van den Berg said.', "Jan van den Berg"),
+    ("Deputy Governor Pieter de Wolf said rates would hold. De Wolf added that inflation was falling.",
+     "Pieter de Wolf"),
+    ('Governor Pieter de Wolf said rates would hold. Later, de Wolf said: "Housing is a concern, not a crisis."',
+     "Pieter de Wolf"),
+])
+def test_a_particle_name_stays_one_person(run, text, speaker):
+    qs = run(text)
+    assert [q.speaker for q in qs] == [speaker, speaker]
+    assert qs[0].speaker_id == qs[1].speaker_id
+
+
+def test_a_double_given_name_ner_took_for_a_company_is_whole(run):
+    (q,) = run("Ana Carolina Almeida, a botanist at the University of Leeds, says satellite records show the same trend.")
+    assert (q.speaker, q.speaker_type) == ("Ana Carolina Almeida", "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an agent noun a person bears as well as a company ("operator") keeps a person's name a person
+    ('The band\'s water operator, Wesley Keeper, said the pump fails every week. '
+     '"I\'m out there at 2 a.m. with a flashlight," he said.', "Wesley Keeper"),
+    ('Chief Howard Bearskin said the council would meet Friday. "We are not giving up," he said. '
+     'The plant\'s operator, Robert Keesick, said the pump fails weekly. "I\'m on call all night," he said.',
+     "Robert Keesick"),
+])
+def test_a_person_in_apposition_to_an_agent_noun_is_a_person(run, text, speaker):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+def test_a_company_in_apposition_to_an_organisation_noun_stays_one(run):
+    # guard: "Silver" is a given name, but "Minerals" names a company
+    (q,) = run("The company behind it, Silver Peak Minerals, said the mine was safe.")
+    assert (q.speaker, q.speaker_type) == ("Silver Peak Minerals", "ORG")

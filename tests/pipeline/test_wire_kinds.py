@@ -546,3 +546,15 @@ def test_a_whose_clause_between_the_name_and_the_cue_leaves_the_name_the_speaker
     qs = run("Sunita Devi, whose husband Ramesh Kumar, 35, was among those killed, said he had called her at "
              "around 6.30 pm.")
     assert [(q.speaker, q.quote) for q in qs] == [("Sunita Devi", "he had called her at around 6.30 pm")]
+
+
+@pytest.mark.parametrize("text, channel", [
+    # the one told is the channel when it is a programme, a medium or an occasion of speech
+    ("“We are ready,” Whitfield told the BBC's Today programme.", "the BBC's Today programme"),
+    ("“It is time,” Ms King told a news conference in Ottawa.", "a news conference"),
+    ("“No,” Ms Hale said on BBC Radio 4's Today programme.", "on BBC Radio 4's Today programme"),
+    ("“Yes,” Mr Obi told reporters.", None),
+])
+def test_the_programme_or_occasion_told_is_the_channel(run, text, channel):
+    (q,) = run(text)
+    assert q.channel == channel

@@ -469,12 +469,17 @@ def trim_span(text: str, span: Span) -> Span:
 # ---------------------------------------------------------------------------------------
 # Speakers and cues
 
+#: Generational suffixes after a surname, lower-cased: no part of the name a scorer compares.
+_GENERATIONAL = frozenset("jr sr ii iii iv".split())
+
+
 def normalise_name(name: str | None, *, keep_hyphens: bool = False) -> tuple[str, ...]:
     """Normalise a speaker name or mention into a tuple of lowercase words.
 
     Steps: Unicode NFKC, lowercase, drop possessive ``'s``/``’s``, turn punctuation into
     spaces, split on whitespace, then drop leading determiners (the, a, an) and titles
-    (:data:`LEADING_WORDS`: Dr, Mr, Mrs, Ms, Prof, ...).
+    (:data:`LEADING_WORDS`: Dr, Mr, Mrs, Ms, Prof, ...) and a trailing generational
+    suffix (Jr, Sr, II, III, IV: "Joseph R. Biden Jr." is "Mr. Biden").
 
     Args:
         name: The name, or ``None``.
@@ -501,6 +506,8 @@ def normalise_name(name: str | None, *, keep_hyphens: bool = False) -> tuple[str
         words = _NON_WORD.sub(" ", s).split()
     while words and words[0] in LEADING_WORDS:
         words.pop(0)
+    if len(words) >= 2 and words[-1] in _GENERATIONAL:
+        words.pop()   # "Joseph R. Biden Jr." is Mr. Biden
     return tuple(words)
 
 

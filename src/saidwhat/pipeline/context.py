@@ -200,6 +200,21 @@ def _cut_at_commas(ents: list[Span]) -> list[Span]:
     return out
 
 
+def _particles_then_name(doc: Doc, k: int) -> bool:
+    """True if the surname particles from token ``k`` on are followed by a capitalised
+    word ("van den" + "Berg")."""
+    while k < len(doc) and doc[k].text in NAME_PARTICLES_V1:
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha
+
+
+def _opens_surname(e: Span) -> bool:
+    """True if a PERSON span can continue the name before it: it opens with a capital, or
+    with surname particles and then a capital ("van den Berg", "dos Santos Figueiredo")."""
+    k = next((t.i for t in e if t.text not in NAME_PARTICLES_V1), e.end)
+    return k < e.end and e.doc[k].text[:1].isupper()
+
+
 def _joined_names(ents: list[Span]) -> list[Span]:
     """Entity spans with a person's name that NER cut in two joined again: two PERSON
     spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
@@ -209,8 +224,10 @@ def _joined_names(ents: list[Span]) -> list[Span]:
     for e in _cut_at_commas(ents):
         p = out[-1] if out else None
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
-                and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper():
+                and p.doc[p.end - 1].whitespace_ == " " and _opens_surname(e):
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and p.label_ == e.label_ and p.start <= e.start and e.end <= p.end:
+            continue   # "van den Berg" inside "Jan van den Berg", both widened over the particles
         elif p is not None and p.label_ == e.label_ == "PERSON" and e.start < p.end < e.end:
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)   # both widened over one particle
         elif p is not None and p.label_ == e.label_ == "PERSON" and 1 <= e.start - p.end <= 2 \
@@ -219,7 +236,7 @@ def _joined_names(ents: list[Span]) -> list[Span]:
             # "Ramon" + "dela" + "Cruz Villanueva": a surname particle NER left between two spans
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
         elif p is not None and e.label_ == "PERSON" and p.label_ in ("ORG", "GPE", "NORP") and len(p) == 1 \
-                and p.end == e.start and p.doc[p.end - 1].whitespace_ == " " and e[0].text[:1].isupper() \
+                and p.end == e.start and p.doc[p.end - 1].whitespace_ == " " and _opens_surname(e) \
                 and p[0].text[1:].islower() and given_names.is_given_name(p[0].text) \
                 and p[0].lower_ not in TITLE_WORDS_V1:
             # "Petra" (ORG) + "Lindholm": a well-attested given name NER typed apart
@@ -351,10 +368,11 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 and (k + 1 == n or not doc[k + 1].text[:1].isupper() and doc[k].whitespace_):
             new.append((k, k + 1))   # "Mr Fahmi", NER's ORG: a courtesy title is only a person's
             continue
-        while k < n and k - start < TITLED_NAME_MAX_WORDS and doc[k].is_alpha and doc[k].text[:1].isupper() \
-                and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("", "PERSON") \
-                and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1:
-            k += 1
+        while k < n and k - start < TITLED_NAME_MAX_WORDS and (
+                doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
+                and doc[k].ent_type_ in ("", "PERSON") and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1
+                or k > start and doc[k].text in NAME_PARTICLES_V1 and _particles_then_name(doc, k)):
+            k += 1   # (a particle inside the name: "Governor Pieter de Wolf")
         if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
         if k < n and not doc[k - 1].whitespace_ and doc[k].text in HYPHENS:
@@ -467,8 +485,10 @@ def _whole_words(ent: Span) -> Span:
             and n.lower_ not in TITLE_WORDS_V1 and not title_case(n.sent) \
             and not (end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == ":")):
         end += 1   # "Inés Navarro" + "Ruiz": NER stopped before the word the parser made the name's head
-    if ent.label_ == "PERSON" and len(ent) >= 2:
+    if ent.label_ == "PERSON" and len(ent) >= 2 or ent.label_ == "ORG" and len(ent) == 2 \
+            and given_names.is_given_name(ent[0].text) and start > 0 and given_names.is_given_name(doc[start - 1].text):
         # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
+        # "Pedro Alves", "Ana" + "Carolina Almeida" that NER took for a company's name;
         # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
                 and ent.start <= p.head.i < ent.end and (given_names.is_attested_given_name(p.text)

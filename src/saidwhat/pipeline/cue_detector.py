@@ -166,4 +166,16 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
                 toks.pop()
             if toks:
                 return doc[toks[0].i:toks[-1].i + 1].text
+    if cue.lemma_.lower() == "tell":
+        for c in cue.children:
+            # "told the BBC's Today programme", "told a news conference": the one told is
+            # the channel when it is a programme, a medium or an occasion of speech
+            if c.dep_ in ("dobj", "dative") and lo <= c.idx < hi and c.pos_ == "NOUN" \
+                    and c.lemma_.lower() in CHANNEL_NOUNS_V1:
+                toks = [t for t in c.subtree if lo <= t.idx < hi and not (t.dep_ in ("prep", "relcl", "acl") and t.i > c.i)]
+                toks = [t for t in toks if t.i <= c.i or t.head.i < c.i]
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                if toks and toks[-1].i == c.i:
+                    return doc[toks[0].i:c.i + 1].text
     return None

@@ -96,7 +96,19 @@ def normalize_name(name: str, label: str | None = None) -> str:
         # "Northvale President and CEO Gregory Almasi"; a person's name the table does not
         # know after a capitalised title ("Agriculture Minister Shivraj Chauhan Rathore")
         parts = parts[last_title + 1:]
+    if label in ("ORG", "GPE") and len(parts) >= 4:
+        # "Ontario MPP Gilles Fortier", "Glendale Mayor Pro Tem Sonia Arakelian" (NER's ORG):
+        # a place, a title and a person's name that a known given name opens
+        k = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1
+                 and (w.isupper() or w[:1].isupper() and k >= 1)), default=-1)
+        rest = parts[k + 1:]
+        if k >= 1 and len(rest) in (2, 3) and is_known_first_name(rest[0]) \
+                and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS and w.lower().rstrip(".") not in TITLE_WORDS_V1
+                        for w in rest) and not any(w.lower() in _ORG_NAME_WORDS for w in parts[:k + 1]):
+            parts, label = rest, "PERSON"
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
+                              or parts[0].lower() in PERSON_NOUNS_V2 and parts[0][:1].isupper()
+                              and is_known_first_name(parts[1]) and not is_known_first_name(parts[0])
                               or occupation_before_name(parts[0], parts[1], len(parts) - 1)
                               and (label in (None, "PERSON") or not any(w.lower() in _ORG_NAME_WORDS for w in parts))):
         parts = parts[1:]   # "Glaciologist Sara Lindt", "Logger Owen Marsh"
@@ -350,6 +362,14 @@ _GENERATIONS = frozenset("jr sr ii iii iv".split())
 #: Head nouns of bodies formed by an organisation's people (its workers' union, its staff
 #: association): "<Org> Labor Union" is another organisation than "<Org>".
 _MEMBERS_BODIES = frozenset("union association federation guild society foundation coalition alliance".split())
+
+
+def _person_like_name(name: str) -> bool:
+    """True for two or three capitalised words, the first a given name of known gender,
+    none a word of organisations' names ("Robert Keesick"; not "Silver Peak Minerals")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and first_name_gender(words[0]) is not None \
+        and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS for w in words)
 
 
 def _fronted_topic(root) -> bool:
@@ -628,9 +648,10 @@ class ArticleEntities:
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
                     label = ent.label_
                     if label in ("ORG", "GPE") and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
-                            and 2 <= len(name.split()) <= 3 and len(ent) == len(name.split()) + 1 \
+                            and (2 <= len(name.split()) or courtesy_title(ent[0].text)) and len(name.split()) <= 3 \
+                            and len(ent) == len(name.split()) + 1 \
                             and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
-                        label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", NER's ORG
+                        label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", "Ms Hale", NER's ORG
                     words = ent.text.split()
                     if label in ("ORG", "GPE") and len(words) >= 3 and name == " ".join(words[1:]) \
                             and (_person_role(words[0]) or occupation_before_name(words[0], words[1], len(words) - 1)):
@@ -764,11 +785,14 @@ class ArticleEntities:
                 if e.type == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and ent.root.head.lemma_.lower() in _ORG_KIND_NOUNS and ent.root.head.i < ent.start \
                         and ent.root.head.dep_ != "pobj" \
-                        and any(c.dep_ in ("det", "poss") for c in ent.root.head.children):
+                        and any(c.dep_ in ("det", "poss") for c in ent.root.head.children) \
+                        and not (ent.root.head.lemma_.lower().endswith(("er", "or")) and _person_like_name(e.name)):
                     # not "The captain of the team, Jordan Stewart"; not a fronted adverbial
                     # the parser took for a noun phrase ("Outside court, Detective Sergeant Nadia Kowalski")
                     # "The company behind it, Silver Peak Minerals": an organisation, though
-                    # its first word is a given name ("Silver") or NER said PERSON
+                    # its first word is a given name ("Silver") or NER said PERSON; but an
+                    # agent noun a person bears too ("The plant's operator, Robert Keesick",
+                    # "the publisher, Ann Weir") keeps a person's name a person
                     e.type = "ORG"
                     e.gender = e.gender_source = None
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
@@ -910,7 +934,8 @@ class ArticleEntities:
         mention the full name covers is replaced by it."""
         ctx = self.ctx
         names = {r[1] for r in raw}
-        longer_last = {n.split()[-1] for n in names if " " in n}
+        longer_last = {n.split()[-2] if len(n.split()) >= 3 and n.split()[-1].lower().rstrip(".") in _GENERATIONS
+                       else n.split()[-1] for n in names if " " in n}   # "Whitfield" of "Harland J. Whitfield III"
         longer_first = {n.split()[0] for n in names if " " in n}   # "Henry" of "Sir Henry Blake"
         short = {r[1] for r in raw if " " not in r[1] and r[1][:1].isupper() and not r[1].isupper()
                  and r[1] not in longer_last and r[1] not in longer_first

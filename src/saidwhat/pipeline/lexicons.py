@@ -62,8 +62,12 @@ det supt insp cst const cmdr pc dc ds di dci dsi dcs cr treasurer headteacher sp
 shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua kuia
 haji hajji hajjah barrister madam madame comrade commodore councilwoman councilman td cathaoirleach seri
 thiru thirumathi tmt selvi
+mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 """.split())
-# (the last four lines: honorifics of other conventions written before a name: the British
+# (the last line: Quebec's, Newfoundland's, Scotland's and Man's legislators written
+# before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
+# Tem"/"President Pro Tempore"; clergy and religious teachers' titles, "Deacon", "Swami",
+# "Venerable", "Pandit". The four lines before it: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
 # "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;
 # British, Irish, Australian and New Zealand police ranks as their press offices abbreviate
@@ -229,7 +233,7 @@ statement interview letter email e-mail post tweet tweets video message memo rel
 conference briefing speech address podcast broadcast blog column op-ed editorial
 article op ed essay book report filing submission testimony hearing newsletter
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads
-television tv radio website phone call text
+television tv radio website phone call text programme program documentary
 """.split())
 
 #: Singular nouns for a person of a nation, which sports and wire copy uses as a second

@@ -236,7 +236,7 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(e.name, e.type, e.role, CONF_STRONG, e) if e is not None \
                 else Resolution(None, "OTHER", m.text, CONF_EVEN)
         elif m.kind == "name" and _title_only(m.name) and (norm := normalize_name(m.name)) not in index.entities \
-                and norm not in index.alias and index.fuller_form(norm) is None:
+                and norm not in index.alias and index.fuller_form(norm) is None and not _title_word_surname(ctx, index, m):
             # "MAYOR SAYS ..." / "Mayor says ...": a title, not a name (but "Major" can
             # be Robert Major's surname, and "Prince" Chief Donna Prince's)
             r = _description(ctx, index, cands, res, history, c)
@@ -272,6 +272,15 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(e.name, e.type, m.role or e.role, CONF_NAME_INFERRED, e)
         elif m.kind == "pronoun":
             r = _pronoun(ctx, index, cands, res, history, c)
+        elif m.kind == "description" and _title_word_surname(ctx, index, m):
+            # '"It is time," King told CNN': no one of the article holds the title, so
+            # the capitalised word without an article is a surname
+            e = index.get_at(m.text, m.start)
+            if not ctx.quoted(m.start):
+                index.note_named(e, m.start, m.head is not None and m.head.dep_ in ("nsubj", "nsubjpass"))
+            if e.type == "ORG" and len(e.positions) <= 1:
+                e.type = "PERSON"   # (a name of its own only here: the title word's holder is a person)
+            r = Resolution(e.name, e.type, e.role, CONF_NAMED, e)
         elif m.kind == "description":
             r = _description(ctx, index, cands, res, history, c)
         elif m.kind == "generic" and (e := _named_next(ctx, index, c)) is not None:
@@ -402,6 +411,17 @@ def _paragraph_before(ctx, pos: int) -> int:
     """Where the paragraph before the one holding ``pos`` starts (0 in the first)."""
     ps = ctx.paragraph_bounds(pos)[0]
     return ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+
+
+def _title_word_surname(ctx, index, m) -> bool:
+    """True for a title word written as a surname: one capitalised word with no article,
+    inside a body sentence and not opening it ('"It is time," King told CNN', "said
+    Bishop"), when no one the article named before holds that title ("Mayor Jane Doe"
+    makes a later bare "Mayor" hers). A headline opens with its bare title ("Mayor says
+    ...") and the first paragraph may be a headline, so neither counts."""
+    return " " not in m.text and m.text[:1].isupper() and not m.text.isupper() \
+        and m.head is not None and not m.head.is_sent_start and ctx.paragraph_bounds(m.start)[0] > 0 \
+        and _title_holder(index, m.text.lower(), m.start) is None
 
 
 def _title_only(name: str | None) -> bool:
