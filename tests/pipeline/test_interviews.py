@@ -171,3 +171,19 @@ def test_a_headline_label_and_a_dateline_label_are_no_conversation(run):
             "Aberystwyth: More than 40,000 homes lost power overnight.\n\n"
             "“Crews are out in force,” said Western Power spokesman Dylan Morgan.\n")
     assert [q.speaker for q in run(text)] == ["Dylan Morgan"]
+
+
+def test_an_answer_stops_at_a_paragraph_of_narration(run):
+    # an unlabelled paragraph where the reporter attributes speech is no part of the answer before it
+    text = ("Lucy Harcourt spoke to Kwame Mensah.\n\nMENSAH: Why did you pay the dividend?\n\n"
+            "HARCOURT: It went to our holding company. It did not leave the group.\n\n"
+            "In a statement, the regulator said it was reviewing the payment. Her predecessor, Tom Reid, "
+            "told the BBC the dividend was \"a mistake\".\n\nMENSAH: Will you resign?\n\n"
+            "HARCOURT: No, I will not resign today.\n")
+    qs = run(text)
+    assert [(q.speaker, q.quote) for q in qs] == [
+        ("Lucy Harcourt", "It went to our holding company. It did not leave the group."),
+        (None, "it was reviewing the payment"),
+        ("Tom Reid", 'the dividend was "a mistake"'),
+        ("Lucy Harcourt", "No, I will not resign today."),
+    ]

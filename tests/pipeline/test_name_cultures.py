@@ -739,3 +739,9 @@ def test_a_company_in_apposition_to_an_organisation_noun_stays_one(run):
     # guard: "Silver" is a given name, but "Minerals" names a company
     (q,) = run("The company behind it, Silver Peak Minerals, said the mine was safe.")
     assert (q.speaker, q.speaker_type) == ("Silver Peak Minerals", "ORG")
+
+
+def test_a_hyphenated_nickname_keeps_the_name_one_person(run):
+    text = ('Clarence Delacroix said the band was tight. Walter "T-Bone" Branford played bass for 30 years. '
+            '"I never missed a gig," he said.')
+    assert run(text)[-1].speaker == "Walter Branford"

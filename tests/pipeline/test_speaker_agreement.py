@@ -562,3 +562,55 @@ def test_an_age_description_is_not_someone_introduced_with_another_age(run):
 ])
 def test_he_after_a_question_is_the_one_asked_not_those_named_in_it(run, text):
     assert run(text)[-1].speaker == "Roy Benning"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person NER missed who acts in the narration (subject of a non-speech verb, or in
+    # apposition to a person noun) is the antecedent of the next he/she
+    ('Neighbor Victor Salgado said he heard three shots.\n\nCouncilmember Brent Ashby visited the scene Tuesday.'
+     '\n\n"Everyone went home safe tonight," he said.', "Brent Ashby"),
+    ('Among those killed was Daniel Mbeki. His father, Emeka Mbeki, spoke briefly. "He wanted to help people," he said.',
+     "Emeka Mbeki"),
+    ('Ana Ferreira tried to find middle ground. "The rules apply only to risky systems," she said.', "Ana Ferreira"),
+])
+def test_a_person_ner_missed_in_the_narration_takes_the_next_pronoun(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # an indefinite source taken up by a person noun or title that no one named holds:
+    # the unnamed source again, not the person named before
+    'The energy secretary, Colin Marwood, said the price cap would stay. But a senior Labour backbencher warned '
+    'that the sums did not work. "Nobody believes these numbers," the MP said.',
+    'Tom Reeve, the MP for Gedling, said the leader had done well. A senior Tory said the row was damaging. '
+    '"We look ridiculous," the former minister said.',
+])
+def test_a_description_after_an_indefinite_source_is_that_source(run, text):
+    q = run(text)[-1]
+    assert q.speaker is None and q.speaker_role is not None and q.speaker_role.lower().startswith("a senior")
+
+
+def test_a_described_party_member_is_no_name(run):
+    # "the veteran Tory": a description of the person just named, never a speaker called "Tory"
+    text = ('Sir Nigel Crewe, the chair of the defence committee, said the review was late. '
+            'Writing on X, the veteran Tory said: "Our armed forces deserve better."')
+    assert run(text)[-1].speaker == "Nigel Crewe"
+
+
+@pytest.mark.parametrize("text", [
+    # a person noun before a name the given-name table lacks makes it a person NER called
+    # an organisation, so "she" can take her up
+    '"We need tents," aid worker Lindiwe Mokoena told reporters. She said supplies were running low.',
+    '"Doctors are exhausted," said Hélène Marchand, a nurse. Aid worker Lindiwe Mokoena appealed to donors. '
+    '"We need time," she said.',
+])
+def test_a_person_noun_before_an_unknown_given_name_makes_a_person(run, text):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == ("Lindiwe Mokoena", "PERSON")
+
+
+def test_a_pronoun_prefers_the_agreeing_name_to_one_of_either_gender_in_its_sentence(run):
+    # "Lee" is given to men and women alike; "Carla" agrees with "she"
+    text = ('Rep. Carla Voss has held 30 events in counties Lee Harmon is expected to win. At the fairgrounds, '
+            'the 41-year-old spoke for 15 minutes. "Nobody is giving up on you," she told the crowd.')
+    assert run(text)[-1].speaker == "Carla Voss"

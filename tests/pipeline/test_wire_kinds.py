@@ -558,3 +558,15 @@ def test_a_whose_clause_between_the_name_and_the_cue_leaves_the_name_the_speaker
 def test_the_programme_or_occasion_told_is_the_channel(run, text, channel):
     (q,) = run(text)
     assert q.channel == channel
+
+
+@pytest.mark.parametrize("text, content", [
+    # the reporter's evaluative apposition after the cue is no content
+    ("The bridge will remain closed until spring, the ministry said, a blow to commuters who had hoped "
+     "for a December reopening.", "The bridge will remain closed until spring"),
+    ("Two ferry sailings will be cancelled Saturday, BC Ferries said, the latest sign of strain on an old fleet.",
+     "Two ferry sailings will be cancelled Saturday"),
+])
+def test_the_reporters_gloss_after_the_cue_is_no_content(run, text, content):
+    (q,) = run(text)
+    assert q.quote == content

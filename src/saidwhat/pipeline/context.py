@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from . import given_names
-from .lexicons import COURTESY_TITLES_V1, HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, PERSONAL_TITLES_V1, TITLE_WORDS_V1
+from .lexicons import (COURTESY_TITLES_V1, HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2,
+                       PERSONAL_TITLES_V1, TITLE_WORDS_V1)
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
 
@@ -74,8 +75,8 @@ class DocContext:
             self.mask[m.outer_start:m.outer_end] = b"\x01" * (m.outer_end - m.outer_start)
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
-        self.ents = _past_datelines(doc, self.par_breaks, _titled_names(
-            doc, _nicknamed_names(doc, _joined_names([_headline_verb_off(_whole_words(e)) for e in doc.ents]))))
+        self.ents = _untagged_people(doc, self.mask, _past_datelines(doc, self.par_breaks, _titled_names(
+            doc, _nicknamed_names(doc, _joined_names([_headline_verb_off(_whole_words(e)) for e in doc.ents])))))
         # (doc.ents rebuilds its spans on every access)
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -284,6 +285,51 @@ def _past_datelines(doc: Doc, breaks: list[int], ents: list[Span]) -> list[Span]
     return out
 
 
+#: Words that make a capitalised run after a given name a body's or a place's name, not
+#: a person's ("Victoria Park", "Grace Community Church", "Jordan Valley Authority").
+_NOT_PERSON_WORDS = ORG_NOUNS_V2 | frozenset("""park street road avenue lane valley river lake hill
+hills bay beach island square bridge hall centre center house court tower station airport
+county city town village""".split())
+
+
+def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
+    """Entity spans with the people NER missed who act in the narration: an attested
+    given name (:func:`given_names.is_attested_given_name`) and one or two capitalised surnames,
+    outside quotes and any entity, whose last word is a clause's subject or stands in
+    apposition to a person noun ("Councilmember Brent Ashby visited the scene", "His
+    father, Emeka Mbeki, spoke briefly", "Ana Ferreira tried to find middle ground").
+    NER finds such names beside "said" more readily than in other clauses, and a
+    pronoun or surname later needs them. Nothing capitalised may come right before
+    (but a title) or after, no word may be an organisation's or place's noun, and a
+    title-case headline is left alone."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    spans: list[tuple[int, int]] = []
+    n = len(doc)
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN" or not t.is_alpha or not t.text[1:].islower() \
+                or mask[t.idx] or not given_names.is_attested_given_name(t.text):
+            continue
+        p = doc[t.i - 1] if t.i > 0 else None
+        if p is not None and p.is_alpha and p.text[:1].isupper() and not t.is_sent_start \
+                and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
+            continue   # inside a longer capitalised run
+        k = t.i + 1
+        while k < n and k - t.i <= 2 and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                and doc[k].pos_ == "PROPN" and doc[k].lower_ not in TITLE_WORDS_V1:
+            k += 1
+        if k == t.i + 1 or k < n and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                or any(w.lower_ in _NOT_PERSON_WORDS for w in doc[t.i:k]):
+            continue
+        last = doc[k - 1]
+        if any(doc[j].head.i != last.i for j in range(t.i, k - 1)) or title_case(t.sent) and not any(
+                x.pos_ in ("VERB", "AUX") and x.text.islower() for x in t.sent):
+            continue
+        if last.dep_ in ("nsubj", "nsubjpass") or last.dep_ == "appos" and last.head.pos_ == "NOUN" \
+                and last.head.lower_ in PERSON_NOUNS_V2:
+            spans.append((t.i, k))
+    return _with_persons(doc, ents, spans)
+
+
 def _with_persons(doc: Doc, ents: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
     """``ents`` with the PERSON spans of token ranges ``spans`` put in, in place of every
     span they overlap, in text order."""
@@ -321,6 +367,9 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         nick = k
         while k < n and k - nick < 2 and doc[k].is_alpha and doc[k].text[:1].isupper():
             k += 1
+            while k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                    and doc[k + 1].is_alpha:
+                k += 2   # a hyphenated nickname: "T-Bone", "Hot-Rod"
         if k == nick or k >= n or doc[k].text not in _CLOSE_MARKS or doc[k - 1].whitespace_ \
                 or doc[k].whitespace_ != " ":
             continue
@@ -498,9 +547,9 @@ def _whole_words(ent: Span) -> Span:
             start -= 1   # (or the first word of a name in apposition: ", Suresh" + "Kumar Iyengar",
             # or after a title: "Madam" + "Rohani" + "Abdul Rahman"; a rarer given name:
             # "Sushant" + "Kumar Nayak", given_names.LEFT_OUT_MIN_COUNT)
-    if ent.label_ == "ORG" and len(ent) >= 3 and doc[end - 1].lower_ in ("of", "for") and end < len(doc) \
+    if ent.label_ in ("ORG", "GPE") and len(ent) >= 3 and doc[end - 1].lower_ in ("of", "for") and end < len(doc) \
             and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].ent_type_ in ("GPE", "ORG", ""):
-        k = end   # "The Public Health Agency of" + "Canada": NER stopped after the "of"
+        k = end   # "The Public Health Agency of" + "Canada", "the City of" + "Arlington": NER stopped after the "of"
         while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type_ in ("GPE", "ORG", "") \
                 and (k == end or doc[k - 1].whitespace_):
             k += 1

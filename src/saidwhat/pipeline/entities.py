@@ -795,6 +795,12 @@ class ArticleEntities:
                     # "the publisher, Ann Weir") keeps a person's name a person
                     e.type = "ORG"
                     e.gender = e.gender_source = None
+                if e.type == "ORG" and (left := _left_role(ent, ctx.text)) \
+                        and left.split()[-1].lower() in PERSON_NOUNS_V1 and left.split()[-1].lower() not in ORG_NOUNS_V2 \
+                        and len(e.name.split()) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                                             for w in e.name.split()) \
+                        and not any(w.lower() in _ORG_NAME_WORDS for w in e.name.split()):
+                    e.type = "PERSON"   # "Aid worker Lindiwe Mokoena", NER's ORG: a person noun names a person
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":

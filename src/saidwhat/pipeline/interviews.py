@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .context import DocContext
 from .entities import ArticleEntities, Entity, normalize_name
+from .lexicons import REPORTING_VERBS_V1
 from .quote_detector import Candidate
 from .speaker_detector import Mention
 
@@ -117,6 +118,18 @@ def _is_question(text: str) -> bool:
     return text.rstrip(" \t\n*_\"”’)").endswith("?")
 
 
+def _narration(ctx: DocContext, ps: int, pe: int) -> bool:
+    """True if the unlabelled paragraph [ps, pe) is the reporter's, not more of an answer:
+    it holds a reporting verb outside quotation marks whose subject is no first- or
+    second-person pronoun ("In a statement, the regulator said it was reviewing the
+    payment")."""
+    for t in ctx.tokens_in(ps, pe):
+        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS_V1 and not ctx.token_quoted(t) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "you") for c in t.children):
+            return True
+    return False
+
+
 def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candidate]:
     """Direct quotations of the answer turns of every Q&A section (see module doc)."""
     text = ctx.text
@@ -162,8 +175,13 @@ def interview_candidates(ctx: DocContext, index: ArticleEntities) -> list[Candid
                     blocks.append(cur)
                     cur, gap = [], []
             continue
-        if cur and gap:
-            cur[-1].end = gap[-1][1]
+        cont = []
+        for g in gap:   # an answer goes on until a paragraph of narration ("the regulator said ...")
+            if _narration(ctx, *g):
+                break
+            cont.append(g)
+        if cur and cont:
+            cur[-1].end = cont[-1][1]
         gap = []
         cur.append(t)
     if cur:

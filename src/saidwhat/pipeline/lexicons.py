@@ -107,7 +107,7 @@ police regulator service society team tribunal union university watchdog website
 administration army military embassy hospital school church cabinet senate house
 congress station channel broadcaster airline carrier manufacturer insurer retailer
 operator provider publisher network platform statement report study survey
-utility diocese archdiocese province city municipality county
+utility diocese archdiocese province city municipality county district
 """.split())
 
 #: v2 of the organisation nouns: v1 and the kinds of organisation that business, health
@@ -142,6 +142,7 @@ COMPANY_NAME_WORDS_V1 = frozenset("""
 foods logistics technologies industries airways airlines pharmaceuticals therapeutics
 biosciences laboratories labs brands enterprises ventures petroleum telecom
 semiconductor semiconductors groep gruppe werke
+properties partners realty investments motors systems solutions
 """.split())
 
 #: Courtesy titles: how to address a person, not what they do; never a role (they give

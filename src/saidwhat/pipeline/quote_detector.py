@@ -753,9 +753,28 @@ def _parenthetical(ctx: DocContext, v: Token, subj: Token) -> list[tuple[int, in
     b = _trim(text, doc[right + 1].idx + 1, e1)
     if _words(text[a[0]:a[1]]) < 1 or _words(text[b[0]:b[1]]) < 2 or ctx.quoted(a[0]) or ctx.quoted(b[1] - 1):
         return []
-    if _new_clause(ctx, right + 2) or _narrated_adjunct(ctx, right + 2, v):
+    if _new_clause(ctx, right + 2) or _narrated_adjunct(ctx, right + 2, v) or _reporters_gloss(ctx, right + 2):
         return [a]   # "..., she says, and she was upset by ...": narration goes on after the cue
     return [a, b]
+
+
+#: Head nouns of the reporter's evaluative apposition after an attribution ("..., the
+#: ministry said, a blow to commuters who ...", "..., BC Ferries said, the latest sign of
+#: strain on ..."): news writers' glosses on the event, not the source's words.
+_GLOSS_NOUNS = frozenset("""sign signal blow setback move step indication reminder example twist
+development boost victory defeat rebuke escalation reversal turn milestone""".split())
+
+
+def _reporters_gloss(ctx: DocContext, i: int) -> bool:
+    """True if the words from token ``i``, after "<content>, <speaker> <cue>,", are a noun
+    phrase in apposition headed by a :data:`_GLOSS_NOUNS` noun ("the latest sign of ...",
+    "a blow to ..."): the reporter's comment on what was said."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].pos_ != "DET":
+        return False
+    head = doc[i].head
+    return head.lemma_.lower() in _GLOSS_NOUNS and head.pos_ == "NOUN" and head.dep_ in ("appos", "npadvmod", "attr") \
+        and all(t.pos_ in ("ADJ", "DET", "ADV") for t in doc[i:head.i])
 
 
 def _narrated_adjunct(ctx: DocContext, i: int, v: Token) -> bool:

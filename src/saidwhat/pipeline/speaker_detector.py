@@ -48,7 +48,7 @@ committee institute foundation network news times post press union office board 
 federation assembly centre center club league society fund trust hospital school college
 gmbh ag plc llp lp limited holdings co s.a n.v
 resort resorts hotel hotels casino casinos motors diocese archdiocese division
-unit team health healthcare alliance coalition partnership tribunal caucus local
+unit team health healthcare alliance coalition partnership tribunal caucus local isd usd campaign
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -680,7 +680,7 @@ _FRENCH_PARTICLES = frozenset("de du des la le les d' l' d’ l’ aux au et pou
 
 #: Heads of organisation names that take an "of" phrase NER may leave out ("Dayton
 #: Division" + "of Police", "Halton Board" + "of Education").
-_ORG_HEADS_OF = frozenset("""division department bureau office ministry board college institute
+_ORG_HEADS_OF = frozenset("""diocese archdiocese eparchy division department bureau office ministry board college institute
 school university faculty society federation association council commission academy order
 union league agency authority service""".split())
 
@@ -831,7 +831,11 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
             and head.doc[head.i - 1] in np:
         head = head.doc[head.i - 1]   # "Owen Llewellyn-Price KC told": the name before the letters
-    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+    if head.ent_type_ == "NORP" and head.tag_ == "NNP" and any(c.dep_ == "det" for c in head.children) \
+            and any(c.dep_ == "amod" for c in head.children):
+        return [], None   # "the veteran Tory", "a young Democrat": a party member described, no name
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") \
+            and not (head.ent_type_ == "NORP" and head.lower_ in _ORG_HEADS_OF):   # "The Archdiocese" of Omaha, NER's NORP
         ent = _entity_at(head)
         if ent is not None:
             label = ent.label_
@@ -946,6 +950,19 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             while run[0].i > 0 and head.doc[run[0].i - 1].lower_ in TITLE_WORDS_V1 \
                     and head.doc[run[0].i - 1].text[:1].isupper():
                 run.insert(0, head.doc[run[0].i - 1])
+            while run[0].i > 0 and (p := head.doc[run[0].i - 1]) in np and p.pos_ == "PROPN" \
+                    and p.text[:1].isupper() and p.is_alpha and p.ent_type_ in ("", "GPE"):
+                run.insert(0, p)   # the place the office serves: "The Kern County Sheriff's Office"
+            label = "ORG"
+        if head.lower_ in _ORG_HEADS_OF and head.text[:1].isupper() and head.i + 2 < len(head.doc) \
+                and (of := head.doc[head.i + 1]).lower_ == "of" and of.head.i == head.i \
+                and (p := head.doc[head.i + 2]).pos_ == "PROPN" and p.text[:1].isupper() \
+                and p.ent_type_ in ("", "GPE", "ORG") and label in (None, "ORG"):
+            # "The Diocese of Fresno", "the Archdiocese of Omaha": a body named by its seat
+            run = run + [of, p]
+            while run[-1].i + 1 < len(head.doc) and (n := head.doc[run[-1].i + 1]).pos_ == "PROPN" \
+                    and n.text[:1].isupper() and n.ent_type_ == p.ent_type_:
+                run.append(n)
             label = "ORG"
         if run[0].i >= 2 and head.doc[run[0].i - 1].lower_ in ("for", "of") \
                 and _role_word(head.doc[run[0].i - 2]) and head.doc[run[0].i - 2].text[:1].isupper():
@@ -1226,6 +1243,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                                                     and x.ent_type_ == "PERSON" and lo <= x.idx < hi), None)):
                 a = inner
             atoks = _np_tokens(a, lo, hi) or [a]
+            if a.ent_type_ == "NORP" and len(atoks) == 1 and a.i == head.i + 1:
+                continue   # "the veteran Tory", parsed as "veteran" + apposition "Tory": a party member
             an, alabel = _name_tokens(a, atoks)
             if an:
                 ns, ne = an[0].idx, an[-1].idx + len(an[-1])
@@ -1413,6 +1432,26 @@ _ORG_COMPOUNDS = frozenset({("coast", "guard"), ("national", "guard"), ("border"
                             ("border", "force"), ("fire", "brigade")})
 
 
+def _campaign_of(head: Token) -> list[Token] | None:
+    """The candidate's name that modifies "campaign" right before it, after "the" ("The
+    Halloran campaign", "the Trump-Pence campaign"): one or two capitalised proper nouns
+    that no organisation's name holds (NER's place or organisation only when a person of
+    the article bears it as a surname); None otherwise (not "his campaign", "a Senate
+    campaign", "the Labour campaign")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    mods = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    if not mods or mods[-1].i != head.i - 1:
+        return None
+    run = [t for t in head.doc[min(x.i for m in mods for x in m.subtree):head.i]]
+    if not 1 <= len(run) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() or _word_hyphen(t) for t in run) \
+            or any(t.ent_type_ in ("NORP", "DATE") or t.ent_type_ in ("ORG", "GPE") and not _surname_in_doc(t)
+                   for t in run) \
+            or any(t.lower_ in TITLE_WORDS_V1 or t.lower_ in _ORG_NAME_WORDS for t in run):
+        return None
+    return run
+
+
 def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
     """The name of an organisation that proper-noun modifiers name on an organisation
     noun: "the GMB union" -> GMB, "the Unite union" -> Unite (the modifier is itself an
@@ -1433,9 +1472,12 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
         # "Hamilton police said": a city's force, named by its place (tagged plural; NER
         # may call the place a person, the tagger a sentence-initial one a noun)
         return [head.doc[head.i - 1], head]
+    elif head.lower_ == "campaign":
+        run = _campaign_of(head) if head.text.islower() and head.tag_ == "NN" else None
+        return run + [head] if run else None   # "The Halloran campaign": a candidate's organisation
     elif head.tag_ != "NN" or not head.text.islower() or noun_category(head.lower_) != "ORG" \
             or head.lower_ not in _ORG_NAME_WORDS or head.lower_ in _DOCUMENT_NOUNS:
-        return None   # "the Trump campaign", "the Trump team": a person's organisation
+        return None   # "the Trump team": a person's people
     det = next((c for c in head.children if c.dep_ == "det"), None)
     if det is not None and det.lower_ != "the":
         return None

@@ -87,13 +87,16 @@ _AGE_WORD = re.compile(r"(?:the\s+)?(younger|older|elder|eldest|oldest)$", re.I)
 
 def _person_role_before(role: str | None, name: str) -> bool:
     """True if a person's title or role noun ends the role written before ``name`` ("board
-    chair", "Deputy Mayor") and the name is two or three capitalised words opening with a
-    well-attested given name and holding no organisation word: a person, whatever NER
-    called the span."""
+    chair", "Deputy Mayor", "aid worker") and the name is two or three capitalised words
+    opening with a given name the table has seen (:func:`given_names.is_attested_given_name`),
+    or two plain capitalised words, and holding no organisation word: a person, whatever
+    NER called the span."""
     words = name.split()
-    if not role or not 2 <= len(words) <= 3 or not is_known_first_name(words[0]) \
+    if not role or not 2 <= len(words) <= 3 or not (
+            is_known_first_name(words[0]) or given_names.is_attested_given_name(words[0])
+            or len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) \
             or any(w.lower() in _ORG_NAME_WORDS for w in words):
-        return False
+        return False   # (a given name the table lacks, in two plain words: "aid worker Lindiwe Mokoena")
     last = role.split()[-1].lower().strip(".,")
     return last in PERSON_NOUNS_V1 and last not in ORG_NOUNS_V2
 
@@ -629,6 +632,16 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                 found.append(e)
         if pron == "it":   # an organisation before a place
             found.sort(key=lambda e: e.type != "ORG")
+        if pron in ("he", "she") and len(found) >= 2 and found[0].gender is None:
+            # a name of either gender ("Lee Harmon") mentioned in the same sentence as one
+            # whose gender agrees ("Rep. Carla Voss has held events in counties Lee Harmon
+            # is expected to win"): agreement the article shows beats recency
+            def last_sentence(e):
+                return ctx.sentence_start_before(max((p for p in e.positions if p < m.start), default=0))
+            sent = last_sentence(found[0])
+            sure = [e for e in found[1:] if e.gender == _GENDER_PRON[pron] and last_sentence(e) == sent]
+            if sure:
+                found = sure
         if found:
             # recency first, then salience: the person the article keeps naming
             e = max(enumerate(found), key=lambda ie: -ie[0] + SALIENCE * math.log2(
@@ -1202,14 +1215,15 @@ _ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufac
                              "airline carrier bank lender chain startup automaker".split(), "business"),
              **dict.fromkeys("ministry department government council agency authority commission "
                              "city province state regulator court police administration "
-                             "municipality office bureau".split(), "public"),
+                             "municipality office bureau district".split(), "public"),
              **dict.fromkeys("union club hospital school university college charity association "
                              "church league party foundation society team".split(), "civil")}
 _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
                                "group holdings bank".split() + sorted(COMPANY_NAME_WORDS_V1), "business"),
                **{w: k for w, k in _ORG_KIND.items()
                   if k != "business" and w not in ("state", "province", "team", "administration",
-                                                   "regulator")}}
+                                                   "regulator")},
+               "local": "civil"}   # a union's branch: "Unifor Local 88", "CUPE Local 4400"
 
 
 #: Words of organisations' names that a description's noun stands for ("the hospital"
@@ -1217,7 +1231,8 @@ _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. 
 #: US and Commonwealth names of hospitals, and of federal agencies.
 _ORG_NAME_SYNONYMS = {"hospital": ("medical center", "medical centre", "infirmary", "health centre",
                                    "health center", "health sciences centre"),
-                      "agency": ("administration",)}
+                      "agency": ("administration",),
+                      "district": ("isd", "usd")}   # US school districts: Independent, Unified
 
 #: Portfolios that tell one ministry or department from another ("the foreign ministry"
 #: is not the "Interior Ministry"): the usual cabinet portfolios of Commonwealth, US and
@@ -1251,7 +1266,7 @@ def _org_kind(name: str, roles: tuple[str, ...] = ()) -> str | None:
 
 #: Kind words that show the kind only as the head of the name ("Congressional Budget
 #: Office", not the retailer "Office Depot").
-_HEAD_ONLY_KIND_WORDS = frozenset("office bureau".split())
+_HEAD_ONLY_KIND_WORDS = frozenset("office bureau local".split())
 
 
 #: Description nouns that give an age range (a teenager is 13-19; a toddler 1-3).
@@ -1356,6 +1371,24 @@ def _named_by_modifier(ctx, index, m) -> Entity | None:
     return None
 
 
+def _untagged_body(ctx, index, m, noun: str) -> Entity | None:
+    """For "the regional district", "the board": a capitalised name ending in that noun,
+    the subject of the sentence before, that NER left untagged ("The Cariboo Regional
+    District expanded its order"), made an organisation; None otherwise."""
+    for t in ctx.tokens_in(_sentence_before(ctx, m.start), m.start):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == noun and t.text[:1].isupper() and not t.ent_type_ \
+                and not ctx.token_quoted(t):
+            mods = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+            if mods and all(x.text[:1].isupper() and x.pos_ == "PROPN" for c in mods for x in c.subtree):
+                lo = min(x.i for c in mods for x in c.subtree)
+                e = index.get(t.doc[lo:t.i + 1].text, "ORG")
+                if e.type not in ("ORG", "GPE"):
+                    e.type, e.gender, e.gender_source = "ORG", None, None
+                index.note_named(e, t.doc[lo].idx, True)
+                return e
+    return None
+
+
 def _untagged_company(ctx, index, m) -> Entity | None:
     """For "the company", "the startup": the one-word proper-noun subject of the sentence
     before that NER tagged as no organisation ("Quillbase on Monday launched a tablet",
@@ -1416,7 +1449,13 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     person = pm.head.lemma_.lower() in PERSON_NOUNS_V2 | _ANONYMOUS_NOUNS or _one_of_people(pm.head) \
         or pm.head.lower_ == "one"
     other = any(ch.dep_ == "amod" and ch.lower_ == "other" for ch in m.head.children)
-    if not person or not (pm.head.lemma_.lower() == m.head.lemma_.lower() or noun in _ANONYMOUS_NOUNS or other):
+    # an indefinite source ("a senior Labour backbencher warned ... the MP said", "One MP
+    # ... the former minister said") taken up by a person noun or title no one named holds
+    indefinite = pm.text.lower().startswith(("a ", "an ", "one ", "another ")) \
+        and (noun in PERSON_NOUNS_V2 or noun in TITLE_WORDS_V1) and _title_holder(index, noun, m.start) is None \
+        and (person or _agent_noun(pm.head.lower_) or pm.head.lower_ in _PARTY_WORDS)
+    if not (person or indefinite) or not (pm.head.lemma_.lower() == m.head.lemma_.lower() or noun in _ANONYMOUS_NOUNS or other
+                          or indefinite):
         return None
     if any(e.type == "PERSON" for e in index.between(pm.end, m.start, subjects_only=True)):
         return None
@@ -1459,6 +1498,11 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 def _agent_noun(noun: str) -> bool:
     """A noun that names a person by what they do: an agent ending or a title ("justice")."""
     return noun.endswith(_AGENT_ENDINGS) or noun in TITLE_WORDS_V1
+
+
+#: Collective nouns of people that speak as one ("the band said"): what they report may
+#: open with their own name ("Velvet Harbour will go on hiatus, the band said").
+_COLLECTIVES = frozenset("band group team crew duo trio quartet quintet choir orchestra family couple".split())
 
 
 def _description(ctx, index, cands, res, history, c) -> Resolution:
@@ -1522,7 +1566,14 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(named_as, x, re.I) for x in (e.name, *e.roles)) \
                 and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
+        if e.type == "GPE" and e.name.lower().startswith(noun + " of "):
+            # "the City of Plano ... The city said": a place's government named as
+            # "<City|County|Province> of X" speaks as a body
+            e.type = "ORG"
+            return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
     if cat == "ORG" and (e := _named_by_modifier(ctx, index, m)) is not None:
+        return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+    if cat == "ORG" and (e := _untagged_body(ctx, index, m, noun)) is not None:
         return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if cat == "ORG":
         # further back: an organisation of that noun the article has already quoted ("the
@@ -1571,6 +1622,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     missed = _unrecognised_subject_token(ctx, lo, m.start) if cat != "ORG" else None
     reported = [(cands[i].start, cands[i].end) for i, _ in history[-5:]
                 if cands[i].type != "direct" and cands[i].end <= m.start] if cat == "ORG" else []
+    # "Mrs. Clinton leads Mr. Trump ..., according to the average of polls": a person named
+    # in the content is not the description that reports it (a body is: "Velvet Harbour
+    # will go on hiatus, the band said")
+    own = (c.start, c.end) if c.end <= m.start and (cat == "PERSON" or cat is None and noun not in _COLLECTIVES) \
+        else (0, 0)
     if kind == "business" and (e := _untagged_company(ctx, index, m)) is not None:
         return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     if kind is not None:
@@ -1589,7 +1645,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
                     # Prevention said ... the agency said", not the department named before it)
                     return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
-        if any(a <= p < b for a, b in reported):
+        if any(a <= p < b for a, b in reported) or own[0] <= p < own[1] and e.type == "PERSON":
             continue   # "The FDA said that Brightline Nasal Spray may be contaminated. The
             #            agency said": a body named in what was reported is not who speaks
         if fits(e):
