@@ -22,3 +22,9 @@ def test_python_m_saidwhat_passes_exit_codes(tmp_path):
     proc = _run("extract", str(tmp_path / "no-such-article.txt"), "-w", "1")
     assert proc.returncode == 2
     assert "[E003]" in proc.stderr and "no-such-article.txt" in proc.stderr
+
+
+def test_cli_an_unknown_option_shows_the_sub_commands_usage():
+    proc = _run("extract", "--frobnicate", "x")
+    assert proc.returncode == 2
+    assert "usage: saidwhat extract" in proc.stderr and "unrecognized arguments: --frobnicate" in proc.stderr

@@ -395,3 +395,12 @@ def test_io_read_jsonl_text_key_is_chosen_and_a_missing_one_lists_the_keys(tmp_p
     assert bad[0].where == "line 1" and "its keys: body, guid" in bad[0].reason
     (art,) = read_jsonl(p, text_col="body", id_col="guid")
     assert (art.id, art.text) == ("x1", "The quay opened, the mayor said.")
+
+
+def test_io_read_jsonl_a_null_text_says_so(tmp_path):
+    # the key is there with no string: say what it holds, not that it is missing
+    p = tmp_path / "feed.jsonl"
+    p.write_text('{"id": "a6", "text": null}\n{"id": "a7", "text": 5}\n', encoding="utf-8")
+    bad = []
+    assert list(read_jsonl(p, on_error=bad.append)) == []
+    assert [b.reason for b in bad] == ["'text' is null, not a string", "'text' is int, not a string"]

@@ -745,3 +745,40 @@ def test_a_hyphenated_nickname_keeps_the_name_one_person(run):
     text = ('Clarence Delacroix said the band was tight. Walter "T-Bone" Branford played bass for 30 years. '
             '"I never missed a gig," he said.')
     assert run(text)[-1].speaker == "Walter Branford"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # titles Indian and Pakistani copy writes as initials, and the district's "Collector"
+    ('Gurgaon Deputy Commissioner Nandini Rao Hegde said schools would stay shut on Friday. '
+     '"Parents need not panic," the DC said.', "Nandini Rao Hegde"),
+    ('Joint Commissioner of Police Harish Chandra Dubey, IPS, said the car had been seized. '
+     '"We are checking the CCTV footage," the JCP added.', "Harish Chandra Dubey"),
+    ('District Collector K. Meenakshi Sundaram said the work would be completed by June. '
+     '"We have released the funds," the Collector said.', "K. Meenakshi Sundaram"),
+    # "the First Minister" is the holder named before, not a person called "First Minister"
+    ('First Minister Alasdair Drummond-Ross said he shared the frustration. '
+     '"I am not going to pretend this is acceptable," the First Minister said.', "Alasdair Drummond-Ross"),
+])
+def test_a_title_by_its_initials_or_capitalised_is_its_holder(run, text, speaker):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Welsh and Kalenjin patronymic particles, Latin American titles before a name
+    ('The hospital\'s chief executive, Dr Megan ferch Owain, said it had seen a sharp rise in attendances. '
+     '"We are sorry," Dr ferch Owain said.', "Megan ferch Owain"),
+    ('Samuel Kiprotich arap Ngeno, the governor, said roads would be built. "We are ready," Ngeno said.',
+     "Samuel Kiprotich arap Ngeno"),
+    ('Lic. María José Torres said the budget was approved. "It is fair," Torres said.', "María José Torres"),
+    ('Doña Celsa Ramírez said the market was closing. "We have no choice," she said.', "Celsa Ramírez"),
+])
+def test_particles_and_titles_of_other_conventions_keep_the_name(run, text, speaker):
+    assert {q.speaker for q in run(text)} == {speaker}
+
+
+def test_an_honorific_on_a_shared_surname_goes_to_the_bearer_named_last(run):
+    # "Mrs Kerr" after the neighbour Jean Kerr is her, not Detective Inspector Morag Kerr
+    text = ('Detective Inspector Morag Kerr said the attack was brutal. The victim\'s neighbour, Jean Kerr, 80, '
+            'said she heard shouting. "It was terrible," Mrs Kerr said.')
+    assert [q.speaker for q in run(text)] == ["Morag Kerr", "Jean Kerr", "Jean Kerr"]

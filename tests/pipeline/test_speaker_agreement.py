@@ -614,3 +614,23 @@ def test_a_pronoun_prefers_the_agreeing_name_to_one_of_either_gender_in_its_sent
     text = ('Rep. Carla Voss has held 30 events in counties Lee Harmon is expected to win. At the fairgrounds, '
             'the 41-year-old spoke for 15 minutes. "Nobody is giving up on you," she told the crowd.')
     assert run(text)[-1].speaker == "Carla Voss"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "they" for a person the article says goes by they (non-binary, they/them pronouns)
+    ('The Riverside Food Bank has doubled its deliveries. Volunteer Jesse Marlow, who is non-binary, said demand '
+     'had never been higher. "We ran out of rice on Tuesday," they said.', "Jesse Marlow"),
+    ("Kit Lam spoke against the proposal at the Oakridge Parents' Council meeting. Lam, who uses they/them "
+     'pronouns, said the survey was rushed. "Most families never saw it," they told trustees.', "Kit Lam"),
+    ('Riley Quinn, who is non-binary, coaches the under-12 team. "The kids just want to play," they said.',
+     "Riley Quinn"),
+])
+def test_they_for_a_person_the_article_says_goes_by_they(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+def test_a_possessors_gendered_noun_is_not_the_persons_gender(run):
+    # "The man's neighbour": "man" is the possessor, not the neighbour Jean Kerr
+    text = ('Graham Boyd said the victim was recovering. The man\'s neighbour, Jean Kerr, 79, said she found him '
+            'in the stairwell. "He was sitting on the bottom step holding his head," she said.')
+    assert run(text)[-1].speaker == "Jean Kerr"

@@ -570,3 +570,38 @@ def test_the_programme_or_occasion_told_is_the_channel(run, text, channel):
 def test_the_reporters_gloss_after_the_cue_is_no_content(run, text, content):
     (q,) = run(text)
     assert q.quote == content
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # phrasal cues of a retort or of going on speaking
+    ('Karen Whitfield chaired the meeting. Priya Natarajan said the plan was sound. '
+     '"Fourteen meetings, and they still did not listen," Whitfield shot back.', "Karen Whitfield", "shot back"),
+    ('"We are not done yet," Ms Lee went on.', "Lee", "went on"),
+])
+def test_a_phrasal_retort_is_a_cue(run, text, speaker, cue):
+    q = run(text)[-1]
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_body_two_places_share_is_one_organisation(run):
+    # NER: "Devon" (PERSON) + "Cornwall Police"; no man called Devon speaks later
+    qs = run("Devon and Cornwall Police said the road was closed after the crash.\n\n"
+             "The minister for roads said the stretch would be reviewed.")
+    assert [(q.speaker, q.speaker_type) for q in qs] == [("Devon and Cornwall Police", "ORG"), (None, "OTHER")]
+
+
+def test_a_note_to_clients_is_a_channel(run):
+    (q,) = run('"Rates will fall in June," Feroli said in a note to clients.')
+    assert q.channel == "in a note"
+
+
+@pytest.mark.parametrize("text, mention, role", [
+    # a wire dateline is no part of the speaker mention or role
+    ("WASHINGTON (Reuters) - Federal Reserve Chair Jerome Powell said on Wednesday that rates would stay high.",
+     "Federal Reserve Chair Jerome Powell", "Federal Reserve Chair"),
+    ("LONDON, Jan 5 - British Prime Minister Keir Dalton said on Friday that the deal was done.",
+     "British Prime Minister Keir Dalton", "British Prime Minister"),
+])
+def test_a_dateline_is_no_part_of_the_speaker_mention(run, text, mention, role):
+    (q,) = run(text)
+    assert (q.speaker_mention, q.speaker_role) == (mention, role)

@@ -78,11 +78,15 @@ def read_jsonl(source: str | Path, *, on_error: OnError = report_to_stderr,
             if not isinstance(obj, dict):
                 on_error(BadRecord(name, f"line {lineno}", "not a JSON object"))
                 continue
+            present = text_col in obj
             text = obj.pop(text_col, None)
             if not isinstance(text, str):
-                keys = "" if text_col in obj or text is not None else \
-                    f"; its keys: {', '.join(sorted(obj)[:8]) or 'none'} (choose one with --text-col)"
-                on_error(BadRecord(name, f"line {lineno}", f"no {text_col!r} string{keys}"))
+                if present:   # '{"id": "a6", "text": null}': the key is there, its value is no string
+                    why = f"{text_col!r} is {'null' if text is None else type(text).__name__}, not a string"
+                else:
+                    why = f"no {text_col!r} string; its keys: {', '.join(sorted(obj)[:8]) or 'none'}" \
+                          " (choose one with --text-col)"
+                on_error(BadRecord(name, f"line {lineno}", why))
                 continue
             raw_id = obj.pop(id_col, None)
             art_id = coerce_id(raw_id)

@@ -201,6 +201,11 @@ def _cut_at_commas(ents: list[Span]) -> list[Span]:
     return out
 
 
+#: Nouns of public bodies that two places can share ("Devon and Cornwall Police", "Avon
+#: and Somerset Constabulary", "Hampshire and Isle of Wight Fire and Rescue Service").
+_JOINT_BODY_NOUNS = frozenset("police constabulary fire council trust service authority board".split())
+
+
 def _particles_then_name(doc: Doc, k: int) -> bool:
     """True if the surname particles from token ``k`` on are followed by a capitalised
     word ("van den" + "Berg")."""
@@ -227,6 +232,12 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if p is not None and p.label_ == e.label_ == "PERSON" and p.end == e.start \
                 and p.doc[p.end - 1].whitespace_ == " " and _opens_surname(e):
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and len(p) == 1 and p.label_ in ("PERSON", "GPE", "NORP") and e.label_ == "ORG" \
+                and p.end + 1 == e.start and e.doc[p.end].lower_ in ("and", "&") and p[0].text[:1].isupper() \
+                and any(t.lower_ in _JOINT_BODY_NOUNS for t in e):
+            # "Devon" + "and" + "Cornwall Police": a body two places share, whose first
+            # place NER took for a person ("Avon and Somerset Constabulary")
+            out[-1] = Span(e.doc, p.start, e.end, label=e.label)
         elif p is not None and p.label_ == e.label_ and p.start <= e.start and e.end <= p.end:
             continue   # "van den Berg" inside "Jan van den Berg", both widened over the particles
         elif p is not None and p.label_ == e.label_ == "PERSON" and e.start < p.end < e.end:

@@ -35,7 +35,23 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
                 and tok.pos_ in ("AUX", "NOUN", "PROPN")):
             return False   # ("the 29-year-old said", parsed as one noun phrase headed by "said")
     return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told") \
-        or _document_reads(tok) or indirect and (_finding(tok) or _that_cue(tok) or light_verb_noun(tok) is not None)
+        or _phrasal_retort(tok) or _document_reads(tok) \
+        or indirect and (_finding(tok) or _that_cue(tok) or light_verb_noun(tok) is not None)
+
+
+#: Phrasal verbs of a retort or of going on speaking ("shot back", "fired back", "hit back",
+#: "went on"), which news writes as cues after a quotation.
+_PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "go": "on", "snap": "back"}
+
+
+def _phrasal_retort(tok: Token) -> bool:
+    """True for a :data:`_PHRASAL_CUES` verb with its particle right after it and the
+    clause ending there ("Whitfield shot back.", "he went on:"; not "went on about ...")."""
+    prt = _PHRASAL_CUES.get(tok.lemma_.lower())
+    doc = tok.doc
+    return prt is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == prt \
+        and doc[tok.i + 1].dep_ in ("prt", "advmod") \
+        and (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].is_space)   # not "went on about"
 
 
 def _that_clause(tok: Token) -> bool:
@@ -125,6 +141,9 @@ def cue_extent(tok: Token) -> tuple[int, int]:
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             end = c.idx + len(c)
+    if _phrasal_retort(tok):   # "shot back", whose particle the parser may call an adverb
+        nxt = tok.doc[tok.i + 1]
+        end = nxt.idx + len(nxt)
     return start, end
 
 

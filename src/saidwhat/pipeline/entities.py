@@ -98,11 +98,12 @@ def normalize_name(name: str, label: str | None = None) -> str:
         parts = parts[last_title + 1:]
     if label in ("ORG", "GPE") and len(parts) >= 4:
         # "Ontario MPP Gilles Fortier", "Glendale Mayor Pro Tem Sonia Arakelian" (NER's ORG):
-        # a place, a title and a person's name that a known given name opens
+        # a place, a title and a person's name that a known given name or an initial opens
+        # ("District Collector K. Meenakshi Sundaram")
         k = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1
                  and (w.isupper() or w[:1].isupper() and k >= 1)), default=-1)
         rest = parts[k + 1:]
-        if k >= 1 and len(rest) in (2, 3) and is_known_first_name(rest[0]) \
+        if k >= 1 and len(rest) in (2, 3) and (is_known_first_name(rest[0]) or re.fullmatch(r"[A-Z]\.", rest[0])) \
                 and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS and w.lower().rstrip(".") not in TITLE_WORDS_V1
                         for w in rest) and not any(w.lower() in _ORG_NAME_WORDS for w in parts[:k + 1]):
             parts, label = rest, "PERSON"
@@ -355,6 +356,10 @@ def relative_age_pick(people: list[Entity], word: str) -> Entity | None:
             return rest[0] if len(rest) == 1 else None
     return None
 
+
+#: What an article says of a person who goes by "they" (GLAAD Media Reference Guide;
+#: AP Stylebook, "they, them, their"): "non-binary", "uses they/them pronouns".
+_THEY_PERSON = re.compile(r"\b(?:non-?binary|they/them|uses? the pronouns? they)\b", re.I)
 
 #: Generational suffixes after a surname ("Dorval Carter Jr.", "Brent Bozell III").
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
@@ -857,8 +862,23 @@ class ArticleEntities:
         for _, e in people:
             self._role_gender(e)
         for ent, e in people:
+            if " " not in self._ent_names[ent.start_char]:
+                # a bare surname two people share ("Morag Kerr" … "Jean Kerr" … "Mrs Kerr"):
+                # the honorific is the gender of the bearer the surname goes to there,
+                # unless that one's gender is another ("Hilary Pellow … her husband,
+                # Graham Pellow … Mrs Pellow" is still Hilary)
+                there = self.get_at(self._ent_names[ent.start_char], ent.start_char)
+                hon = next((HONORIFIC_GENDER[t.lower_] for t in (ent.doc[ent.start - 1] if ent.start else None,
+                                                                  ent[0]) if t is not None and t.lower_ in HONORIFIC_GENDER),
+                           None)
+                if hon is None or there.gender in (None, hon):
+                    e = there
             self._honorific(ent, e)
         self._missed_mentions()
+        for e in self._unique():
+            if e.type == "PERSON" and any(_THEY_PERSON.search(ctx.text, x.end, ctx.sentence_end_after(x.end))
+                                          for x in e.mentions if x.kind in ("name", "alias")):
+                e.pronouns["they"] += 1   # "Jesse Marlow, who is non-binary," / "who uses they/them pronouns"
         self._pronoun_evidence()
         self.mentions.sort(key=lambda m: m[0])
         self.mention_pos = [m[0] for m in self.mentions]
@@ -1057,9 +1077,10 @@ class ArticleEntities:
 
     @staticmethod
     def _role_gender(e: Entity) -> None:
-        """Gender from gendered role nouns (:data:`ROLE_GENDER`) in the entity's roles."""
+        """Gender from gendered role nouns (:data:`ROLE_GENDER`) in the entity's roles; a
+        possessor's noun is someone else's ("The man's neighbour, Agnes MacKinnon")."""
         for role in e.roles:
-            for w in re.findall(r"[a-z]+", role.lower()):
+            for w in re.findall(r"[a-z]+(?:['’]s\b)?", role.lower()):
                 if w in ROLE_GENDER:
                     e.set_gender(ROLE_GENDER[w], "role")
 
@@ -1215,7 +1236,11 @@ class ArticleEntities:
         if gender is not None:   # "Mrs Pellow" is not Graham Pellow; "Mr Pellow" not Hilary Pellow
             e = self.get_at(name, pos)
             same = [x for x in self._unique() if x.type == "PERSON" and x.gender == gender
-                    and norm.split()[-1] in _surname_keys(x.name)]
+                    and norm.split()[-1] in _surname_keys(x.name)
+                    and not (x.gender_source == "honorific" and x is not e
+                             and any(mm.start == pos for mm in x.mentions))]
+            # (a gender another bearer took from this very honorific is no evidence against
+            # the one the surname goes to: "Morag Kerr ... Jean Kerr, 80, said ... Mrs Kerr")
             if e.gender == gender or e.gender is None and not same:
                 return e   # (else, of several who share the surname, the one of the honorific's gender)
             seen = given_names.lookup(e.name.split()[0]) if e.gender_source == "name" else None

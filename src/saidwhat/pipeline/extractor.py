@@ -16,7 +16,8 @@ from .entities import ArticleEntities
 from .interviews import interview_candidates
 from .marks import find_marked_spans
 from .paragraphs import doc_paragraph_breaks
-from .quote_detector import close_before_attribution, direct_candidates, indirect_candidates, signed_candidates
+from .quote_detector import (close_before_attribution, direct_candidates, indirect_candidates,
+                             mention_past_dateline, signed_candidates)
 from .speaker_resolver import normalize_name, resolve
 
 
@@ -75,6 +76,9 @@ def extract_all(doc: Doc, *, min_words: int = 4) -> tuple[list[Quote], list[Enti
                 continue
         kept.append(c)
     cands = kept
+    for c in cands:
+        if c.mention is not None:
+            mention_past_dateline(ctx, c.mention)   # "WASHINGTON (Reuters) - Federal Reserve Chair ..."
     resolutions = resolve(ctx, cands, entities)
     spans = []
     for c, r in zip(cands, resolutions):

@@ -63,11 +63,16 @@ shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua
 haji hajji hajjah barrister madam madame comrade commodore councilwoman councilman td cathaoirleach seri
 thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
+collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin
 """.split())
 # (the last line: Quebec's, Newfoundland's, Scotland's and Man's legislators written
 # before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
 # Tem"/"President Pro Tempore"; clergy and religious teachers' titles, "Deacon", "Swami",
-# "Venerable", "Pandit". The four lines before it: honorifics of other conventions written before a name: the British
+# "Venerable", "Pandit"; India's and Pakistan's district head, "District Collector"; Latin
+# American degree titles and honorifics written before a name, "Lic.", "Licenciada",
+# "Ingeniero", "Doña" ("Ing." is left out: it is also the bank ING); West African
+# honorifics, "Mallam", "Opanyin". The
+# four lines before it: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
 # "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;
 # British, Irish, Australian and New Zealand police ranks as their press offices abbreviate
@@ -89,7 +94,8 @@ PERSONAL_TITLES_V1 = frozenset("""mr mrs ms miss dr prof sir dame lord lady rev 
 councillor councilor cllr alderman senator sen congressman congresswoman mayor governor
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
-councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre""".split())
+councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
+ingeniero ingeniera doña mallam opanyin""".split())
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"; "SC", Senior Counsel, in Australia,
@@ -167,7 +173,7 @@ defender quarterback rookie captain chef photographer filmmaker director produce
 frontman frontwoman rapporteur
 principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
 specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
-pilot firefighter paramedic
+pilot firefighter paramedic collector
 """.split())
 
 #: Plural nouns for groups of people that news copy gives as speakers ("Residents said",
@@ -221,11 +227,14 @@ HYPHENS = frozenset("-\u2010\u2011")
 #: Arabic and Portuguese naming conventions (Wikipedia, "Nobiliary particle"; Chicago
 #: Manual of Style 8.5-8.16 on particles in personal names), and the Irish patronymic
 #: particles of women's and men's surnames ("Ní Bhriain", "Ó Súilleabháin"; Wikipedia,
-#: "Irish name"), written capitalised, and the Māori article "Te" ("the") that opens many
-#: Māori surnames ("Hinemoa Te Rangi").
+#: "Irish name"), written capitalised, the Māori article "Te" ("the") that opens many
+#: Māori surnames ("Hinemoa Te Rangi"), and the Welsh patronymics "ap"/"ab" ("son of")
+#: and "ferch"/"verch" ("daughter of": "Iestyn ap Gruffydd", "Megan ferch Owain";
+#: Wikipedia, "Welsh surnames"), and the Kalenjin "arap" ("son of": "Samuel Kiprotich
+#: arap Ngeno"; Wikipedia, "Kalenjin people", names).
 NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
-bint al el abu ní nic ó uí te
+bint al el abu ní nic ó uí te ap ab ferch verch arap
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
@@ -234,7 +243,7 @@ statement interview letter email e-mail post tweet tweets video message memo rel
 conference briefing speech address podcast broadcast blog column op-ed editorial
 article op ed essay book report filing submission testimony hearing newsletter
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads
-television tv radio website phone call text programme program documentary
+television tv radio website phone call text programme program documentary note
 """.split())
 
 #: Singular nouns for a person of a nation, which sports and wire copy uses as a second

@@ -76,6 +76,21 @@ def _after_dateline(ctx: DocContext, s: int) -> int:
     return s
 
 
+def mention_past_dateline(ctx: DocContext, m: Mention) -> None:
+    """Cut a wire dateline (:data:`DATELINE`) that opens the paragraph out of a speaker
+    mention and its role, in place ("WASHINGTON (Reuters) - Federal Reserve Chair Jerome
+    Powell" is "Federal Reserve Chair Jerome Powell"; "LONDON, Jan 5 - British Prime
+    Minister Keir Dalton" has the role "British Prime Minister")."""
+    ps, _ = ctx.paragraph_bounds(m.start)
+    d = DATELINE.match(ctx.text, ps)
+    if d is None or not m.start < d.end() < m.end:
+        return
+    cut = d.end()
+    if m.role and ctx.text.startswith(m.role, m.start):
+        m.role = ctx.text[cut:m.start + len(m.role)].strip(" ,") or None
+    m.start, m.text = cut, ctx.text[cut:m.end]
+
+
 #: A place and a colon opening a paragraph ("Patna: ", "New Delhi: "), the dateline of
 #: Indian English papers (The Times of India, Hindustan Times style).
 _PLACE_COLON = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}): +")

@@ -88,13 +88,13 @@ _AGE_WORD = re.compile(r"(?:the\s+)?(younger|older|elder|eldest|oldest)$", re.I)
 def _person_role_before(role: str | None, name: str) -> bool:
     """True if a person's title or role noun ends the role written before ``name`` ("board
     chair", "Deputy Mayor", "aid worker") and the name is two or three capitalised words
-    opening with a given name the table has seen (:func:`given_names.is_attested_given_name`),
-    or two plain capitalised words, and holding no organisation word: a person, whatever
+    opening with a given name the table has seen (:func:`given_names.is_attested_given_name`)
+    or an initial ("K. Meenakshi Sundaram"), or two plain capitalised words, and holding no organisation word: a person, whatever
     NER called the span."""
     words = name.split()
     if not role or not 2 <= len(words) <= 3 or not (
             is_known_first_name(words[0]) or given_names.is_attested_given_name(words[0])
-            or len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) \
+            or re.fullmatch(r"[A-Z]\.", words[0]) or len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) \
             or any(w.lower() in _ORG_NAME_WORDS for w in words):
         return False   # (a given name the table lacks, in two plain words: "aid worker Lindiwe Mokoena")
     last = role.split()[-1].lower().strip(".,")
@@ -259,9 +259,13 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                 if picked is not None:
                     e = picked
                 m.role = None
-            if m.role and not e.role:
-                e.role = m.role
-            if e.type in ("GPE", "ORG") and _person_role_before(m.role, e.name):
+            role = m.role
+            if role is None and m.name != e.name and m.name.endswith(" " + e.name) \
+                    and m.name[:-len(e.name)].split()[-1].lower().rstrip(".") in TITLE_WORDS_V1:
+                role = m.name[:-len(e.name)].strip()   # "District Collector" of NER's ORG span with the name
+            if role and not e.role:
+                e.role = role
+            if e.type in ("GPE", "ORG") and _person_role_before(role, e.name):
                 e.type = "PERSON"   # "board chair Helen Okafor", which NER called a place
             elif e.type == "PERSON" and introduced_as_body(m.text[:max(0, m.text.find(m.name))], e.name):
                 # (the words before the name only: "Sevaun Palvetzian, CEO of …, a … group" is a person)
@@ -386,7 +390,9 @@ TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy comm
                   "sp": "superintendent of police", "igp": "inspector general of police",
                   "dgp": "director general of police", "sho": "station house officer",
                   "cs": "cabinet secretary", "ps": "principal secretary", "cm": "chief minister",
-                  "pm": "prime minister", "cmo": "chief medical officer"}
+                  "pm": "prime minister", "cmo": "chief medical officer", "dc": "deputy commissioner",
+                  "jcp": "joint commissioner of police", "dig": "deputy inspector general",
+                  "ig": "inspector general", "dm": "district magistrate", "sdm": "sub-divisional magistrate"}
 
 
 #: How far before a person's name a title may start ("Deputy Superintendent of Police
@@ -428,9 +434,11 @@ def _title_word_surname(ctx, index, m) -> bool:
 
 
 def _title_only(name: str | None) -> bool:
-    """True if every word of a name is a title word ("Mayor", "PRIME MINISTER")."""
+    """True if every word of a name is a title word ("Mayor", "PRIME MINISTER"; "First"
+    before one: "First Minister")."""
     words = re.findall(r"[A-Za-z'’-]+", name or "")
-    return bool(words) and all(w.lower().strip("'’") in TITLE_WORDS_V1 for w in words)
+    return bool(words) and all(w.lower().strip("'’") in TITLE_WORDS_V1 or w.lower() == "first" and k < len(words) - 1
+                               for k, w in enumerate(words))   # "First Minister", "First Deputy Mayor"
 
 
 def _last_entity(res, history, fits=None, lookback: int = 50):
@@ -551,6 +559,12 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
                     e.gender_source in (None, "name") or e.pronouns.get("they", 0) > 0):
                 return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         return Resolution(None, "OTHER", None, CONF_GUESS)
+    if pron in ("they", "them"):
+        # a person the article says goes by "they" ("Lam, who uses they/them pronouns,
+        # said ... “...,” they told trustees"), when the nearest antecedent that agrees
+        first = next((e for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS) if _compatible(e, pron)), None)
+        if first is not None and first.type == "PERSON" and " and " not in first.name:
+            return Resolution(first.name, first.type, first.role, CONF_LIKELY, first)
     if pron == "it" and (subject := _content_subject_org(ctx, index, c)) is not None:
         return Resolution(subject.name, subject.type, subject.role, CONF_LIKELY, subject)
     if pron in ("they", "them") and (desc := _spokesperson_just_quoted(ctx, index, cands, res, history, c)):
