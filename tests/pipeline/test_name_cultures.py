@@ -782,3 +782,17 @@ def test_an_honorific_on_a_shared_surname_goes_to_the_bearer_named_last(run):
     text = ('Detective Inspector Morag Kerr said the attack was brutal. The victim\'s neighbour, Jean Kerr, 80, '
             'said she heard shouting. "It was terrible," Mrs Kerr said.')
     assert [q.speaker for q in run(text)] == ["Morag Kerr", "Jean Kerr", "Jean Kerr"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Kenyan and South African office holders by their initials, before the name and after
+    ('Kileleshwa MCA Robert Alai said the road was unsafe. "We need action now," the MCA said.', "Robert Alai"),
+    ('Gauteng Health MEC Thandi Mokoena said the clinics would open. "We are ready," the MEC said.',
+     "Thandi Mokoena"),
+    ('Director General Amina Yusuf said the agency had acted. "We followed the law," the DG said.', "Amina Yusuf"),
+    # an honorific between the title and the name
+    ('Oil Minister Sheikh Fahad Al-Sabah said output would rise. "We are ready," the minister said.',
+     "Fahad Al-Sabah"),
+])
+def test_a_title_written_before_the_name_makes_its_holder(run, text, speaker):
+    assert [q.speaker for q in run(text)] == [speaker, speaker]

@@ -605,3 +605,14 @@ def test_a_note_to_clients_is_a_channel(run):
 def test_a_dateline_is_no_part_of_the_speaker_mention(run, text, mention, role):
     (q,) = run(text)
     assert (q.speaker_mention, q.speaker_role) == (mention, role)
+
+
+@pytest.mark.parametrize("text, content", [
+    # East African court and feature verbs of saying
+    ("The farmer, Joseph Mwangi, averred that the land had been taken from him.",
+     "that the land had been taken from him"),
+    ("Grace Wanjiru narrated how the floods swept away her home.", "how the floods swept away her home"),
+])
+def test_aver_and_narrate_report_speech(run, text, content):
+    (q,) = run(text)
+    assert q.quote == content

@@ -103,9 +103,14 @@ def normalize_name(name: str, label: str | None = None) -> str:
         k = max((k for k, w in enumerate(parts[:-2]) if w.lower().rstrip(".") in TITLE_WORDS_V1
                  and (w.isupper() or w[:1].isupper() and k >= 1)), default=-1)
         rest = parts[k + 1:]
-        if k >= 1 and len(rest) in (2, 3) and (is_known_first_name(rest[0]) or re.fullmatch(r"[A-Z]\.", rest[0])) \
+        if k >= 1 and len(rest) in (2, 3) and (
+                is_known_first_name(rest[0]) or given_names.is_attested_given_name(rest[0])
+                or re.fullmatch(r"[A-Z]\.", rest[0]) or parts[k].isupper() and len(rest) == 2
+                and all(w[1:].islower() and w.isalpha() for w in rest)) \
                 and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS and w.lower().rstrip(".") not in TITLE_WORDS_V1
-                        for w in rest) and not any(w.lower() in _ORG_NAME_WORDS for w in parts[:k + 1]):
+                        for w in rest) and (parts[k].isupper() or not any(w.lower() in _ORG_NAME_WORDS
+                                                                          for w in parts[:k + 1])):
+            # (a title in capitals may follow a portfolio: "Gauteng Health MEC Thandi Mokoena")
             parts, label = rest, "PERSON"
     while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
                               or parts[0].lower() in PERSON_NOUNS_V2 and parts[0][:1].isupper()

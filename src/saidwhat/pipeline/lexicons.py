@@ -31,6 +31,7 @@ reveal say scream shout snap speculate state stress suggest swear tell testify t
 vow warn whisper wonder write yell praise criticize criticise condemn slam reject rule
 recommend insist implore blurt repeat denounce mock muse gush sigh laugh scoff chuckle marvel interject
 chime reason assert text email concur allege clarify elaborate summarize summarise
+aver narrate
 """.split())
 
 #: Verbs that take a clausal complement as reported content (indirect speech).
@@ -63,7 +64,7 @@ shri sri smt shrimati alhaji alhaja engr barr hon honourable honorable kaumātua
 haji hajji hajjah barrister madam madame comrade commodore councilwoman councilman td cathaoirleach seri
 thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
-collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin
+collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
 """.split())
 # (the last line: Quebec's, Newfoundland's, Scotland's and Man's legislators written
 # before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
@@ -71,7 +72,8 @@ collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin
 # "Venerable", "Pandit"; India's and Pakistan's district head, "District Collector"; Latin
 # American degree titles and honorifics written before a name, "Lic.", "Licenciada",
 # "Ingeniero", "Doña" ("Ing." is left out: it is also the bank ING); West African
-# honorifics, "Mallam", "Opanyin". The
+# honorifics, "Mallam", "Opanyin"; Kenyan county and South African provincial office
+# holders, "MCA", "CEC", "MEC". The
 # four lines before it: honorifics of other conventions written before a name: the British
 # "Cllr" abbreviation, Arabic "Sheikh"/"Emir", Iranian "Ayatollah", Fijian chiefly
 # "Ratu", Malaysian "Datuk"/"Dato"/"Tun"; Wikipedia, "Honorific" and its national lists;

@@ -34,7 +34,8 @@ from . import given_names
 from .context import DocContext
 from .quote_detector import Candidate
 from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
-                       ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, TITLE_WORDS_V1, UNNAMED_SPEAKER_NOUNS_V1)
+                       ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, PERSONAL_TITLES_V1, TITLE_WORDS_V1,
+                       UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
                        EntityIndex, ent_name, introduced_as_body, normalize_name, relative_age_pick)
 from .speaker_detector import (_DOCUMENT_NOUNS, _ORG_NAME_WORDS, _entity_at, find_subject, is_known_first_name,
@@ -98,7 +99,11 @@ def _person_role_before(role: str | None, name: str) -> bool:
             or any(w.lower() in _ORG_NAME_WORDS for w in words):
         return False   # (a given name the table lacks, in two plain words: "aid worker Lindiwe Mokoena")
     last = role.split()[-1].lower().strip(".,")
-    return last in PERSON_NOUNS_V1 and last not in ORG_NOUNS_V2
+    return (last in PERSON_NOUNS_V1 or last in TITLE_ACRONYMS or last in _LEGISLATOR_TITLES) and last not in ORG_NOUNS_V2
+
+
+#: Legislators' titles written as letters before a name ("Ontario MPP", "Liberal MNA").
+_LEGISLATOR_TITLES = frozenset("mp mpp mla mna mha msp mhk td mca mec cec".split())
 
 
 def _sharing_surname(index, surname: str) -> list[Entity]:
@@ -382,9 +387,10 @@ def _named_next(ctx, index, c):
     return None
 
 
-#: Titles that Indian, Kenyan, Nigerian and British copy writes as initials after naming
-#: the holder in full ("Assistant Commissioner of Police Neha Bansal ... the ACP said";
-#: "Cabinet Secretary ... the CS"; "the PM"): the initials and the title they stand for.
+#: Titles that Indian, Kenyan, Nigerian, South African and British copy writes as initials
+#: after naming the holder in full ("Assistant Commissioner of Police Neha Bansal ... the
+#: ACP said"; "Cabinet Secretary ... the CS"; "the PM"; a Kenyan county's "MCA" and "CEC",
+#: a South African province's "MEC"): the initials and the title they stand for.
 TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy commissioner of police",
                   "dsp": "deputy superintendent of police", "ssp": "senior superintendent of police",
                   "sp": "superintendent of police", "igp": "inspector general of police",
@@ -392,7 +398,9 @@ TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy comm
                   "cs": "cabinet secretary", "ps": "principal secretary", "cm": "chief minister",
                   "pm": "prime minister", "cmo": "chief medical officer", "dc": "deputy commissioner",
                   "jcp": "joint commissioner of police", "dig": "deputy inspector general",
-                  "ig": "inspector general", "dm": "district magistrate", "sdm": "sub-divisional magistrate"}
+                  "ig": "inspector general", "dm": "district magistrate", "sdm": "sub-divisional magistrate",
+                  "dg": "director general", "mca": "member of county assembly",
+                  "mec": "member of the executive council", "cec": "county executive committee member"}
 
 
 #: How far before a person's name a title may start ("Deputy Superintendent of Police
@@ -404,8 +412,9 @@ def _acronym_holder(ctx, index, pos: int, acronym: str) -> Entity | None:
     """The person named last before ``pos`` whose role, or the words right before one of
     whose names, is the title the initials stand for (:data:`TITLE_ACRONYMS`); else None."""
     title = TITLE_ACRONYMS[acronym.lower()]
-    full = re.compile(rf"\b{title}\b", re.I)
-    right_before = re.compile(rf"\b{title}\s*(?:\([^)]{{1,20}}\)\s*)?$", re.I)
+    full = re.compile(rf"\b{title}\b|\b{re.escape(acronym.upper())}\b", re.I)
+    # the title or the initials themselves right before the name ("Kileleshwa MCA Robert Alai")
+    right_before = re.compile(rf"(?:\b{title}|\b{re.escape(acronym.upper())})\s*(?:\([^)]{{1,20}}\)\s*)?$", re.I)
     return _person_named_last(index, pos, lambda e: e.type == "PERSON" and (
         any(full.search(r) for r in [e.role or "", *e.roles] if r)
         or any(right_before.search(ctx.text[max(0, p - TITLE_BEFORE_NAME_CHARS):p]) for p in e.positions)))
@@ -993,7 +1002,20 @@ def _title_holder(index, noun: str, pos: int, mods: tuple[str, ...] = ()) -> Ent
     """Of the people named before ``pos`` whose title or apposition holds ``noun``
     ("Finance Minister Ana Silva" for "minister") with the description's modifiers
     (:func:`_holds_title`), the one named last; else None."""
-    return _person_named_last(index, pos, lambda e: _holds_title(e, noun, mods))
+    before = re.compile(rf"\b{re.escape(noun.capitalize())}((?:\s+[A-Z][a-z]+\.?)*)\s+$") \
+        if not mods and noun in TITLE_WORDS_V1 else None
+    text = index.ctx.text
+
+    def titled_before(p):
+        # the capitalised title, then only honorifics, right before the name ("Oil
+        # Minister Sheikh Fahad Al-Sabah", whose mention's role is only "Sheikh")
+        t = before.search(text, max(0, p - TITLE_BEFORE_NAME_CHARS), p)
+        return t is not None and all(w.lower().rstrip(".") in PERSONAL_TITLES_V1 for w in t.group(1).split())
+
+    def fits(e):
+        return _holds_title(e, noun, mods) or before is not None and any(titled_before(p) for p in e.positions
+                                                                          if p < pos)
+    return _person_named_last(index, pos, fits)
 
 
 def _person_named_last(index, pos: int, fits) -> Entity | None:
