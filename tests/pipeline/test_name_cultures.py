@@ -765,12 +765,15 @@ def test_a_title_by_its_initials_or_capitalised_is_its_holder(run, text, speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
-    # Welsh and Kalenjin patronymic particles, Latin American titles before a name
+    # Welsh and Kalenjin patronymic particles, Latin American titles before a name (with
+    # their full stop one token: "Ing.", "Lic.")
     ('The hospital\'s chief executive, Dr Megan ferch Owain, said it had seen a sharp rise in attendances. '
      '"We are sorry," Dr ferch Owain said.', "Megan ferch Owain"),
     ('Samuel Kiprotich arap Ngeno, the governor, said roads would be built. "We are ready," Ngeno said.',
      "Samuel Kiprotich arap Ngeno"),
     ('Lic. María José Torres said the budget was approved. "It is fair," Torres said.', "María José Torres"),
+    ('The agency\'s director, Ing. María Guadalupe Santiago Ruiz, said the bridge was closed. '
+     '"Nobody can cross," she said.', "María Guadalupe Santiago Ruiz"),
     ('Doña Celsa Ramírez said the market was closing. "We have no choice," she said.', "Celsa Ramírez"),
 ])
 def test_particles_and_titles_of_other_conventions_keep_the_name(run, text, speaker):
@@ -796,3 +799,15 @@ def test_an_honorific_on_a_shared_surname_goes_to_the_bearer_named_last(run):
 ])
 def test_a_title_written_before_the_name_makes_its_holder(run, text, speaker):
     assert [q.speaker for q in run(text)] == [speaker, speaker]
+
+
+def test_a_dotted_degree_title_does_not_end_the_sentence(run):
+    # "Lic." is one token: not a sentence end, not the speaker's name
+    (q,) = run('"We will not negotiate under pressure," said Lic. Graciela Molina, the deputy minister.')
+    assert q.speaker == "Graciela Molina"
+
+
+def test_the_bank_ing_stays_a_name(run):
+    # guard: "ING" without a full stop is no title
+    (q,) = run("ING said profits rose sharply in the quarter.")
+    assert (q.speaker, q.speaker_type) == ("ING", "ORG")

@@ -55,6 +55,10 @@ _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",
                 "she": "F", "her": "F", "hers": "F", "herself": "F"}
 
 
+#: Latin American and Philippine degree titles written with a full stop before a name
+#: ("Ing.", "Lic.", "Arq.", "Engr."); "Ing" without its stop is the bank ING.
+_DOTTED_TITLES = frozenset("Ing. Lic. Licda. Arq. Engr.".split())
+
 #: A photo credit NER ran into the name after it ("The Canadian Press Paul Carver, chief ...").
 _CREDIT = re.compile(r"^(?:The )?(?:Canadian|Associated) Press (?=[A-Z])")
 _GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
@@ -83,6 +87,9 @@ def normalize_name(name: str, label: str | None = None) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     parts = name.split()
+    while len(parts) > 2 and parts[0] in _DOTTED_TITLES:
+        parts = parts[1:]   # "Ing. María Guadalupe Santiago Ruiz": a degree title, written with its stop
+    name = " ".join(parts)
     whole = list(parts)
     if " of " in " ".join(parts) and is_known_first_name(parts[0]) \
             and len(" ".join(parts).split(" of ")[0].split()) in (2, 3) \

@@ -56,7 +56,7 @@ def split_invisible(nlp: Language) -> None:
 #: the AP's company words ("Cos.", "Assn.", "Dept."). Without them "Cpl." ends a
 #: sentence and "Cpl" becomes the speaker of "said Cpl. Dana Whitford".
 ABBREVIATIONS_V1 = tuple("""Cpl. Cst. Const. Sgt. S/Sgt. Det. Supt. Insp. Cmdr. Cmdt. Pte. Pvt. Spc. Adm. Hon.
-Atty. Cllr. Coun. Assn. Dept. Cos. Mfg. Intl. Natl. Univ. Twp. Dist.""".split())
+Atty. Cllr. Coun. Assn. Dept. Cos. Mfg. Intl. Natl. Univ. Twp. Dist. Lic. Licda. Ing. Arq. Engr.""".split())
 
 
 def add_abbreviations(nlp: Language) -> None:
