@@ -634,3 +634,15 @@ def test_a_possessors_gendered_noun_is_not_the_persons_gender(run):
     text = ('Graham Boyd said the victim was recovering. The man\'s neighbour, Jean Kerr, 79, said she found him '
             'in the stairwell. "He was sitting on the bottom step holding his head," she said.')
     assert run(text)[-1].speaker == "Jean Kerr"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessed relation as the subject of a sentence without a speech verb is the
+    # relative introduced so, the antecedent of the he/she after it
+    ('Ruth Kerr still works on the ward. Her sister, Moira Kerr, left nursing in May. "I love the job," Ruth Kerr '
+     'said. Her sister was blunter. "Nobody in Westminster cares," she said.', "Moira Kerr"),
+    ('Ines Barros still plays in goal at 50. Her daughter, Luana, plays up front. "I\'ll stop when my back tells me," '
+     'Ines Barros said. Her daughter laughed. "Her back told her years ago," she said.', "Luana"),
+])
+def test_a_possessed_relation_as_subject_takes_the_next_pronoun(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

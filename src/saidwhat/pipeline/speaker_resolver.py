@@ -1029,17 +1029,21 @@ def _person_named_last(index, pos: int, fits) -> Entity | None:
 
 
 def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
-    """The person a definite description that is the subject of this sentence or the one
-    before stands for ("The minister brushed off the criticism. “...,” she said": the
-    minister named last; "the 58-year-old smiled": the person of that age), when no
+    """The person a definite or possessed description that is the subject of this sentence
+    or the one before stands for ("The minister brushed off the criticism. “...,” she
+    said": the minister named last; "the 58-year-old smiled": the person of that age;
+    "Her sister was blunter": the one introduced as "Her sister, Moira Kerr"), when no
     fitting person is named after the description and the person's gender fits
     ``pron``; else None."""
     lo = _sentence_before(ctx, pos)
     found = aged = None
+    mods: tuple[str, ...] = ()
     for t in ctx.tokens_in(lo, pos):
+        poss = next((d.lower_ for d in t.children if d.dep_ == "poss" and d.lower_ in ("his", "her", "their")), None)
         if t.dep_ not in ("nsubj", "nsubjpass") or ctx.token_quoted(t) \
-                or not any(d.dep_ == "det" and d.lower_ == "the" for d in t.children):
+                or not (poss or any(d.dep_ == "det" and d.lower_ == "the" for d in t.children)):
             continue
+        mods = (poss,) if poss else ()   # "Her sister was blunter": the one introduced as "Her sister, Moira Kerr"
         y = _YEAR_OLD.search(ctx.text, t.left_edge.idx, t.idx + len(t))
         if y is not None:   # "the 58-year-old smiled"
             found, aged = t, int(y.group(1))
@@ -1056,7 +1060,7 @@ def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
     if aged is not None:
         e = _person_of_age(index, (aged, aged), found.idx)
     else:
-        e = _title_holder(index, found.lower_, found.idx)
+        e = _title_holder(index, found.lower_, found.idx, mods)
     return e if e is not None and _compatible(e, pron) else None
 
 
