@@ -548,8 +548,8 @@ def _whole_words(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) >= 2 or ent.label_ == "ORG" and len(ent) == 2 \
             and given_names.is_given_name(ent[0].text) and start > 0 and given_names.is_given_name(doc[start - 1].text):
         # a first given name NER left out of a double one ("Ana" + "Paula Costa", "João" +
-        # "Pedro Alves", "Ana" + "Carolina Almeida" that NER took for a company's name;
-        # "Pedro Alves"; Portuguese and Spanish compound given names), hung on the name
+        # "Pedro Alves"; Portuguese and Spanish compound given names; also "Ana" +
+        # "Carolina Almeida", which NER took for a company's name), hung on the name
         while start > 0 and (p := doc[start - 1]).pos_ == "PROPN" and not p.ent_type_ \
                 and ent.start <= p.head.i < ent.end and (given_names.is_attested_given_name(p.text)
                                                          or given_names.is_given_name(p.text) or (

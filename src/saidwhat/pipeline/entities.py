@@ -381,6 +381,14 @@ _GENERATIONS = frozenset("jr sr ii iii iv".split())
 _MEMBERS_BODIES = frozenset("union association federation guild society foundation coalition alliance".split())
 
 
+def _honorific_genders(ent) -> list[str]:
+    """The genders of the courtesy titles (:data:`HONORIFIC_GENDER`) right before a span
+    and at its start ("Mr Vale", "Ms. Lopez"), in text order."""
+    doc = ent.doc
+    return [HONORIFIC_GENDER[t.lower_] for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start])
+            if t is not None and t.lower_ in HONORIFIC_GENDER]
+
+
 def _person_like_name(name: str) -> bool:
     """True for two or three capitalised words, the first a given name of known gender,
     none a word of organisations' names ("Robert Keesick"; not "Silver Peak Minerals")."""
@@ -880,9 +888,7 @@ class ArticleEntities:
                 # unless that one's gender is another ("Hilary Pellow … her husband,
                 # Graham Pellow … Mrs Pellow" is still Hilary)
                 there = self.get_at(self._ent_names[ent.start_char], ent.start_char)
-                hon = next((HONORIFIC_GENDER[t.lower_] for t in (ent.doc[ent.start - 1] if ent.start else None,
-                                                                  ent[0]) if t is not None and t.lower_ in HONORIFIC_GENDER),
-                           None)
+                hon = next(iter(_honorific_genders(ent)), None)
                 if hon is None or there.gender in (None, hon):
                     e = there
             self._honorific(ent, e)
@@ -1076,16 +1082,13 @@ class ArticleEntities:
     def _honorific(self, ent, e: Entity) -> None:
         """Gender from a courtesy title before or at the start of a PERSON span ("Mr
         Vale", "Ms. Lopez")."""
-        doc = ent.doc
-        for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]):
+        for g in _honorific_genders(ent):
             # before the full name, or a surname of someone of no known gender ("Mr Pellow"
             # is not Hilary Pellow: the resolver keeps them apart)
-            if t is not None and t.lower_ in HONORIFIC_GENDER and (
-                    e.gender is None or " " in self._ent_names[ent.start_char]
-                    or e.gender == HONORIFIC_GENDER[t.lower_]):
+            if e.gender is None or " " in self._ent_names[ent.start_char] or e.gender == g:
                 # "Mrs Brandt" for Helena Brandt, whom the name table already made a
                 # woman: the article's own word is the stronger source
-                e.set_gender(HONORIFIC_GENDER[t.lower_], "honorific")
+                e.set_gender(g, "honorific")
 
     @staticmethod
     def _role_gender(e: Entity) -> None:

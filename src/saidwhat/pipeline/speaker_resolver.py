@@ -88,14 +88,16 @@ _AGE_WORD = re.compile(r"(?:the\s+)?(younger|older|elder|eldest|oldest)$", re.I)
 
 def _person_role_before(role: str | None, name: str) -> bool:
     """True if a person's title or role noun ends the role written before ``name`` ("board
-    chair", "Deputy Mayor", "aid worker") and the name is two or three capitalised words
-    opening with a given name the table has seen (:func:`given_names.is_attested_given_name`)
-    or an initial ("K. Meenakshi Sundaram"), or two plain capitalised words, and holding no organisation word: a person, whatever
+    chair", "Deputy Mayor", "aid worker", "Ontario MPP") and the name is two or three
+    capitalised words opening with a given name the table has seen
+    (:func:`given_names.is_attested_given_name`) or an initial ("K. Meenakshi Sundaram"),
+    or two plain capitalised words, and holding no organisation word: a person, whatever
     NER called the span."""
     words = name.split()
     if not role or not 2 <= len(words) <= 3 or not (
             is_known_first_name(words[0]) or given_names.is_attested_given_name(words[0])
-            or re.fullmatch(r"[A-Z]\.", words[0]) or len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) \
+            or re.fullmatch(r"[A-Z]\.", words[0])
+            or len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) \
             or any(w.lower() in _ORG_NAME_WORDS for w in words):
         return False   # (a given name the table lacks, in two plain words: "aid worker Lindiwe Mokoena")
     last = role.split()[-1].lower().strip(".,")
@@ -1494,8 +1496,8 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     indefinite = pm.text.lower().startswith(("a ", "an ", "one ", "another ")) \
         and (noun in PERSON_NOUNS_V2 or noun in TITLE_WORDS_V1) and _title_holder(index, noun, m.start) is None \
         and (person or _agent_noun(pm.head.lower_) or pm.head.lower_ in _PARTY_WORDS)
-    if not (person or indefinite) or not (pm.head.lemma_.lower() == m.head.lemma_.lower() or noun in _ANONYMOUS_NOUNS or other
-                          or indefinite):
+    if not indefinite and not (person and (pm.head.lemma_.lower() == m.head.lemma_.lower()
+                                           or noun in _ANONYMOUS_NOUNS or other)):
         return None
     if any(e.type == "PERSON" for e in index.between(pm.end, m.start, subjects_only=True)):
         return None
