@@ -419,3 +419,37 @@ def test_a_headline_person_noun_without_article_names_nobody(run):
 def test_times_and_datelines_stay_out_of_content_speaker_and_role(run, text, quote, speaker, role):
     (q,) = run(text)
     assert (q.quote, q.speaker, q.speaker_role) == (quote, speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker_mention, content", [
+    # the reported clause the parser made a relative clause of the channel noun
+    ("The ministry confirmed in a release that the school would close.", "The ministry",
+     "that the school would close"),
+    # a sentence whose only verb is the cue, read as a reduced relative of its subject
+    ("The six MPs announced on Tuesday that they would sit as independents.", "The six MPs",
+     "that they would sit as independents"),
+    # the speaker as a conjunct of a fronted place
+    ("In Tumpat, Azhar Yusof, 45, said the floods were the worst he had seen.", "Azhar Yusof",
+     "the floods were the worst he had seen"),
+    ("Back at Big Biaboo, Sharda Ramdass, his wife, said the water had reached the windows.", "Sharda Ramdass",
+     "the water had reached the windows"),
+])
+def test_indirect_speech_the_parser_hides(run, text, speaker_mention, content):
+    (q,) = run(text)
+    assert (q.speaker_mention, q.quote) == (speaker_mention, content)
+
+
+def test_a_true_relative_clause_on_the_channel_is_no_content(run):
+    # guard: "a statement that was posted online" is a relative clause
+    qs = run("The ministry said in a statement that was posted online that fees would rise.")
+    assert [q.quote for q in qs] == ["that fees would rise"]
+
+
+
+def test_of_two_subjects_as_near_the_cue_the_one_after_it_speaks(run):
+    # the parser made a noun of the quotation a second subject of "said"
+    qs = run('Trader Puan Zaleha Harun told The Star that villagers had been promised new homes.\n\n'
+             '"Until today, there are no houses. Only a fence and a signboard," said the 58-year-old.\n\n'
+             'She said a memorandum had been sent last year.')
+    assert [(q.speaker_mention, q.speaker) for q in qs[1:]] == [("the 58-year-old", "Zaleha Harun"),
+                                                                 ("She", "Zaleha Harun")]

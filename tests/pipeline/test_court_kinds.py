@@ -127,3 +127,22 @@ def test_a_second_clause_with_a_subject_the_parser_coordinated_stays_apart(run):
 ])
 def test_a_title_is_held_under_a_rank_of_the_same_office(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # an unnamed source taken up again by its own noun stays unnamed
+    'Judge Helen Ortiz dismissed the motion. One juror, a retired engineer who asked not to be named, said the '
+    'deliberations were tense. "We argued for two days," the juror said.',
+    'Government spokesman Anan Siriwat said the cabinet would not interfere. A village headman, who asked not '
+    'to be named, told the Post that canvassers had visited his village. "Everybody comes with something," '
+    'the headman said.',
+])
+def test_an_unnamed_source_taken_up_by_its_own_noun_stays_unnamed(run, text):
+    qs = run(text)
+    assert qs[-1].speaker is None and qs[-1].speaker_mention in ("the juror", "the headman")
+
+
+def test_counsel_with_a_name_in_apposition_is_the_name(run):
+    qs = run("The hearing resumed on Monday.\n\nCounsel for the bank, Margaret Oyelaran of Hale & Finch, said the "
+             "claim was baseless.")
+    assert [q.speaker for q in qs] == ["Margaret Oyelaran"]

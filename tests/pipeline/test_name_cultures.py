@@ -811,3 +811,101 @@ def test_the_bank_ing_stays_a_name(run):
     # guard: "ING" without a full stop is no title
     (q,) = run("ING said profits rose sharply in the quarter.")
     assert (q.speaker, q.speaker_type) == ("ING", "ORG")
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # a title word that is a common given name, as the name NER gives: no role
+    ('"We were simply better on the day," Dean Holloway told Sky Sports.', "Dean Holloway", None),
+    ('"We are ready," Earl Whitcombe said.', "Earl Whitcombe", None),
+    # guard: after a capitalised title word it is the title
+    ("Harvard Dean Claudine Smith said the school would reopen.", "Claudine Smith", "Harvard Dean"),
+])
+def test_a_given_name_that_is_also_a_title_is_no_role(run, text, speaker, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a hyphenated given name with letters beyond ASCII stays whole at the later surname
+    ('François-Xavier Dumont, the mayor of Laval, said the bridge would reopen. "We are ready," Dumont said.',
+     "François-Xavier Dumont"),
+    ('Marie-Hélène Gagnon said the clinic would close. "It is a loss," Gagnon said.', "Marie-Hélène Gagnon"),
+    # a compound given name whose first part NER tagged as a name of its own
+    ('Graciela Beatriz Molina Paz said the ministry would appeal. "We will fight," Molina Paz said.',
+     "Graciela Beatriz Molina Paz"),
+])
+def test_a_compound_given_name_is_one_speaker_with_its_surname(run, text, speaker):
+    qs = run(text)
+    assert [q.speaker for q in qs] == [speaker, speaker]
+    assert qs[0].speaker_id == qs[1].speaker_id and qs[0].speaker_role in (None, "the mayor of Laval")
+
+
+@pytest.mark.parametrize("text", [
+    # a nickname in quotation marks inside a titled name: neither a quotation boundary nor a cut
+    "“We will not back down,” Senator Arturo “Bambi” Dimalanta told reporters. Dimalanta said the bill would pass.",
+    'Senator Arturo "Bambi" Dimalanta said the bill would pass. "We will not back down," Dimalanta said.',
+])
+def test_a_nickname_inside_a_titled_name_keeps_the_name_whole(run, text):
+    qs = run(text)
+    assert [q.speaker for q in qs] == ["Arturo Dimalanta", "Arturo Dimalanta"]
+    assert all(q.speaker_type == "PERSON" for q in qs)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # titles of Commonwealth, Malaysian, Indonesian and British forces' usage stay out of the name
+    ('Flt Lt Sam Adeyemi said the crew were safe. "We train for this," Flt Lt Adeyemi said.', "Sam Adeyemi"),
+    ('Sleman Regent Joko Prasetyo said the shelters were full. "We need more tents," Joko said.', "Joko Prasetyo"),
+    ('Meanwhile, Puan Rohana binti Sulaiman, a trader at the market, said prices had doubled. '
+     '"I cannot afford to buy chicken any more," she said.', "Rohana binti Sulaiman"),
+    ('Plaid Cymru health spokesperson Llinos Wyn Parri MS said the figures were damning. '
+     '"This is not a one-off," Parri said.', "Llinos Wyn Parri"),
+])
+def test_titles_particles_and_letters_of_more_conventions(run, text, speaker):
+    assert [q.speaker for q in run(text)] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised title after an article is no one's name; its holder in apposition is
+    ('The Minister of Health visited the clinic on Monday. "We are building a new ward," the minister said.', None),
+    ('The Minister of Health, the Honourable Lorna Beckles, visited the clinic on Monday. '
+     '"We are building a new ward," the minister said.', "Lorna Beckles"),
+])
+def test_the_minister_of_a_portfolio_is_its_holder_or_no_one(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Malaysian honorific before a name NER cut in two: the whole name
+    ('Penang police chief Datuk Zulkefli Che Hassan said the road would stay closed. '
+     '"Do not drive through the water," he said.', "Zulkefli Che Hassan"),
+    # Malay usage shortens a name to its given part
+    ('MACC chief commissioner Tan Sri Azman Shah Abdul Rahim said the three were detained. '
+     '"They will be charged," he said.', "Azman Shah Abdul Rahim"),
+    ('Committee secretary Datuk Ahmad Kamal bin Ahmad Tarmizi said 40 centres were open. '
+     'Ahmad Kamal said food was sufficient.', "Ahmad Kamal bin Ahmad Tarmizi"),
+])
+def test_malay_names_whole_and_shortened_to_their_given_part(run, text, speaker):
+    assert [q.speaker for q in run(text)] == [speaker, speaker]
+
+
+def test_a_chiefly_title_and_given_name_is_the_person_named_in_full(run):
+    # "Ratu Semi" (NER's place) is Semi Nawaikula: a title only a person bears
+    qs = run('Ratu Semi Nawaikula said the talks would continue. "We will sit and talk," Ratu Semi said.')
+    assert [(q.speaker, q.speaker_type) for q in qs] == [("Semi Nawaikula", "PERSON")] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a sector word opening a body's name is no title when no title follows it
+    ("Public Housing Sweden said rents would rise.", "Public Housing Sweden"),
+    ("Public Safety Minister Bill Blair said the rules would change.", "Bill Blair"),
+])
+def test_a_sector_word_is_a_title_only_before_a_title(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+def test_the_spanish_honorific_don_is_no_part_of_the_name(run):
+    qs = run('Don Rodrigo Antonio Valdivieso Montt, chairman of the fishing company, said his firm had been '
+             'excluded. "We have complied with every rule," Valdivieso said.')
+    assert [q.speaker for q in qs] == ["Rodrigo Antonio Valdivieso Montt"] * 2

@@ -554,6 +554,13 @@ def test_a_whose_clause_between_the_name_and_the_cue_leaves_the_name_the_speaker
     ("“It is time,” Ms King told a news conference in Ottawa.", "a news conference"),
     ("“No,” Ms Hale said on BBC Radio 4's Today programme.", "on BBC Radio 4's Today programme"),
     ("“Yes,” Mr Obi told reporters.", None),
+    # a news outlet told is the channel
+    ("“We were better on the day,” Dean Holloway told Sky Sports after the match.", "Sky Sports"),
+    ("“It hurts,” Ann Lee told the Irish Times.", "the Irish Times"),
+    ("“No,” Ben Kerr told Reuters on Monday.", "Reuters"),
+    ("“Maybe,” Joe Dunne told BBC Radio Ulster.", "BBC Radio Ulster"),
+    ("“Later,” Tom Hale told Jake Marsh.", None),
+    ("“Fine,” Ola Berg told the Post Office.", None),
 ])
 def test_the_programme_or_occasion_told_is_the_channel(run, text, channel):
     (q,) = run(text)
@@ -616,3 +623,23 @@ def test_a_dateline_is_no_part_of_the_speaker_mention(run, text, mention, role):
 def test_aver_and_narrate_report_speech(run, text, content):
     (q,) = run(text)
     assert q.quote == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # military units and consortia are organisations: "the wing" is the wing, not its commander
+    ('The 48th Fighter Wing said the jets would return on Friday. Col. Amy Strand, the wing commander, said '
+     'the pilots were ready. "We train for this," she said. The wing said in a statement that no one was hurt.',
+     "48th Fighter Wing"),
+    ('The Baltic Rail Consortium said the tender was fair. Project director Mart Kask said the line would '
+     'open in 2030. The consortium said it would appeal.', "Baltic Rail Consortium"),
+])
+def test_a_unit_or_consortium_description_is_the_body(run, text, speaker):
+    qs = run(text)
+    assert (qs[-1].speaker, qs[-1].speaker_type) == (speaker, "ORG")
+
+
+def test_a_numbered_unit_keeps_its_number(run):
+    # "the 9th Circuit" and "the 5th Circuit" are two courts
+    qs = run("The 9th U.S. Circuit Court of Appeals said the law was valid. The court said it would not rehear "
+             "the case.")
+    assert [q.speaker for q in qs] == ["9th U.S. Circuit Court of Appeals"] * 2

@@ -221,6 +221,10 @@ def _opens_surname(e: Span) -> bool:
     return k < e.end and e.doc[k].text[:1].isupper()
 
 
+#: A numbered unit's number written as an ordinal in figures ("9th", "82nd", "1st").
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _joined_names(ents: list[Span]) -> list[Span]:
     """Entity spans with a person's name that NER cut in two joined again: two PERSON
     spans with only one space between them ("Trygve Slagsvold" + "Vedum", a name of
@@ -237,6 +241,11 @@ def _joined_names(ents: list[Span]) -> list[Span]:
                 and any(t.lower_ in _JOINT_BODY_NOUNS for t in e):
             # "Devon" + "and" + "Cornwall Police": a body two places share, whose first
             # place NER took for a person ("Avon and Somerset Constabulary")
+            out[-1] = Span(e.doc, p.start, e.end, label=e.label)
+        elif p is not None and p.label_ == "ORDINAL" and e.label_ == "ORG" and p.end == e.start and len(p) == 1 \
+                and _NUMBERED.fullmatch(p[0].text):
+            # "9th" + "U.S. Circuit Court of Appeals": a numbered unit's number is part of
+            # its name (the 9th and the 5th Circuit are two courts)
             out[-1] = Span(e.doc, p.start, e.end, label=e.label)
         elif p is not None and p.label_ == e.label_ and p.start <= e.start and e.end <= p.end:
             continue   # "van den Berg" inside "Jan van den Berg", both widened over the particles
@@ -303,6 +312,11 @@ hills bay beach island square bridge hall centre center house court tower statio
 county city town village""".split())
 
 
+#: Title nouns of a "<title> of <body>" phrase before a name ("Member of Parliament
+#: Annette Fraser-McLean", "Minister of Health Lorna Beckles").
+_TITLES_OF = frozenset("member minister secretary director head chief president chair commissioner".split())
+
+
 def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
     """Entity spans with the people NER missed who act in the narration: an attested
     given name (:func:`given_names.is_attested_given_name`) and one or two capitalised surnames,
@@ -322,17 +336,25 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
             continue
         p = doc[t.i - 1] if t.i > 0 else None
         if p is not None and p.is_alpha and p.text[:1].isupper() and not t.is_sent_start \
-                and p.lower_.rstrip(".") not in TITLE_WORDS_V1:
-            continue   # inside a longer capitalised run
+                and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
+                and not (t.i >= 3 and doc[t.i - 2].lower_ == "of" and doc[t.i - 3].text[:1].isupper()
+                         and doc[t.i - 3].lower_ in _TITLES_OF):
+            continue   # inside a longer capitalised run (but "Member of Parliament" + the name)
         k = t.i + 1
-        while k < n and k - t.i <= 2 and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper() \
+        words = 0
+        while k < n and words < 2 and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper() \
                 and doc[k].pos_ == "PROPN" and doc[k].lower_ not in TITLE_WORDS_V1:
             k += 1
+            words += 1
+            if k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                    and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper() and k + 1 not in covered:
+                k += 2   # a hyphenated surname: "Fraser-McLean"
         if k == t.i + 1 or k < n and doc[k].is_alpha and doc[k].text[:1].isupper() \
                 or any(w.lower_ in _NOT_PERSON_WORDS for w in doc[t.i:k]):
             continue
         last = doc[k - 1]
-        if any(doc[j].head.i != last.i for j in range(t.i, k - 1)) or title_case(t.sent) and not any(
+        if any(doc[j].head.i != last.i and doc[j].text not in HYPHENS for j in range(t.i, k - 1)) \
+                or title_case(t.sent) and not any(
                 x.pos_ in ("VERB", "AUX") and x.text.islower() for x in t.sent):
             continue
         if last.dep_ in ("nsubj", "nsubjpass") or last.dep_ == "appos" and last.head.pos_ == "NOUN" \
@@ -435,6 +457,9 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             k += 1   # (a particle inside the name: "Governor Pieter de Wolf")
         if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
+        if any(e.start <= start and k < e.end and e.label_ == "PERSON" and any(x.text in _OPEN_MARKS for x in e)
+               for e in ents):
+            continue   # 'Senator Arturo “Bambi” Dimalanta': the name with its nickname, made whole before
         if k < n and not doc[k - 1].whitespace_ and doc[k].text in HYPHENS:
             continue   # a hyphenated name ("Mr. Holtz-Eakin"): NER's span and _whole_words decide
         if k < n and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or title_case(t.sent) and not any(

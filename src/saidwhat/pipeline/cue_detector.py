@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicons import CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, PLATFORMS_V1, REPORTING_VERBS_V1
+from .lexicons import (CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, OUTLET_NAMES_V1, OUTLET_WORDS_V1, PLATFORMS_V1,
+                       REPORTING_VERBS_V1)
 
 _TIME_ENTS = ("DATE", "TIME")
 
@@ -197,4 +198,27 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
                     toks.pop()
                 if toks and toks[-1].i == c.i:
                     return doc[toks[0].i:c.i + 1].text
+            if c.dep_ in ("dobj", "dative") and lo <= c.idx < hi and c.pos_ == "PROPN":
+                outlet = _outlet(c, lo)
+                if outlet is not None:
+                    return outlet
     return None
+
+
+def _outlet(head: Token, lo: int) -> str | None:
+    """The news outlet ``head`` names, as written ("Sky Sports", "the Irish Times",
+    "BBC Radio Ulster"), or None: a capitalised name whose last word is an outlet's
+    (:data:`OUTLET_WORDS_V1`) or whose first is a broadcaster's or agency's
+    (:data:`OUTLET_NAMES_V1`)."""
+    doc = head.doc
+    k = head.i
+    while k > 0 and doc[k - 1].idx >= lo and doc[k - 1].head.i == head.i and doc[k - 1].dep_ == "compound" \
+            and doc[k - 1].text[:1].isupper():
+        k -= 1
+    words = [t.lower_ for t in doc[k:head.i + 1]]
+    if not all(t.text[:1].isupper() or t.like_num for t in doc[k:head.i + 1]) or not (
+            words[-1] in OUTLET_WORDS_V1 or words[0] in OUTLET_NAMES_V1 or words[0] in ("radio", "tv")):
+        return None
+    if k > 0 and doc[k - 1].lower_ == "the" and doc[k - 1].head.i == head.i:
+        k -= 1
+    return doc[k:head.i + 1].text

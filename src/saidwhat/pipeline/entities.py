@@ -39,7 +39,8 @@ from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1,
                        GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
-                       PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
+                       PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1,
+                       TITLE_WORDS_V1)
 from . import given_names
 from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
@@ -89,6 +90,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     parts = name.split()
     while len(parts) > 2 and parts[0] in _DOTTED_TITLES:
         parts = parts[1:]   # "Ing. María Guadalupe Santiago Ruiz": a degree title, written with its stop
+    if len(parts) >= 3 and parts[0] in ("Don", "Dom") and is_known_first_name(parts[1]) and label in (None, "PERSON"):
+        parts = parts[1:]   # "Don Rodrigo Antonio Valdivieso Montt": the Spanish and Portuguese honorific
     name = " ".join(parts)
     whole = list(parts)
     if " of " in " ".join(parts) and is_known_first_name(parts[0]) \
@@ -119,7 +122,9 @@ def normalize_name(name: str, label: str | None = None) -> str:
                                                                           for w in parts[:k + 1])):
             # (a title in capitals may follow a portfolio: "Gauteng Health MEC Thandi Mokoena")
             parts, label = rest, "PERSON"
-    while len(parts) > 2 and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
+    while len(parts) > 2 and not (parts[0].lower() in TITLE_MODIFIERS_V1 and not any(
+            w.lower().rstrip(".") in TITLE_WORDS_V1 and w.lower() not in TITLE_MODIFIERS_V1 for w in parts[1:])) \
+            and (parts[0].lower().rstrip(".") in TITLE_WORDS_V1 or _is_role_word(parts[0])
                               or parts[0].lower() in PERSON_NOUNS_V2 and parts[0][:1].isupper()
                               and is_known_first_name(parts[1]) and not is_known_first_name(parts[0])
                               or occupation_before_name(parts[0], parts[1], len(parts) - 1)
@@ -160,6 +165,11 @@ def normalize_name(name: str, label: str | None = None) -> str:
 #: Lena Ortiz"), right after or right before the name.
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z’'-]+\s+){0,3}$")
+
+
+#: Title words that modify a title rather than name one ("the elder Mr. Murdoch", "the
+#: former minister"): no evidence of which bearer of a shared surname is meant.
+_TITLE_MODIFIERS = frozenset("elder former late senior junior acting interim assistant associate".split())
 
 
 def _age(text: str, start: int, end: int) -> int | None:
@@ -677,6 +687,11 @@ class ArticleEntities:
                             and len(ent) == len(name.split()) + 1 \
                             and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
                         label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", "Ms Hale", NER's ORG
+                    elif label == "GPE" and len(ent) == 2 and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
+                            and ent[0].text[:1].isupper() and ent[1].is_alpha and ent[1].text[:1].isupper():
+                        # "Ratu Semi" (NER's place): a title only a person bears and one name
+                        label = "PERSON"
+                        name = self._ent_names[ent.start_char] = normalize_name(ent.text, "PERSON")
                     words = ent.text.split()
                     if label in ("ORG", "GPE") and len(words) >= 3 and name == " ".join(words[1:]) \
                             and (_person_role(words[0]) or occupation_before_name(words[0], words[1], len(words) - 1)):
@@ -716,7 +731,7 @@ class ArticleEntities:
             first_at.setdefault(r[1], r[0])
         for n in names:
             if len(n.split()) < 2 or n.split()[0].lower() in NAME_PARTICLES_V1 or self._name_end_of(n, names) \
-                    or self._double_surname_of(n, names):
+                    or self._double_surname_of(n, names) or self._given_part_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and (
                         own_labels.get(n, set()) <= {"GPE", "LOC"} and (
@@ -854,9 +869,17 @@ class ArticleEntities:
                     role = role.rsplit(" ", 1)[0] if " " in role else None
                 e.add_role(role)
                 head = ent.root.head
-                if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
-                    # "a daughter, Margaret Brennan-Ruiz", "Her daughter, Amara": the noun before
-                    role = ctx.text[head.left_edge.idx:head.idx + len(head)]
+                if ent.root.dep_ == "appos" and head.i < ent.start and (
+                        head.pos_ == "NOUN" or head.pos_ == "PROPN" and not head.ent_type_
+                        and head.lower_ in TITLE_WORDS_V1):
+                    # "a daughter, Margaret Brennan-Ruiz", "Her daughter, Amara": the noun before;
+                    # a capitalised title with its "of" phrase ("The Minister of Health, the
+                    # Honourable Lorna Beckles")
+                    last = head
+                    if head.pos_ == "PROPN":
+                        last = max((t for t in head.subtree if t.i < ent.start and not t.is_punct
+                                    and t.i < ent.root.left_edge.i), key=lambda t: t.i, default=head)
+                    role = ctx.text[head.left_edge.idx:last.idx + len(last)]
                     if len(role.split()) <= APPOS_MAX_TOKENS and role not in e.roles:
                         e.roles.append(role)
                 if _org_in_apposition(ent):
@@ -1030,9 +1053,14 @@ class ArticleEntities:
         found: dict[int, tuple[int, str]] = {}
         # not inside a longer name ("Javier Ortega" of "Javier Ortega Villalobos"; a
         # generational suffix may follow: "Joseph R. Biden Jr.")
-        pat = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short, key=lambda n: (-len(n), n))))
+        # (a given name in any Latin script, whole when hyphenated: "François-Xavier",
+        # not "Xavier" of it; "Łukasz", "Zoë"; a list's dash is no hyphen: "-Nate Cohn")
+        pat = re.compile(r"(?<![\w'’])(?<![^\W\d_]-)([^\W\d_]{2,}(?:-[^\W\d_]{2,})?) (?:[A-Z]\. )?(%s)\b(?![ -](?!(?:Jr|Sr|II|III|IV)\b)[A-Z])" % "|".join(re.escape(n) for n in sorted(short, key=lambda n: (-len(n), n))))
         for m in pat.finditer(ctx.text):
             first = m.group(1)
+            if not all(w[:1].isupper() or k and w[:1].islower() for k, w in enumerate(first.split("-"))) \
+                    or not all(w[1:].islower() for w in first.split("-")):
+                continue
             titled = re.search(r"\b([A-Z][a-z]+)\.? $", ctx.text[max(0, m.start() - 20):m.start()])
             titled = titled is not None and titled.group(1).lower() in PERSONAL_TITLES_V1
             romanised = ROMANISED_GIVEN.fullmatch(first) is not None   # "Jae-won", "Xiao-ming"
@@ -1169,8 +1197,24 @@ class ArticleEntities:
                     and guess_name_type(n, None) == "PERSON"]
         return _people_ending_in(short, names)
 
+    @staticmethod
+    def _given_part_of(short: str, names) -> list[str]:
+        """Longer names of which ``short`` (two capitalised words) is the given part, as
+        Malay usage shortens them: the words before "bin"/"binti" ("Ahmad Kamal" of "Ahmad
+        Kamal bin Ahmad Tarmizi"). (The first two words of any four-word name were tried
+        too, "Azman Shah" of "Azman Shah Abdul Rahim": on PolNeAR train they made "Ted
+        Cruz" a short form of NER's "Ted Cruz South Carolina" and of headline runs.)"""
+        words = short.split()
+        if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            return []
+        return [n for n in names if n != short and n.split()[:2] == words and len(n.split()) >= 4
+                and n.split()[2].lower() in ("bin", "binti", "bte", "bt")]
+
     def _expand(self, short: str, names: Counter) -> str | None:
         low = short.lower()
+        given = self._given_part_of(short, names)
+        if given:
+            return max(given, key=lambda n: (names[n], len(n)))
         if self._nicknames.get(short) in names and self._nicknames[short] != short:
             return self._nicknames[short]   # "Bobby" of 'Roberto “Bobby” Castellanos'
         nick = [n for n in names if n != short and re.search(rf"[“\"‘'] ?{re.escape(short)} ?[”\"’'] ", n)]
@@ -1318,6 +1362,37 @@ class ArticleEntities:
             # said" is the brother)
             return recent[0]
         return owner
+
+    def covering_person(self, start: int, end: int) -> Entity | None:
+        """The person whose named mention (from the repaired entity spans: names NER cut
+        in two, names after a personal title, names with a nickname) holds chars
+        [start, end) and more: "Datuk Zulkefli" + "Che Hassan" made "Zulkefli Che Hassan",
+        of which a speaker mention kept only "Che Hassan". None if there is none."""
+        for e in self._unique():
+            if e.type == "PERSON":
+                for x in e.mentions:
+                    if x.kind == "name" and x.start <= start and end <= x.end and x.end - x.start > end - start:
+                        return e
+        return None
+
+    def titled_bearer(self, surname: str, title: str, pos: int) -> Entity | None:
+        """Of two or more people of the article who share ``surname``, the only one whose
+        first title or role holds a title word (:data:`TITLE_WORDS_V1`) of ``title``, the words
+        written before the surname at ``pos`` ("Pastor Bailey" after "Inspector Dwayne
+        Bailey" and "Pastor Merline Bailey"); None when no title word, a courtesy title
+        (the honorific pass weighs those by gender), or not exactly one bearer fits."""
+        words = {w.lower().rstrip(".") for w in title.split()} & TITLE_WORDS_V1
+        words -= COURTESY_TITLES_V1 | {w.rstrip(".") for w in COURTESY_TITLES_V1} | _TITLE_MODIFIERS
+        if not words or " " in surname:
+            return None
+        sharing = [e for e in self._unique() if e.type == "PERSON" and len(e.name.split()) >= 2
+                   and surname in _surname_keys(e.name)]
+        if len(sharing) < 2:
+            return None
+        # the first title the article gives each (later roles may come from a bare
+        # surname's mention the entity stage gave to the wrong bearer)
+        fits = [e for e in sharing if e.role and words & {w.lower().rstrip(".,") for w in e.role.split()}]
+        return fits[0] if len(fits) == 1 else None
 
     def _named_as_relative(self, e: Entity) -> bool:
         """True if the article first names ``e`` in full as someone's relative, set off

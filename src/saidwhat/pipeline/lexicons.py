@@ -65,8 +65,13 @@ haji hajji hajjah barrister madam madame comrade commodore councilwoman councilm
 thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
+puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel
 """.split())
-# (the last line: Quebec's, Newfoundland's, Scotland's and Man's legislators written
+# (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
+# (bupati) of the Jakarta Post's usage; British forces' ranks as written unpunctuated,
+# "Flt Lt", "Sqn Ldr", "Wg Cdr", "Guardsman"; Fiji's and Samoa's "SSP" (senior
+# superintendent of police); "MEP" before a name; "Counsel" ("Counsel for the bank,
+# Margaret Oyelaran, said", court reports). The line before it: Quebec's, Newfoundland's, Scotland's and Man's legislators written
 # before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
 # Tem"/"President Pro Tempore"; clergy and religious teachers' titles, "Deacon", "Swami",
 # "Venerable", "Pandit"; India's and Pakistan's district head, "District Collector"; Latin
@@ -88,6 +93,16 @@ collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca
 # "Cathaoirleach" (a council chair), and the Malaysian "Seri" of "Datuk Seri"; the Tamil
 # honorifics "Thiru" (Mr), "Thirumathi"/"Tmt" (Mrs) and "Selvi" (Miss) of Tamil Nadu's press)
 
+#: Title words (a subset of :data:`TITLE_WORDS_V1`) that only modify a title ("Public
+#: Safety Minister", "Health Secretary", "State Senator", "Acting Chief"): stripped
+#: before a name only when a title follows ("Public Housing Sweden" is a body's name).
+TITLE_MODIFIERS_V1 = frozenset("""
+public state federal regional national international assistant associate senior junior acting
+interim former late foreign interior defence defense finance health education justice transport
+environment economy trade labour labor safety works energy utilities vice
+""".split())
+
+
 #: Titles only a person bears ("Councillor Rhodri Llewellyn", which NER may tag ORG, is a
 #: person though the given-name table lacks "Rhodri"; "Maître", a French or Belgian
 #: lawyer's title, is one too); not "Union" or "Federal", which open organisations'
@@ -97,13 +112,16 @@ councillor councilor cllr alderman senator sen congressman congresswoman mayor g
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
 councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
-ingeniero ingeniera doña mallam opanyin""".split())
+ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin""".split())
+# (the last three words: "the Honourable Lorna Beckles", Commonwealth usage for ministers;
+# the Malaysian "Puan", "Encik" and "Datin", like "Datuk")
 
 #: Post-nominal letters written after a British or Commonwealth person's name ("Owen
 #: Price KC", "Keir Dalton MP", "Ada Lowe OBE"; "SC", Senior Counsel, in Australia,
 #: Ireland and Hong Kong): part of no name (Debrett's, "Forms of address: letters after
-#: the name"). "MD" is left out: it is also Maryland.
-POST_NOMINALS_V1 = frozenset("kc qc sc mp msp mla mpp mhk mbe obe cbe kbe dbe frs phd".split())
+#: the name"). "MD" is left out: it is also Maryland. "MS" is a Member of the Senedd
+#: ("Llinos Wyn Parri MS"), "MEP" a Member of the European Parliament.
+POST_NOMINALS_V1 = frozenset("kc qc sc mp msp mla mpp mhk ms mep mbe obe cbe kbe dbe frs phd".split())
 
 #: Common nouns that describe an organisation ("the watchdog said" -> latest ORG speaker).
 ORG_NOUNS_V1 = frozenset("""
@@ -122,7 +140,9 @@ utility diocese archdiocese province city municipality county district
 #: and charity reporting names by their trade ("the hospital trust", "the carmaker",
 #: "the lender"; the Reuters/AP habit of a trade noun for a company named before), and
 #: the arts and public bodies entertainment and local news names so ("the studio", "the
-#: gallery", "the clinic", "the care home"; "the border patrol", "the fire brigade"). Used by
+#: gallery", "the clinic", "the care home"; "the border patrol", "the fire brigade"), the
+#: military units defence news names so ("the wing", "the battalion", "the squadron"), and
+#: the joint ventures and co-operatives of business news ("the consortium"). Used by
 #: :func:`~saidwhat.pipeline.speaker_detector.noun_category`; v1 stays as it was for the
 #: features of the trained antecedent model.
 ORG_NOUNS_V2 = ORG_NOUNS_V1 | frozenset("""
@@ -130,6 +150,7 @@ trust startup carmaker automaker chipmaker drugmaker lender conglomerate nonprof
 consultancy chain exporter importer railway railroad brewer miner supplier utility
 studio gallery museum theatre theater orchestra festival airport zoo library clinic home
 patrol force brigade navy coastguard prison academy college alliance federation local
+wing battalion squadron regiment garrison fleet corps consortium cooperative co-operative
 """.split())
 
 #: Trade nouns that name a company, never a person, when they stand right before a name
@@ -236,7 +257,7 @@ HYPHENS = frozenset("-\u2010\u2011")
 #: arap Ngeno"; Wikipedia, "Kalenjin people", names).
 NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
-bint al el abu ní nic ó uí te ap ab ferch verch arap
+bint binti al el abu ní nic ó uí te ap ab ferch verch arap
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
@@ -278,6 +299,23 @@ NAME_SUFFIXES_V1 = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
 PLATFORMS_V1 = frozenset("""
 twitter facebook instagram linkedin youtube tiktok telegram reddit x threads mastodon
 bluesky weibo wechat whatsapp snapchat
+""".split())
+
+#: Words that end a news outlet's name ("Sky Sports", "the Irish Times", "Mail Online"):
+#: told, the outlet is the channel ("told Sky Sports"). English mastheads' and
+#: broadcasters' name words, set by hand from the outlets newspapers and wires cite.
+OUTLET_WORDS_V1 = frozenset("""
+news times post radio tv television sports press herald journal gazette telegraph guardian
+tribune chronicle examiner observer independent globe magazine broadcasting newspaper daily
+weekly courier inquirer dispatch mail mirror sun star express standard online gleaner
+""".split())
+
+#: Broadcasters and news agencies cited by their short names ("told the BBC", "told
+#: Reuters", "told BBC Radio Ulster"): the national broadcasters and wire agencies of
+#: English-language news (set by hand).
+OUTLET_NAMES_V1 = frozenset("""
+bbc cnn npr pbs abc cbs nbc msnbc cnbc fox reuters ap afp bloomberg rté rte rnz cbc itv sbs sky dw
+upi ani pti bernama xinhua tass yonhap kyodo efe dpa ansa anadolu aljazeera lbc
 """.split())
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from .context import DATELINE, DocContext
 from .cue_detector import cue_extent, find_channel, is_cue, light_verb_noun
-from .lexicons import HYPHENS, PLATFORMS_V1
+from .lexicons import CHANNEL_NOUNS_V1, HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
 from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
 
@@ -344,6 +344,10 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                         if c.dep_ in ("acl", "relcl") and c.i > d.i and any(
                                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                             spans.append(_content_from_tokens(ctx, list(c.subtree), v))
+        if not spans and not naming:
+            rel = _content_hung_on_channel(v)
+            if rel is not None:
+                spans.append(_content_from_tokens(ctx, list(rel.subtree), v))
         if not spans and v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i \
                 and v.head.pos_ in ("VERB", "AUX") and subj.i > v.head.i:
             # inverted: "<content>, he said." / "<content>, said the minister."
@@ -391,6 +395,37 @@ def indirect_candidates(ctx: DocContext) -> list[Candidate]:
                                  find_channel(v, lo, hi), how="indirect"))
     out.extend(_inverted_by_surface(ctx, out))
     return _drop_nested(out)
+
+
+#: Verbs of a true relative clause on a channel noun: what is done with a document or a
+#: message ("in a statement that was posted on its website", "in a letter that the
+#: ministry sent"), set by hand; any other verb after "in a release that" heads the
+#: reported clause the parser misread as a relative one.
+_DOCUMENT_VERBS = frozenset("""
+publish post send issue release obtain see sign file write share circulate distribute make give
+deliver read receive leak draft submit tweet upload broadcast air record accompany include
+contain cite quote run appear be have follow precede address mark
+""".split())
+
+
+def _content_hung_on_channel(v: Token) -> Token | None:
+    """The reported clause the parser made a relative clause of the channel noun: "The
+    ministry confirmed in a release that the school would close" (``that`` read as the
+    object of "close"). The clause must follow the noun at once with "that", have a
+    subject of its own, and its verb must be none done with documents
+    (:data:`_DOCUMENT_VERBS`); None otherwise."""
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.i < v.i or prep.lower_ not in ("in", "on", "via", "during", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in CHANNEL_NOUNS_V1:
+                continue
+            for rel in pobj.children:
+                if rel.dep_ in ("relcl", "acl") and rel.i > pobj.i and rel.left_edge.i == pobj.i + 1 \
+                        and rel.left_edge.lower_ == "that" and rel.lemma_.lower() not in _DOCUMENT_VERBS \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in rel.children):
+                    return rel
+    return None
 
 
 def _inverted_by_surface(ctx: DocContext, taken: list[Candidate]) -> list[Candidate]:
@@ -1282,6 +1317,14 @@ def _mention_with_whole_marks(ctx: DocContext, mention: Mention) -> Mention:
     return replace(mention, start=m.open_pos, text=cut + mention.text, role=role)
 
 
+def _nickname_in_name(ctx: DocContext, nxt: MarkedSpan) -> bool:
+    """True if marked span ``nxt`` is a nickname inside a person's name ('Senator Arturo
+    “Bambi” Dimalanta told ...', a PERSON span of :func:`context._nicknamed_names`): the
+    attribution of the quotation before it reads past it."""
+    return any(e.label_ == "PERSON" and e.start_char < nxt.open_pos and nxt.outer_end < e.end_char
+               for e in ctx.ents if e.start_char < nxt.open_pos)
+
+
 def _title_opens_speaker(ctx: DocContext, m: MarkedSpan, nxt: MarkedSpan) -> bool:
     """True if marked span ``nxt`` right after quotation ``m`` looks like a title opening
     the speaker phrase of ``m``'s attribution: '“Thank you,” “Mrs Maisel” actress Alex
@@ -1325,7 +1368,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             continue
         prev_end = marked[i - 1].outer_end if i > 0 else 0
         next_start = marked[i + 1].open_pos if i + 1 < len(marked) else len(text)
-        if i + 1 < len(marked) and _title_opens_speaker(ctx, m, marked[i + 1]):
+        if i + 1 < len(marked) and (_title_opens_speaker(ctx, m, marked[i + 1])
+                                    or _nickname_in_name(ctx, marked[i + 1])):
             next_start = marked[i + 2].open_pos if i + 2 < len(marked) else len(text)
         c = _attribute(ctx, m, prev_end, next_start)
         if c.cue is None and out and out[-1].marked and out[-1].marked[-1] is marked[i - 1]:

@@ -22,7 +22,7 @@ from .paragraphs import breaks_paragraph_in
 from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
                        INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
-                       PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_WORDS_V1)
+                       PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1, TITLE_WORDS_V1)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
@@ -49,6 +49,8 @@ federation assembly centre center club league society fund trust hospital school
 gmbh ag plc llp lp limited holdings co s.a n.v
 resort resorts hotel hotels casino casinos motors diocese archdiocese division
 unit team health healthcare alliance coalition partnership tribunal caucus local isd usd campaign
+wing battalion squadron regiment brigade fleet corps consortium cooperative
+navy army force forces marines constabulary gendarmerie militia
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -265,7 +267,9 @@ def _subject(cue: Token, depth: int) -> Token | None:
                   key=lambda c: c.i, default=None)
         if mod is not None:
             return mod
-    for c in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):   # nearest subject first
+    for c in sorted(cue.children, key=lambda c: (abs(c.i - cue.i), c.i < cue.i)):   # nearest subject first
+        # (of two as near, the one after the cue: '"... Only a fence and a signboard," said
+        # the 58-year-old', where the parser made the quotation's noun a subject too)
         if c.dep_ == "nsubj" and c.i < cue.i and (named := _dashed_apposition(cue, c)) is not None:
             return named
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
@@ -307,6 +311,11 @@ def _subject(cue: Token, depth: int) -> Token | None:
                 return find_subject(cue.head, depth + 1)
             return c
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN") \
+            and cue.head.i < cue.i and any(c.dep_ == "ccomp" for c in cue.children):
+        # "The six MPs announced on Tuesday that ...": a sentence without a verb but the
+        # cue, which the parser read as a reduced relative of the noun before it
         return cue.head
     fronted = _subject_in_fronted_phrase(cue)
     if fronted is not None:
@@ -359,17 +368,19 @@ def _subject_in_fronted_phrase(cue: Token) -> Token | None:
     """The subject the parser hung, as an apposition, on the last noun of a fronted
     phrase: "In an email to CBC News, a spokesperson for the ministry said ...",
     "Speaking to CTV News, Gail Ambrose, president of ..., wrote ..." (the spokesperson
-    read as an apposition of "CBC News"). The first apposition after a comma whose
+    read as an apposition of "CBC News"), or as a conjunct of the place ("In Tumpat,
+    Azhar Yusof, 45, said ..."). The first such phrase after a comma whose
     phrase runs up to the cue (a comma at most between); None if there is none."""
     doc = cue.doc
     end = cue.i - 1
     if end >= 0 and doc[end].text == ",":
         end -= 1
     for mod in cue.children:
-        if mod.dep_ not in ("prep", "advcl") or mod.i > cue.i:
+        if mod.dep_ not in ("prep", "advcl", "advmod") or mod.i > cue.i:
             continue
         for t in mod.subtree:
-            if t.dep_ == "appos" and t.i > 1 and doc[t.left_edge.i - 1].text == "," \
+            if (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON") and t.i > 1 \
+                    and doc[t.left_edge.i - 1].text == "," \
                     and t.right_edge.i in (end, cue.i - 1) and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "PROPN":
                 return t
     return None
@@ -908,9 +919,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     run.append(n)
                 toks = toks + run
             if label == "PERSON" and len(ent) > 1:
-                # a given name NER left out of a longer span ("Ana" of "Ana García López")
+                # a given name NER left out of a longer span ("Ana" of "Ana García López"),
+                # or gave a one-word PERSON span of its own ("Graciela" + "Beatriz" + "Molina Paz";
+                # not the Spanish and Portuguese honorific "Don"/"Dom" before a given name)
                 while toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
-                        and not p.ent_type_ and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 \
+                        and (not p.ent_type_ or p.ent_type_ == "PERSON" and p.ent_iob_ == "B"
+                             and (p.i + 1 == len(p.doc) or p.doc[p.i + 1].ent_iob_ != "I")
+                             and p.lower_ not in ("don", "dom")) \
+                        and not _role_word(p) and p.lower_ not in PERSON_NOUNS_V1 \
                         and p.text[1:].islower() and (after_title(p) or (
                             is_known_first_name(p.text) or given_names.is_attested_given_name(p.text)
                             or opens_apposition(p))
@@ -996,6 +1012,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         toks = next((g for g in groups if head in g), None) or next((g for g in groups if g), [])
     if label == "ORG" and toks:
         toks = _org_name_before(toks, np)
+    if toks and toks[0].i > 0 and (o := toks[0].doc[toks[0].i - 1]) in np and re.fullmatch(r"\d+(?:st|nd|rd|th)", o.text) \
+            and (label == "ORG" or any(t.lower_ in _ORG_NAME_WORDS for t in toks)):
+        toks = [o] + toks   # "The 9th U.S. Circuit Court of Appeals", "the 48th Fighter Wing": the unit's number
     toks = _strip_possessive(toks)
     while len(toks) > 2 and _post_nominal(toks[-1]):
         toks = toks[:-1]   # "Owen Llewellyn-Price KC", "Keir Dalton MP": letters after the name
@@ -1017,15 +1036,19 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                              or toks[0].lower_ in ("the", "a", "an")
                              or len(toks) >= 3 and label in (None, "PERSON")
                              and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)):
+        if toks[0].lower_ in TITLE_MODIFIERS_V1 and not any(
+                _role_word(t) and t.lower_ not in TITLE_MODIFIERS_V1 for t in toks[1:]):
+            break   # "Public Housing Sweden", "Health Scotland": a sector word with no title after it
         if label == "ORG" or label == "GPE":
             # NER reads a role word before a person's name as an organisation or place
             # ("Striker Marcus Vale"): only a given name after the role words makes it a person
             rest = next((k for k, t in enumerate(toks) if not _role_word(t)), len(toks))
             personal = toks[rest - 1].lower_.rstrip(".") in PERSONAL_TITLES_V1 if rest else False
-            if rest == 0 or len(toks) - rest < 2 or not (is_known_first_name(toks[rest].text) or personal
-                                                         and len(toks) - rest in (2, 3)) \
+            if rest == 0 or not (len(toks) - rest >= 2 and is_known_first_name(toks[rest].text) or personal
+                                 and (len(toks) - rest in (2, 3) or len(toks) - rest == 1
+                                      and toks[rest].text[:1].isupper())) \
                     or any(t.lower_ in _ORG_NAME_WORDS for t in toks[rest:]):
-                break
+                break   # (a title only a person bears makes one name a person's: "Ratu Semi")
             label = "PERSON"
         toks = toks[1:]
     if label in ("PERSON", None) and len(toks) >= 4:

@@ -258,6 +258,14 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
         elif m.kind == "name" and m.name:
             hon = HONORIFIC_GENDER.get(m.text.split()[0].lower()) if m.text.split() else None
             e = index.get_at(m.name, m.start, gender=hon, label="ORG" if m.ent_label == "ORG" else None)
+            ns = ctx.text.find(m.name, m.start, m.end)
+            if ns >= 0 and " " in m.name and (whole := index.covering_person(ns, ns + len(m.name))) is not None \
+                    and whole is not e and whole.name.endswith(" " + normalize_name(m.name)):
+                # "Datuk Zulkefli Che Hassan": the speaker mention kept NER's last span only
+                e = whole
+            if m.role and hon is None and e.type == "PERSON" and not _AGE_WORD.match(m.role) \
+                    and (titled := index.titled_bearer(normalize_name(m.name), m.role, m.start)) is not None:
+                e = titled   # "Pastor Bailey": of those of the surname, the pastor
             rel = _AGE_WORD.match(m.role or "")
             if rel and " " not in m.name:
                 # "the younger Tremblay": of those of the surname, the one the ages or
@@ -267,6 +275,10 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
                     e = picked
                 m.role = None
             role = m.role
+            if role and e.type == "PERSON" and e.name == f"{role} {m.name}":
+                # "Dean Holloway told Sky Sports": the title word the mention dropped is the
+                # given name of the article's entity (normalize_name keeps "Dean Smith")
+                role = m.role = None
             if role is None and m.name != e.name and m.name.endswith(" " + e.name) \
                     and m.name[:-len(e.name)].split()[-1].lower().rstrip(".") in TITLE_WORDS_V1:
                 role = m.name[:-len(e.name)].strip()   # "District Collector" of NER's ORG span with the name
@@ -510,10 +522,13 @@ def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
 
 
 def _proper_subject(ctx, t) -> bool:
-    """A capitalised proper-noun subject (not an acronym) in reporting text: outside
-    quotes, captions and page furniture ("Story continues below advertisement")."""
+    """A capitalised proper-noun subject (not an acronym, nor a title word after an
+    article) in reporting text: outside quotes, captions and page furniture ("Story
+    continues below advertisement")."""
     return t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() \
-        and not t.text.isupper() and not ctx.token_quoted(t) and not ctx.skipped(t.idx)
+        and not t.text.isupper() and not ctx.token_quoted(t) and not ctx.skipped(t.idx) \
+        and not (t.lower_ in TITLE_WORDS_V1 and any(c.dep_ == "det" for c in t.children))
+    # (not a capitalised title after an article: "The Minister of Health visited ...")
 
 
 def _unrecognised_subject_token(ctx, lo: int, hi: int):
@@ -1493,11 +1508,15 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     other = any(ch.dep_ == "amod" and ch.lower_ == "other" for ch in m.head.children)
     # an indefinite source ("a senior Labour backbencher warned ... the MP said", "One MP
     # ... the former minister said") taken up by a person noun or title no one named holds
-    indefinite = pm.text.lower().startswith(("a ", "an ", "one ", "another ")) \
+    opens = pm.text.lower().startswith(("a ", "an ", "one ", "another "))
+    indefinite = opens \
         and (noun in PERSON_NOUNS_V2 or noun in TITLE_WORDS_V1) and _title_holder(index, noun, m.start) is None \
         and (person or _agent_noun(pm.head.lower_) or pm.head.lower_ in _PARTY_WORDS)
-    if not indefinite and not (person and (pm.head.lemma_.lower() == m.head.lemma_.lower()
-                                           or noun in _ANONYMOUS_NOUNS or other)):
+    same = pm.head.lemma_.lower() == m.head.lemma_.lower()
+    # (an indefinite source taken up by its own noun, whatever the noun: "One juror, a
+    # retired engineer who asked not to be named, said ... the juror said", "A village
+    # headman ... the headman said")
+    if not indefinite and not (person and (same or noun in _ANONYMOUS_NOUNS or other) or opens and same):
         return None
     if any(e.type == "PERSON" for e in index.between(pm.end, m.start, subjects_only=True)):
         return None
