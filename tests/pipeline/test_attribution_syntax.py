@@ -453,3 +453,20 @@ def test_of_two_subjects_as_near_the_cue_the_one_after_it_speaks(run):
              'She said a memorandum had been sent last year.')
     assert [(q.speaker_mention, q.speaker) for q in qs[1:]] == [("the 58-year-old", "Zaleha Harun"),
                                                                  ("She", "Zaleha Harun")]
+
+
+def test_a_past_cue_after_a_clause_with_a_modal_is_the_reporters_next_statement(run):
+    # "would submit ... and called": the past tense cannot share "would"; the spokesman called
+    qs = run('Ministry spokesman Tsai Wen-hao said the Cabinet would submit the report today, and called on '
+             'lawmakers to "act quickly."')
+    assert [q.speaker for q in qs] == ["Tsai Wen-hao", "Tsai Wen-hao"]
+
+
+@pytest.mark.parametrize("text", [
+    # a page or account "called" a name: no cue, and the name is the speaker
+    'A Facebook page called Ohio Moms Unite shared the photo with the caption: "They are hiding the truth."',
+    "A Facebook page called Ohio Moms Unite claimed that the vaccine contained microchips.",
+])
+def test_a_page_called_a_name_speaks_by_that_name(run, text):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_type) == ("Ohio Moms Unite", "ORG") and q.cue != "called"

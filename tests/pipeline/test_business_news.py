@@ -278,3 +278,14 @@ def test_the_subject_of_the_content_is_the_body_that_reports_it(run):
     (q,) = run("British indie-pop quartet Velvet Harbour will go on indefinite hiatus after the last date of "
                "their tour, the band said in a statement on Thursday.")
     assert q.speaker == "Velvet Harbour"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # company words of other languages make an organisation
+    ("Kuzey İnşaat said the tower was safe. The company said it would sue.", "Kuzey İnşaat"),
+    ("Harimau Logistik Sdn Bhd said the port was congested. The company said delays would ease.",
+     "Harimau Logistik Sdn Bhd"),
+])
+def test_company_words_of_other_languages(run, text, speaker):
+    qs = run(text)
+    assert [(q.speaker, q.speaker_type) for q in qs] == [(speaker, "ORG")] * 2

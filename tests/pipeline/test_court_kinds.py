@@ -146,3 +146,33 @@ def test_counsel_with_a_name_in_apposition_is_the_name(run):
     qs = run("The hearing resumed on Monday.\n\nCounsel for the bank, Margaret Oyelaran of Hale & Finch, said the "
              "claim was baseless.")
     assert [q.speaker for q in qs] == ["Margaret Oyelaran"]
+
+
+def test_a_name_inside_the_unnamed_sources_phrase_does_not_break_the_chain(run):
+    qs = run('Police Commander Ila Rau said calm had returned. A leader from the Kaeng side, who asked not to be '
+             'named, told the Post-Courier that the fight started over land. "We want compensation, that is all," '
+             'he said.')
+    assert (qs[-1].speaker, qs[-1].speaker_role) == (None, "A leader")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name given inside the unnamed source's phrase is the source's
+    ('A 58-year-old farmer from the village, who asked to be identified by the pseudonym U Aung because he '
+     'feared reprisals, said soldiers arrived at dawn. "They poured petrol on the houses," he said.', "U Aung"),
+    # a name the parser hung on the place before it
+    ('One owner in Portland, Oregon, Derek Salinger, said his battery caught fire. "It went up in 30 seconds," '
+     'he said.', "Derek Salinger"),
+])
+def test_a_name_in_the_sources_own_phrase_names_the_source(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # an indefinite source taken up by the last part of its noun stays unnamed
+    'Police Chief Ann Dorsey said the road was closed. An eyewitness, who asked not to be named, said the car '
+    'was speeding. "It came out of nowhere," the witness said.',
+    'Actor Tom Reyes arrived late. One old schoolfriend said he had always been shy. "He hated parties," the '
+    'friend said.',
+])
+def test_an_unnamed_source_taken_up_by_the_end_of_its_noun_stays_unnamed(run, text):
+    assert run(text)[-1].speaker is None

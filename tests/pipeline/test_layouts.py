@@ -126,3 +126,9 @@ def test_layouts_quoted_title_stays_whole_in_the_speaker_mention(run):
 def test_a_headline_quotation_names_its_speaker_after_a_colon(run, text, quote, speaker, mention):
     q = run(text)[0]
     assert (q.quote, q.speaker, q.speaker_mention) == (quote, speaker, mention)
+
+
+def test_a_byline_is_no_one_the_article_quotes(run):
+    # "By Anna Crewe" names the writer: no "she said" of the article is hers
+    qs = run('By Anna Crewe\n\nThe hospital reopened on Tuesday. "It was moving," she said.')
+    assert [q.speaker for q in qs] == [None]

@@ -909,3 +909,15 @@ def test_the_spanish_honorific_don_is_no_part_of_the_name(run):
     qs = run('Don Rodrigo Antonio Valdivieso Montt, chairman of the fishing company, said his firm had been '
              'excluded. "We have complied with every rule," Valdivieso said.')
     assert [q.speaker for q in qs] == ["Rodrigo Antonio Valdivieso Montt"] * 2
+
+
+def test_the_catalan_i_joins_a_double_surname(run):
+    qs = run('Barcelona president Pau Roig i Ferrer said the club was stable. "We are fine," Roig i Ferrer said.')
+    assert [q.speaker for q in qs] == ["Pau Roig i Ferrer"] * 2
+
+
+def test_a_baron_is_not_the_baroness(run):
+    # the peerage's ranks give a gender: "Lord Thornbury" is not "Baroness Thornbury"
+    (q,) = run('Baroness Thornbury tabled the amendment. Lord Thornbury, who is married to her, said he had '
+               '"never had an easier decision".')
+    assert (q.speaker, q.speaker_gender) == ("Thornbury", "male")

@@ -676,3 +676,27 @@ def test_he_never_goes_to_an_armed_service_ner_calls_a_person(run):
     qs = run('Lt. Col. Owen Radley leads the unit. "Frostbite is the enemy," said Maj. Ruth Kaye. For Radley, the '
              'Arctic is a test the Royal Navy cannot afford to fail. "We must come back," he said.')
     assert [q.speaker for q in qs] == ["Ruth Kaye", "Owen Radley"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a description of someone named, subject of the sentence before, outranks an unnamed source before it
+    ('Mayor Anna Berg opened the bridge on Monday. A city spokeswoman said the costs had doubled. The mayor '
+     'was more cautious. "We will see," she said.', "Anna Berg"),
+    ('Agriculture Minister Pieter Smit will present the plan next week. A ministry spokesman said the timetable '
+     'had not changed. The minister was more cautious. "We will take the time we need," he told reporters.',
+     "Pieter Smit"),
+])
+def test_a_described_subject_outranks_the_unnamed_source_before_it(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place before the title is news about its only holder
+    ('Sen. Marco Rubio responded first. "It is a failure," the Florida senator said in a statement.', "Marco Rubio"),
+    ('Governor Mike DeWine said the state was ready. "We are prepared," the Ohio governor said.', "Mike DeWine"),
+    # guard: with two holders, the place must be in the role
+    ('Sen. Marco Rubio responded first. Sen. Dana Kerr spoke next. "We must act," the Michigan senator said.',
+     None),
+])
+def test_a_place_before_a_title_is_news_about_its_only_holder(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -643,3 +643,41 @@ def test_a_numbered_unit_keeps_its_number(run):
     qs = run("The 9th U.S. Circuit Court of Appeals said the law was valid. The court said it would not rehear "
              "the case.")
     assert [q.speaker for q in qs] == ["9th U.S. Circuit Court of Appeals"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # a party named by its members' plural is a group, like "Democrats said": never the last person
+    "Senator Karin Holm said the plan was weak. The Greens said the plan would fail.",
+    "Senator Karin Holm said the plan was weak. The Social Democrats said the plan would fail.",
+])
+def test_a_party_named_by_its_members_is_no_person(run, text):
+    qs = run(text)
+    assert qs[-1].speaker is None and qs[-1].speaker_type != "PERSON"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the statement" is the one its issuer made "in a statement" just before
+    ("The Jamaica Constabulary Force, in a statement issued last night, urged anyone with information to call "
+     "Crime Stop. The statement said all calls would be treated in confidence.", "Jamaica Constabulary Force"),
+    ('Minister of Finance Colm Baptiste, responding in a statement last evening, said the adjustment was modest. '
+     '"The Government cannot subsidise SUVs," the statement said.', "Colm Baptiste"),
+])
+def test_the_statement_is_its_issuers(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office's capitalised title after "the" is its holder, never a name of its own
+    ('Speaker Anwen Pryce-Howell warned members about heckling. "I will ask the member to withdraw," the '
+     'Speaker said.', "Anwen Pryce-Howell"),
+    ('Treasurer Colm Farrington-Blythe defended the plan. The Treasurer said the government had "no plans" '
+     'to change it.', "Colm Farrington-Blythe"),
+    ('"We are not done," the Treasurer said.', None),
+    # a place and post-nominal letters after "the": a description of the member
+    ('Labour MP Harriet Colley raised the issue first. "This is a disgrace," the Bolton MP said.', "Harriet Colley"),
+    # a US legislator's party and state after the name are no name
+    ('Sen. Lorraine Ubaka-Finn, D-Minn., called the amendment "a gimmick" and said Democrats would oppose it.',
+     "Lorraine Ubaka-Finn"),
+])
+def test_titles_and_tags_of_legislatures_are_no_names(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -30,11 +30,18 @@ _CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHO
 #: A caption led by its photo credit: "Tijana Martin / The Canadian Press Anne ...",
 #: "The Canadian Press Paul Carver, chief Crown attorney, talks ..." (GGT corpus).
 _CREDIT_LEAD = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,3}/ [A-Z]|(?:The )?(?:Canadian Press|Associated Press) [A-Z]")
+#: Longest byline paragraph looked for, in characters ("By Anna Crewe and Tom Hale, Royal
+#: Correspondent" is 48): set by hand; a longer "By ..." paragraph is prose.
+BYLINE_MAX_CHARS = 90
 #: Page furniture left in scraped news: "Story continues below advertisement",
 #: "Article Continued Below" (GGT corpus), "Advertisement".
 _FURNITURE = re.compile(r"\s*(?:story continues below(?: advertisement)?|article continued below|"
                         r"continue reading(?: below)?|advertisement)\s*\.?\s*$", re.I)
 _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS|CLICK HERE)\b[^:\n]{0,20}:\s")
+#: A byline paragraph: "By Anna Crewe", "By Anna Crewe and Tom Hale, Royal Correspondent",
+#: "BY JANE DOE | The Star" (the writer, whom no "she said" of the article means).
+_BYLINE = re.compile(r"\s*by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\||-|–)\s*[^\n]{0,60})?\s*$",
+                     re.I)
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 
 
@@ -115,11 +122,12 @@ class DocContext:
         "(Name/Outlet)" or "( THE CANADIAN PRESS FILE PHOTO )" or led by one ("Name /
         The Canadian Press ..."), page furniture ("Story continues below advertisement"),
         and link or section labels in capitals ("READ MORE: ...", "WATCH: ..."), as seen
-        in scraped news (GGT corpus)."""
+        in scraped news (GGT corpus), and bylines ("By Anna Crewe")."""
         out = []
         for a, b in self.paragraphs():
             p = self.text[a:b]
-            if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p) or _FURNITURE.match(p):
+            if _CAPTION.search(p) or _LABEL.match(p) or _CREDIT_LEAD.match(p) or _FURNITURE.match(p) \
+                    or len(p) <= BYLINE_MAX_CHARS and _BYLINE.match(p):
                 out.append((a, b))
         return out
 

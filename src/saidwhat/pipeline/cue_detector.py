@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicons import (CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, OUTLET_NAMES_V1, OUTLET_WORDS_V1, PLATFORMS_V1,
-                       REPORTING_VERBS_V1)
+from .lexicons import (ACCOUNT_NOUNS_V1, CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, OUTLET_NAMES_V1, OUTLET_WORDS_V1,
+                       PLATFORMS_V1, REPORTING_VERBS_V1)
 
 _TIME_ENTS = ("DATE", "TIME")
 
@@ -29,6 +29,10 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children) or (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
+    if tok.lemma_.lower() in ("call", "name", "dub") and tok.tag_ == "VBN" and tok.dep_ == "acl" \
+            and tok.head.i == tok.i - 1 and tok.head.lemma_.lower() in ACCOUNT_NOUNS_V1:
+        return False   # "a Facebook page called Ohio Moms Unite": a name given, no speech
+        #                (PolNeAR annotates "a book called “Women Who Work”" as a quotation)
     if tok.lower_ == "reporting" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _CREDIT_VERBS:
         return False   # "CNN's Mohammed Tawfeeq contributed reporting": a staff credit, no speech
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):

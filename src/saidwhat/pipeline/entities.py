@@ -535,8 +535,9 @@ APPOS_MAX_TOKENS = 12
 #: own window); set by hand, not measured.
 BEFORE_WINDOW_CHARS = 2500
 #: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
-HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord".split(), "M"),
-                    **dict.fromkeys("mrs mrs. ms ms. miss dame lady madam madame hajjah".split(), "F")}
+HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess".split(), "M"),
+                    **dict.fromkeys("""mrs mrs. ms ms. miss dame lady madam madame hajjah baroness countess
+                    viscountess marchioness duchess""".split(), "F")}
 #: Role nouns that give a person's gender (English gendered nouns of kinship, address and
 #: office; "chairman" and "spokesman" are left out: news uses them for women too).
 ROLE_GENDER = {**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson

@@ -66,12 +66,15 @@ thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
 puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel
+baroness baron countess viscount viscountess marquess marchioness duchess
 """.split())
 # (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
 # (bupati) of the Jakarta Post's usage; British forces' ranks as written unpunctuated,
 # "Flt Lt", "Sqn Ldr", "Wg Cdr", "Guardsman"; Fiji's and Samoa's "SSP" (senior
 # superintendent of police); "MEP" before a name; "Counsel" ("Counsel for the bank,
-# Margaret Oyelaran, said", court reports). The line before it: Quebec's, Newfoundland's, Scotland's and Man's legislators written
+# Margaret Oyelaran, said", court reports); and on the line after it the peerage's ranks
+# that are not also given names (Debrett's: "Baroness Thornbury", "Lord" is above; "Duke"
+# and "Earl" are left out). The line before it: Quebec's, Newfoundland's, Scotland's and Man's legislators written
 # before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
 # Tem"/"President Pro Tempore"; clergy and religious teachers' titles, "Deacon", "Swami",
 # "Venerable", "Pandit"; India's and Pakistan's district head, "District Collector"; Latin
@@ -112,7 +115,8 @@ councillor councilor cllr alderman senator sen congressman congresswoman mayor g
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
 councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
-ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin""".split())
+ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin
+baroness baron countess viscount viscountess marquess marchioness duchess""".split())
 # (the last three words: "the Honourable Lorna Beckles", Commonwealth usage for ministers;
 # the Malaysian "Puan", "Encik" and "Datin", like "Datuk")
 
@@ -166,13 +170,18 @@ chipmaker drugmaker supplier chain startup conglomerate utility railway consulta
 #: Words that end or make up company names and name no person or place ("Halvorsen
 #: Foods", "Nordlys Logistics", "Maertens Groep", "Hartmann Werke"): the plural trade
 #: words of English company names and the Dutch/German ones business news keeps
-#: untranslated. A name holding one is an organisation, and a business.
+#: untranslated, and on the last line the Turkish trade words ("İnşaat", construction;
+#: "Sanayi ve Ticaret", industry and trade) and the legal forms of Malaysian ("Sdn Bhd"),
+#: Indonesian ("Tbk"), Italian ("SpA", "Srl"), French ("SARL"), Latin American ("Ltda")
+#: and Finnish ("Oyj") companies ("ASA" is left out: "Asa" is a given name). A name holding
+#: one is an organisation, and a business.
 COMPANY_NAME_WORDS_V1 = frozenset("""
 foods logistics technologies industries airways airlines pharmaceuticals therapeutics
 biosciences laboratories labs brands enterprises ventures petroleum telecom
 semiconductor semiconductors groep gruppe werke
 properties partners realty investments motors systems solutions
-""".split())
+holding holdings inşaat sanayi ticaret sdn bhd tbk spa srl sarl ltda oyj
+""".split()) | {"İnşaat".lower()}   # (Python lower-cases the dotted capital İ to "i" and a combining dot)
 
 #: Courtesy titles: how to address a person, not what they do; never a role (they give
 #: gender only). "Mr."/"Mrs"/"Ms" (AP Stylebook, "courtesy titles"), "Mx", French "Mme"/"Mlle".
@@ -254,10 +263,11 @@ HYPHENS = frozenset("-\u2010\u2011")
 #: Māori surnames ("Hinemoa Te Rangi"), and the Welsh patronymics "ap"/"ab" ("son of")
 #: and "ferch"/"verch" ("daughter of": "Iestyn ap Gruffydd", "Megan ferch Owain";
 #: Wikipedia, "Welsh surnames"), and the Kalenjin "arap" ("son of": "Samuel Kiprotich
-#: arap Ngeno"; Wikipedia, "Kalenjin people", names).
+#: arap Ngeno"; Wikipedia, "Kalenjin people", names), the Catalan "i" joining a double
+#: surname ("Pau Roig i Ferrer"; Wikipedia, "Catalan names") and the Malay "binti".
 NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
-bint binti al el abu ní nic ó uí te ap ab ferch verch arap
+bint binti al el abu ní nic ó uí te ap ab ferch verch arap i
 """.split())
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
@@ -294,6 +304,11 @@ wallaby springbok socceroo matilda lioness
 #: Words that may follow a comma inside one name: company and generational suffixes
 #: ("Acme, Inc.", "Smith, Jr."); a comma before any other word ends a name.
 NAME_SUFFIXES_V1 = frozenset("inc ltd llc plc corp co jr sr ii iii iv".split())
+
+#: Nouns of accounts and pages on social media and the web, which news names by what
+#: they are "called" ("a Facebook page called Ohio Moms Unite", "an X account named
+#: TruthWatch"): the name is the speaker's, and "called" no cue (fact-checkers' usage).
+ACCOUNT_NOUNS_V1 = frozenset("page account channel profile handle site website blog forum".split())
 
 #: Platforms: "on Twitter", "on Facebook".
 PLATFORMS_V1 = frozenset("""

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from .context import DATELINE, DocContext
 from .cue_detector import cue_extent, find_channel, is_cue, light_verb_noun
-from .lexicons import CHANNEL_NOUNS_V1, HYPHENS, PLATFORMS_V1
+from .lexicons import ACCOUNT_NOUNS_V1, CHANNEL_NOUNS_V1, HYPHENS, PLATFORMS_V1
 from .marks import MarkedSpan
 from .speaker_detector import SUBJ_DEPS, Mention, find_subject, mention_from_head, reporters_continuation
 
@@ -1081,7 +1081,15 @@ def _named_in(ctx: DocContext, lo: int, hi: int) -> Mention | None:
     """The first PERSON name in [lo, hi) (else ORG), as a mention: for colon and dash
     attributions with no verb."""
     # the subject nearest the colon: "... when Musk again took to Twitter with this:"
-    for t in reversed(ctx.tokens_in(lo, hi)):
+    toks = ctx.tokens_in(lo, hi)
+    for t in reversed(toks):
+        if t.dep_ == "nsubj" and t.pos_ == "NOUN" and not ctx.token_quoted(t):
+            if t.lemma_.lower() in ACCOUNT_NOUNS_V1:
+                m = mention_from_head(t, lo, hi)   # "A Facebook page called Ohio Moms Unite shared ...:"
+                if m.kind == "name" and m.name:
+                    return m
+            break
+    for t in reversed(toks):
         if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not ctx.token_quoted(t) and not t.text.isupper() \
                 and t.lower_ not in PLATFORMS_V1:
             return mention_from_head(t, lo, hi)

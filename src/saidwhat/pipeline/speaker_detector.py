@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from . import given_names
 from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1, HYPHENS,
-                       INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
+from .lexicons import (ACCOUNT_NOUNS_V1, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
+                       GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1, TITLE_WORDS_V1)
 
@@ -153,6 +153,10 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
     the parser made the subject gives way to its apposition (:func:`_past_dateline`)."""
     subj = _subject(cue, depth)
     subj = _past_dateline(subj) if subj is not None else None
+    subj = _before_party_state(subj) if subj is not None else None
+    if subj is not None and subj.text == "i" and 0 < subj.i < len(subj.doc) - 1 \
+            and subj.doc[subj.i - 1].text[:1].isupper() and subj.doc[subj.i + 1].text[:1].isupper():
+        subj = subj.doc[subj.i + 1]   # "Pau Roig i Ferrer said": the Catalan "i" read as the pronoun "I"
     subj = _titled_person_in_name(subj, cue) or subj if subj is not None else None
     named = _apposed_name_before(cue)
     if named is not None and (subj is None or subj.i < named.i and subj.pos_ != "PRON"
@@ -183,6 +187,25 @@ def _titled_person_in_name(subj: Token, cue: Token) -> Token | None:
     return None
 
 
+def _before_party_state(subj: Token) -> Token:
+    """The name before a US legislator's party and state that the parser made the
+    subject's head ("Sen. Lorraine Ubaka-Finn, D-Minn., called ...": "Minn."): the last
+    word of the PERSON name before the comma; else ``subj``."""
+    doc = subj.doc
+    j = subj.i
+    while j > 0 and doc[j - 1].text != "," and subj.i - j < 5:
+        j -= 1
+    if j >= 2 and doc[j - 1].text == "," and doc[j - 2].ent_type_ == "PERSON" \
+            and _PARTY_STATE.fullmatch(doc[j:subj.i + 1].text):
+        return doc[j - 2]
+    return subj
+
+
+#: A US legislator's party and state after the name ("D-Minn.", "R-Texas", "I-Vt."; AP
+#: Stylebook, "party affiliation"): no one's name.
+_PARTY_STATE = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+
 def _apposed_name_before(cue: Token) -> Token | None:
     """The head of a person's name set off by commas right before the cue: "Contacted,
     the factory's managing director, Shahidul Alam Chowdhury, said ...", "Counsel to
@@ -211,6 +234,8 @@ def _apposed_name_before(cue: Token) -> Token | None:
             and start >= 2 and not doc[start - 2].whitespace_):              # "Raman-Whitfield"
         start -= 1
     labels = {t.ent_type_ for t in doc[start:end] if t.pos_ == "PROPN"}
+    if _PARTY_STATE.fullmatch(doc[start:end].text):
+        return None   # "Sen. Lorraine Ubaka-Finn, D-Minn., said": the party and state, US style
     if start == end or not (labels == {"PERSON"} or end - start >= 2 and labels <= {"PERSON", "GPE", ""}) \
             or any(t.lower_.rstrip(".") in TITLE_WORDS_V1 or _post_nominal(t) for t in doc[start:end]
                    if not (t.i == start and t.lower_.rstrip(".") in PERSONAL_TITLES_V1)):
@@ -219,8 +244,10 @@ def _apposed_name_before(cue: Token) -> Token | None:
     if start < 2 or doc[start - 1].text != "," or doc[start].sent.start != cue.sent.start:
         return None
     head = next((t for t in doc[start:end] if not (start <= t.head.i < end)), None)
-    if head is None or head.dep_ != "appos" or head.pos_ != "PROPN" or head.head.i >= start:
-        return None
+    if head is None or head.pos_ != "PROPN" or head.head.i >= start or not (
+            head.dep_ == "appos" or head.dep_ == "conj" and labels == {"PERSON"}
+            and head.head.ent_type_ in ("GPE", "LOC")):
+        return None   # (a conjunct of the place before it: "One owner in Portland, Oregon, Derek Salinger, said")
     return head
 
 
@@ -386,13 +413,30 @@ def _subject_in_fronted_phrase(cue: Token) -> Token | None:
     return None
 
 
+def _name_given(head: Token, lo: int, hi: int) -> list[Token] | None:
+    """The capitalised name a social-media page or account is given right after it ("a
+    Facebook page called Ohio Moms Unite": "Ohio Moms Unite"), or None."""
+    if head.lemma_.lower() not in ACCOUNT_NOUNS_V1:
+        return None
+    for c in head.children:
+        if c.dep_ == "acl" and c.i == head.i + 1 and c.lemma_.lower() in ("call", "name", "dub") and c.tag_ == "VBN":
+            obj = next((x for x in c.children if x.dep_ in ("oprd", "attr", "dobj", "npadvmod") and x.i > c.i
+                        and x.pos_ == "PROPN" and lo <= x.idx < hi), None)
+            if obj is not None:
+                toks = [t for t in obj.subtree if t.i <= obj.i and t.i > c.i]
+                if toks and all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text in ("@", "&") for t in toks):
+                    return toks
+    return None
+
+
 def reporters_continuation(cue: Token) -> bool:
     """True for a speech verb the parser joined to a reported clause that is the
     reporter's own next statement: "X said the council closed the quay, and added ..."
     (always), "The union said the offer was an insult and warned that ..." and "said the
     bill's requirements were unworkable and urged the governor to ..." (the clause's
-    subject is a thing, which does not warn or urge). A conjoined verb with a subject of
-    its own, or after a person ("the man fled and told officers"), is not."""
+    subject is a thing, which does not warn or urge), or a past tense after a clause with a
+    modal ("said the Cabinet would submit it, and called on ..."). A conjoined verb with a
+    subject of its own, or after a person ("the man fled and told officers"), is not."""
     if cue.dep_ != "conj" or cue.head.dep_ != "ccomp" or cue.i < cue.head.i \
             or cue.head.head.lemma_ not in INDIRECT_VERBS_V1 or cue.head.head.i > cue.head.i \
             or any(c.dep_ in SUBJ_DEPS for c in cue.children) \
@@ -402,6 +446,12 @@ def reporters_continuation(cue: Token) -> bool:
         #                 study was careful and adds to the evidence"; "says ... but conceded" is
         #                 the reporter's next statement)
     if cue.lemma_ == "add":
+        return True
+    if cue.tag_ == "VBD" and cue.lemma_ in REPORTING_VERBS_V1 and cue.head.head.tag_ == "VBD" \
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.head.children):
+        # "said the Cabinet would submit the report, and called on lawmakers to ...": a past
+        # tense cannot share the clause's modal ("would ... and call"), so it is the
+        # reporter's next statement, whoever the clause's subject is
         return True
     inner = next((c for c in cue.head.children if c.dep_ in SUBJ_DEPS), None)
     return cue.lemma_ in REPORTING_VERBS_V1 and inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_ \
@@ -839,6 +889,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     campaign = _campaign_name(head) or _imperative_name(head)
     if campaign is not None:
         return campaign, "ORG"
+    if _post_nominal(head) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return [], None   # "the Bolton MP": a description of an MP, not "Bolton" with letters after the name
     if _post_nominal(head) and head.i > 0 and head.doc[head.i - 1].ent_type_ == "PERSON" \
             and head.doc[head.i - 1] in np:
         head = head.doc[head.i - 1]   # "Owen Llewellyn-Price KC told": the name before the letters
@@ -1259,6 +1311,11 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     if inner is not None and inner.name:
                         return Mention(start, end, text[start:end], head, name=inner.name,
                                        kind="name", ent_label=inner.ent_label)
+        given = _name_given(head, lo, hi)
+        if given is not None:   # "A Facebook page called Ohio Moms Unite": the name it goes by
+            s2, e2 = given[0].idx, given[-1].idx + len(given[-1])
+            return Mention(start, max(end, e2), text[start:max(end, e2)], head, name=text[s2:e2], kind="name",
+                           role=text[start:head.idx + len(head)], ent_label="ORG")
         # common noun: an apposition may hold the name (also a title's own apposition:
         # "Her partner, the editor Rafe Lindqvist," where the name hangs on "editor")
         for a in appos or _low_appositions(head, lo, hi):
@@ -1288,6 +1345,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         # singular; "the sergeant-at-arms" is too, though its last part is tagged plural
         singular = head.tag_ in ("NN", "NNP") or (head.i > 0 and doc[head.i - 1].tag_ == "HYPH")
         kind = "description" if definite and singular else "generic"
+        if head.ent_type_ == "NORP" and head.text[:1].isupper() and head.lower_.endswith("s"):
+            kind = "generic"   # "The Greens", "the Social Democrats": a party's members, as "Democrats said"
         m = Mention(start, end, text[start:end], head, kind=kind)
         pp_end = _speaks_for(head, hi)
         if pp_end is not None and kind == "generic":
@@ -1413,6 +1472,18 @@ def _singulars(word: str) -> set[str]:
 _NO_BOUND = 1 << 62
 
 
+#: Titles of one office holder that the tagger and NER take for names when capitalised
+#: after "the" ("the Speaker", "the Treasurer", "the Taoiseach", "the Coroner"): the
+#: title words of TITLE_WORDS_V1 that name a person's office and are not in
+#: PERSON_NOUNS_V1 (set by hand from that list).
+_OFFICE_TITLES = frozenset("""
+speaker treasurer chancellor taoiseach tánaiste tanaiste cathaoirleach provost magistrate
+coroner commander colonel admiral commodore commandant inspector constable superintendent
+sergeant lieutenant detective archbishop cardinal rabbi imam pope dean reeve alderman
+congressman congresswoman councilman councilwoman councilmember representative headteacher
+""".split())
+
+
 def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str | None:
     """'generic' for a capitalised plural common noun standing alone ("Neighbors",
     "Residents", "Police", "Officials said") or a bare singular person noun that is no
@@ -1441,9 +1512,9 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     if plural and head.ent_type_ not in ("PERSON", "ORG") and head.tag_ in ("NNS", "NNPS") \
             and any(len(f) > 5 and f.endswith(_OCCUPATION_ENDINGS) for f in forms) and not _surname_in_doc(head):
         return "generic"   # "Childminders said", "Headteachers warn": an occupation in the plural
-    if not plural and low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS) \
-            and not _surname_in_doc(head):
-        return "description"   # "Councillor said": the holder of that title, if named
+    if not plural and (low in PERSON_NOUNS_V1 and (low in TITLE_WORDS_V1 or low in _ROLE_NOUNS)
+                       or low in _OFFICE_TITLES) and not _surname_in_doc(head):
+        return "description"   # "Councillor said", "the Speaker said": the holder of that title, if named
     if not plural and low in PERSON_NOUNS_V1 and not _surname_in_doc(head):
         return "generic"       # a headline's "Witness says", "Mother says": someone unnamed
     return None

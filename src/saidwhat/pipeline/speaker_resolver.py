@@ -603,10 +603,13 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         return Resolution(None, "OTHER", group, CONF_EVEN)
     if pron in ("he", "she") and (intro := _indefinite_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(None, "OTHER", intro, CONF_EVEN)
-    if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
-        return Resolution(None, "OTHER", unnamed, CONF_EVEN)
+    # (a description of someone named, as the subject of the sentence before, outranks an
+    # unnamed source quoted before it: "A city spokeswoman said ... The mayor was more
+    # cautious. “...,” she said")
     if pron in ("he", "she") and (held := _described_antecedent(ctx, index, m.start, pron)) is not None:
         return Resolution(held.name, held.type, held.role, CONF_LIKELY, held)
+    if pron in ("he", "she") and (unnamed := _unnamed_just_quoted(ctx, index, cands, res, history, c, pron)):
+        return Resolution(None, "OTHER", unnamed, CONF_EVEN)
     # "Schumer, he said, knows ...": the name is the reported clause's subject, which
     # the pronoun cannot be (binding principle C: "he said Schumer knows")
     topic = _dislocated(ctx, index, m.start)
@@ -724,6 +727,13 @@ def _speaks_as_one(ctx, c) -> bool:
     return bool(_FIRST_SINGULAR.search(q)) and not _FIRST_PLURAL.search(q)
 
 
+#: Words by which a description gives its unnamed source a name ("identified by the
+#: pseudonym U Aung", "gave his name only as Facundo", "not his real name", "surnamed
+#: Kao"); not "asked not to be named", which withholds one.
+_NAMING_WORDS = re.compile(r"\b(?:pseudonym|gave (?:his|her|their) (?:first )?name|(?:first|real) name|"
+                           r"identified (?:only )?(?:as|by)|surnamed|known as|called)\b", re.I)
+
+
 def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str | None:
     """The description of the unnamed person quoted just before ("Her companion said
     ... “...,” he said"; "The woman told the BBC ... “...,” she said"), when the
@@ -758,7 +768,18 @@ def _unnamed_just_quoted(ctx, index, cands, res, history, c, pron: str) -> str |
         return None
     if not _same_or_next_paragraph(ctx, pm.start, c.mention.start):
         return None
-    if any(_compatible(e, pron) for e in index.between(pm.start, c.mention.start)):
+    # (names inside the source's own noun phrase are not in between: "A leader from the
+    # Kaeng side, who asked not to be named, told the Post-Courier ... “...,” he said")
+    # (but a name the phrase gives the source is the source's: "who asked to be identified
+    # by the pseudonym U Aung", "a student who gave his name only as Facundo")
+    edge = pm.head.right_edge
+    own_end = max(pm.end, edge.idx + len(edge)) if edge.idx < c.mention.start else pm.end
+    before_cue = ctx.doc[pc.cue_tok.i - 1] if pc.cue_tok is not None and pc.cue_tok.i > 0 else None
+    if _NAMING_WORDS.search(ctx.text, pm.end, own_end) or before_cue is not None \
+            and before_cue.ent_type_ == "PERSON" and before_cue.pos_ == "PROPN" and pm.end <= before_cue.idx < own_end:
+        own_end = pm.end   # (or a person's name ends the phrase right before its cue: "State executive
+        #                    councillor for local government Datuk Seri Wan Faizal Wan Ismail said")
+    if any(_compatible(e, pron) for e in index.between(own_end, c.mention.start)):
         return None
     return desc
 
@@ -1035,6 +1056,22 @@ def _title_holder(index, noun: str, pos: int, mods: tuple[str, ...] = ()) -> Ent
     return _person_named_last(index, pos, fits)
 
 
+def _only_holder_beyond_place(index, m, noun: str, mods: tuple[str, ...]) -> Entity | None:
+    """The one person named before the description who holds its title once the places
+    NER tags among its modifiers are left out ("the Florida senator", "the Ohio governor"
+    when "Sen. Marco Rubio" is the article's only senator); None when the description has
+    no such place or two or more people hold the title ("the Ballycorr manager" when the
+    Kilbrennan manager is named too)."""
+    places = {c.lower_ for c in m.head.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "GPE"} \
+        if m.head is not None else set()
+    if not places or not set(mods) & places or noun not in TITLE_WORDS_V1 or noun in _PARTY_WORDS:
+        return None   # (an office's title: not "the Wisconsin Republican", a party member)
+    rest = tuple(md for md in mods if md not in places)
+    holders = [e for e in index._unique() if e.type == "PERSON" and any(p < m.start for p in e.positions)
+               and _holds_title(e, noun, rest)]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _person_named_last(index, pos: int, fits) -> Entity | None:
     """Of the people named before ``pos`` that ``fits`` accepts, the one named last."""
     best, best_pos = None, -1
@@ -1234,7 +1271,31 @@ def _document(ctx, index, cands, res, history, c) -> Resolution:
         if (wrote or q.channel and any(same(w) for w in re.findall(r"\w+", q.channel.lower()))) \
                 and r is not None and r.entity is not None:
             return Resolution(r.entity.name, r.entity.type, r.role, CONF_WEAK, r.entity)
+    issuer = _issued_in(ctx, index, m)
+    if issuer is not None:
+        return Resolution(issuer.name, issuer.type, issuer.role, CONF_WEAK, issuer)
     return Resolution(None, "OTHER", None, CONF_GUESS)
+
+
+def _issued_in(ctx, index, m) -> Entity | None:
+    """The named subject of the last verb before the description, in its paragraph or
+    the one before, that was done "in a <noun>" of the description's own noun, when no
+    quotation was taken from that sentence: "The Jamaica Constabulary Force, in a
+    statement issued last night, urged ... The statement said ..." (the Force); "Colm
+    Baptiste, responding in a statement, said ... the statement said" (Baptiste). None
+    otherwise."""
+    noun = m.head.lemma_.lower()
+    ps, _ = ctx.paragraph_bounds(m.start)
+    lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else 0
+    for t in reversed(ctx.tokens_in(lo, m.start)):
+        if t.lemma_.lower() == noun and t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via") \
+                and t.head.head.pos_ == "VERB" and not ctx.token_quoted(t):
+            subj = find_subject(t.head.head)
+            if subj is None or subj.pos_ == "PRON":
+                return None
+            named = [e for e in index.between(subj.left_edge.idx, subj.idx + len(subj)) if e.type in ("PERSON", "ORG")]
+            return named[-1] if named else None
+    return None
 
 
 #: A union local named by its number ("UFCW Local 832", "CUPE Local 79"): North American
@@ -1512,7 +1573,8 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     indefinite = opens \
         and (noun in PERSON_NOUNS_V2 or noun in TITLE_WORDS_V1) and _title_holder(index, noun, m.start) is None \
         and (person or _agent_noun(pm.head.lower_) or pm.head.lower_ in _PARTY_WORDS)
-    same = pm.head.lemma_.lower() == m.head.lemma_.lower()
+    same = pm.head.lemma_.lower() == m.head.lemma_.lower() or opens and len(m.head.lemma_) >= 4 \
+        and pm.head.lemma_.lower().endswith(m.head.lemma_.lower())   # "An eyewitness ... the witness"
     # (an indefinite source taken up by its own noun, whatever the noun: "One juror, a
     # retired engineer who asked not to be named, said ... the juror said", "A village
     # headman ... the headman said")
@@ -1615,6 +1677,9 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if any(md in _PARTY_WORDS for md in mods) and (e := _title_holder(
                 index, noun, m.start, tuple(md for md in mods if md not in _PARTY_WORDS))) is not None:
             # "the Labour MP" for "Local MP Martin Oduya": the party is news about the holder
+            return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+        if not aged and (e := _only_holder_beyond_place(index, m, noun, mods)) is not None:
+            # "the Florida senator" for "Sen. Marco Rubio": the state is news about the holder
             return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
         if (cat == "PERSON" or noun in TITLE_WORDS_V1) \
                 and (e := _named_after_lede(ctx, index, m, noun, ROLE_GENDER.get(noun))) is not None:
