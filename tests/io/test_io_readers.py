@@ -404,3 +404,19 @@ def test_io_read_jsonl_a_null_text_says_so(tmp_path):
     bad = []
     assert list(read_jsonl(p, on_error=bad.append)) == []
     assert [b.reason for b in bad] == ["'text' is null, not a string", "'text' is int, not a string"]
+
+
+def test_io_a_file_named_as_an_id_given_before_takes_another_id(tmp_path):
+    # "x.txt" after a JSONL line with "id": "x": the file's derived id moves aside, so a
+    # store keeps both articles; the other order keeps the given id and warns with both files
+    from saidwhat.io import read_articles
+    (tmp_path / "a").mkdir()
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x", "text": "Ruth Adler spoke."}) + "\n", encoding="utf-8")
+    (tmp_path / "a" / "x.txt").write_text("Paul Grant spoke.", encoding="utf-8")
+    warned = []
+    ids = [a.id for a in read_articles([tmp_path / "c.jsonl", tmp_path / "a" / "x.txt"], on_warning=warned.append)]
+    assert ids[0] == "x" and ids[1] != "x" and ids[1].endswith("x") and warned == []
+    warned = []
+    ids = [a.id for a in read_articles([tmp_path / "a" / "x.txt", tmp_path / "c.jsonl"], on_warning=warned.append)]
+    assert ids == ["x", "x"] and len(warned) == 1 and warned[0].startswith("[W015] ") \
+        and "c.jsonl" in warned[0] and "a/x.txt" in warned[0]

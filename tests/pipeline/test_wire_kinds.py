@@ -681,3 +681,35 @@ def test_the_statement_is_its_issuers(run, text, speaker):
 ])
 def test_titles_and_tags_of_legislatures_are_no_names(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a peer's title and one name NER called an organisation or a place is a person "he" takes up
+    ('Sir Keir Starmer said he would give Labour MPs a free vote.\n\nLord Pannick, the crossbench barrister, '
+     'said the dispute could last well into the autumn. "This is what the revising chamber exists for," he said.',
+     "Pannick"),
+    ('Sir Keir Starmer said he would give Labour MPs a free vote. Lord Winston told the BBC that he had changed '
+     'his mind. "I came in undecided," he said.', "Winston"),
+])
+def test_a_peer_named_by_title_and_one_name_is_a_person(run, text, speaker):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+def test_that_after_the_channel_noun_opens_the_content_not_the_channel(run):
+    (q,) = run("The Norwegian Refugee Council said in a report that cuts to the budget had already forced "
+               "families to skip meals.")
+    assert (q.channel, q.quote) == ("in a report", "cuts to the budget had already forced families to skip meals")
+
+
+@pytest.mark.parametrize("text, speaker, channel, role", [
+    ('"I have nothing left to sell," Aminah Yusof told the New Straits Times.', "Aminah Yusof",
+     "the New Straits Times", None),
+    # a headline's "NGO" is no name; a US party-and-state tag is no role
+    ("Aid cuts leave camps short of food, NGO warns", None, None, None),
+    ('Rep. Glenn Thompson, R-Pa., chairman of the House Agriculture Committee, said the bill would pass.',
+     "Glenn Thompson", None, "Rep."),
+])
+def test_newcomer_findings_of_the_eighth_session(run, text, speaker, channel, role):
+    (q,) = run(text)
+    assert (q.speaker, q.channel, q.speaker_role) == (speaker, channel, role)

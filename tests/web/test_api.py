@@ -142,6 +142,12 @@ def test_api_extract_malformed_is_400(bare_client, body, code):
     assert err["error"] == code and err["message"]
 
 
+def test_api_extract_null_text_says_it_was_null(bare_client):
+    # "text": null was given: the message says so rather than that nothing was given
+    r = bare_client.post("/api/extract", json={"text": None})
+    assert r.status_code == 400 and '"text" given as null' in r.json()["message"]
+
+
 @pytest.mark.parametrize("payload, loc", [
     ({"text": 5}, ["text"]),
     ({"text": ["a"]}, ["text"]),

@@ -260,12 +260,16 @@ class _RunIds:
     qualified by its path: its folder and stem (``e2/story``, ``e2/a:3``), else its
     path with extension (``e2/story.html``), else that with ``~2``, ``~3``...
     Ids given by the input (a JSONL ``id``, an id column, a WARC record id) are
-    never changed. Deterministic for the same inputs in the same order (``--resume``).
+    never changed, and a derived id never takes one an earlier input gave (``x.txt``
+    after a JSONL line with ``"id": "x"`` is ``a/x``); an input's id that a file's name
+    gave first is reported (``[W015]``). Deterministic for the same inputs in the same
+    order (``--resume``).
     """
 
     def __init__(self) -> None:
         self.used: set[tuple[str, str]] = set()
         self.given: dict[str, str] = {}   # an id the input gave -> the file that gave it first
+        self.derived: dict[str, str] = {}   # an id derived from a file's name -> that file
 
     def _claim(self, kind: str, f: str, base: str) -> str:
         candidates = [base]
@@ -279,7 +283,8 @@ class _RunIds:
         n = 2
         while True:
             for cand in candidates:
-                if (kind, cand) not in self.used:
+                # (nor an id an input gave: "x.txt" after a JSONL line with "id": "x")
+                if (kind, cand) not in self.used and cand not in self.given:
                     self.used.add((kind, cand))
                     return cand
             candidates = [f"{stem}~{n}"]
@@ -293,6 +298,8 @@ class _RunIds:
         for art in arts:
             if not art.derived_id:
                 first = self.given.setdefault(art.id, f)
+                if first == f and art.id in self.derived:
+                    first = self.derived[art.id]   # a file named so came first ("x.txt", then "id": "x")
                 if first != f and on_warning is not None:
                     on_warning(Warnings.W015.format(path=_rel_path(f) if f != "-" else "stdin", id=art.id,
                                                     first=_rel_path(first) if first != "-" else "stdin"))
@@ -302,6 +309,7 @@ class _RunIds:
                 if claimed != base:
                     tail = art.id[len(base):] if art.id.startswith(base) else ":" + art.id
                     art = dataclasses.replace(art, id=claimed + tail)
+                self.derived.setdefault(art.id, f)
             yield art
 
 

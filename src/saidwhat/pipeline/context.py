@@ -434,6 +434,12 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
 TITLED_NAME_MAX_WORDS = 4
 
 
+#: "Dr" and the titles of knights, dames and the peerage, which only a person bears before
+#: one name ("Lord Winston", "Dame Judith", "Baroness Thornbury"; Debrett's forms of address).
+_PEERAGE = frozenset("dr sir dame lord lady baroness baron countess viscount viscountess marquess marchioness "
+                     "duchess".split())
+
+
 def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Entity spans with the person's names that follow a personal title
     (:data:`PERSONAL_TITLES_V1`: "Dr", "Mrs", "Madam", "Datuk") made whole: NER misses
@@ -452,11 +458,11 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         while k < n and doc[k].lower_.rstrip(".") in TITLE_WORDS_V1 and doc[k].text[:1].isupper():
             k += 1
         start = k
-        if k < n and t.lower_.rstrip(".") in COURTESY_TITLES_V1 | {"dr"} and doc[k].ent_type_ in ("ORG", "GPE", "NORP") \
+        if k < n and t.lower_.rstrip(".") in COURTESY_TITLES_V1 | _PEERAGE and doc[k].ent_type_ in ("ORG", "GPE", "NORP") \
                 and doc[k].ent_iob_ == "B" and (k + 1 == n or doc[k + 1].ent_iob_ != "I") \
                 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].text[1:].islower() \
-                and (k + 1 == n or not doc[k + 1].text[:1].isupper() and doc[k].whitespace_):
-            new.append((k, k + 1))   # "Mr Fahmi", NER's ORG: a courtesy title is only a person's
+                and (k + 1 == n or not doc[k + 1].text[:1].isupper() and (doc[k].whitespace_ or doc[k + 1].is_punct)):
+            new.append((k, k + 1))   # "Mr Fahmi", "Lord Winston", NER's ORG or GPE: a courtesy title is only a person's
             continue
         while k < n and k - start < TITLED_NAME_MAX_WORDS and (
                 doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"

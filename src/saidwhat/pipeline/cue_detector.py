@@ -179,7 +179,8 @@ def find_channel(cue: Token, lo: int, hi: int) -> str | None:
                 if i > 1 and t.dep_ == "prep" and any(x.ent_type_ in _TIME_ENTS for x in t.subtree):
                     cut = i
                     break
-                if i > 1 and t.dep_ == "mark":
+                if i > 1 and (t.dep_ == "mark" or t.lower_ == "that" and t.i >= 1 and t.doc[t.i - 1].pos_ == "NOUN"
+                              and t.doc[t.i - 1].lemma_.lower() in CHANNEL_NOUNS_V1):
                     # "in a statement that the review would go ahead": the parser hangs
                     # the reported clause on the channel noun (acl/relcl); the clause
                     # opened by the complementiser is the content, not the channel
@@ -216,8 +217,8 @@ def _outlet(head: Token, lo: int) -> str | None:
     (:data:`OUTLET_NAMES_V1`)."""
     doc = head.doc
     k = head.i
-    while k > 0 and doc[k - 1].idx >= lo and doc[k - 1].head.i == head.i and doc[k - 1].dep_ == "compound" \
-            and doc[k - 1].text[:1].isupper():
+    while k > 0 and doc[k - 1].idx >= lo and doc[k - 1].head.i in (head.i, k) and doc[k - 1].dep_ in ("compound", "amod") \
+            and doc[k - 1].text[:1].isupper():   # ("the New Straits Times": "New" an adjective)
         k -= 1
     words = [t.lower_ for t in doc[k:head.i + 1]]
     if not all(t.text[:1].isupper() or t.like_num for t in doc[k:head.i + 1]) or not (

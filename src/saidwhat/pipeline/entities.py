@@ -688,9 +688,11 @@ class ArticleEntities:
                             and len(ent) == len(name.split()) + 1 \
                             and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
                         label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", "Ms Hale", NER's ORG
-                    elif label == "GPE" and len(ent) == 2 and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
+                    elif label in ("GPE", "ORG") and len(ent) == 2 and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
+                            and (label == "GPE" or ent[0].lower_ in HONORIFIC_GENDER) \
                             and ent[0].text[:1].isupper() and ent[1].is_alpha and ent[1].text[:1].isupper():
-                        # "Ratu Semi" (NER's place): a title only a person bears and one name
+                        # "Ratu Semi", "Lord Winston" (NER's place), "Lord Pannick" (NER's organisation):
+                        # a title only a person bears and one name (not "Dr Pepper")
                         label = "PERSON"
                         name = self._ent_names[ent.start_char] = normalize_name(ent.text, "PERSON")
                     words = ent.text.split()

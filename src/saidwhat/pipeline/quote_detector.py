@@ -174,8 +174,9 @@ def _subject_hung_on_channel(comp: Token, v: Token) -> list[Token]:
     lo = comp.left_edge.i
     mark, rel = None, None
     for t in doc[v.i + 1:lo]:
-        if t.lower_ != "that" or t.dep_ not in ("mark", "det"):
-            continue
+        if t.lower_ != "that" or t.dep_ not in ("mark", "det", "nsubj"):
+            continue   # (or its subject: "in a report that cuts to the budget had forced ...",
+            #            "cuts" read as the verb of a relative clause)
         # the clause hung on the channel noun: the head of "that" as a complementiser,
         # or, where the parser read "that" as a determiner ("call that order intake in
         # the fourth quarter had dropped"), the relative clause its noun sits in

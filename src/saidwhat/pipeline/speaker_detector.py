@@ -1357,7 +1357,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             m.role = text[r0:pp_end].strip()
     role_parts = [_DATELINE_LEAD.sub("", p) for p in role_parts if p]   # "CUPERTINO, Calif. — Apple Inc."
     role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an")
-                     and p.strip().lower().rstrip(".") not in COURTESY_TITLES_V1)
+                     and p.strip().lower().rstrip(".") not in COURTESY_TITLES_V1
+                     and not _PARTY_STATE.fullmatch(p.strip(" ,")))   # not "R-Pa."
     m.role = role or m.role
     return m
 
@@ -1492,6 +1493,8 @@ def _bare_description(head: Token, np: list[Token], appos: list[Token]) -> str |
     word for a name (NNP, PERSON or ORG) when it opens the clause with a capital; it
     names nobody. A title that is the surname of a person NER found in the article
     ("Major" after "Robert Major") stays a name."""
+    if head.text in ("NGO", "NGOs", "INGO") and not appos:
+        return "generic"   # "…, NGO warns": an unnamed non-governmental organisation
     if not head.text[:1].isupper() or appos or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return None
     if _name_in_title_phrase(head, _NO_BOUND) is not None:

@@ -362,7 +362,9 @@ def _parse_extract_body(body: bytes, content_type: str | None) -> ExtractRequest
                        _clean_errors(e.errors())) from None
     if (req.text is None) == (req.articles is None):
         which = "both" if req.text is not None else "neither"
-        raise ApiError(400, "bad_request", f'Give either "text" or "articles", not {which}.')
+        nulls = [k for k in ("text", "articles") if isinstance(data, dict) and k in data and data[k] is None]
+        given_null = f' ({" and ".join(chr(34) + k + chr(34) for k in nulls)} given as null)' if nulls else ""
+        raise ApiError(400, "bad_request", f'Give either "text" or "articles", not {which}{given_null}.')
     return req
 
 
