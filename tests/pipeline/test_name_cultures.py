@@ -921,3 +921,20 @@ def test_a_baron_is_not_the_baroness(run):
     (q,) = run('Baroness Thornbury tabled the amendment. Lord Thornbury, who is married to her, said he had '
                '"never had an easier decision".')
     assert (q.speaker, q.speaker_gender) == ("Thornbury", "male")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an Arabic kunya (NER's nationality) and a footballer's Portuguese diminutive (NER's organisation) are people
+    ('Abu Turki, a fisherman, said the harbour was empty. "Nothing is left," he said.', "Abu Turki"),
+    ('Thiaguinho scored the winner. "It was a dream," the midfielder said.', "Thiaguinho"),
+])
+def test_a_kunya_and_a_diminutive_name_people(run, text, speaker):
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "PERSON")
+
+
+def test_a_peer_by_title_and_territory_is_a_person(run):
+    # "The Duchess of Lindsey" (NER's organisation) is the "she"; "… Hospital" stays a body
+    qs = run('The Princess of Wales Hospital said beds were full. The Duchess of Lindsey arrived at the gala. '
+             '"It is a wonderful cause," she said.')
+    assert qs[0].speaker_type != "PERSON" and (qs[1].speaker, qs[1].speaker_type) == ("Duchess of Lindsey", "PERSON")

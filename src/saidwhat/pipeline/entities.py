@@ -172,6 +172,12 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z’'-]+\s+){0,3}$")
 _TITLE_MODIFIERS = frozenset("elder former late senior junior acting interim assistant associate".split())
 
 
+#: A peer or royal named by title and territory ("Duchess of Lindsey", "Earl of Wessex";
+#: Debrett's forms of address): one person, whatever NER calls the span.
+_PEER_OF = re.compile(r"(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness|"
+                      r"Prince|Princess) of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+
+
 def _age(text: str, start: int, end: int) -> int | None:
     """The age the article gives right after or before a name at [start, end), or None."""
     m = _AGE_AFTER.match(text, end, min(len(text), end + 8))
@@ -688,6 +694,9 @@ class ArticleEntities:
                             and len(ent) == len(name.split()) + 1 \
                             and not any(w.lower() in _ORG_NAME_WORDS for w in name.split()):
                         label = "PERSON"   # "Councillor Rhodri Llewellyn", "Dr Te Aomihia Walker", "Ms Hale", NER's ORG
+                    elif label in ("GPE", "ORG") and _PEER_OF.fullmatch(name) \
+                            and name.split()[-1].lower() not in _ORG_NAME_WORDS | ORG_NOUNS_V2:   # not "… Hospital"
+                        label = "PERSON"   # "The Duchess of Lindsey" (NER's organisation): a peer by her title
                     elif label in ("GPE", "ORG") and len(ent) == 2 and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
                             and (label == "GPE" or ent[0].lower_ in HONORIFIC_GENDER) \
                             and ent[0].text[:1].isupper() and ent[1].is_alpha and ent[1].text[:1].isupper():

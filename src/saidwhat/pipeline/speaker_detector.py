@@ -1225,7 +1225,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
                                role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
     name_toks, label = _name_tokens(head, np)
-    if label == "NORP" or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
+    if label == "NORP" and not (name_toks and _KUNYA.fullmatch(" ".join(t.text for t in name_toks))) \
+            or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
     while name_toks and name_toks[0].i >= 2 and (h := doc[name_toks[0].i - 1]).text in HYPHENS \
             and not h.whitespace_ and not doc[h.i - 1].whitespace_ and doc[h.i - 1].text[:1].isupper() \
@@ -1710,6 +1711,15 @@ _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}")
 _PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. N.Y. L.A.".split())
 
 
+#: An Arabic kunya, "father of" / "mother of" and a name, which news uses as a person's
+#: name ("Abu Turki", "Umm Khalid"; Wikipedia, "Kunya (Arabic)").
+_KUNYA = re.compile(r"(?:Abu|Umm) (?!Dhabi\b|Ghraib\b|Simbel\b|Kamal\b|Dis\b|Qir\b)[A-Z][a-z]+")
+# (not the places "Abu Dhabi", "Abu Ghraib", "Abu Simbel", "Abu Kamal", "Abu Dis", "Abu Qir")
+#: A Portuguese diminutive used alone as a footballer's name ("Thiaguinho", "Paulinho",
+#: "Ronaldinho"; Wikipedia, "Brazilian football player names").
+_DIMINUTIVE = re.compile(r"[A-Z][a-z]{2,}inh[oa]")
+
+
 def guess_name_type(name: str, label: str | None) -> str:
     """Entity type for a proper name.
 
@@ -1722,6 +1732,9 @@ def guess_name_type(name: str, label: str | None) -> str:
     low = [p.lower().strip(".,") for p in parts]
     if any(p in PLATFORMS_V1 for p in low) and len(parts) == 1:
         return "ORG"
+    if _KUNYA.fullmatch(name) and label not in ("GPE", "LOC", "FAC") \
+            or len(parts) == 1 and label in (None, "ORG") and _DIMINUTIVE.fullmatch(name):
+        return "PERSON"   # "Abu Turki" (NER's nationality), "Thiaguinho" (NER's organisation)
     if any(p in _PLACE_WORDS for p in low[1:]) and not (len(parts) == 2 and (
             label == "PERSON" and is_known_first_name(parts[0]) or ROMANISED_GIVEN.fullmatch(parts[0]))):
         # "Maple Lake", "Bay Street"; but "Ellen Park", which NER calls a person
