@@ -938,3 +938,15 @@ def test_a_peer_by_title_and_territory_is_a_person(run):
     qs = run('The Princess of Wales Hospital said beds were full. The Duchess of Lindsey arrived at the gala. '
              '"It is a wonderful cause," she said.')
     assert qs[0].speaker_type != "PERSON" and (qs[1].speaker, qs[1].speaker_type) == ("Duchess of Lindsey", "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the given names NER left out before a patronymic are the person's, and shorten the name
+    ('Siti Aminah binti Abdullah, a 52-year-old trader, said her stall was flooded. "I have nothing left," '
+     'Siti Aminah said.', "Siti Aminah binti Abdullah"),
+    ('Mohd Faizal bin Ismail said the road was cut. "We waited for days," said Mohd Faizal.',
+     "Mohd Faizal bin Ismail"),
+])
+def test_given_names_before_a_patronymic_are_the_persons(run, text, speaker):
+    qs = run(text)
+    assert [q.speaker for q in qs] == [speaker, speaker] and qs[0].speaker_id == qs[1].speaker_id

@@ -83,7 +83,8 @@ class DocContext:
         self.tok_starts = [t.idx for t in doc]
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
         self.ents = _untagged_people(doc, self.mask, _past_datelines(doc, self.par_breaks, _titled_names(
-            doc, _nicknamed_names(doc, _joined_names([_headline_verb_off(_whole_words(e)) for e in doc.ents])))))
+            doc, _nicknamed_names(doc, _patronymic_names(_joined_names(
+                [_headline_verb_off(_whole_words(e)) for e in doc.ents]))))))
         # (doc.ents rebuilds its spans on every access)
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
@@ -231,6 +232,32 @@ def _opens_surname(e: Span) -> bool:
 
 #: A numbered unit's number written as an ordinal in figures ("9th", "82nd", "1st").
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+#: Patronymic particles between given names and a father's name ("Siti Aminah binti
+#: Abdullah", "Mohd Faizal bin Ismail"; Wikipedia, "Malay names").
+_PATRONYMIC_PARTICLES = frozenset("bin binti bint ibn".split())
+
+
+def _patronymic_names(ents: list[Span]) -> list[Span]:
+    """Entity spans with the given names and patronymic particle NER left out before a
+    PERSON span put back ("Siti Aminah binti" + "Abdullah"): one to three capitalised
+    proper nouns outside any entity, then "bin"/"binti"/"bint"/"ibn", right before it."""
+    out = []
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        doc = e.doc
+        # the particle before the span, or NER's span opening with it ("binti Abdullah")
+        at = e.start if e[0].text in _PATRONYMIC_PARTICLES else e.start - 1
+        if e.label_ == "PERSON" and at >= 1 and doc[at].text in _PATRONYMIC_PARTICLES:
+            k = at
+            while k > 0 and at - k < 3 and (p := doc[k - 1]).pos_ == "PROPN" and p.is_alpha \
+                    and p.text[:1].isupper() and k - 1 not in covered and p.lower_ not in TITLE_WORDS_V1:
+                k -= 1
+            if k < at:
+                e = Span(doc, k, e.end, label=e.label)
+        out.append(e)
+    return out
 
 
 def _joined_names(ents: list[Span]) -> list[Span]:

@@ -870,6 +870,11 @@ def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
+#: Patronymic particles between given names and a father's name ("Siti Aminah binti
+#: Abdullah", "Iestyn ap Gruffydd"): the given names before one are the person's too.
+_PATRONYMICS = frozenset("bin binti bint ibn ap ab ferch verch arap".split())
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -1054,6 +1059,14 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     while toks and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text in NAME_PARTICLES_V1 \
             and toks[0].doc[toks[0].i - 1] in np:
         toks = [toks[0].doc[toks[0].i - 1]] + toks
+    if toks and toks[0].text in _PATRONYMICS:
+        # the given names before a patronymic NER left out ("Siti Aminah" + "binti Abdullah")
+        k = 0
+        while k < 3 and toks[0].i > 0 and (p := toks[0].doc[toks[0].i - 1]) in np and p.pos_ == "PROPN" \
+                and p.text[:1].isupper() and p.is_alpha and p.ent_type_ in ("", "PERSON") \
+                and p.lower_ not in TITLE_WORDS_V1:
+            toks = [p] + toks
+            k += 1
     if any(_paragraph_break(t) for t in toks):   # NER ran over a paragraph break: the head's side
         groups: list[list[Token]] = [[]]
         for t in toks:
