@@ -950,3 +950,14 @@ def test_a_peer_by_title_and_territory_is_a_person(run):
 def test_given_names_before_a_patronymic_are_the_persons(run, text, speaker):
     qs = run(text)
     assert [q.speaker for q in qs] == [speaker, speaker] and qs[0].speaker_id == qs[1].speaker_id
+
+
+@pytest.mark.parametrize("text, role", [
+    # a role before the name is whole: modifiers of words already in it belong to it
+    ('Human Rights Watch researcher Shayna Bauchner said the camps were full. "Nobody is safe," she said.',
+     "Human Rights Watch researcher"),
+    ("Kelantan Menteri Besar Datuk Mohd Nassuruddin Daud said the roads were closed. He said aid would arrive.",
+     "Kelantan Menteri Besar Datuk"),
+])
+def test_a_role_before_the_name_is_whole_on_every_record(run, text, role):
+    assert [q.speaker_role for q in run(text)][-1] == role

@@ -507,8 +507,8 @@ def _left_role(ent, text: str | None = None) -> str | None:
     while i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and (
             doc[i - 1].lower_.rstrip(".") in TITLE_WORDS_V1
             or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod")
-                and doc[i - 1].head.i >= ent.start - 1)):
-        i -= 1
+                and (doc[i - 1].head.i >= ent.start - 1 or i < ent.start and i <= doc[i - 1].head.i < ent.end))):
+        i -= 1   # (a modifier of a word already in the role too: "Human Rights Watch researcher")
     if i < ent.start:
         start = doc[i].idx
         if text is None:
