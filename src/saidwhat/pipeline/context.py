@@ -7,6 +7,7 @@ character-to-token lookup. Reads ``doc.text`` and tokens; writes nothing.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from bisect import bisect_left, bisect_right
@@ -86,6 +87,9 @@ class DocContext:
             doc, _nicknamed_names(doc, _patronymic_names(_joined_names(
                 [_headline_verb_off(_whole_words(e)) for e in doc.ents]))))))
         # (doc.ents rebuilds its spans on every access)
+        people = sorted((e.start_char, e.end_char) for e in self.ents if e.label_ == "PERSON")
+        self.person_starts = [a for a, _ in people]
+        self.person_reach = list(itertools.accumulate((b for _, b in people), max))   # furthest end so far
         self.sent_ends = self._sentence_ends()
         self.skip = self._skipped_paragraphs()          # sorted, disjoint (start, end)
         self._skip_starts = [a for a, _ in self.skip]

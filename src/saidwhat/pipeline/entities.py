@@ -167,9 +167,11 @@ _AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z’'-]+\s+){0,3}$")
 
 
-#: Title words that modify a title rather than name one ("the elder Mr. Murdoch", "the
-#: former minister"): no evidence of which bearer of a shared surname is meant.
-_TITLE_MODIFIERS = frozenset("elder former late senior junior acting interim assistant associate".split())
+#: Words of age and tenure before a title ("the elder Mr. Murdoch", "the former
+#: minister", "acting chief"): no evidence of which bearer of a shared surname is meant.
+#: (Not :data:`TITLE_MODIFIERS_V1`, which holds the portfolios too: "Health" tells two
+#: ministers apart.)
+_TENURE_WORDS = frozenset("elder former late senior junior acting interim assistant associate".split())
 
 
 #: A peer or royal named by title and territory ("Duchess of Lindsey", "Earl of Wessex";
@@ -1394,7 +1396,7 @@ class ArticleEntities:
         Bailey" and "Pastor Merline Bailey"); None when no title word, a courtesy title
         (the honorific pass weighs those by gender), or not exactly one bearer fits."""
         words = {w.lower().rstrip(".") for w in title.split()} & TITLE_WORDS_V1
-        words -= COURTESY_TITLES_V1 | {w.rstrip(".") for w in COURTESY_TITLES_V1} | _TITLE_MODIFIERS
+        words -= COURTESY_TITLES_V1 | {w.rstrip(".") for w in COURTESY_TITLES_V1} | _TENURE_WORDS
         if not words or " " in surname:
             return None
         sharing = [e for e in self._unique() if e.type == "PERSON" and len(e.name.split()) >= 2

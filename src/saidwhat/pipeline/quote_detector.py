@@ -17,6 +17,7 @@ speech; GGT drops quotes under 4 words, textacy skips title-cased content).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -1330,8 +1331,8 @@ def _nickname_in_name(ctx: DocContext, nxt: MarkedSpan) -> bool:
     """True if marked span ``nxt`` is a nickname inside a person's name ('Senator Arturo
     “Bambi” Dimalanta told ...', a PERSON span of :func:`context._nicknamed_names`): the
     attribution of the quotation before it reads past it."""
-    return any(e.label_ == "PERSON" and e.start_char < nxt.open_pos and nxt.outer_end < e.end_char
-               for e in ctx.ents if e.start_char < nxt.open_pos)
+    k = bisect_left(ctx.person_starts, nxt.open_pos) - 1   # the PERSON spans opening before it
+    return k >= 0 and nxt.outer_end < ctx.person_reach[k]
 
 
 def _title_opens_speaker(ctx: DocContext, m: MarkedSpan, nxt: MarkedSpan) -> bool:
