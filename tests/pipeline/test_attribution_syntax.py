@@ -470,3 +470,26 @@ def test_a_past_cue_after_a_clause_with_a_modal_is_the_reporters_next_statement(
 def test_a_page_called_a_name_speaks_by_that_name(run, text):
     (q,) = run(text)
     assert (q.speaker, q.speaker_type) == ("Ohio Moms Unite", "ORG") and q.cue != "called"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a description whose relative clause gives the person's name: the name is the speaker
+    ("Another resident, who gave her name as Wendy Tsosie, said the crosswalk was dangerous.", "Wendy Tsosie"),
+    ("One caller, who identified himself as Omar Reddy, said the bridge should be closed.", "Omar Reddy"),
+    ("A speaker who gave her name as Nell Obuya, a retired teacher, said the park needs lights.", "Nell Obuya"),
+])
+def test_a_name_given_in_a_relative_clause_is_the_speakers(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Among those ... was <Name>, <description>, who said": the relative clause hangs on
+    # the description; the name is who speaks
+    ("Among those at the hui was Anahera Tipene, 22, a law student, who said she had driven up from Wellington.",
+     "Anahera Tipene"),
+    ("Also at the meeting was Delphine Auger, a band councillor, who said the vote was rushed.", "Delphine Auger"),
+])
+def test_a_relative_clause_on_a_names_apposition_is_the_names(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker

@@ -289,3 +289,19 @@ def test_the_subject_of_the_content_is_the_body_that_reports_it(run):
 def test_company_words_of_other_languages(run, text, speaker):
     qs = run(text)
     assert [(q.speaker, q.speaker_type) for q in qs] == [(speaker, "ORG")] * 2
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a press release's capitalised titles after the name, which the parser coordinates
+    # with the name: the person's role, not a second speaker joined to the name
+    ("“We are ready to grow,” said Miriam Castellanos-Ruiz, Executive Vice President and Chief "
+     "Financial Officer of Dorrel Foods.", "Miriam Castellanos-Ruiz",
+     "Executive Vice President and Chief Financial Officer of Dorrel Foods"),
+    ("“We are ready to grow,” said Janet P. Holloway, Chair and Chief Executive Officer of Brookmere Bank.",
+     "Janet P. Holloway", "Chair and Chief Executive Officer"),
+    ("“We are ready to grow,” said Janet Holloway, President and Chief Executive Officer of Brookmere Bank.",
+     "Janet Holloway", "President and Chief Executive Officer of Brookmere Bank"),
+])
+def test_press_release_titles_after_the_name_are_its_role(run, text, name, role):
+    (q,) = run(text)
+    assert (q.speaker, q.speaker_role) == (name, role)

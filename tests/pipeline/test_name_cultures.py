@@ -961,3 +961,19 @@ def test_given_names_before_a_patronymic_are_the_persons(run, text, speaker):
 ])
 def test_a_role_before_the_name_is_whole_on_every_record(run, text, role):
     assert [q.speaker_role for q in run(text)][-1] == role
+
+
+def test_a_titles_place_is_no_given_name(run):
+    # "Ambassador to Brazil Fang Zhiyuan": the place the title's phrase ends in, though a
+    # given name in the table, does not open the Chinese name after it
+    text = ("Chinese Ambassador to Brazil Fang Zhiyuan said the two countries were natural partners. "
+            "“Our trade has doubled in five years,” the ambassador told reporters.")
+    assert [q.speaker for q in run(text)] == ["Fang Zhiyuan"] * 2
+
+
+def test_a_name_ner_missed_after_a_titles_body_is_the_speaker(run):
+    # "Governor of the Kaliningrad Region Timur Olegovich Rudakov said": state-media
+    # titles run into the name; a Russian name with its patronymic NER did not tag
+    text = ("Governor of the Kaliningrad Region Timur Olegovich Rudakov said the bridge would reopen on Monday. "
+            "“Traffic will be restored in full,” the governor said.")
+    assert [q.speaker for q in run(text)] == ["Timur Olegovich Rudakov"] * 2

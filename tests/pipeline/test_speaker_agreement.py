@@ -700,3 +700,23 @@ def test_a_described_subject_outranks_the_unnamed_source_before_it(run, text, sp
 ])
 def test_a_place_before_a_title_is_news_about_its_only_holder(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a headline's bare surname comes before anyone of the name is written in full; the
+    # lede's full name is the one the body's bare surname means, not a namesake met later
+    ("Gallacher leads in Dubai\n\nEwan Gallacher shot 66 to lead in Dubai. “The putter was hot,” Gallacher said. "
+     "His playing partner, Rory Gallacher, who is no relation, finished on 70.", "Ewan Gallacher"),
+    ("Svensson fumes at penalty\n\nLinnea Svensson lost the title after a slow-play penalty. “I understand the rule,” "
+     "Svensson said. Elsa Svensson, who is not related, called it a disgrace.", "Linnea Svensson"),
+])
+def test_a_headlines_surname_decides_no_namesake(run, text, speaker):
+    assert run(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # "Coun." (Canadian councillor) parsed as an apposition of its own before the name's
+    "His colleague, Coun. Ravi Sandhu of Ward 6, said the arena needed a new roof. He said repairs would cost $4 million.",
+])
+def test_a_title_apposition_before_the_name_is_no_speaker(run, text):
+    assert [q.speaker for q in run(text)] == ["Ravi Sandhu", "Ravi Sandhu"]

@@ -52,13 +52,25 @@ _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
 DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
                   r"(?:, \d{4})?)?")
 
+#: An agency credit in brackets after a title-case place; not a member's party in a
+#: debate report ("Anna Price (Lab) —").
+_AGENCY = r"\((?!(?:Lab|Con|LD|Lib Dem|SNP|Ind|Green|Labour|Conservative|Reform|DUP|SF|PC|Plaid)\))[A-Z][A-Za-z.& ]{1,19}\)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
 #: A wire dateline opening an article's first paragraph: the place in capitals, an
 #: optional state or country, an optional date, an optional agency in brackets, then a
 #: dash ("OTTAWA —", "MANCHESTER, England (AP) —", "ST. LOUIS (Reuters) -", "DETROIT,
-#: Oct 2 -"; AP Stylebook, "datelines").
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+#: Oct 2 -"; AP Stylebook, "datelines"). Asian and Gulf agencies write the place in
+#: title case; such a dateline needs the agency in brackets or the date ("Kuala Lumpur,
+#: Dec 4 (Bernama) --", "Jember, East Java (Antara) —", "Dubai, Oct 3 -"), so that no
+#: name and dash opening a paragraph passes for one.
+DATELINE = re.compile(r"(?:(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!" + _MONTH + r" \d)"
                        r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE +
-                       r"(?: ?\([A-Za-z.& ]{2,20}\))? ?[—–-]{1,2} +")
+                       r"(?: ?\([A-Za-z.& ]{2,20}\))?"
+                       r"|(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’.-]+(?:, (?!" + _MONTH + r" \d)"
+                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+                       r"(?:,? " + _MONTH + r" \d{1,2}(?:, \d{4})?(?: ?" + _AGENCY + ")?| ?" + _AGENCY + "))"
+                       r" ?[—–-]{1,2} +")
 
 
 class DocContext:
@@ -392,10 +404,12 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
                 or any(w.lower_ in _NOT_PERSON_WORDS for w in doc[t.i:k]):
             continue
         last = doc[k - 1]
-        if any(doc[j].head.i != last.i and doc[j].text not in HYPHENS for j in range(t.i, k - 1)) \
-                or title_case(t.sent) and not any(
-                x.pos_ in ("VERB", "AUX") and x.text.islower() for x in t.sent):
-            continue
+        if any(doc[j].head.i != last.i and doc[j].text not in HYPHENS and not (
+                j == t.i and t.dep_ == "ROOT" and doc[j + 1].is_sent_start) for j in range(t.i, k - 1)) \
+                or title_case(last.sent) and not any(
+                x.pos_ in ("VERB", "AUX") and x.text.islower() for x in last.sent):
+            continue   # (the parser may cut a given name off as a sentence of its own after
+            #            a headline without a full stop: "Ewan" | "Gallacher shot 66")
         if last.dep_ in ("nsubj", "nsubjpass") or last.dep_ == "appos" and last.head.pos_ == "NOUN" \
                 and last.head.lower_ in PERSON_NOUNS_V2:
             spans.append((t.i, k))

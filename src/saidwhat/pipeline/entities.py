@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..model import EntityRecord
 from .context import DocContext, title_case
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1,
+from .lexicons import (BODY_HEAD_NOUNS, COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1,
                        GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1,
@@ -239,9 +239,13 @@ def _branch_of(target: str, place: str, names) -> bool:
 
 
 def _group_or_title(name: str) -> bool:
-    """True for a one-word name that is a group noun or a bare title or role noun
-    ("Neighbors", "Officials", "Councillor"), which NER sometimes tags as an entity."""
-    return " " not in name and (name.lower() in GROUP_NOUNS_V1 or _is_role_word(name))
+    """True for a one-word name that is a group noun, a bare title or role noun or a
+    nationality noun ("Neighbors", "Officials", "Councillor", "Frenchman"), which NER
+    sometimes tags as an entity."""
+    return " " not in name and (name.lower() in GROUP_NOUNS_V1 or _is_role_word(name)
+                                or name.lower() in DEMONYM_NOUNS_V1 and not is_known_first_name(name))
+    # (a nationality noun alone, "The Frenchman jumped", is a description, never a name;
+    # but "Finn" and "Dane" are also given names)
 
 
 def _subject_misread(tok) -> bool:
@@ -265,13 +269,18 @@ about during since until while if""".split())
 _GIVEN_PAIR = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
+#: Words before a nationality that NER sweeps into a name with it ("Fellow Swede Elsa
+#: Svensson", "New Zealander Liam Carver", "compatriot Ana Ruiz").
+_BEFORE_DEMONYM = frozenset("fellow compatriot new".split())
+
+
 def _swept_before_name(word: str) -> bool:
     """A capitalised nationality (:data:`DEMONYM_NOUNS_V1` or an adjective of one,
-    "American"), person noun (:data:`PERSON_NOUNS_V1`) or title (:data:`TITLE_WORDS_V1`)
-    that NER may sweep into the name that follows it."""
+    "American"), person noun (:data:`PERSON_NOUNS_V1`), title (:data:`TITLE_WORDS_V1`)
+    or word of :data:`_BEFORE_DEMONYM` that NER may sweep into the name that follows it."""
     w = word.lower().rstrip(".")
     return word[:1].isupper() and word.rstrip(".").isalpha() and (
-        w in DEMONYM_NOUNS_V1 or w in PERSON_NOUNS_V1 or w in TITLE_WORDS_V1)
+        w in DEMONYM_NOUNS_V1 or w in PERSON_NOUNS_V1 or w in TITLE_WORDS_V1 or w in _BEFORE_DEMONYM)
 
 
 def _is_role_word(word: str) -> bool:
@@ -345,6 +354,25 @@ documentary play musical opera poem collection essay series show podcast paintin
 #: Prepositions of place: a name NER tags a place after one of them ("from Hong Kong") is
 #: one, though its first word is also a given name.
 _LOCATIVE = frozenset("in from to at near across throughout inside outside".split())
+
+#: Prepositions after which a one-word name is a place, whatever NER said ("a hospital
+#: in Lumajang", "villages near Tenby"); "to" only after a word of going there (below),
+#: as people are spoken, written and sent "to" too.
+_IN_PLACE_PREPS = frozenset("in near across throughout inside outside".split())
+
+#: Lemmas of going somewhere, before "to" and a place ("return to Arctic", "visit to
+#: Yorkshire", "heading back to Maracaibo").
+_GOING_TO = frozenset("""return go come travel visit trip journey head fly move flee drive sail deploy
+relocate back""".split())
+
+
+def _place_mention(ent) -> bool:
+    """True if a one-word name is written as a place: after a preposition of place or
+    after "to" of going there ("a hospital in Lumajang", "return to Arctic"). (A name
+    after "the" is no evidence: "the Petitioner" of a court's judgment is a person.)"""
+    r = ent.root
+    return len(ent) == 1 and r.dep_ == "pobj" and (r.head.lower_ in _IN_PLACE_PREPS or r.head.lower_ == "to" and (
+        r.head.head.lemma_.lower() in _GOING_TO or r.head.head.lower_ in _GOING_TO))
 
 
 #: Kinship nouns (English; those of ROLE_GENDER and their neutral forms): a person
@@ -657,7 +685,7 @@ class ArticleEntities:
         office_of: set[str] = set()    # names written only as "the mayor of X" are places
         place_of: set[str] = set()     # "the town of X" is a place, whatever the name table says
         not_office: set[str] = set()
-        in_place: set[str] = set()     # one-word names only ever written after "in" are places
+        in_place: set[str] = set()     # one-word names only ever written as places (_place_mention)
         located: set[str] = set()      # places NER tagged after a preposition of place
         not_in_place: set[str] = set()
         ends: dict[int, int] = {}
@@ -720,8 +748,8 @@ class ArticleEntities:
                         office_of.add(name)    # "the mayor of Köln"
                     else:
                         not_office.add(name)
-                    if r.dep_ == "pobj" and r.head.lower_ == "in" and len(ent) == 1:
-                        in_place.add(name)     # "Nia Howells in Tenby"
+                    if _place_mention(ent):
+                        in_place.add(name)     # "Nia Howells in Tenby", "return to Arctic"
                     else:
                         not_in_place.add(name)
                     if r.dep_ == "pobj" and r.head.lower_ in _LOCATIVE and ent.label_ in ("GPE", "LOC"):
@@ -850,11 +878,13 @@ class ArticleEntities:
                     e.type = "ORG"
                     e.gender = e.gender_source = None
                 if e.type == "ORG" and (left := _left_role(ent, ctx.text)) \
-                        and left.split()[-1].lower() in PERSON_NOUNS_V1 and left.split()[-1].lower() not in ORG_NOUNS_V2 \
-                        and len(e.name.split()) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
-                                                             for w in e.name.split()) \
+                        and left.split()[-1].lower() in PERSON_NOUNS_V1 | BODY_HEAD_NOUNS \
+                        and left.split()[-1].lower() not in ORG_NOUNS_V2 \
+                        and len(e.name.split()) in (1, 2) and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                                                  for w in e.name.split()) \
                         and not any(w.lower() in _ORG_NAME_WORDS for w in e.name.split()):
-                    e.type = "PERSON"   # "Aid worker Lindiwe Mokoena", NER's ORG: a person noun names a person
+                    e.type = "PERSON"   # "Aid worker Lindiwe Mokoena", "BPBD head Retno Kusumawati",
+                    #                     "agency head Kuswanto", NER's ORG: a person noun names a person
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
@@ -1094,6 +1124,8 @@ class ArticleEntities:
             tok = ctx.token_at(m.start())
             if tok is None or tok.pos_ != "PROPN" and not romanised or ctx.token_quoted(tok) or ctx.skipped(m.start()):
                 continue
+            if tok.ent_type_ in ("GPE", "LOC") and tok.dep_ == "pobj":
+                continue   # "Ambassador to Brazil Fang Zhiyuan": the title's place, not a given name
             found[m.start()] = (m.end(), m.group(0))
         return found
 
@@ -1355,12 +1387,16 @@ class ArticleEntities:
             # sister, Daniela Marquez") only when no one else of the name has been quoted
             # before, as news calls relatives by given name and keeps the surname for the
             # one it quotes (a son who died, "His father, Ernie Roe, says": the father)
-            first = self._bare_uses(norm, sharing, pos)
+            # (a bare use before anyone of the name is written in full, as a headline's
+            # "Gallacher leads in Dubai", decides nothing: the first use after one is)
+            first = [b for b in self._bare_uses(norm, sharing, pos) if any(last_before(e, b) >= 0 for e in sharing)]
             at = first[0] if first else pos
             main = [e for e in sharing if not self._named_as_relative(e) and self._spoke_before(e, at)]
             owner = max(main or sharing, key=lambda e: (last_before(e, at), len(e.positions)))
             if last_before(owner, at) < 0:
-                owner = max(sharing, key=lambda e: len(e.positions))
+                # no one of the name written in full yet (a headline's bare surname): the
+                # one the article names first after it, as a story's lede names its subject
+                owner = min(sharing, key=lambda e: (min(e.positions, default=len(self.ctx.text)), -len(e.positions)))
             self._owner[norm] = owner
         near = self.ctx.sentence_start_before(max(0, self.ctx.sentence_start_before(pos) - 1))
         recent = [e for e in sharing if last_before(e, pos) >= near]

@@ -65,7 +65,7 @@ haji hajji hajjah barrister madam madame comrade commodore councilwoman councilm
 thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
-puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel
+puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel coun ald
 baroness baron countess viscount viscountess marquess marchioness duchess
 """.split())
 # (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
@@ -115,7 +115,7 @@ councillor councilor cllr alderman senator sen congressman congresswoman mayor g
 judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri sri smt
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
 councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
-ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin
+ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin coun ald
 baroness baron countess viscount viscountess marquess marchioness duchess""".split())
 # (the last three words: "the Honourable Lorna Beckles", Commonwealth usage for ministers;
 # the Malaysian "Puan", "Encik" and "Datin", like "Datuk")
@@ -205,8 +205,16 @@ defender quarterback rookie captain chef photographer filmmaker director produce
 frontman frontwoman rapporteur
 principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
 specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
-pilot firefighter paramedic collector
+pilot firefighter paramedic collector coordinator administrator supervisor investigator
+curator negotiator
 """.split())
+
+#: Nouns for the person at the top of a body, written after the body's name and before
+#: the person's ("BNPB head Kuswanto", "agency head Wahyu Setiawati"; Indonesian and
+#: Malaysian English-language papers): no entry of PERSON_NOUNS_V1, as "head" also
+#: heads phrases that name no one ("head office").
+BODY_HEAD_NOUNS = frozenset({"head"})
+
 
 #: Plural nouns for groups of people that news copy gives as speakers ("Residents said",
 #: "Critics say"): written capitalised at the start of a clause they are still no name.
@@ -284,8 +292,11 @@ television tv radio website phone call text programme program documentary note
 #: demonyms in Wikipedia's "List of adjectival and demonymic forms for countries and
 #: nations", where the noun differs from the adjective or is used alone of one person.
 #: NER tags them NORP, or ORG when it errs; either way they name no one by themselves.
-#: The last line: the one-word nicknames of national teams' players as Australian,
-#: South African and English copy uses them ("the Wallaby said", "the Springbok").
+#: Then the one-word nicknames of national teams' players as Australian, South African
+#: and English copy uses them ("the Wallaby said", "the Springbok"); the last lines, the
+#: nouns of people of a city or region that sports and regional copy uses the same way
+#: ("the Glaswegian admitted", "New Zealander Liam Carver"; the same Wikipedia list's
+#: city demonyms).
 DEMONYM_NOUNS_V1 = frozenset("""
 dane swede finn norwegian icelander spaniard frenchman frenchwoman briton brit scot
 scotsman scotswoman welshman welshwoman irishman irishwoman englishman englishwoman
@@ -299,6 +310,9 @@ iraqi israeli palestinian egyptian moroccan algerian tunisian nigerian ghanaian 
 ethiopian ugandan cameroonian senegalese ivorian zimbabwean zambian filipino
 indonesian thai vietnamese malaysian singaporean
 wallaby springbok socceroo matilda lioness
+zealander yorker glaswegian londoner mancunian liverpudlian scouser geordie brummie dubliner
+corkonian parisian berliner texan californian quebecer quebecker albertan torontonian
+aucklander sydneysider melburnian queenslander capetonian yorkshireman yorkshirewoman
 """.split())
 
 #: Words that may follow a comma inside one name: company and generational suffixes

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from . import given_names
 from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
-from .lexicons import (ACCOUNT_NOUNS_V1, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
+from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
                        GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1, TITLE_WORDS_V1)
@@ -158,6 +158,13 @@ def find_subject(cue: Token, depth: int = 0) -> Token | None:
             and subj.doc[subj.i - 1].text[:1].isupper() and subj.doc[subj.i + 1].text[:1].isupper():
         subj = subj.doc[subj.i + 1]   # "Pau Roig i Ferrer said": the Catalan "i" read as the pronoun "I"
     subj = _titled_person_in_name(subj, cue) or subj if subj is not None else None
+    subj = _role_apposed_name(subj, cue) or subj if subj is not None else None
+    if subj is not None and subj.pos_ == "NOUN" and subj.dep_ == "appos" and cue.dep_ == "relcl" \
+            and cue.head.i == subj.i and subj.head.pos_ == "PROPN" and subj.head.ent_type_ == "PERSON" \
+            and subj.head.i < subj.i:
+        # "Among those at the hui was Anahera Tipene, 22, a law student, who said": the
+        # relative clause hangs on the name's apposition; the name is who speaks
+        subj = subj.head
     named = _apposed_name_before(cue)
     if named is not None and (subj is None or subj.i < named.i and subj.pos_ != "PRON"
                               and (subj.ent_type_ != "PERSON" or subj.lower_ in TITLE_WORDS_V1)
@@ -184,6 +191,29 @@ def _titled_person_in_name(subj: Token, cue: Token) -> Token | None:
         if any(t.i < pobj.i and not t.ent_type_ and (t.lower_ in TITLE_WORDS_V1 or t.lower_ in _ROLE_NOUNS)
                for t in pobj.subtree):
             return pobj
+    return None
+
+
+def _role_apposed_name(subj: Token, cue: Token) -> Token | None:
+    """The person after a body's name and a role noun, which the parser hung on the body
+    as appositions: in "National Disaster Mitigation Agency (BNPB) head Kuswanto said",
+    "Agency" becomes the subject and "head" and "Kuswanto" hang on it. When the word
+    right before the cue is a capitalised proper noun inside the subject's phrase, after
+    a role noun (:data:`PERSON_NOUNS_V1`, :data:`BODY_HEAD_NOUNS`) and with no comma
+    between, that noun is the subject; None otherwise."""
+    doc = subj.doc
+    k = cue.i - 1
+    if k > 0 and doc[k].dep_ in ("aux", "advmod") and doc[k].pos_ != "PROPN":
+        k -= 1
+    if subj.pos_ != "PROPN" or not subj.i + 1 < k:
+        return None
+    name, role = doc[k], doc[k - 1]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.text.isupper() \
+            or role.pos_ != "NOUN" or role.lower_ not in PERSON_NOUNS_V1 and role.lower_ not in BODY_HEAD_NOUNS \
+            or any(t.text == "," for t in doc[subj.i + 1:k]):
+        return None
+    if all(any(a.i == subj.i for a in t.ancestors) for t in (name, role)):
+        return name
     return None
 
 
@@ -848,6 +878,29 @@ def _coordinated_organisation(head: Token) -> list[Token] | None:
     return toks
 
 
+def _missed_name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
+    """The name NER missed at the end of a capitalised title's "of" phrase, after the
+    body NER found there, right before the cue ("Governor of the Kaliningrad Region Timur
+    Olegovich Rudakov said"): two to four capitalised words opening with a given name
+    the table has seen, no title or organisation word among them; None otherwise."""
+    if not head.text[:1].isupper() or head.lower_.rstrip(".") not in TITLE_WORDS_V1:
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.ent_type_ or pobj.idx + len(pobj) > hi or pobj.pos_ != "PROPN":
+        return None
+    k = pobj.i
+    while k > prep.i + 1 and (t := pobj.doc[k - 1]).pos_ == "PROPN" and not t.ent_type_ \
+            and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and pobj.i - k < 3:
+        k -= 1
+    run = list(pobj.doc[k:pobj.i + 1])
+    if 2 <= len(run) <= 4 and pobj.doc[k - 1].ent_type_ in ("ORG", "GPE", "LOC") \
+            and (is_known_first_name(run[0].text) or given_names.is_attested_given_name(run[0].text)) \
+            and not any(t.lower_.rstrip(".") in TITLE_WORDS_V1 or t.lower_ in _ORG_NAME_WORDS for t in run):
+        return run
+    return None
+
+
 def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
     """The person's name that ends a capitalised title's "of"/"for" phrase ("Superintendent
     of Police Somnath Gharge", "Commissioner of Police Ravi Menon"): the PERSON entity
@@ -1209,6 +1262,11 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if body is not None:   # "Transport for Cumbria said"
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         return Mention(start, end, text[start:end], head, name=text[start:end], kind="name", ent_label="ORG")
+    named = _missed_name_in_title_phrase(head, hi)
+    if named is not None:
+        s0, ns, ne = np[0].idx, named[0].idx, named[-1].idx + len(named[-1])
+        return Mention(s0, ne, text[s0:ne], named[-1], name=text[ns:ne], role=text[s0:ns].strip(" ,"),
+                       kind="name", ent_label="PERSON")
     bare = _bare_description(head, np, appos)
     if bare is not None:   # "Neighbors said", "Councillor said": no one is named
         start, end = np[0].idx, np[-1].idx + len(np[-1])
@@ -1269,6 +1327,16 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                     spans.append([s0, e0])
         role_parts.extend(text[s0:e0] for s0, e0 in spans)
         for c in head.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and lo <= c.idx < hi and c.i > head.i \
+                    and doc[c.left_edge.i - 1].text == "," and (
+                    c.lower_.rstrip(".") in TITLE_WORDS_V1 or c.lower_ in PERSON_NOUNS_V1):
+                # "Janet Holloway, President and Chief Executive Officer of Brookmere Bank":
+                # press-release titles after the name, which the parser coordinates with
+                # it, are the person's role, not a second speaker
+                rtoks = [t for t in c.subtree if t.idx < hi]
+                if rtoks:
+                    role_parts.append(text[rtoks[0].idx:rtoks[-1].idx + len(rtoks[-1])])
+                continue
             if c.dep_ == "conj" and c.pos_ == "PROPN" and lo <= c.idx < hi:
                 ctoks, _ = _name_tokens(c, _np_tokens(c, lo, hi))
                 if ctoks:
@@ -1332,7 +1400,11 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                            role=text[start:head.idx + len(head)], ent_label="ORG")
         # common noun: an apposition may hold the name (also a title's own apposition:
         # "Her partner, the editor Rafe Lindqvist," where the name hangs on "editor")
-        for a in appos or _low_appositions(head, lo, hi):
+        apposed = appos or _low_appositions(head, lo, hi)
+        for a in apposed:
+            if a.lower_.rstrip(".") in TITLE_WORDS_V1 and any(b.ent_type_ == "PERSON" and b.i > a.i for b in apposed):
+                continue   # "His colleague, Coun. Ravi Sandhu, said": the parser made the title
+                #            an apposition of its own, before the name's
             if a.pos_ == "NOUN" and (inner := next((x for x in a.children if x.dep_ == "appos" and x.i > a.i
                                                     and x.ent_type_ == "PERSON" and lo <= x.idx < hi), None)):
                 a = inner
@@ -1666,8 +1738,10 @@ def _surname_in_doc(tok: Token) -> bool:
 def _nickname(head: Token, lo: int, hi: int) -> Span | None:
     """A name the description gives its person: in quotation marks in a relative clause
     ("a tenant organiser who asked to be identified only as “Moth”" -> Moth), after
-    "named" ("an agency official in Banten province named Jhony" -> Jhony), or in
-    apposition to the name given ("who gave only his first name, Yusuf" -> Yusuf)."""
+    "named" ("an agency official in Banten province named Jhony" -> Jhony), after "gave
+    her name as" or "identified himself as" ("Another speaker, who gave her name as Wendy
+    Tsosie, said" -> Wendy Tsosie), or in apposition to the name given ("who gave only
+    his first name, Yusuf" -> Yusuf)."""
     for t in head.subtree:
         if t.dep_ in ("pobj", "oprd", "attr", "dobj") and t.pos_ == "PROPN" and 0 < t.idx - head.idx < 150 \
                 and t.head.lower_ in ("as", "named", "called", "nicknamed") and t.i > 0:
@@ -1683,6 +1757,13 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
             # named in part): "who asked to be identified only as Parwana"
             if t.head.lower_ == "as" and t.head.i >= 2 and t.doc[t.head.i - 1].lower_ == "only" \
                     and t.doc[t.head.i - 2].lower_ in ("identified", "known", "named", "called"):
+                return t.doc[first.i:t.i + 1]
+            # or after "gave her name as" / "identified himself as" (meeting and court
+            # reports: "Another speaker, who gave her name as Wendy Tsosie, said")
+            if t.head.lower_ == "as" and t.head.i >= 2 and (
+                    t.doc[t.head.i - 1].lower_ == "name" and t.doc[t.head.i - 1].head.lemma_.lower() in ("give", "provide")
+                    or t.doc[t.head.i - 1].lower_ in ("himself", "herself", "themselves", "themself")
+                    and t.doc[t.head.i - 2].lemma_.lower() == "identify"):
                 return t.doc[first.i:t.i + 1]
         if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ("name", "sign", "nickname") \
                 and 0 < t.idx - head.idx < 150 \

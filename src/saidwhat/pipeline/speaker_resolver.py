@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from . import given_names
 from .context import DocContext
 from .quote_detector import Candidate
-from .lexicons import (COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
+from .lexicons import (BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COMPANY_TRADE_NOUNS_V1, DEMONYM_NOUNS_V1, GROUP_NOUNS_V1,
                        ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, PERSONAL_TITLES_V1, TITLE_WORDS_V1,
                        UNNAMED_SPEAKER_NOUNS_V1)
 from .entities import (_GENDER_PRON, HONORIFIC_GENDER, ROLE_GENDER, ArticleEntities, Entity,  # noqa: F401
@@ -101,7 +101,8 @@ def _person_role_before(role: str | None, name: str) -> bool:
             or any(w.lower() in _ORG_NAME_WORDS for w in words):
         return False   # (a given name the table lacks, in two plain words: "aid worker Lindiwe Mokoena")
     last = role.split()[-1].lower().strip(".,")
-    return (last in PERSON_NOUNS_V1 or last in TITLE_ACRONYMS or last in _LEGISLATOR_TITLES) and last not in ORG_NOUNS_V2
+    return (last in PERSON_NOUNS_V1 or last in BODY_HEAD_NOUNS or last in TITLE_ACRONYMS or last in _LEGISLATOR_TITLES) \
+        and last not in ORG_NOUNS_V2
 
 
 #: Legislators' titles written as letters before a name ("Ontario MPP", "Liberal MNA").
@@ -547,10 +548,12 @@ def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | Non
     television when she heard the water coming"; or when its sentence leads straight
     into the quotation at ``quote_open`` that ``pron`` said, the way news introduces a
     speaker: "Mulder didn't hesitate. “It's this,” he said." (a name NER found and
-    mislabelled, not a capitalised word: "Story continues below advertisement")."""
+    mislabelled, not a capitalised word: "Story continues below advertisement"; nor a
+    proper noun after an article: "the Arctic is a proving ground")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.ent_type_ != "PERSON" and _proper_subject(ctx, t) \
+                and not any(c.dep_ == "det" for c in t.children) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
                 and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
                      or quote_open is not None and t.idx < quote_open and t.ent_type_
