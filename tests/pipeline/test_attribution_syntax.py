@@ -493,3 +493,22 @@ def test_a_name_given_in_a_relative_clause_is_the_speakers(run, text, speaker):
 def test_a_relative_clause_on_a_names_apposition_is_the_names(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # "according to X" after a whole clause: a participial clause after it is the
+    # reporter's gloss, not a second reported content
+    ("The agency doubled its deportation flights last year, according to people familiar with the matter, "
+     "raising concerns among lawmakers about oversight.", "The agency doubled its deportation flights last year"),
+    ("Police made 40 arrests, according to a city spokeswoman, prompting an outcry from civil liberties groups.",
+     "Police made 40 arrests"),
+])
+def test_a_tail_after_according_to_is_no_second_content(run, text, content):
+    assert [q.quote for q in run(text)] == [content]
+
+
+def test_an_object_after_according_to_keeps_the_split_clause(run):
+    # "G4S receives, according to one report, $234 million": the clause is split around
+    # "according to", both sides are content (as GGT and PolNeAR split them)
+    text = "G4S receives, according to one report, $234 million in security contracts from DHS."
+    assert [q.quote for q in run(text)] == ["G4S receives", "$234 million in security contracts from DHS"]

@@ -305,3 +305,25 @@ def test_company_words_of_other_languages(run, text, speaker):
 def test_press_release_titles_after_the_name_are_its_role(run, text, name, role):
     (q,) = run(text)
     assert (q.speaker, q.speaker_role) == (name, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a press release's capitalised defined term is a description of the issuer
+    ("Brantwell Systems, Inc. (“Brantwell” or the “Company”) today announced a new factory in Ohio. "
+     "The Company said the plant would open in May.", "Brantwell Systems, Inc"),
+    ("Orvanne Mining Corp. (the “Corporation”) signed a supply deal with a German carmaker. "
+     "The deal runs for six years, the Corporation said.", "Orvanne Mining Corp"),
+])
+def test_a_defined_term_is_the_issuer(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("lead", [
+    # press-release wires' datelines, and a listed company's exchange and ticker in
+    # brackets, which the parser hangs on the dateline as appositions
+    "MINNEAPOLIS--(BUSINESS WIRE)--Harlow & Pike Foods Co. (NYSE: HPF) today announced",
+    "NEW YORK, Dec. 4, 2026 /PRNewswire/ -- Harlow & Pike Foods Co. (NYSE: HPF) today announced",
+])
+def test_a_press_wire_dateline_and_ticker_are_no_speaker(run, lead):
+    (q,) = run(f"Harlow & Pike to buy Ostrava bakery\n\n{lead} it will acquire a bakery in Ostrava.")
+    assert q.speaker == "Harlow & Pike Foods Co"

@@ -977,3 +977,40 @@ def test_a_name_ner_missed_after_a_titles_body_is_the_speaker(run):
     text = ("Governor of the Kaliningrad Region Timur Olegovich Rudakov said the bridge would reopen on Monday. "
             "“Traffic will be restored in full,” the governor said.")
     assert [q.speaker for q in run(text)] == ["Timur Olegovich Rudakov"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Chinese family name written alone after the full name ("Liu" of "Liu Jianhong")
+    # is that person's, not a namesake's introduced later
+    ("Liu Jianhong, an economist at Renmin University, told the Global Times that the tariffs were unjustified. "
+     "“This is a political decision,” Liu said. Liu Xiaofeng, who runs a textile factory in Ningbo, said orders "
+     "had already fallen.", "Liu Jianhong"),
+    ("“Prices will rise,” Sun Wenbo, an analyst with a Beijing think tank, told Xinhua. Sun said exporters would "
+     "adapt. Sun Meiling, a trader in Yiwu, said she was less optimistic.", "Sun Wenbo"),
+])
+def test_a_chinese_family_name_alone_is_the_last_named(run, text, speaker):
+    assert run(text)[1].speaker == speaker
+
+
+def test_aunty_and_a_given_name_is_the_elder_named_in_full(run):
+    # "Aunty"/"Uncle" with a given name: the address of respect for an Aboriginal Elder
+    # (NITV usage), a title before the name, which gives the gender too
+    text = ("Elder Agnes Whitehawk, 76, says the clinic has been short of nurses for years. "
+            "“We wait and we wait,” Aunty Agnes said. “Nobody comes.”")
+    assert [q.speaker for q in run(text)] == ["Agnes Whitehawk"] * 3
+
+
+def test_a_particle_surname_alone_finds_its_given_name(run):
+    # after a headline that misled NER, it tagged "van der Linde" without "Joost": the
+    # given name before the particles is the person's
+    text = ("Van der Linde holds off Castellano\n\n"
+            "Joost van der Linde won the race on Sunday. “It was hard,” van der Linde said.")
+    assert [q.speaker for q in run(text)] == ["Joost van der Linde"]
+
+
+def test_a_particle_the_parser_made_the_head_keeps_the_whole_name(run):
+    # NER's "João Pedro" and "Santos" either side of "dos", which the parser made the
+    # subject's head
+    text = ("“We had almost five months without meaningful rain,” said João Pedro dos Santos, "
+            "who grows arabica on 150 hectares near Patrocínio.")
+    assert [q.speaker for q in run(text)] == ["João Pedro dos Santos"]

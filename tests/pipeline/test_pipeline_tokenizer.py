@@ -35,3 +35,14 @@ def test_saved_pipeline_keeps_the_rule(nlp, tmp_path):
             % (tmp_path / "p"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['said', '.', '\\u200b']"
+
+
+def test_a_double_hyphen_against_a_bracket_is_split_off(nlp):
+    # the press wires' dateline "MINNEAPOLIS--(BUSINESS WIRE)--Harlow": the name after it
+    # is a token of its own; the text and offsets are unchanged
+    from saidwhat.pipeline.tokenizer import split_bracket_dashes
+    text = "MINNEAPOLIS--(BUSINESS WIRE)--Harlow & Pike"
+    doc = nlp.tokenizer(text)
+    assert "Harlow" in [t.text for t in doc] and doc.text == text
+    split_bracket_dashes(nlp)                  # a second call changes nothing
+    assert [t.text for t in nlp.tokenizer("the plan--which failed")] == ["the", "plan", "--", "which", "failed"]

@@ -720,3 +720,28 @@ def test_a_headlines_surname_decides_no_namesake(run, text, speaker):
 ])
 def test_a_title_apposition_before_the_name_is_no_speaker(run, text):
     assert [q.speaker for q in run(text)] == ["Ravi Sandhu", "Ravi Sandhu"]
+
+
+def test_a_description_is_not_whom_it_speaks_to(run):
+    # "the engineer told Hirano": the unnamed engineer, never the driver addressed
+    text = ("Kaito Hirano had led by a minute. “Box, box, box, we have a warning,” the Toyoda-Crest engineer "
+            "told Hirano as he came through the Porsche Curves.")
+    (q,) = run(text)
+    assert q.speaker is None
+
+
+def test_a_team_after_the_is_no_person_for_a_description(run):
+    # "the Black Caps": a proper noun after an article names a team, not someone "the
+    # 27-year-old" can be
+    text = ("Daniel Corrie, who finished with 2 for 88, said he felt the Black Caps could still fight back. "
+            "“The ball will turn on day three,” the 27-year-old said.")
+    assert [q.speaker for q in run(text)] == ["Daniel Corrie", "Daniel Corrie"]
+
+
+def test_a_speaker_does_not_name_themself_in_their_words(run):
+    # the paragraph between two quotations names the coach the speaker credits; the
+    # next quotation names the coach, so "he" is still the speaker, not the coach
+    text = ("“Being left out hurt,” Dinesh Perera told the broadcaster. He credited the batting coach, "
+            "Roshan Silva, with spotting a flaw in his defence.\n\n"
+            "“Roshan saw something on video that nobody else saw,” he said.")
+    assert [q.speaker for q in run(text)] == ["Dinesh Perera", "Dinesh Perera"]

@@ -63,14 +63,18 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: Oct 2 -"; AP Stylebook, "datelines"). Asian and Gulf agencies write the place in
 #: title case; such a dateline needs the agency in brackets or the date ("Kuala Lumpur,
 #: Dec 4 (Bernama) --", "Jember, East Java (Antara) —", "Dubai, Oct 3 -"), so that no
-#: name and dash opening a paragraph passes for one.
+#: name and dash opening a paragraph passes for one. Press-release wires have their own
+#: ("MINNEAPOLIS--(BUSINESS WIRE)--", "NEW YORK, Dec. 4, 2026 /PRNewswire/ --").
 DATELINE = re.compile(r"(?:(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!" + _MONTH + r" \d)"
                        r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE +
                        r"(?: ?\([A-Za-z.& ]{2,20}\))?"
                        r"|(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’.-]+(?:, (?!" + _MONTH + r" \d)"
                        r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
                        r"(?:,? " + _MONTH + r" \d{1,2}(?:, \d{4})?(?: ?" + _AGENCY + ")?| ?" + _AGENCY + "))"
-                       r" ?[—–-]{1,2} +")
+                       r" ?[—–-]{1,2} +"
+                       r"|(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE
+                       + r"(?:--\((?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|PRNewswire)\)--"
+                       r"| ?/PRNewswire(?:-[A-Za-z]+)?/ ?--? *)")
 
 
 class DocContext:
@@ -386,6 +390,8 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
                 or mask[t.idx] or not given_names.is_attested_given_name(t.text):
             continue
         p = doc[t.i - 1] if t.i > 0 else None
+        if p is not None and p.lower_ in ("the", "a", "an"):
+            continue   # "the Black Caps", "a Grace Street home": English gives a person's name no article
         if p is not None and p.is_alpha and p.text[:1].isupper() and not t.is_sent_start \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
                 and not (t.i >= 3 and doc[t.i - 2].lower_ == "of" and doc[t.i - 3].text[:1].isupper()

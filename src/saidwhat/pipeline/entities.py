@@ -456,7 +456,8 @@ def _surname_keys(name: str) -> set[str]:
     """The words a person's name may be shortened to as a surname: the last word and its
     last hyphenated part, a Spanish paternal surname after the given names ("Castellanos"
     of "Luis Castellanos Rivera"), and an East Asian family name written first before a
-    romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling"),
+    romanised hyphenated given name ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling")
+    or a Chinese one written as one word (:data:`_PINYIN_GIVEN`: "Liu" of "Liu Jianhong"),
     also after an English given name (Hong Kong usage: "Linn" of "Bernadette Linn Hon-ho").
     A romanised given name's lower-case syllable is no key ("ho" of "Hon-ho"); a
     generational suffix is skipped ("Carter" of "Dorval Carter Jr.")."""
@@ -473,7 +474,17 @@ def _surname_keys(name: str) -> set[str]:
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]+", last) \
             and (ROMANISED_GIVEN.fullmatch(last) or words[0].lower() in EAST_ASIAN_FAMILY_NAMES_V1):
         keys.add(words[0])   # a family name first ("Lee" of "Lee Jae-sung", "Chen" of "Chen Mei-Ling")
+    if len(words) == 2 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES_V1 and words[1][1:].islower() \
+            and _PINYIN_GIVEN.fullmatch(words[1].lower()) and not is_known_first_name(words[1]):
+        keys.add(words[0])   # and before a given name written as one word ("Liu" of "Liu Jianhong")
     return keys
+
+
+#: A Chinese given name romanised as one word: one or two pinyin syllables ("Jianhong",
+#: "Xiaofeng", "Meiling"; Hanyu Pinyin's initials and finals), not "Jones".
+_PINYIN_GIVEN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                           r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+                           r"ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u)){1,2}")
 
 
 #: Nouns of bodies that, written before a name, introduce an organisation as the trade
@@ -571,9 +582,12 @@ APPOS_MAX_TOKENS = 12
 #: own window); set by hand, not measured.
 BEFORE_WINDOW_CHARS = 2500
 #: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
-HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess".split(), "M"),
+HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess uncle matua".split(), "M"),
                     **dict.fromkeys("""mrs mrs. ms ms. miss dame lady madam madame hajjah baroness countess
-                    viscountess marchioness duchess""".split(), "F")}
+                    viscountess marchioness duchess aunty auntie whaea""".split(), "F")}
+# ("Aunty", "Uncle": the address of respect for Aboriginal and Torres Strait Islander
+# Elders, with the given name, "Aunty Doreen"; Māori "Matua" and "Whaea" the same: NITV
+# and Māori TV usage)
 #: Role nouns that give a person's gender (English gendered nouns of kinship, address and
 #: office; "chairman" and "spokesman" are left out: news uses them for women too).
 ROLE_GENDER = {**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
@@ -1056,6 +1070,11 @@ class ArticleEntities:
         short |= {r[1] for r in raw if r[2] == "PERSON" and len(r[1].split()) == 2
                   and all(w[:1].isupper() and not w.isupper() for w in r[1].split())
                   and not is_known_first_name(r[1].split()[0])
+                  and not any(n.endswith(" " + r[1]) for n in names)}
+        # a surname with its particles NER tagged without the given name ("van der Linde"
+        # of "Joost van der Linde", after a headline that misled it)
+        short |= {r[1] for r in raw if r[2] == "PERSON" and 2 <= len(r[1].split()) <= 4
+                  and r[1].split()[0] in NAME_PARTICLES_V1 and r[1].split()[-1][:1].isupper()
                   and not any(n.endswith(" " + r[1]) for n in names)}
         # the surname of a person named in full, written after another known given name
         # NER missed ("Chief Rosalind Meekis ..." before "Deputy Chief Arnold Meekis"): a

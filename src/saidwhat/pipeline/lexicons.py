@@ -66,6 +66,7 @@ thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
 puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel coun ald
+aunty auntie uncle matua whaea
 baroness baron countess viscount viscountess marquess marchioness duchess
 """.split())
 # (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
@@ -116,6 +117,7 @@ judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
 councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
 ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin coun ald
+aunty auntie uncle matua whaea
 baroness baron countess viscount viscountess marquess marchioness duchess""".split())
 # (the last three words: "the Honourable Lorna Beckles", Commonwealth usage for ministers;
 # the Malaysian "Puan", "Encik" and "Datin", like "Datuk")

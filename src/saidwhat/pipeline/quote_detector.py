@@ -930,7 +930,16 @@ def _according_to(ctx: DocContext, v: Token) -> list[Candidate]:
     # mid-sentence and set off by commas ("The harsh truth, according to addiction
     # experts, is ..."): the pieces on both sides, one record each (as GGT splits them)
     sides = [_content_from_tokens(ctx, before if len(before) >= len(after) else after, v)]
-    if before and after and v.i > 0 and doc[v.i - 1].text == "," and last + 1 < len(doc) \
+    on_root = [t for t in after if t.head.i == root.i and not t.is_punct]
+    if before and root.i < v.i and on_root and all(t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") for t in on_root):
+        # "The agency doubled its flights, according to people familiar with the matter,
+        # raising concerns among lawmakers": the clause before is whole (it holds the
+        # sentence's verb) and only a participial clause follows, the reporter's gloss;
+        # an object or a modifier of the verb after it ("G4S receives, according to one
+        # report, $234 million", "Rents rose, according to …, in every district") is the
+        # clause split in two, both sides content
+        sides = [_content_from_tokens(ctx, before, v)]
+    elif before and after and v.i > 0 and doc[v.i - 1].text == "," and last + 1 < len(doc) \
             and doc[last + 1].text == ",":
         pieces = [_content_from_tokens(ctx, before, v), _content_from_tokens(ctx, after, v)]
         if all(sp is not None and _words(ctx.text[sp[0]:sp[1]]) >= 2 for sp in pieces):

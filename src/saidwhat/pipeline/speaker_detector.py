@@ -59,6 +59,8 @@ _DOCUMENT_NOUNS = frozenset("release statement report letter email e-mail memo s
                             "post tweet message notice filing numbers data figures analysis research "
                             "document paper ruling decision commentary column op-ed essay book article "
                             "editorial blog speech testimony "
+                            # data a body compiles: "according to the polling average"
+                            "average estimate estimates tally forecast projections "
                             # findings: "the inquiry found that ...", "the audit found"
                             "inquiry review audit investigation probe inquest "
                             # court papers (AP Stylebook, "court documents"): "the complaint said"
@@ -135,16 +137,23 @@ def _past_dateline(subj: Token) -> Token:
     ("SAN DIEGO — Brevik Holdings Inc., the gear maker, said": the parser makes the
     place the subject and the company its apposition), the apposition after the dateline."""
     doc = subj.doc
-    sent = subj.sent
-    if not subj.text[:1].isupper() or (sent.start > 0 and "\n" not in doc[sent.start - 1].text
-                                       and "\n" not in doc[sent.start - 1].whitespace_):
+    if not subj.text[:1].isupper():
         return subj
-    head = doc[sent.start:min(sent.end, sent.start + 12)]
+    k = subj.i   # the paragraph's first token (a headline without a full stop may share the sentence)
+    while k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_ and subj.i - k < 16:
+        k -= 1
+    if k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
+        return subj
+    head = doc[k:min(len(doc), k + 16)]
     m = DATELINE.match(head.text)
-    if m is None or subj.idx >= sent.start_char + m.end():
+    if m is None or subj.idx >= head.start_char + m.end():
         return subj
-    end = sent.start_char + m.end()
-    return next((a for a in subj.children if a.dep_ == "appos" and a.idx >= end), subj)
+    end = head.start_char + m.end()
+    # (the first apposition after the dateline, however deep the parser hung it, or a
+    # name it coordinated with the dateline's place; not a listed company's ticker: "MINNEAPOLIS--(BUSINESS WIRE)--Harlow & Pike Foods Co.
+    # (NYSE: HPF) today announced")
+    return next((a for a in subj.subtree if (a.dep_ == "appos" or a.dep_ == "conj" and a.pos_ == "PROPN"
+                                             and a.head.idx < end) and a.idx >= end and not _in_ticker(a)), subj)
 
 
 def find_subject(cue: Token, depth: int = 0) -> Token | None:
@@ -928,6 +937,12 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _PATRONYMICS = frozenset("bin binti bint ibn ap ab ferch verch arap".split())
 
 
+#: Nouns press releases define for the issuer and capitalise thereafter ("Brantwell
+#: Systems, Inc. (the "Company")", "the Corporation"; SEC plain-English filings style):
+#: written alone after "the", a description of the body, not a name.
+_DEFINED_TERMS = frozenset("company corporation partnership trust fund issuer".split())
+
+
 def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]:
     """The proper-name tokens of a noun phrase (titles stripped), and an NER label."""
     label = None
@@ -935,6 +950,10 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
         return [], None   # "GPs said", "MPs say": a group of people, no one's name
     if _modal_surname(head):
         return [head], "PERSON"
+    if head.text[:1].isupper() and head.lower_ in _DEFINED_TERMS and head.i > 0 \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
+        return [], None   # a press release's defined term ("the Company", "the Corporation"): a description
     state = _state_body(head)
     if state is not None:
         return state, "ORG"
@@ -1218,6 +1237,23 @@ class _TextView:
         return out[off:off + (sl.stop - sl.start)]
 
 
+#: A listed company's exchange and ticker in brackets after its name ("Harlow & Pike
+#: Foods Co. (NYSE: HPF) today announced"; press-release style): no name of its own.
+_TICKER = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|LSE|ASX|AIM|OTCQX|OTCQB|OTC|CSE|Euronext|SIX|HKEX|SGX|"
+                     r"NYSE American|NYSE Arca|Nasdaq [A-Z][a-z]+)\s*:\s*[A-Z0-9.-]+(?:[;,] ?[A-Z]+\s*:\s*[A-Z0-9.-]+)*\)")
+
+
+def _in_ticker(tok: Token) -> bool:
+    """True if ``tok`` lies in a bracketed exchange and ticker (:data:`_TICKER`)."""
+    doc = tok.doc
+    k = next((j for j in range(tok.i, max(-1, tok.i - 6), -1) if doc[j].text.startswith("(")), None)
+    if k is None:
+        return False
+    span = doc[k:min(len(doc), k + 12)]
+    m = _TICKER.match(span.text)
+    return m is not None and tok.idx < span.start_char + m.end()
+
+
 def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     """Build a :class:`Mention` for the NP headed by ``head``, limited to chars [lo, hi).
 
@@ -1230,13 +1266,22 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         # "Councilmember James Whitfield, who voted no, called ...": the relative pronoun's
         # antecedent (the parser hung the main verb on the name)
         return mention_from_head(ante, min(lo, ante.left_edge.idx), hi)
+    if head.lower_ in NAME_PARTICLES_V1 and 0 < head.i < len(doc) - 1 and doc[head.i - 1].ent_type_ == "PERSON" \
+            and doc[head.i + 1].ent_type_ == "PERSON" and doc[head.i + 1].ent_iob_ == "B" \
+            and (a := _entity_at(doc[head.i - 1])) is not None and (b := _entity_at(doc[head.i + 1])) is not None \
+            and lo <= a.start_char and b.end_char <= hi:
+        # "said João Pedro dos Santos, who grows ...": NER's two spans either side of the
+        # particle, which the parser made the head; the name is the whole
+        s0, e0 = a.start_char, b.end_char
+        name = doc.text[s0:e0]
+        return Mention(s0, e0, name, doc[b.end - 1], name=name, kind="name", ent_label="PERSON")
     np = _np_tokens(head, lo, hi) or [head]
     fused = _fused_determiner(head, np)
     if fused is not None:   # "the 29-year-old said", read as one noun phrase headed by "said"
         np = list(doc[fused.i:np[0].i]) + np
     text = _TextView(doc)
     low = head.lower_
-    appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi]
+    appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.idx < hi and not _in_ticker(c)]
     if low in PRONOUNS or (head.pos_ == "PRON" and head.ent_type_ != "PERSON" and not head.text[:1].isupper()):
         return Mention(np[0].idx, np[-1].idx + len(np[-1]), text[np[0].idx:np[-1].idx + len(np[-1])],
                        head, kind="pronoun")

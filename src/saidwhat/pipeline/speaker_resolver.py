@@ -523,13 +523,14 @@ def _unrecognised_subject(ctx, lo: int, hi: int) -> str | None:
 
 
 def _proper_subject(ctx, t) -> bool:
-    """A capitalised proper-noun subject (not an acronym, nor a title word after an
-    article) in reporting text: outside quotes, captions and page furniture ("Story
+    """A capitalised proper-noun subject (not an acronym, nor any word after an article)
+    in reporting text: outside quotes, captions and page furniture ("Story
     continues below advertisement")."""
     return t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() \
         and not t.text.isupper() and not ctx.token_quoted(t) and not ctx.skipped(t.idx) \
-        and not (t.lower_ in TITLE_WORDS_V1 and any(c.dep_ == "det" for c in t.children))
-    # (not a capitalised title after an article: "The Minister of Health visited ...")
+        and not any(c.dep_ == "det" for c in t.children)
+    # (not a proper noun after an article, which English gives no person's name: "The
+    # Minister of Health visited ...", "the Arctic is ...", "the Black Caps could ...")
 
 
 def _unrecognised_subject_token(ctx, lo: int, hi: int):
@@ -549,11 +550,10 @@ def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | Non
     into the quotation at ``quote_open`` that ``pron`` said, the way news introduces a
     speaker: "Mulder didn't hesitate. “It's this,” he said." (a name NER found and
     mislabelled, not a capitalised word: "Story continues below advertisement"; nor a
-    proper noun after an article: "the Arctic is a proving ground")."""
+    proper noun after an article, :func:`_proper_subject`: "the Arctic is a proving ground")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
         if t.ent_type_ != "PERSON" and _proper_subject(ctx, t) \
-                and not any(c.dep_ == "det" for c in t.children) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
                 and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
                      or quote_open is not None and t.idx < quote_open and t.ent_type_
@@ -573,6 +573,13 @@ def _topic(ctx, index, c) -> Resolution:
             c.flags.append("topic")
             return Resolution(e.name, e.type, e.role, CONF_GUESS, e)
     return Resolution(None, None, None, 0.0)
+
+
+def _named_in(content: str, e) -> bool:
+    """True if a person's given name or surname is a word of ``content``."""
+    words = e.name.split()
+    return e.type == "PERSON" and len(words) >= 2 and any(
+        re.search(rf"\b{re.escape(w)}\b", content) for w in (words[0], words[-1]) if w[:1].isupper() and len(w) > 2)
 
 
 def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
@@ -664,6 +671,11 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             return Resolution(pe.name, pe.type, pe.role, conf, pe)
         if others and pron in ("he", "she"):
             e = _introduced(ctx, index, gap_lo, m.start, pron, pe, topic)
+            if e is not None and c.type == "direct" and _named_in(ctx.text[c.start:c.end], e) \
+                    and _compatible(pe, pron) and not _named_in(ctx.text[c.start:c.end], pe):
+                # "He credited the batting coach, Roshan Silva, ... “Roshan saw something,” he
+                # said": a speaker seldom names themself in their own words; the last one goes on
+                return Resolution(pe.name, pe.type, pe.role, CONF_LIKELY, pe)
             if e is not None:
                 return Resolution(e.name, e.type, e.role, CONF_GOOD, e)
     if pron in ("he", "she"):
@@ -1728,10 +1740,19 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     kind = _ORG_KIND.get(noun)
 
     gender = ROLE_GENDER.get(noun)
+    # whom the description speaks to: "the engineer told Hirano" is not Hirano
+    cue_tok = m.head.head if m.head is not None and m.head.dep_ == "nsubj" else None
+    addressed = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in cue_tok.children
+                 if t.dep_ in ("dobj", "dative") and t.pos_ == "PROPN"] if cue_tok is not None else []
+
+    def spoken_to(e):
+        return any(a <= q < b for q in e.positions for a, b in addressed)
 
     def fits(e):
         if gender is not None and e.gender not in (None, gender):
             return False   # "the woman" is not the man named last
+        if spoken_to(e):
+            return False
         if noun in TITLE_WORDS_V1 and e.type == "PERSON" and _other_title(e, noun, mods):
             return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
@@ -1790,7 +1811,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
         for _, e in index.before(m.start, PRONOUN_WINDOW_CHARS):
             if e.type == "PERSON" and (gender is None or e.gender in (None, gender)) \
-                    and (age is None or e.age is None or age[0] <= e.age <= age[1]):
+                    and (age is None or e.age is None or age[0] <= e.age <= age[1]) and not spoken_to(e):
                 return Resolution(e.name, e.type, e.role, CONF_WEAKER, e)
     for i, _ in reversed(history[-50:]):   # only recent ones can be within 600 chars
         r = res[i]
