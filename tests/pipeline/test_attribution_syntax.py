@@ -512,3 +512,20 @@ def test_an_object_after_according_to_keeps_the_split_clause(run):
     # "according to", both sides are content (as GGT and PolNeAR split them)
     text = "G4S receives, according to one report, $234 million in security contracts from DHS."
     assert [q.quote for q in run(text)] == ["G4S receives", "$234 million in security contracts from DHS"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a long title whose "of"/"for" phrase runs into the name, with no comma: the name is
+    # who speaks, the title its role (press releases, trade and campus papers)
+    ("JAXA director of lunar and planetary exploration Haruto Sakamoto said the rover was healthy.",
+     "Haruto Sakamoto"),
+    ("Sharks director of rugby Neil Botha said the club would not appeal.", "Neil Botha"),
+    ("Director of Campus Recreation Maureen T. Coyle said the gym would close.", "Maureen T. Coyle"),
+    ("Boeing vice president of commercial marketing for the Middle East Omar Khalil said demand was strong.",
+     "Omar Khalil"),
+    # a person named after a relation's "for" is not who speaks
+    ("The lawyer for plaintiff Jane Doe said the case was strong.", None),
+])
+def test_a_long_title_phrase_before_the_name(run, text, speaker):
+    (q,) = run(text)
+    assert q.speaker == speaker

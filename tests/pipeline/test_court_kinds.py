@@ -176,3 +176,12 @@ def test_a_name_in_the_sources_own_phrase_names_the_source(run, text, speaker):
 ])
 def test_an_unnamed_source_taken_up_by_the_end_of_its_noun_stays_unnamed(run, text):
     assert run(text)[-1].speaker is None
+
+
+def test_a_case_caption_is_two_parties(run):
+    # "The case is Corvane Foods Inc v. Department of Agriculture": NER's one span is
+    # two parties; the company's name is not the caption
+    text = ("Corvane Foods lost the appeal on Tuesday. Corvane said it would seek a rehearing. "
+            "The case is Corvane Foods Inc v. Department of Agriculture, No. 23-1101.")
+    (q,) = run(text)
+    assert q.speaker == "Corvane Foods Inc"

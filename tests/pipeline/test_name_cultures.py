@@ -1014,3 +1014,34 @@ def test_a_particle_the_parser_made_the_head_keeps_the_whole_name(run):
     text = ("“We had almost five months without meaningful rain,” said João Pedro dos Santos, "
             "who grows arabica on 150 hectares near Patrocínio.")
     assert [q.speaker for q in run(text)] == ["João Pedro dos Santos"]
+
+
+def test_sri_of_sri_lanka_is_no_honorific(run):
+    # "Sri" is an Indian and Malaysian honorific, but not in the country's name
+    (q,) = run("Sri Lanka Cricket said in a statement that the crowd was the largest since 2019.")
+    assert (q.speaker, q.speaker_type) == ("Sri Lanka Cricket", "ORG")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Iberian usage shortens a name to its first surname, particles and all
+    ("Carlos Eduardo Barbosa de Lima, a researcher at the Federal University of Pará, said the forest was "
+     "drying out. “The trails appear first,” Barbosa de Lima said.", "Carlos Eduardo Barbosa de Lima"),
+    ("Pedro Luis de la Vega Moreno, a shepherd in Zamora, said the wolves were back. “I lost nine sheep,” "
+     "de la Vega said.", "Pedro Luis de la Vega Moreno"),
+    ("Lucía del Río Prieto, a biologist in León, said the bears had woken early. “It was too warm in February,” "
+     "Del Río said.", "Lucía del Río Prieto"),
+])
+def test_a_first_surname_with_particles_is_the_full_name(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # British and Irish clerical titles ("Canon", "Fr", "the Rt Revd", "the Ven.",
+    # "Archdeacon"; Church of England and Church of Ireland usage) are no part of a name
+    ("Canon Rachel Hollis, the cathedral's precentor, said the choir would return. “We have missed them,” "
+     "Canon Hollis said.", "Rachel Hollis"),
+    ("Fr Declan Moran said the parish would reopen. “We are ready,” Fr Moran said.", "Declan Moran"),
+    ("The Rt Revd Simon Prideaux, Bishop of Ashby, said the vote was historic.", "Simon Prideaux"),
+])
+def test_clerical_titles_are_no_part_of_a_name(run, text, speaker):
+    assert {q.speaker for q in run(text)} == {speaker}

@@ -97,3 +97,16 @@ def test_a_nationality_noun_is_a_description(run, text, speaker):
 ])
 def test_a_nationality_before_a_name_is_no_part_of_it(run, text, speaker):
     assert [q.speaker for q in run(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a person noun before a name NER called an organisation or a place makes it a person
+    ("Ranger Nyomba Dhurrkay has spent six years monitoring water levels. “We have the data,” she said.",
+     ["Nyomba Dhurrkay"]),
+    ("Land council chair Yalmay Marrkula told NITV News the water belonged to the land.\n\n"
+     "“You cannot take one out,” Mr Marrkula said.\n\n"
+     "Ranger coordinator Miliwanga Marrkula, his cousin, has spent six years monitoring water levels.\n\n"
+     "“We have the data,” she said.", ["Yalmay Marrkula", "Yalmay Marrkula", "Miliwanga Marrkula"]),
+])
+def test_a_person_noun_before_a_name_ner_called_a_place(run, text, speakers):
+    assert [q.speaker for q in run(text)] == speakers

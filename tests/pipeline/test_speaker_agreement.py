@@ -745,3 +745,12 @@ def test_a_speaker_does_not_name_themself_in_their_words(run):
             "Roshan Silva, with spotting a flaw in his defence.\n\n"
             "“Roshan saw something on video that nobody else saw,” he said.")
     assert [q.speaker for q in run(text)] == ["Dinesh Perera", "Dinesh Perera"]
+
+
+def test_who_and_a_singular_verb_make_a_person(run):
+    # "Aoi Kazane, who has 900,000 subscribers,": NER's organisation is a person, and
+    # the "she" after it is hers, not the outlet's named before
+    text = ("Kotaku could not verify the screenshots. Aoi Kazane, who has 900,000 subscribers, responded on "
+            "Saturday. Speaking in Japanese, she said she had made “a stupid mistake.”")
+    (q,) = run(text)
+    assert q.speaker == "Aoi Kazane"

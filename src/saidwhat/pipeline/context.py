@@ -208,16 +208,26 @@ class DocContext:
 
 
 
+#: The word between the parties of a case caption ("Smith v. Jones"; Bluebook rule 10.1).
+_VERSUS = frozenset({"v.", "vs.", "v", "vs"})
+
+
 def _cut_at_commas(ents: list[Span]) -> list[Span]:
     """Entity spans that NER ran over a comma cut there ("The Telegraph, Carragher" of
     "Writing in The Telegraph, Carragher said"): a name holds no comma, except before a
     company or generational suffix ("Acme, Inc.", "Smith, Jr.") or in a name that is
     itself a list ("Immigration, Refugees and Citizenship Canada"). Each part keeps the
-    label; only the first is known to be what NER saw, so later parts take it on trust."""
+    label; only the first is known to be what NER saw, so later parts take it on trust.
+    A case caption's parties are cut apart the same way (:data:`_VERSUS`)."""
     out: list[Span] = []
     for e in ents:
         cuts = [t.i for t in e if t.text == "," and t.i + 1 < e.end
                 and e.doc[t.i + 1].lower_.rstrip(".") not in NAME_SUFFIXES_V1]
+        vs = next((t.i for t in e if t.lower_ in _VERSUS and e.start < t.i < e.end - 1), None)
+        if vs is not None and not cuts:
+            # a case caption, "Corvane Foods Inc v. Department of Agriculture": two parties
+            out.extend(Span(e.doc, a, b, label=e.label) for a, b in ((e.start, vs), (vs + 1, e.end)))
+            continue
         if not cuts or any(t.lower_ in ("and", "&") for t in e.doc[cuts[0]:e.end]):
             # "Immigration, Refugees and Citizenship Canada": a name that is a list
             out.append(e)

@@ -88,6 +88,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     parts = name.split()
+    if len(parts) >= 2 and parts[0] == "Sri" and parts[1] in ("Lanka", "Lankan"):
+        return name   # "Sri Lanka Cricket": the country's name, not the honorific "Sri"
     while len(parts) > 2 and parts[0] in _DOTTED_TITLES:
         parts = parts[1:]   # "Ing. María Guadalupe Santiago Ruiz": a degree title, written with its stop
     if len(parts) >= 3 and parts[0] in ("Don", "Dom") and is_known_first_name(parts[1]) and label in (None, "PERSON"):
@@ -787,6 +789,7 @@ class ArticleEntities:
             first_at.setdefault(r[1], r[0])
         for n in names:
             if len(n.split()) < 2 or n.split()[0].lower() in NAME_PARTICLES_V1 or self._name_end_of(n, names) \
+                    or any(w in NAME_PARTICLES_V1 for w in n.lower().split()[1:]) \
                     or self._double_surname_of(n, names) or self._given_part_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and (
@@ -891,18 +894,28 @@ class ArticleEntities:
                     # "the publisher, Ann Weir") keeps a person's name a person
                     e.type = "ORG"
                     e.gender = e.gender_source = None
-                if e.type == "ORG" and (left := _left_role(ent, ctx.text)) \
+                if e.type in ("ORG", "GPE") and (left := _left_role(ent, ctx.text)) \
                         and left.split()[-1].lower() in PERSON_NOUNS_V1 | BODY_HEAD_NOUNS \
                         and left.split()[-1].lower() not in ORG_NOUNS_V2 \
                         and len(e.name.split()) in (1, 2) and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
                                                                   for w in e.name.split()) \
                         and not any(w.lower() in _ORG_NAME_WORDS for w in e.name.split()):
                     e.type = "PERSON"   # "Aid worker Lindiwe Mokoena", "BPBD head Retno Kusumawati",
-                    #                     "agency head Kuswanto", NER's ORG: a person noun names a person
+                    #                     "agency head Kuswanto", NER's ORG; "Land council chair
+                    #                     Yalmay Marrkula", NER's GPE: a person noun names a person
                 if e.type != "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" \
                         and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
                     e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
+                if e.type in ("ORG", "GPE") and len(e.name.split()) in (2, 3) \
+                        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in e.name.split()) \
+                        and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in e.name.split()) \
+                        and ent.end + 1 < len(ctx.doc) and ctx.doc[ent.end].text == "," \
+                        and ctx.doc[ent.end + 1].lower_ == "who" and (v := ctx.doc[ent.end + 1].head).dep_ == "relcl" \
+                        and any(x.tag_ == "VBZ" for x in (v, *v.children) if x.dep_ in ("relcl", "aux", "auxpass")):
+                    # "Aoi Kazane, who has 900,000 subscribers,": "who" and a singular verb are
+                    # said of a person (British copy says "Arsenal, who have won", in the plural)
+                    e.type = "PERSON"
                 if e.type == "ORG" and len(e.name.split()) >= 2 and is_known_first_name(e.name.split()[0]) \
                         and _AGE_AFTER.match(ctx.text, ent.end_char) \
                         and not any(w.lower() in _ORG_NAME_WORDS for w in e.name.split()):
@@ -1292,6 +1305,16 @@ class ArticleEntities:
             # "de la Cruz", "von der Leyen"; "Van Oosterhout" opening a sentence
             fuller = [n for n in names if (n.lower().endswith(" " + low) or n.lower() == low and n[:1].islower())
                       and n != short]   # "Van Oosterhout" opening a sentence is "van Oosterhout"
+            if fuller:
+                return max(fuller, key=lambda n: (names[n], len(n)))
+        if " " in short and any(w.lower() in NAME_PARTICLES_V1 for w in short.split()):
+            # a surname with particles, written alone as Iberian usage shortens the name
+            # to its first surname: "de la Vega" of "Pedro Luis de la Vega Moreno",
+            # "Barbosa de Lima" of "Carlos Eduardo Barbosa de Lima", "Del Río" of "Lucía
+            # del Río Prieto" (never the name's opening words, its given names)
+            fuller = [n for n in names if n != short and f" {low} " in f" {n.lower()} "
+                      and not n.lower().startswith(low + " ") and len(n.split()) > len(short.split())
+                      and guess_name_type(n, None) == "PERSON"]
             if fuller:
                 return max(fuller, key=lambda n: (names[n], len(n)))
         person = [n for n in names if len(n.split()) >= 2 and (n.split()[-1].lower() == low or (

@@ -66,7 +66,7 @@ thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
 puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel coun ald
-aunty auntie uncle matua whaea
+aunty auntie uncle matua whaea canon fr revd rt ven msgr monsignor archdeacon
 baroness baron countess viscount viscountess marquess marchioness duchess
 """.split())
 # (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
@@ -117,7 +117,7 @@ judge sheikh sheik ratu datuk dato det supt insp sgt cst pc dc ds di dci cr shri
 shrimati alhaji alhaja kaumātua kuia haji hajji hajjah barrister madam madame comrade
 councilwoman councilman thiru thirumathi tmt selvi seri tun maître maitre lic licenciado licenciada
 ingeniero ingeniera doña mallam opanyin hon honourable honorable puan encik datin coun ald
-aunty auntie uncle matua whaea
+aunty auntie uncle matua whaea canon fr revd rt ven msgr monsignor archdeacon
 baroness baron countess viscount viscountess marquess marchioness duchess""".split())
 # (the last three words: "the Honourable Lorna Beckles", Commonwealth usage for ministers;
 # the Malaysian "Puan", "Encik" and "Datin", like "Datuk")
@@ -208,7 +208,7 @@ frontman frontwoman rapporteur
 principal trustee founder chairwoman father-in-law grandmother grandfather uncle aunt
 specialist physician surgeon psychologist therapist counsellor counselor mechanic driver
 pilot firefighter paramedic collector coordinator administrator supervisor investigator
-curator negotiator
+curator negotiator ranger
 """.split())
 
 #: Nouns for the person at the top of a body, written after the body's name and before

@@ -21,7 +21,7 @@ from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_par
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
                        GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
-                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSONAL_TITLES_V1,
+                       NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1, TITLE_WORDS_V1)
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -892,22 +892,36 @@ def _missed_name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
     body NER found there, right before the cue ("Governor of the Kaliningrad Region Timur
     Olegovich Rudakov said"): two to four capitalised words opening with a given name
     the table has seen, no title or organisation word among them; None otherwise."""
-    if not head.text[:1].isupper() or head.lower_.rstrip(".") not in TITLE_WORDS_V1:
+    if head.lower_.rstrip(".") not in TITLE_WORDS_V1 or head.lower_ in _RELATION_HEADS:
         return None
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == head.i + 1),
+                None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.ent_type_ or pobj.idx + len(pobj) > hi or pobj.pos_ != "PROPN":
         return None
     k = pobj.i
-    while k > prep.i + 1 and (t := pobj.doc[k - 1]).pos_ == "PROPN" and not t.ent_type_ \
-            and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and pobj.i - k < 3:
+    while k > prep.i + 2 and (t := pobj.doc[k - 1]).pos_ == "PROPN" and not t.ent_type_ and pobj.i - k < 3 \
+            and (t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() or _INITIAL.fullmatch(t.text)):
         k -= 1
+    while k < pobj.i and not (is_known_first_name(pobj.doc[k].text)
+                              or given_names.is_attested_given_name(pobj.doc[k].text)):
+        k += 1   # "Director of Campus Recreation Maureen T. Coyle": the name opens with a given name
     run = list(pobj.doc[k:pobj.i + 1])
-    if 2 <= len(run) <= 4 and pobj.doc[k - 1].ent_type_ in ("ORG", "GPE", "LOC") \
-            and (is_known_first_name(run[0].text) or given_names.is_attested_given_name(run[0].text)) \
+    before = pobj.doc[k - 1]
+    if 2 <= len(run) <= 4 and before.i > prep.i and (before.ent_type_ in ("ORG", "GPE", "LOC") or before.text[:1].isupper()) \
+            and before.lower_ not in PERSON_NOUNS_V2 \
             and not any(t.lower_.rstrip(".") in TITLE_WORDS_V1 or t.lower_ in _ORG_NAME_WORDS for t in run):
         return run
     return None
+
+
+#: Heads of a person described by their relation to someone ("the lawyer for plaintiff
+#: Jane Doe", "a friend of victim Ana Ruiz"): the name after their "for"/"of" is the
+#: other person's, never the speaker's.
+_RELATION_HEADS = frozenset("""lawyer attorney counsel spokesman spokeswoman spokesperson friend relative
+daughter son wife husband mother father sister brother aunt uncle neighbour neighbor colleague aide adviser
+advisor representative agent""".split())
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
@@ -1168,8 +1182,11 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     if len(toks) >= 3 and label == "ORG" and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1) \
             and not any(t.lower_ in _ORG_NAME_WORDS for t in toks):
         toks, label = toks[1:], "PERSON"   # "Linebacker Josh Kealoha", which NER calls an organisation
-    # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker")
-    while len(toks) > 1 and not _given_name_after_title(toks) and (_role_word(toks[0]) or toks[0].is_punct
+    # strip leading titles and role nouns ("Foreign Minister", "Dr.", "Mayor", "Striker");
+    # not "Sri" of the country ("Sri Lanka Cricket")
+    while len(toks) > 1 and not _given_name_after_title(toks) \
+            and not (toks[0].text == "Sri" and toks[1].text in ("Lanka", "Lankan")) \
+            and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")
                              or len(toks) >= 3 and label in (None, "PERSON")
                              and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)):
@@ -1308,6 +1325,21 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         return Mention(start, end, text[start:end], head, name=text[start:end], kind="name", ent_label="ORG")
     named = _missed_name_in_title_phrase(head, hi)
+    if named is None and head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS_V1 and head.lower_ not in _RELATION_HEADS:
+        # "JAXA director of lunar and planetary exploration Haruto Sakamoto said": a
+        # lower-case title whose "of" phrase runs on into the name NER found
+        named = _name_in_title_phrase(head, hi)
+        r = head.right_edge
+        if named is None and r.ent_type_ == "PERSON" and r.i > head.i + 2 and r.idx + len(r) <= hi \
+                and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == head.i + 1 for c in head.children) \
+                and (ent := _entity_at(r)) is not None and ent.end - 1 == r.i and len(ent) >= 2 \
+                and ent.start > head.i + 2 and ent.label_ == "PERSON":
+            # deeper in the phrase: "Boeing vice president of commercial marketing for the
+            # Middle East Omar Khalil said"
+            named = [t for t in ent if t.text[:1].isupper() and t.lower_ not in TITLE_WORDS_V1] or None
+        if named is not None and (named[0].i < 1 or head.doc[named[0].i - 1].lower_ in PERSON_NOUNS_V2
+                                  or head.doc[named[0].i - 1].lower_ in ("of", "for", "the")):
+            named = None   # not "the director of victim services Jane Doe"'s relation, nor "of Jane Doe"
     if named is not None:
         s0, ns, ne = np[0].idx, named[0].idx, named[-1].idx + len(named[-1])
         return Mention(s0, ne, text[s0:ne], named[-1], name=text[ns:ne], role=text[s0:ns].strip(" ,"),
