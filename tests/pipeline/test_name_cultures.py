@@ -1045,3 +1045,15 @@ def test_a_first_surname_with_particles_is_the_full_name(run, text, speaker):
 ])
 def test_clerical_titles_are_no_part_of_a_name(run, text, speaker):
     assert {q.speaker for q in run(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # esports copy writes a player's handle in marks inside the name, often in lower case,
+    # and Korean given names hyphenated after the family name
+    ("Choi “Blitz” Min-jun, the jungler for Daegu Wolves, spoke after the match. “We were not ready today,” "
+     "Blitz said.", "Choi Min-jun"),
+    ("Rosa “pixie” Lind, who co-hosts a podcast with Morrow, said on her stream that the ban was "
+     "“wildly inconsistent” with past rulings.", "Rosa Lind"),
+])
+def test_a_handle_inside_a_name_keeps_the_name_whole(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

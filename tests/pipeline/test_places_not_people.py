@@ -56,6 +56,7 @@ def test_a_place_after_the_is_no_new_speaker(run):
     # the parser hangs the role and the name on the body's name as appositions
     ("National Disaster Mitigation Agency (BNPB) head Sutopo said no one had died.", "Sutopo"),
     ("National Disaster Mitigation Agency (BNPB) chief Kuswanto said no one had died.", "Kuswanto"),
+    ("UC Office of the President spokesperson Dana Whitlow said the budget was final.", "Dana Whitlow"),
 ])
 def test_a_one_word_name_after_a_body_and_its_head_speaks(run, text, name):
     (q,) = run(text)

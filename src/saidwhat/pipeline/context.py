@@ -467,6 +467,8 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if doc[k].lower_ == "the":
             k += 1
         nick = k
+        if k < n and re.fullmatch(r"[a-z0-9][\w.]{1,19}", doc[k].text) and k + 1 < n and doc[k + 1].text in _CLOSE_MARKS:
+            k += 1   # a gamer's lower-case handle: 'Rosa "pixie" Lind' (esports copy)
         while k < n and k - nick < 2 and doc[k].is_alpha and doc[k].text[:1].isupper():
             k += 1
             while k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
@@ -485,7 +487,11 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if start > 0 and given_names.is_given_name(doc[start - 1].text) and doc[start - 1].whitespace_ == " " \
                 and doc[start - 1].text[:1].isupper():
             start -= 1   # "Mary Ann “Mo” Smith"
-        spans.append((start, k + 1))
+        end = k + 1
+        if end + 1 < n and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].is_alpha:
+            end += 2   # a romanised hyphenated given name after the family name: 'Choi "Blitz" Min-jun'
+        spans.append((start, end))
     return _with_persons(doc, ents, spans)
 
 

@@ -49,7 +49,7 @@ _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with
 #: A nickname in quotation marks inside a full name ('Roberto “Bobby” Castellanos',
 #: 'Manuel “Manny” Bonoan'): no part of the name's canonical form (as GGT's annotators
 #: write the name), kept as an alias of it.
-_NICKNAME = re.compile(r"(?<=\S) [“\"‘'](?P<nick>(?:the )?[A-Z][\w.'’-]{0,20}(?: [A-Z][\w.'’-]{0,20})?)[”\"’'] "
+_NICKNAME = re.compile(r"(?<=\S) [“\"‘'](?P<nick>(?:the )?[A-Z][\w.'’-]{0,20}(?: [A-Z][\w.'’-]{0,20})?|[a-z0-9][\w.]{1,19})[”\"’'] "
                        r"(?=[A-ZÀ-ÖØ-Þ]|(?:" + "|".join(sorted(NAME_PARTICLES_V1)) + r") )")
 _TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _GENDER_PRON = {"he": "M", "him": "M", "his": "M", "himself": "M",

@@ -206,9 +206,10 @@ def _titled_person_in_name(subj: Token, cue: Token) -> Token | None:
 def _role_apposed_name(subj: Token, cue: Token) -> Token | None:
     """The person after a body's name and a role noun, which the parser hung on the body
     as appositions: in "National Disaster Mitigation Agency (BNPB) head Kuswanto said",
-    "Agency" becomes the subject and "head" and "Kuswanto" hang on it. When the word
-    right before the cue is a capitalised proper noun inside the subject's phrase, after
-    a role noun (:data:`PERSON_NOUNS_V1`, :data:`BODY_HEAD_NOUNS`) and with no comma
+    "Agency" becomes the subject and "head" and "Kuswanto" hang on it (so does "Dana
+    Whitlow" in "UC Office of the President spokesperson Dana Whitlow said"). When the
+    word right before the cue (or the name NER found ending there) is a capitalised
+    proper noun inside the subject's phrase, after a role noun (:data:`PERSON_NOUNS_V1`, :data:`BODY_HEAD_NOUNS`) and with no comma
     between, that noun is the subject; None otherwise."""
     doc = subj.doc
     k = cue.i - 1
@@ -217,6 +218,9 @@ def _role_apposed_name(subj: Token, cue: Token) -> Token | None:
     if subj.pos_ != "PROPN" or not subj.i + 1 < k:
         return None
     name, role = doc[k], doc[k - 1]
+    if name.ent_type_ == "PERSON" and (ent := _entity_at(name)) is not None and ent.end - 1 == name.i \
+            and len(ent) >= 2 and ent.start - 1 > subj.i:
+        role = doc[ent.start - 1]   # "UC Office of the President spokesperson Dana Whitlow said"
     if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.text.isupper() \
             or role.pos_ != "NOUN" or role.lower_ not in PERSON_NOUNS_V1 and role.lower_ not in BODY_HEAD_NOUNS \
             or any(t.text == "," for t in doc[subj.i + 1:k]):
