@@ -111,3 +111,9 @@ def test_a_nationality_before_a_name_is_no_part_of_it(run, text, speaker):
 ])
 def test_a_person_noun_before_a_name_ner_called_a_place(run, text, speakers):
     assert [q.speaker for q in run(text)] == speakers
+
+
+def test_a_name_before_an_office_of_a_body_is_a_person(run):
+    # NER's organisation on "Heru Widodo": the holder of an office "of" a body is a person
+    (q,) = run("“We have evacuated 450 residents,” said Heru Widodo, head of the Jember Disaster Mitigation Agency.")
+    assert (q.speaker, q.speaker_type) == ("Heru Widodo", "PERSON")

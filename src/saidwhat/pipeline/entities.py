@@ -294,6 +294,12 @@ def _is_role_word(word: str) -> bool:
     return (w in TITLE_WORDS_V1 or w in PERSON_NOUNS_V1) and not is_known_first_name(word)
 
 
+#: Offices held "of" a body, in apposition after a holder's name ("Heru Widodo, head of
+#: the Jember Disaster Mitigation Agency", "Ana Ruiz, director of the clinic").
+_OFFICE_APPOSITIONS = frozenset("""head chief director president chair chairman chairwoman chairperson
+secretary minister manager founder spokesperson spokesman spokeswoman commissioner""".split())
+
+
 def _person_role(word: str) -> bool:
     """A role noun only a person bears ("Striker", "Farmer"), not a title word that
     also opens organisations' names ("Union", "Federal", "Board")."""
@@ -907,6 +913,16 @@ class ArticleEntities:
                         and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
                     e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
+                if e.type in ("ORG", "GPE") and len(e.name.split()) in (2, 3) \
+                        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in e.name.split()) \
+                        and given_names.is_attested_given_name(e.name.split()[0]) \
+                        and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in e.name.split()) \
+                        and any(c.dep_ == "appos" and c.i > ent.root.i and c.lower_ in _OFFICE_APPOSITIONS
+                                and any(x.dep_ == "prep" and x.lower_ == "of" for x in c.children)
+                                for c in ent.root.children):
+                    # "Heru Widodo, head of the Jember Disaster Mitigation Agency": a name in
+                    # front of an office "of" a body is its holder's, whatever NER said
+                    e.type = "PERSON"
                 if e.type in ("ORG", "GPE") and len(e.name.split()) in (2, 3) \
                         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in e.name.split()) \
                         and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in e.name.split()) \
