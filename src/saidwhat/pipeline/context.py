@@ -65,16 +65,17 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: Dec 4 (Bernama) --", "Jember, East Java (Antara) —", "Dubai, Oct 3 -"), so that no
 #: name and dash opening a paragraph passes for one. Press-release wires have their own
 #: ("MINNEAPOLIS--(BUSINESS WIRE)--", "NEW YORK, Dec. 4, 2026 /PRNewswire/ --").
-DATELINE = re.compile(r"(?:(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, (?!" + _MONTH + r" \d)"
-                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE +
-                       r"(?: ?\([A-Za-z.& ]{2,20}\))?"
-                       r"|(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’.-]+(?:, (?!" + _MONTH + r" \d)"
-                       r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-                       r"(?:,? " + _MONTH + r" \d{1,2}(?:, \d{4})?(?: ?" + _AGENCY + ")?| ?" + _AGENCY + "))"
-                       r" ?[—–-]{1,2} +"
-                       r"|(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?" + DATELINE_DATE
-                       + r"(?:--\((?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|PRNewswire)\)--"
-                       r"| ?/PRNewswire(?:-[A-Za-z]+)?/ ?--? *)")
+_CAPS_PLACE = r"(?:[A-Z][A-Z.'’]+ )*[A-Z][A-Z.'’]+"                       # "ST. LOUIS"
+_TITLE_PLACE = r"(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’.-]+"                  # "Kuala Lumpur"
+_REGION = r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}"                         # "East Java", "England"
+_REGION_NOT_DATE = r"(?:, (?!" + _MONTH + r" \d)" + _REGION + r")?"         # not "Dec 4"
+DATELINE = re.compile(r"(?:" + _CAPS_PLACE + _REGION_NOT_DATE + DATELINE_DATE + r"(?: ?\([A-Za-z.& ]{2,20}\))?"
+                      + r"|" + _TITLE_PLACE + _REGION_NOT_DATE
+                      + r"(?:,? " + _MONTH + r" \d{1,2}(?:, \d{4})?(?: ?" + _AGENCY + ")?| ?" + _AGENCY + "))"
+                      + r" ?[—–-]{1,2} +"
+                      + r"|" + _CAPS_PLACE + r"(?:, " + _REGION + r")?" + DATELINE_DATE
+                      + r"(?:--\((?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|PRNewswire)\)--"
+                      + r"| ?/PRNewswire(?:-[A-Za-z]+)?/ ?--? *)")
 
 
 class DocContext:

@@ -300,6 +300,14 @@ _OFFICE_APPOSITIONS = frozenset("""head chief director president chair chairman 
 secretary minister manager founder spokesperson spokesman spokeswoman commissioner""".split())
 
 
+def _plain_name(name: str) -> bool:
+    """Two or three plain capitalised words, none an organisation's word: the shape of a
+    person's name that NER may still call an organisation or a place."""
+    words = name.split()
+    return len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in words)
+
+
 def _person_role(word: str) -> bool:
     """A role noun only a person bears ("Striker", "Farmer"), not a title word that
     also opens organisations' names ("Union", "Federal", "Board")."""
@@ -913,19 +921,15 @@ class ArticleEntities:
                         and _person_noun(ent.root.head.lemma_.lower()) and ent.root.head.i < ent.start \
                         and guess_name_type(e.name, None) == "PERSON":
                     e.type = "PERSON"   # "Her daughter, Amara" (not "the owner, Harbor Point Holdings")
-                if e.type in ("ORG", "GPE") and len(e.name.split()) in (2, 3) \
-                        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in e.name.split()) \
+                if e.type in ("ORG", "GPE") and _plain_name(e.name) \
                         and given_names.is_attested_given_name(e.name.split()[0]) \
-                        and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in e.name.split()) \
                         and any(c.dep_ == "appos" and c.i > ent.root.i and c.lower_ in _OFFICE_APPOSITIONS
                                 and any(x.dep_ == "prep" and x.lower_ == "of" for x in c.children)
                                 for c in ent.root.children):
                     # "Heru Widodo, head of the Jember Disaster Mitigation Agency": a name in
                     # front of an office "of" a body is its holder's, whatever NER said
                     e.type = "PERSON"
-                if e.type in ("ORG", "GPE") and len(e.name.split()) in (2, 3) \
-                        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in e.name.split()) \
-                        and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in e.name.split()) \
+                if e.type in ("ORG", "GPE") and _plain_name(e.name) \
                         and ent.end + 1 < len(ctx.doc) and ctx.doc[ent.end].text == "," \
                         and ctx.doc[ent.end + 1].lower_ == "who" and (v := ctx.doc[ent.end + 1].head).dep_ == "relcl" \
                         and any(x.tag_ == "VBZ" for x in (v, *v.children) if x.dep_ in ("relcl", "aux", "auxpass")):

@@ -928,6 +928,28 @@ advisor representative agent""".split())
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _name_after_lower_title(head: Token, hi: int) -> list[Token] | None:
+    """The name NER found at the end of a lower-case title's "of"/"for" phrase ("JAXA
+    director of lunar and planetary exploration Haruto Sakamoto said", and deeper in it:
+    "Boeing vice president of commercial marketing for the Middle East Omar Khalil
+    said"); None for a relation's head ("The lawyer for …", :data:`_RELATION_HEADS`) and
+    for a name right after a person noun or the preposition ("… for victim Jane Doe",
+    "… of Jane Doe"), which is someone else."""
+    if head.pos_ != "NOUN" or head.lower_ not in TITLE_WORDS_V1 or head.lower_ in _RELATION_HEADS:
+        return None
+    named = _name_in_title_phrase(head, hi)
+    r = head.right_edge
+    if named is None and r.ent_type_ == "PERSON" and r.i > head.i + 2 and r.idx + len(r) <= hi \
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == head.i + 1 for c in head.children) \
+            and (ent := _entity_at(r)) is not None and ent.end - 1 == r.i and len(ent) >= 2 \
+            and ent.start > head.i + 2 and ent.label_ == "PERSON":
+        named = [t for t in ent if t.text[:1].isupper() and t.lower_ not in TITLE_WORDS_V1] or None
+    if named is not None and (named[0].i < 1 or head.doc[named[0].i - 1].lower_ in PERSON_NOUNS_V2
+                              or head.doc[named[0].i - 1].lower_ in ("of", "for", "the")):
+        return None
+    return named
+
+
 def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
     """The person's name that ends a capitalised title's "of"/"for" phrase ("Superintendent
     of Police Somnath Gharge", "Commissioner of Police Ravi Menon"): the PERSON entity
@@ -1328,22 +1350,7 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if body is not None:   # "Transport for Cumbria said"
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         return Mention(start, end, text[start:end], head, name=text[start:end], kind="name", ent_label="ORG")
-    named = _missed_name_in_title_phrase(head, hi)
-    if named is None and head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS_V1 and head.lower_ not in _RELATION_HEADS:
-        # "JAXA director of lunar and planetary exploration Haruto Sakamoto said": a
-        # lower-case title whose "of" phrase runs on into the name NER found
-        named = _name_in_title_phrase(head, hi)
-        r = head.right_edge
-        if named is None and r.ent_type_ == "PERSON" and r.i > head.i + 2 and r.idx + len(r) <= hi \
-                and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == head.i + 1 for c in head.children) \
-                and (ent := _entity_at(r)) is not None and ent.end - 1 == r.i and len(ent) >= 2 \
-                and ent.start > head.i + 2 and ent.label_ == "PERSON":
-            # deeper in the phrase: "Boeing vice president of commercial marketing for the
-            # Middle East Omar Khalil said"
-            named = [t for t in ent if t.text[:1].isupper() and t.lower_ not in TITLE_WORDS_V1] or None
-        if named is not None and (named[0].i < 1 or head.doc[named[0].i - 1].lower_ in PERSON_NOUNS_V2
-                                  or head.doc[named[0].i - 1].lower_ in ("of", "for", "the")):
-            named = None   # not "the director of victim services Jane Doe"'s relation, nor "of Jane Doe"
+    named = _missed_name_in_title_phrase(head, hi) or _name_after_lower_title(head, hi)
     if named is not None:
         s0, ns, ne = np[0].idx, named[0].idx, named[-1].idx + len(named[-1])
         return Mention(s0, ne, text[s0:ne], named[-1], name=text[ns:ne], role=text[s0:ns].strip(" ,"),
