@@ -529,3 +529,10 @@ def test_an_object_after_according_to_keeps_the_split_clause(run):
 def test_a_long_title_phrase_before_the_name(run, text, speaker):
     (q,) = run(text)
     assert q.speaker == speaker
+
+
+def test_gave_her_name_only_as_before_a_clause(run):
+    # AP's wording for a source named in part, with "only" and a clause before the verb
+    text = ("A warehouse picker who gave her name only as Marisol, because she feared losing her "
+            "job, said she had worked nights for three years. \"I do the same work,\" she said.")
+    assert [q.speaker for q in run(text)] == ["Marisol", "Marisol"]

@@ -327,3 +327,15 @@ def test_a_defined_term_is_the_issuer(run, text, speaker):
 def test_a_press_wire_dateline_and_ticker_are_no_speaker(run, lead):
     (q,) = run(f"Harlow & Pike to buy Ostrava bakery\n\n{lead} it will acquire a bakery in Ostrava.")
     assert q.speaker == "Harlow & Pike Foods Co"
+
+
+@pytest.mark.parametrize("title, initials", [
+    ("Chief Financial Officer", "CFO"),
+    ("Chief Operating Officer", "COO"),
+    ("Chief Technology Officer", "CTO"),
+])
+def test_a_company_officer_by_initials_is_the_holder(run, title, initials):
+    # business copy names the officer in full, then writes the initials ("the CFO")
+    text = (f"{title} Petra Lindqvist said costs had risen. Asked about prices, "
+            f"the {initials} said the company would decide in June.")
+    assert [q.speaker for q in run(text)] == ["Petra Lindqvist", "Petra Lindqvist"]

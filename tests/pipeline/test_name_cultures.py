@@ -1057,3 +1057,17 @@ def test_clerical_titles_are_no_part_of_a_name(run, text, speaker):
 ])
 def test_a_handle_inside_a_name_keeps_the_name_whole(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("first, second, surname", [
+    ("Zoë", "Andrés", "Villanueva-Pardo"),
+    ("Itzíar", "Joaquín", "Ríos"),
+])
+def test_two_given_names_with_accents_share_the_surname(run, first, second, surname):
+    # "Zoë and Andrés Villanueva-Pardo": a couple written with one surname, whose given
+    # names carry accents; NER may call the pair one organisation
+    text = (f"For a decade, {first} and {second} {surname} ran a tamale cart outside the station. "
+            f"\"We used to hand people a tamal through a window,\" {first} said.\n\n"
+            f"{second} is more cautious. \"I do the math,\" he said.")
+    qs = run(text)
+    assert [(q.speaker, q.speaker_type) for q in qs] == [(first, "PERSON"), (f"{second} {surname}", "PERSON")]

@@ -42,7 +42,7 @@ from .lexicons import (BODY_HEAD_NOUNS, COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1,
                        TITLE_WORDS_V1)
 from . import given_names
-from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, first_name_gender, guess_name_type,
+from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, _whole_org_name, not_possessed, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -268,7 +268,9 @@ _FUNCTION_WORDS = frozenset("""for in at on with from by to as of the and but wh
 about during since until while if""".split())
 
 #: Two given names and a surname ("Clementine and August Harrow").
-_GIVEN_PAIR = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+#: Letters of any script ("Rubén", "Zoë"); :meth:`ArticleEntities._coordinated_given_names`
+#: checks each word is capitalised.
+_GIVEN_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,}) (?:and|&) ([^\W\d_]{2,}) ([^\W\d_]{2,}(?:-[^\W\d_]{2,})?)\b")
 
 
 #: Words before a nationality that NER sweeps into a name with it ("Fellow Swede Elsa
@@ -339,7 +341,15 @@ def ent_name(ent) -> str:
     cut = next((k for k, ch in enumerate(text) if ch in "\r\n"
                 and breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1)), len(text))
     text = text[:cut]   # up to a paragraph break; a wrapped line end reads as a space below
-    return normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
+    name = normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
+    doc = ent.doc
+    pos = ent.end - 1 if len(ent) >= 2 and ent[-1].tag_ == "POS" else ent.end   # the "'s", in the span or after it
+    if ent.label_ == "ORG" and name and pos < len(doc) and doc[pos].tag_ == "POS" and doc[pos].text in ("'s", "’s") \
+            and (pos + 1 == len(doc) or not_possessed(doc[pos + 1])):
+        # "Christie's said", "sold at Sotheby's in May": a company named in the possessive
+        # (auction houses, shops: "Sainsbury's"), not the possessor of a noun after it
+        name += doc[pos].text
+    return name
 
 
 def _headline_only_name(ctx: DocContext, ent, name: str) -> bool:
@@ -354,6 +364,22 @@ def _headline_only_name(ctx: DocContext, ent, name: str) -> bool:
             or any(is_known_first_name(w) for w in name.split()):
         return False   # (a headline has no full stop and no lower-case verb)
     return ctx.text.count(name) == 1
+
+
+def _headline_name_prefix(ctx: DocContext, name: str) -> str | None:
+    """For a span of a title-case headline (the first line) that the article never writes again ("Dara
+    Okonkwo-Reid Wants Diners", "Lantern & Oak Group Is Opening a Bakery"): the longest
+    run of its first words, two or more, that the article writes again ("Dara
+    Okonkwo-Reid"); None when there is none. NER runs a name on over the capitalised
+    verb and object of a title-case headline (US web style, AP headlines aside)."""
+    if ctx.text.count(name) > 1:
+        return None
+    words = name.split()
+    for k in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:k])
+        if len(re.findall(rf"(?<!\w){re.escape(prefix)}(?!\w)", ctx.text)) > 1:
+            return prefix
+    return None
 
 
 def _person_noun(noun: str) -> bool:
@@ -711,6 +737,7 @@ class ArticleEntities:
         self._nicknames = {m.group("nick"): self._ent_names[ent.start_char] for ent in ctx.ents
                            if (m := _NICKNAME.search(" ".join(ent.text.split())))}   # "Bobby" -> its full name
         raw: list[tuple[int, str, str, bool, bool]] = []   # (pos, name, label, quoted, subject)
+        self._paired_given: set[str] = set()   # first given names of "A and B Surname"
         standalone: set[str] = set()
         office_of: set[str] = set()    # names written only as "the mayor of X" are places
         place_of: set[str] = set()     # "the town of X" is a place, whatever the name table says
@@ -719,8 +746,21 @@ class ArticleEntities:
         located: set[str] = set()      # places NER tagged after a preposition of place
         not_in_place: set[str] = set()
         ends: dict[int, int] = {}
+        whole_names = self._whole_org_names()
         for ent in ctx.ents:
             if ent.label_ in _TYPES or ent.label_ in ("FAC", "LOC"):
+                if ent.start_char in whole_names:
+                    # "The Ministry of Roads, Bridges and Ferries" (NER: "Ministry of Roads"
+                    # and a person "Bridges"): the organisation's whole name, once
+                    b, e, whole = whole_names[ent.start_char]
+                    if whole is not None:
+                        raw.append((b, whole, "ORG", ctx.token_quoted(ent[0]), 2 if ent.root.dep_ in (
+                            "nsubj", "nsubjpass") else 1))
+                        standalone.add(whole)
+                        not_office.add(whole)
+                        not_in_place.add(whole)
+                        ends[b] = e
+                    continue
                 name = self._ent_names[ent.start_char]
                 if _group_or_title(name):
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
@@ -741,6 +781,12 @@ class ArticleEntities:
                     # "Airline Skyvia apologises" in a headline, "Budget airline Skyvia" and
                     # "Skyvia" in the body: a common noun capitalised by its place is no part of the name
                     name = self._ent_names[ent.start_char] = name.split(" ", 1)[1]
+                if name and len(name.split()) >= 3 and "\n" in ctx.text[ent.end_char:ent.end_char + 200] \
+                        and "\n" not in ctx.text[:ent.start_char] and title_case(ent.sent) \
+                        and (short := _headline_name_prefix(ctx, name)) is not None:
+                    # "Dara Okonkwo-Reid Wants Diners to Slow Down": NER ran the name on over
+                    # the headline's capitalised verb and object; the body writes the name
+                    name = self._ent_names[ent.start_char] = short
                 if name and not name.islower():   # NER also tags descriptions: "the federal department"
                     subj = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                         ent.root.dep_ in ("appos", "conj", "compound", "poss")
@@ -847,6 +893,8 @@ class ArticleEntities:
                 c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
             known = [lab for lab in c.elements() if lab]
             e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
+            if key in self._paired_given:
+                e.type = "PERSON"   # "Itzel" of "Itzel and Rubén Carranza-Ortiz"
             if e.type == "PERSON" and key.split()[0] in places and c.most_common(1)[0][0] != "PERSON":
                 e.type = "ORG"   # "Alberta Milk": a place name, not a given name
             elif e.type == "GPE" and _GIVEN_AND_SURNAME.match(key) and is_known_first_name(key.split()[0]) \
@@ -872,6 +920,8 @@ class ArticleEntities:
                 # "Clementine and August Harrow"), one the table is sure of, that no
                 # longer name ends in: the name's gender, as for a full name
                 e.set_gender(first_name_gender(key), "name")
+            elif e.type == "PERSON" and key in self._paired_given:
+                e.set_gender(first_name_gender(key), "name")   # "Itzel" of a couple: the name's gender
         self.mentions: list[tuple[int, Entity, bool]] = []
         for pos, n, _, quoted, subj in self.raw:
             if not quoted and not ctx.skipped(pos):   # captions name people in photos, not speakers
@@ -1068,6 +1118,8 @@ class ArticleEntities:
         found = []
         for m in _GIVEN_PAIR.finditer(ctx.text):
             g1, g2, surname = m.group(1), m.group(2), m.group(3)
+            if not all(w[0].isupper() and w[1:].islower() for w in (g1, g2, *surname.split("-"))):
+                continue
             if not (given_names.is_attested_given_name(g1) and given_names.is_attested_given_name(g2)) \
                     or _is_role_word(g1) or _is_role_word(surname) or ctx.quoted(m.start()) \
                     or ctx.skipped(m.start()):
@@ -1075,6 +1127,13 @@ class ArticleEntities:
             tok = ctx.token_at(m.start())
             if tok is None or tok.pos_ != "PROPN":
                 continue
+            if not any(len(r[1].split()) >= 2 and r[1].split()[-1] == g1 for r in raw):
+                # the first given name is a person of its own, though NER ran one span
+                # over the pair or called it an organisation ("Itzel and Rubén
+                # Carranza-Ortiz"); not a surname the article gives someone ("Jamie
+                # Fenwick ... Fenwick and Tariq Osei")
+                found.append((m.start(1), m.end(1), g1))
+                self._paired_given.add(g1)
             found.append((m.start(2), m.end(), f"{g2} {surname}"))
         if not found:
             return raw
@@ -1083,6 +1142,28 @@ class ArticleEntities:
             raw.append((b, name, "PERSON", False, 1))
             ends[b] = e
         return raw
+
+    def _whole_org_names(self) -> dict[int, tuple[int, int, str | None]]:
+        """NER spans that are part of an organisation's name written whole with its "of",
+        "to" or "for" phrase or its listed parts (:func:`speaker_detector._whole_org_name`:
+        "The Ferry, Dock and Harbour Union", NER's "Harbour Union"), by start: the first
+        such span of a name maps to (start, end, name), the others in it to (.., None)."""
+        ctx = self.ctx
+        out: dict[int, tuple[int, int, str | None]] = {}
+        claimed: set[tuple[int, int]] = set()
+        for ent in ctx.ents:
+            if ent.label_ not in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
+                continue
+            whole = _whole_org_name(ent.root, ent.sent.start_char, ent.sent.end_char)
+            if whole is None:
+                continue
+            own = {t.i for t in ent if t.lower_ != "the"}
+            if not own or not own < {t.i for t in whole}:
+                continue
+            b, e = whole[0].idx, whole[-1].idx + len(whole[-1])
+            out[ent.start_char] = (b, e, None if (b, e) in claimed else normalize_name(ctx.text[b:e], "ORG"))
+            claimed.add((b, e))
+        return out
 
     def _full_names_missed(self, raw: list, ends: dict[int, int]) -> list:
         """Add the full names NER missed of a one-word name it found: where the article

@@ -51,6 +51,7 @@ resort resorts hotel hotels casino casinos motors diocese archdiocese division
 unit team health healthcare alliance coalition partnership tribunal caucus local isd usd campaign
 wing battalion squadron regiment brigade fleet corps consortium cooperative
 navy army force forces marines constabulary gendarmerie militia
+mission museum gallery library academy orchestra theatre theater observatory chamber
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -1384,6 +1385,11 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
                 return Mention(s0, max(e0, ne), text[s0:max(e0, ne)], a, name=text[ns:ne],
                                role=text[s0:e0].strip(" ,"), kind="name", ent_label="PERSON")
     name_toks, label = _name_tokens(head, np)
+    whole = _whole_org_name(head, lo, hi)
+    if whole is not None and {t.i for t in name_toks} < {t.i for t in whole}:
+        # "The Ministry of Ports, Shipping and Waterways", "The Mission to Seafarers": the
+        # organisation's whole name, of which NER or the parse gave a part
+        name_toks, label = whole, "ORG"
     if label == "NORP" and not (name_toks and _KUNYA.fullmatch(" ".join(t.text for t in name_toks))) \
             or (name_toks and name_toks[-1].lower_ in PLATFORMS_V1) or _demonym(name_toks):
         name_toks = []   # "One red-state Democrat, Montana Sen. Jon Tester": the name is in the apposition
@@ -1392,6 +1398,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             and doc[h.i - 1].is_alpha and lo <= doc[h.i - 1].idx:
         # "Wilson-Raybould said", where the parser made "Wilson" a subject of its own
         name_toks = [doc[h.i - 1], h] + name_toks
+    if label == "ORG" and name_toks and (nx := name_toks[-1].i + 1) < len(doc) and doc[nx].tag_ == "POS" \
+            and doc[nx].text in ("'s", "’s") \
+            and (nx + 1 == len(doc) or not_possessed(doc[nx + 1])):
+        name_toks = name_toks + [doc[nx]]   # "Sotheby's said": a company named in the possessive (entities.ent_name)
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
     if name_toks:
@@ -1543,6 +1553,67 @@ _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][
                             + r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
+#: Words that join the capitalised words of an organisation's name.
+_ORG_CONNECTORS = frozenset("of to for and & the".split())
+
+
+def _whole_org_name(head: Token, lo: int, hi: int) -> list[Token] | None:
+    """The tokens of an organisation's name written whole as the noun phrase of ``head``,
+    inside chars [lo, hi), when it holds an "of", "to" or "for" phrase or a listed part
+    ("The Ministry of Ports, Shipping and Waterways", "The Mission to Seafarers",
+    "Transport for West Midlands", "The Rail, Tram and Bus Union"): every word
+    capitalised but the joining words of :data:`_ORG_CONNECTORS` ("the" only after "of"
+    or "for") and commas before a later "and"; its first or last word an organisation
+    word (:data:`_ORG_NAME_WORDS`, :data:`ORG_NOUNS_V2`), its
+    first no title or person noun ("the Minister for Health" is a title). None otherwise."""
+    if not head.text[:1].isupper() or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    doc = head.doc
+    toks = [t for t in doc[head.left_edge.i:head.right_edge.i + 1] if lo <= t.idx < hi]
+    while toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < 3 or head not in toks or toks[0].i != toks[-1].i - len(toks) + 1:
+        return None
+    words = [t.lower_ for t in toks]
+    if not any(w in ("of", "to", "for") for w in words[1:-1]) and not ("," in words and "and" in words):
+        return None
+    first_joint = next((k for k, w in enumerate(words) if w in ("of", "to", "for", ",")), len(words))
+    if any(t.ent_type_ == "PERSON" for t in toks[:first_joint]):
+        # a person and the body they are of: "Janet Holloway, President and Chief Executive
+        # Officer of Brookmere Bank", "Station Manager Dan Okafor of Hereford and Worcester
+        # Fire and Rescue Service"
+        return None
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            if "and" not in words[k + 1:] and "&" not in words[k + 1:] \
+                    or k + 1 < len(words) and words[k + 1].rstrip(".") in TITLE_WORDS_V1:
+                return None
+        elif t.lower_ == "the":
+            if k == 0 or words[k - 1] not in ("of", "for"):
+                return None
+        elif t.lower_ in _ORG_CONNECTORS:
+            if k == 0 or k == len(toks) - 1:
+                return None
+        elif not (t.text[:1].isupper() and t.is_alpha) or t.ent_type_ in ("DATE", "TIME"):
+            return None
+    first, last = words[0], words[-1]
+    if first.rstrip(".") in TITLE_WORDS_V1 or first in PERSON_NOUNS_V1:
+        return None
+    if not {first, last} & (_ORG_NAME_WORDS | ORG_NOUNS_V2):
+        return None
+    return toks
+
+
+def not_possessed(tok: Token) -> bool:
+    """True when ``tok``, right after a name's "'s", shows the "'s" possesses nothing: a
+    finite verb ("Sotheby's said"), a preposition, conjunction or punctuation ("sold at
+    Christie's in May"); a noun, adjective, adverb or participle after it ("Corvane
+    Health's proposed acquisition", "the CCC's most recent report") is what it possesses."""
+    return tok.is_punct or tok.pos_ in ("ADP", "CCONJ", "SCONJ", "AUX") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
 def _body_for_place(head: Token, hi: int) -> list[Token] | None:
     """The tokens of a public body named "<Portfolio> for <Place>" ("Transport for
     London", "Transport for Cumbria"), which the parser reads as a common noun with a
@@ -1551,11 +1622,12 @@ def _body_for_place(head: Token, hi: int) -> list[Token] | None:
     if not head.text[:1].isupper() or head.lower_ not in _PORTFOLIO_WORDS or head.i + 2 >= len(head.doc):
         return None
     doc = head.doc
-    prep, pobj = doc[head.i + 1], doc[head.i + 2]
+    prep = doc[head.i + 1]
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), doc[head.i + 2])   # "West Midlands": its last word
     if prep.lower_ != "for" or prep.head.i != head.i or pobj.head.i != prep.i or pobj.pos_ != "PROPN" \
             or not pobj.text[:1].isupper() or any(c.dep_ == "det" for c in head.children):
         return None
-    toks = [head, prep] + [t for t in pobj.subtree if t.i >= pobj.i]
+    toks = [head, prep] + list(pobj.subtree)   # ("Transport for West Midlands")
     if any(not t.text[:1].isupper() for t in toks[2:]) or toks[-1].idx + len(toks[-1]) > hi \
             or toks[-1].i - head.i + 1 != len(toks):
         return None
@@ -1848,8 +1920,9 @@ def _nickname(head: Token, lo: int, hi: int) -> Span | None:
                 return t.doc[first.i:t.i + 1]
             # or after "gave her name as" / "identified himself as" (meeting and court
             # reports: "Another speaker, who gave her name as Wendy Tsosie, said")
+            k = t.head.i - 1 - (t.doc[t.head.i - 1].lower_ == "only")   # "gave her name only as Renee"
             if t.head.lower_ == "as" and t.head.i >= 2 and (
-                    t.doc[t.head.i - 1].lower_ == "name" and t.doc[t.head.i - 1].head.lemma_.lower() in ("give", "provide")
+                    t.doc[k].lower_ == "name" and t.doc[k].head.lemma_.lower() in ("give", "provide")
                     or t.doc[t.head.i - 1].lower_ in ("himself", "herself", "themselves", "themself")
                     and t.doc[t.head.i - 2].lemma_.lower() == "identify"):
                 return t.doc[first.i:t.i + 1]

@@ -405,7 +405,8 @@ def _named_next(ctx, index, c):
 #: Titles that Indian, Kenyan, Nigerian, South African and British copy writes as initials
 #: after naming the holder in full ("Assistant Commissioner of Police Neha Bansal ... the
 #: ACP said"; "Cabinet Secretary ... the CS"; "the PM"; a Kenyan county's "MCA" and "CEC",
-#: a South African province's "MEC"): the initials and the title they stand for.
+#: a South African province's "MEC"), and a company's officers ("the CFO"): the initials
+#: and the title they stand for.
 TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy commissioner of police",
                   "dsp": "deputy superintendent of police", "ssp": "senior superintendent of police",
                   "sp": "superintendent of police", "igp": "inspector general of police",
@@ -415,7 +416,10 @@ TITLE_ACRONYMS = {"acp": "assistant commissioner of police", "dcp": "deputy comm
                   "jcp": "joint commissioner of police", "dig": "deputy inspector general",
                   "ig": "inspector general", "dm": "district magistrate", "sdm": "sub-divisional magistrate",
                   "dg": "director general", "mca": "member of county assembly",
-                  "mec": "member of the executive council", "cec": "county executive committee member"}
+                  "mec": "member of the executive council", "cec": "county executive committee member",
+                  # a company's officers (business copy: "Chief Financial Officer Helen Marsh ... the CFO")
+                  "cfo": "chief financial officer", "coo": "chief operating officer",
+                  "cto": "chief technology officer", "cio": "chief information officer"}
 
 
 #: How far before a person's name a title may start ("Deputy Superintendent of Police
@@ -1349,14 +1353,28 @@ _ORG_KIND = {**dict.fromkeys("company firm corporation business retailer manufac
              **dict.fromkeys("ministry department government council agency authority commission "
                              "city province state regulator court police administration "
                              "municipality office bureau district".split(), "public"),
-             **dict.fromkeys("union club hospital school university college charity association "
-                             "church league party foundation society team".split(), "civil")}
+             **dict.fromkeys("club hospital school university college charity association "
+                             "church league party foundation society team".split(), "civil"),
+             "union": "labour"}   # a trade union is no university or hospital ("UNITE HERE Local 1")
 _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag "
                                "group holdings bank".split() + sorted(COMPANY_NAME_WORDS_V1), "business"),
                **{w: k for w, k in _ORG_KIND.items()
                   if k != "business" and w not in ("state", "province", "team", "administration",
-                                                   "regulator")},
-               "local": "civil"}   # a union's branch: "Unifor Local 88", "CUPE Local 4400"
+                                                   "regulator", "association")},
+               # a union's branch ("Unifor Local 88", "CUPE Local 4400") and the words of
+               # unions' names that lack "union" ("Writers Guild", "Teamsters", "Syndicat des
+               # débardeurs"); an "Association" may be a union or an employers' body: no kind
+               **dict.fromkeys("local guild teamsters syndicat brotherhood".split(), "labour")}
+
+#: Words of the names of advocacy bodies, which are never "the company" ("Cystic Fibrosis
+#: Advocacy Network", "Rare Disease Alliance"); an alliance may be a union ("Transport
+#: Workers' Alliance"), so they show no kind of their own.
+_NOT_BUSINESS_WORDS = frozenset("advocacy alliance coalition".split())
+
+
+def _advocacy(e: Entity) -> bool:
+    """True for an organisation whose name holds one of :data:`_NOT_BUSINESS_WORDS`."""
+    return not _NOT_BUSINESS_WORDS.isdisjoint(e.name.lower().split())
 
 
 #: Words of organisations' names that a description's noun stands for ("the hospital"
@@ -1547,6 +1565,60 @@ def _untagged_company(ctx, index, m) -> Entity | None:
     e.type = "ORG"
     e.gender = e.gender_source = None
     index.note_named(e, found.idx, True)
+    return e
+
+
+#: Lower-case words inside an organisation's name ("Syndicat des débardeurs", "Mission to
+#: Seafarers", "Bank of the West").
+_NAME_CONNECTORS = frozenset("of the for and to des de du la le et & der und".split())
+
+
+def _untagged_of_kind(ctx, m, kind: str) -> tuple[int, str] | None:
+    """For a description of a known kind ("the union", "the company"): the nearest
+    clause subject (or passive agent) whose capitalised name shows that
+    kind (:func:`_org_kind`) and that NER left untagged or took for a place or person
+    ("UNITE HERE Local 1 organised the strike", "The Syndicat des débardeurs called ...",
+    "Orrery Labs unveiled ..."), in this paragraph or the one before and within
+    :data:`NEAR_SUBJECT_CHARS`, as (start, name); None otherwise."""
+    lo = max(_paragraph_before(ctx, m.start), m.start - NEAR_SUBJECT_CHARS)
+    found = None
+    span = ctx.tokens_in(lo, m.start)
+    if not span:
+        return None
+    lo_tok = span[0].i
+    for t in span:
+        if not (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
+                or t.dep_ == "pobj" and t.head.dep_ == "agent") \
+                or ctx.token_quoted(t) or t.ent_type_ == "ORG":
+            # (appos: "LEEDS — Quillfern Labs unveiled"; agent: "organised by UNITE HERE Local 1")
+            continue
+        toks = [x for x in t.doc[t.left_edge.i:t.right_edge.i + 1]]
+        while toks and toks[0].i > lo_tok and toks[0].text[:1].isupper() \
+                and t.doc[toks[0].i - 1].pos_ == "PROPN" and t.doc[toks[0].i - 1].text[:1].isupper():
+            toks.insert(0, t.doc[toks[0].i - 1])   # "UNITE HERE Local 1", which the parser broke up
+        while toks and toks[0].lower_ in ("the", "a", "an"):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks or not toks[0].text[:1].isupper() or any(
+                not (x.text[:1].isupper() or x.like_num or x.lower_ in _NAME_CONNECTORS
+                     or k and toks[k - 1].lower_ in _NAME_CONNECTORS and x.is_alpha)   # "des débardeurs"
+                for k, x in enumerate(toks)):
+            continue
+        name = t.doc[toks[0].i:toks[-1].i + 1].text
+        if len(toks) >= 2 and _org_kind(name) == kind:
+            found = (toks[0].idx, name)
+    return found
+
+
+def _made_org(index, start: int, name: str) -> Entity | None:
+    """The entity of an organisation's name NER missed or mistyped, found at ``start``,
+    made an organisation; None when it is a person already quoted."""
+    e = index.get(name, "ORG")
+    if e.type == "PERSON" and e.quotes:
+        return None
+    e.type, e.gender, e.gender_source = "ORG", None, None
+    index.note_named(e, start, True)
     return e
 
 
@@ -1757,6 +1829,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             return False   # "the Prime Minister" is not "her junior minister"
         if e.type == "ORG" and kind is not None and _org_kind(e.name, e.roles) not in (None, kind):
             return False   # "the council" is not "Acme Corp", "the company" not a ministry
+        if e.type == "ORG" and kind == "business" and _advocacy(e):
+            return False   # "the company" is not the patients' "Rare Disease Alliance"
         if e.type == "ORG" and _other_portfolio(e, portfolios):
             return False   # "the foreign ministry" is not the Interior Ministry
         if age is not None and e.age is not None and not age[0] <= e.age <= age[1]:
@@ -1784,16 +1858,23 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # "Congressional Budget Office", not the "Tax Policy Center" named since); a
         # clause subject before one named in passing ("a fight with City Hall")
         last_speaker = res[history[-1][0]].entity if history and res[history[-1][0]] is not None else None
+        # a name NER missed whose words show the kind, nearer than any named one that does
+        untagged = _untagged_of_kind(ctx, m, kind)
         for subjects_only in (True, False):
             for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
-                if e.type != "ORG" or _other_portfolio(e, portfolios):
+                if untagged is not None and p < untagged[0]:
+                    break
+                if e.type != "ORG" or _other_portfolio(e, portfolios) or kind == "business" and _advocacy(e):
                     continue
                 found = _org_kind(e.name, e.roles)
-                if found == kind or found is None and subjects_only and p >= lo and e is last_speaker:
+                if found == kind or found is None and subjects_only and p >= lo and e is last_speaker \
+                        and untagged is None:
                     # (the last speaker, the subject of this sentence or the one before,
                     # whose name shows no kind: "The Centers for Disease Control and
                     # Prevention said ... the agency said", not the department named before it)
                     return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
+        if untagged is not None and (e := _made_org(index, *untagged)) is not None:
+            return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
     for p, e in index.before(m.start, NEAR_SUBJECT_CHARS, subjects_only=True):
         if any(a <= p < b for a, b in reported) or own[0] <= p < own[1] and e.type == "PERSON":
             continue   # "The FDA said that Brightline Nasal Spray may be contaminated. The

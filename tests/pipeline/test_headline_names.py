@@ -1,0 +1,24 @@
+"""Names that a title-case headline runs on into its verb and object (invented text).
+Each failed before its change.
+"""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a person's name, then the headline's capitalised verb and object
+    ("Dara Okonkwo-Reid Wants Diners to Slow Down\n\n"
+     "Dara Okonkwo-Reid opened her tasting counter in March. \"Sit for two hours,\" she said.\n\n"
+     "Dara, 41, trained in Lagos. \"Nobody rushes here,\" Dara said.",
+     ["Dara Okonkwo-Reid", "Dara Okonkwo-Reid"]),
+    # an organisation's name, then "Is Opening a …"
+    ("Lantern & Oak Group Is Opening a Bakery in Leith\n\n"
+     "Lantern & Oak Group will open a bakery on Constitution Street in May. "
+     "\"We bake for the street,\" the company said.",
+     ["Lantern & Oak Group"]),
+])
+def test_a_headline_name_stops_where_the_body_name_stops(run, text, speakers):
+    # NER runs a name in a title-case headline on over the capitalised words after it;
+    # the body writes the name again without them, and that is the name
+    assert [q.speaker for q in run(text)] == speakers
