@@ -536,3 +536,33 @@ def test_gave_her_name_only_as_before_a_clause(run):
     text = ("A warehouse picker who gave her name only as Marisol, because she feared losing her "
             "job, said she had worked nights for three years. \"I do the same work,\" she said.")
     assert [q.speaker for q in run(text)] == ["Marisol", "Marisol"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle set off by commas between the name and the cue, which the parser
+    # made the name's verb
+    ("Marta Ilves, asked about the delay, said the agency had lacked staff.", "Marta Ilves"),
+    ("Councillor Ruth Adair, asked whether the plan would pass, said the council would vote in May.", "Ruth Adair"),
+    # a fronted phrase, then the name with its relative clause, then the cue
+    ("Reached by phone Monday, Okonedo, who runs the bakery, said the rent had doubled.", "Okonedo"),
+])
+def test_a_parenthetical_between_the_name_and_the_cue(run, text, speaker):
+    qs = run(text)
+    assert [q.speaker for q in qs] == [speaker]
+
+
+@pytest.mark.parametrize("noun", ["post", "message", "note"])
+def test_a_written_text_that_read(run, noun):
+    # '"…," the post read.': the parser reads "the post read" as one noun phrase; the
+    # quotation is the text's (PolNeAR names the text itself as the source: no author
+    # is guessed)
+    text = (f"Dorothea Quint sent a {noun} to her staff on Friday. "
+            f"\"The plant will close in June,\" the {noun} read. \"Thank you for everything.\"")
+    qs = run(text)
+    assert [(q.quote, q.speaker_mention, q.cue) for q in qs][0] == ("The plant will close in June,", f"the {noun}", "read")
+
+
+def test_no_relation_between_dashes_is_no_speaker(run):
+    # "<Name> — no relation — <apposition>, said": the parser makes "relation" a subject
+    text = "Pieter van der Laan — no relation — a centre-right MEP, said the rules were too strict."
+    assert [q.speaker for q in run(text)] == ["Pieter van der Laan"]

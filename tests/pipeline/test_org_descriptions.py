@@ -73,3 +73,11 @@ def test_a_company_named_in_the_possessive_keeps_it(run, house):
     text = (f"The painting was sold at {house} in May. {house} said the buyer was a private collector. "
             "\"We are delighted,\" the company said.")
     assert {q.speaker for q in run(text)} == {house}
+
+
+@pytest.mark.parametrize("company", ["Marlow Shoes", "Brindlewood Apparel"])
+def test_the_company_is_not_a_body_inside_what_it_reports(run, company):
+    # "X has raised $12m in a round led by Y, the company said": Y, named inside the
+    # report, is not who reports it; a fashion brand's trade word makes X a company
+    text = f"{company} has raised $12 million in a round led by Quarry Ventures, the company said on Tuesday."
+    assert run(text)[0].speaker == company

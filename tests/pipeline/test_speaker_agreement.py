@@ -754,3 +754,18 @@ def test_who_and_a_singular_verb_make_a_person(run):
             "Saturday. Speaking in Japanese, she said she had made “a stupid mistake.”")
     (q,) = run(text)
     assert q.speaker == "Aoi Kazane"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a hyphenated surname after a known given name, which NER called a place
+    ("\"We are ready,\" said Kiara Dunmore, a grip. Beverly Okafor-Sims, a caterer, said the talks "
+     "worried her members.\n\n\"This is bad for everyone,\" she said.", "Beverly Okafor-Sims"),
+    # a given name the table lacks, after "Dr.", which NER called an organisation
+    ("Dr. Laura Pinto led the survey. \"It took years,\" she said.\n\n"
+     "Dr. Ifeoma Adeyemi-Borg, who was not involved, called it \"careful work.\"\n\n"
+     "\"The method is sound,\" Adeyemi-Borg said.\n\nShe cautioned, however, that one site was not enough.",
+     "Ifeoma Adeyemi-Borg"),
+])
+def test_she_is_the_new_speaker_ner_did_not_call_a_person(run, text, speaker):
+    # the person just named is "she", though NER typed her name a place or an organisation
+    assert run(text)[-1].speaker == speaker

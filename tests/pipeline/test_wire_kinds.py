@@ -713,3 +713,10 @@ def test_that_after_the_channel_noun_opens_the_content_not_the_channel(run):
 def test_newcomer_findings_of_the_eighth_session(run, text, speaker, channel, role):
     (q,) = run(text)
     assert (q.speaker, q.channel, q.speaker_role) == (speaker, channel, role)
+
+
+@pytest.mark.parametrize("body", ["The Dutch Safety Board", "Federal investigators"])
+def test_a_safety_board_finds(run, body):
+    # accident-investigation copy: a board or investigators "found that" state a finding
+    qs = run(f"{body} found that the crew had not checked the anchor chain before sailing.")
+    assert [q.quote for q in qs] == ["that the crew had not checked the anchor chain before sailing"]

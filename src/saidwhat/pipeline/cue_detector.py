@@ -35,6 +35,8 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
         #                (PolNeAR annotates "a book called “Women Who Work”" as a quotation)
     if tok.lower_ == "reporting" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _CREDIT_VERBS:
         return False   # "CNN's Mohammed Tawfeeq contributed reporting": a staff credit, no speech
+    if document_read_as_noun(tok):
+        return True   # '"…," the post read.', parsed as the noun phrase "the post read"
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ in ("VBD", "VBZ", "VBG", "VBN", "VBP")):
         if not ((tok.lemma_.lower() in ("say", "tell") or tok.lower_ in ("said", "says", "told"))
                 and tok.pos_ in ("AUX", "NOUN", "PROPN")):
@@ -103,7 +105,8 @@ def light_verb_noun(tok: Token) -> Token | None:
 #: does not annotate their findings as quotations (two extra records on GGT dev), though
 #: PolNeAR does.
 _FINDERS = frozenset("""report review audit inquiry investigation probe judge justice court tribunal
-jury coroner inquest commission commissioner ombudsman auditor watchdog panel""".split())
+jury coroner inquest commission commissioner ombudsman auditor watchdog panel
+board investigator investigators""".split())   # (safety boards: "The Dutch Safety Board found that")
 
 
 def _finding(tok: Token) -> bool:
@@ -131,6 +134,14 @@ def _document_reads(tok: Token) -> bool:
     with "read" or "begin" as the cue (GGT annotates these)."""
     return tok.lemma_.lower() in ("read", "begin") and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in _WRITTEN for c in tok.children)
+
+
+def document_read_as_noun(tok: Token) -> bool:
+    """True for "read"/"reads" the parser took for the head noun of a written text's
+    phrase ("the post read", "the message reads": the text's noun its compound or
+    subject, right before it; Instagram and press copy after a quotation)."""
+    return tok.lower_ in ("read", "reads") and tok.pos_ in ("NOUN", "PROPN") and tok.i > 0 and any(
+        c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1 and c.lemma_.lower() in _WRITTEN for c in tok.children)
 
 
 def cue_extent(tok: Token) -> tuple[int, int]:

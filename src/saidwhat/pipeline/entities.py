@@ -62,7 +62,7 @@ _DOTTED_TITLES = frozenset("Ing. Lic. Licda. Arq. Engr.".split())
 
 #: A photo credit NER ran into the name after it ("The Canadian Press Paul Carver, chief ...").
 _CREDIT = re.compile(r"^(?:The )?(?:Canadian|Associated) Press (?=[A-Z])")
-_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+$")
+_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")   # ("Okonkwo-Sims")
 _PLACE_WORDS = frozenset("""city county island islands lake river bay park street valley beach
 falls heights hills mountain mountains springs township village harbour harbor port point""".split())
 
@@ -366,18 +366,21 @@ def _headline_only_name(ctx: DocContext, ent, name: str) -> bool:
     return ctx.text.count(name) == 1
 
 
-def _headline_name_prefix(ctx: DocContext, name: str) -> str | None:
-    """For a span of a title-case headline (the first line) that the article never writes again ("Dara
-    Okonkwo-Reid Wants Diners", "Lantern & Oak Group Is Opening a Bakery"): the longest
-    run of its first words, two or more, that the article writes again ("Dara
-    Okonkwo-Reid"); None when there is none. NER runs a name on over the capitalised
-    verb and object of a title-case headline (US web style, AP headlines aside)."""
+def _headline_name_prefix(ctx: DocContext, name: str, start: int, end: int) -> str | None:
+    """For a span [``start``, ``end``) of a title-case headline (the first line) that the
+    article never writes again ("Dara Okonkwo-Reid Wants Diners", "Lantern & Oak Group Is
+    Opening a Bakery"): the longest run of its first words, two or more, that the
+    article writes elsewhere as a whole name, no capitalised word or number after it
+    ("Dara Okonkwo-Reid"; not "IATSE Local" of "IATSE Local 479"); None when there is
+    none. NER runs a name on over the capitalised verb and object of a title-case
+    headline (US web style; AP headlines are in sentence case)."""
     if ctx.text.count(name) > 1:
         return None
     words = name.split()
     for k in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:k])
-        if len(re.findall(rf"(?<!\w){re.escape(prefix)}(?!\w)", ctx.text)) > 1:
+        if any(not start <= x.start() < end
+               for x in re.finditer(rf"(?<!\w){re.escape(prefix)}(?!\w)(?!\s+[A-Z0-9])", ctx.text)):
             return prefix
     return None
 
@@ -783,7 +786,7 @@ class ArticleEntities:
                     name = self._ent_names[ent.start_char] = name.split(" ", 1)[1]
                 if name and len(name.split()) >= 3 and "\n" in ctx.text[ent.end_char:ent.end_char + 200] \
                         and "\n" not in ctx.text[:ent.start_char] and title_case(ent.sent) \
-                        and (short := _headline_name_prefix(ctx, name)) is not None:
+                        and (short := _headline_name_prefix(ctx, name, ent.start_char, ent.end_char)) is not None:
                     # "Dara Okonkwo-Reid Wants Diners to Slow Down": NER ran the name on over
                     # the headline's capitalised verb and object; the body writes the name
                     name = self._ent_names[ent.start_char] = short
@@ -810,6 +813,13 @@ class ArticleEntities:
                         # a title only a person bears and one name (not "Dr Pepper")
                         label = "PERSON"
                         name = self._ent_names[ent.start_char] = normalize_name(ent.text, "PERSON")
+                    if label in ("ORG", "GPE") and ent.start > 0 and 2 <= len(name.split()) <= 3 \
+                            and ctx.doc[ent.start - 1].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
+                            and ctx.doc[ent.start - 1].text[:1].isupper() \
+                            and all(p[:1].isupper() and p[1:].islower() and p.isalpha()
+                                    for w in name.split() for p in w.split("-")) \
+                            and not any(w.lower() in _ORG_NAME_WORDS | ORG_NOUNS_V2 for w in name.split()):
+                        label = "PERSON"   # "Dr. Nkechi Adeyemi-Borg", the title outside NER's ORG span
                     words = ent.text.split()
                     if label in ("ORG", "GPE") and len(words) >= 3 and name == " ".join(words[1:]) \
                             and (_person_role(words[0]) or occupation_before_name(words[0], words[1], len(words) - 1)):

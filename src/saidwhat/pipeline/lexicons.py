@@ -177,8 +177,8 @@ chipmaker drugmaker supplier chain startup conglomerate utility railway consulta
 #: Indonesian ("Tbk"), Italian ("SpA", "Srl"), French ("SARL"), Latin American ("Ltda")
 #: and Finnish ("Oyj") companies ("ASA" is left out: "Asa" is a given name); on the last,
 #: the trade words of biotech and pharma company names ("Lindgren Bio", "Tesselmark Neuro",
-#: which NER takes for people: Endpoints and Fierce Biotech style). A name holding one is
-#: an organisation, and a business.
+#: which NER takes for people: Endpoints and Fierce Biotech style) and of fashion brands'
+#: ("Marlow Shoes"). A name holding one is an organisation, and a business.
 COMPANY_NAME_WORDS_V1 = frozenset("""
 foods logistics technologies industries airways airlines pharmaceuticals therapeutics
 biosciences laboratories labs brands enterprises ventures petroleum telecom
@@ -186,6 +186,7 @@ semiconductor semiconductors groep gruppe werke
 properties partners realty investments motors systems solutions
 holding holdings inşaat sanayi ticaret sdn bhd tbk spa srl sarl ltda oyj
 bio biotech biopharma biologics pharma neuro genomics diagnostics
+shoes apparel cosmetics fashions textiles
 """.split()) | {"İnşaat".lower()}   # (Python lower-cases the dotted capital İ to "i" and a combining dot)
 
 #: Courtesy titles: how to address a person, not what they do; never a role (they give

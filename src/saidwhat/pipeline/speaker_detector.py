@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from . import given_names
 from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
+from .cue_detector import document_read_as_noun
 from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
                        GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, PERSONAL_TITLES_V1,
@@ -316,8 +317,9 @@ def _dashed_apposition(cue: Token, c: Token) -> Token | None:
 
 
 def _said_as_noun(tok: Token) -> bool:
-    """True for "said"/"says" the parser read as the head noun of its own subject's phrase."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ("said", "says")
+    """True for "said"/"says" the parser read as the head noun of its own subject's phrase,
+    and "read" of a written text's ("the post read": :func:`cue_detector.document_read_as_noun`)."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ("said", "says") or document_read_as_noun(tok)
 
 
 def _fused_determiner(head: Token, np: list[Token]) -> Token | None:
@@ -343,6 +345,8 @@ def _subject(cue: Token, depth: int) -> Token | None:
         # the 58-year-old', where the parser made the quotation's noun a subject too)
         if c.dep_ == "nsubj" and c.i < cue.i and (named := _dashed_apposition(cue, c)) is not None:
             return named
+        if c.dep_ == "nsubj" and c.lower_ == "relation" and any(d.lower_ == "no" for d in c.children):
+            continue   # "Pieter van der Laan — no relation — a centre-right MEP, said": an aside
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:
                 # "He was described as ...", "the arrest, which was described as ...": the
@@ -447,13 +451,33 @@ def _subject_in_fronted_phrase(cue: Token) -> Token | None:
     if end >= 0 and doc[end].text == ",":
         end -= 1
     for mod in cue.children:
-        if mod.dep_ not in ("prep", "advcl", "advmod") or mod.i > cue.i:
+        if mod.dep_ == "ccomp" and mod.lemma_ == "ask" and mod.i < cue.i:
+            pass   # "Ruth Adair, asked whether the plan would pass, said ...", parsed as its complement
+        elif mod.dep_ not in ("prep", "advcl", "advmod") or mod.i > cue.i:
             continue
+        if mod.dep_ in ("advcl", "ccomp") and mod.tag_ in ("VBN", "VBG", "VBD") and mod.i > 1 and doc[mod.i - 1].text == ",":
+            # "Dana Whitfield, asked about the delay, said ...": the parser made the name
+            # the subject of the participle set off by commas (or read it as a past tense)
+            subj = next((c for c in mod.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < mod.i), None)
+            if subj is not None and subj.right_edge.i in (mod.i - 2, mod.i - 1) and subj.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and subj.lower_ not in RELATIVE:
+                return subj
         for t in mod.subtree:
             if (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON") and t.i > 1 \
                     and doc[t.left_edge.i - 1].text == "," \
                     and t.right_edge.i in (end, cue.i - 1) and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "PROPN":
                 return t
+            if t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and (
+                    t.right_edge.i in (end, cue.i - 1) and any(c.dep_ in ("relcl", "appos") and c.i > t.i
+                                                               for c in t.children)
+                    or t.i + 2 < cue.i and doc[t.i + 1].text == "," and doc[t.i + 2].lower_ == "who"
+                    and doc[cue.i - 1].text == ","):   # (the parser may hang the clause elsewhere)
+                first = min((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i),
+                            key=lambda c: c.i, default=t)
+                if first.i > 0 and doc[first.i - 1].text == ",":
+                    # "Reached by phone Monday, Lund, who runs the kitchen, said ...": the
+                    # name after the fronted phrase's comma, with its clause, up to the cue
+                    return t
     return None
 
 

@@ -1573,13 +1573,25 @@ def _untagged_company(ctx, index, m) -> Entity | None:
 _NAME_CONNECTORS = frozenset("of the for and to des de du la le et & der und".split())
 
 
-def _untagged_of_kind(ctx, m, kind: str) -> tuple[int, str] | None:
+def _by_or_with(ctx, pos: int) -> bool:
+    """True when the name at ``pos`` is the object of "by", "with" or "from" ("led by
+    Quarry Ventures", "a deal with Hartwell", "funding from Vela Capital")."""
+    t = ctx.token_at(pos)
+    if t is None:
+        return False
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("by", "with", "from")
+
+
+def _untagged_of_kind(ctx, m, kind: str, content: tuple[int, int] = (0, 0)) -> tuple[int, str] | None:
     """For a description of a known kind ("the union", "the company"): the nearest
     clause subject (or passive agent) whose capitalised name shows that
     kind (:func:`_org_kind`) and that NER left untagged or took for a place or person
     ("UNITE HERE Local 1 organised the strike", "The Syndicat des débardeurs called ...",
     "Orrery Labs unveiled ..."), in this paragraph or the one before and within
-    :data:`NEAR_SUBJECT_CHARS`, as (start, name); None otherwise."""
+    :data:`NEAR_SUBJECT_CHARS`, as (start, name); inside the quotation's own ``content``
+    (start, end) only its subject counts. None otherwise."""
     lo = max(_paragraph_before(ctx, m.start), m.start - NEAR_SUBJECT_CHARS)
     found = None
     span = ctx.tokens_in(lo, m.start)
@@ -1589,7 +1601,7 @@ def _untagged_of_kind(ctx, m, kind: str) -> tuple[int, str] | None:
     for t in span:
         if not (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
                 or t.dep_ == "pobj" and t.head.dep_ == "agent") \
-                or ctx.token_quoted(t) or t.ent_type_ == "ORG":
+                or ctx.token_quoted(t) or t.ent_type_ == "ORG" or content[0] <= t.idx < content[1] and t.dep_ != "nsubj":
             # (appos: "LEEDS — Quillfern Labs unveiled"; agent: "organised by UNITE HERE Local 1")
             continue
         toks = [x for x in t.doc[t.left_edge.i:t.right_edge.i + 1]]
@@ -1600,7 +1612,7 @@ def _untagged_of_kind(ctx, m, kind: str) -> tuple[int, str] | None:
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks = toks[:-1]
-        if not toks or not toks[0].text[:1].isupper() or any(
+        if not toks or not toks[0].text[:1].isupper() or toks[0].pos_ != "PROPN" or any(
                 not (x.text[:1].isupper() or x.like_num or x.lower_ in _NAME_CONNECTORS
                      or k and toks[k - 1].lower_ in _NAME_CONNECTORS and x.is_alpha)   # "des débardeurs"
                 for k, x in enumerate(toks)):
@@ -1859,11 +1871,15 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         # clause subject before one named in passing ("a fight with City Hall")
         last_speaker = res[history[-1][0]].entity if history and res[history[-1][0]] is not None else None
         # a name NER missed whose words show the kind, nearer than any named one that does
-        untagged = _untagged_of_kind(ctx, m, kind)
+        untagged = _untagged_of_kind(ctx, m, kind, (c.start, c.end))
         for subjects_only in (True, False):
             for p, e in index.before(m.start, PRONOUN_WINDOW_CHARS, subjects_only=subjects_only):
                 if untagged is not None and p < untagged[0]:
                     break
+                if not subjects_only and kind == "business" and c.start <= p < c.end and _by_or_with(ctx, p):
+                    continue   # "X has raised $12 million in a round led by Quarry Ventures, the
+                    #            company said": a company the report names as the agent or
+                    #            partner of what happened (its investors, buyers) is not it
                 if e.type != "ORG" or _other_portfolio(e, portfolios) or kind == "business" and _advocacy(e):
                     continue
                 found = _org_kind(e.name, e.roles)
