@@ -22,3 +22,11 @@ def test_a_headline_name_stops_where_the_body_name_stops(run, text, speakers):
     # NER runs a name in a title-case headline on over the capitalised words after it;
     # the body writes the name again without them, and that is the name
     assert [q.speaker for q in run(text)] == speakers
+
+
+def test_a_headline_name_stops_at_the_surname_the_body_writes(run):
+    # the body gives only the hyphenated surname ("Okonkwo-Reid said")
+    text = ("Dara Okonkwo-Reid Wants Diners to Slow Down\n\n"
+            "The chef thinks a tasting menu deserves two hours.\n\n"
+            "\"Sit, eat, talk,\" Okonkwo-Reid said.")
+    assert [q.speaker for q in run(text)] == ["Dara Okonkwo-Reid"]

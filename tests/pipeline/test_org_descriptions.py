@@ -81,3 +81,9 @@ def test_the_company_is_not_a_body_inside_what_it_reports(run, company):
     # report, is not who reports it; a fashion brand's trade word makes X a company
     text = f"{company} has raised $12 million in a round led by Quarry Ventures, the company said on Tuesday."
     assert run(text)[0].speaker == company
+
+
+def test_a_union_local_keeps_its_number(run):
+    # a union branch is "<Union> Local <number>"; the number is part of the name
+    text = "Workers voted to strike, UNITE HERE Local 19 said on Monday.\n\n\"We are ready,\" the union said."
+    assert [q.speaker for q in run(text)] == ["UNITE HERE Local 19", "UNITE HERE Local 19"]

@@ -769,3 +769,16 @@ def test_who_and_a_singular_verb_make_a_person(run):
 def test_she_is_the_new_speaker_ner_did_not_call_a_person(run, text, speaker):
     # the person just named is "she", though NER typed her name a place or an organisation
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("body, pron, speaker", [
+    ("Ofwat", "she", "Gwen Pryce-Lloyd"),
+    ("Meta", "he", "Omar Haddad"),
+])
+def test_what_someone_was_asked_about_is_not_who_answers(run, body, pron, speaker):
+    # "Asked whether Ofwat would …, she …": the body named in the question is not the
+    # pronoun, even when NER calls it a person
+    text = (f"\"We are moving to enforcement,\" said {speaker}, the regulator's director.\n\n"
+            f"Asked whether {body} would be fined, {pron} did not rule it out.\n\n"
+            f"\"Those powers are there for a reason,\" {pron} said.")
+    assert run(text)[-1].speaker == speaker

@@ -371,17 +371,22 @@ def _headline_name_prefix(ctx: DocContext, name: str, start: int, end: int) -> s
     article never writes again ("Dara Okonkwo-Reid Wants Diners", "Lantern & Oak Group Is
     Opening a Bakery"): the longest run of its first words, two or more, that the
     article writes elsewhere as a whole name, no capitalised word or number after it
-    ("Dara Okonkwo-Reid"; not "IATSE Local" of "IATSE Local 479"); None when there is
+    ("Dara Okonkwo-Reid"; not "IATSE Local" of "IATSE Local 479"), or a given name and
+    the hyphenated surname the body writes alone ("Sato-Reyes said"); None when there is
     none. NER runs a name on over the capitalised verb and object of a title-case
     headline (US web style; AP headlines are in sentence case)."""
     if ctx.text.count(name) > 1:
         return None
     words = name.split()
+
+    def elsewhere(form):
+        return any(not start <= x.start() < end
+                   for x in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)(?!\s+[A-Z0-9])", ctx.text))
     for k in range(len(words) - 1, 1, -1):
-        prefix = " ".join(words[:k])
-        if any(not start <= x.start() < end
-               for x in re.finditer(rf"(?<!\w){re.escape(prefix)}(?!\w)(?!\s+[A-Z0-9])", ctx.text)):
-            return prefix
+        if elsewhere(" ".join(words[:k])):
+            return " ".join(words[:k])
+    if len(words) >= 3 and words[0][1:].islower() and "-" in words[1] and elsewhere(words[1]):
+        return " ".join(words[:2])   # the body writes the hyphenated surname alone ("Sato-Reyes said")
     return None
 
 

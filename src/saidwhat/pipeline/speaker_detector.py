@@ -1422,6 +1422,9 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             and doc[h.i - 1].is_alpha and lo <= doc[h.i - 1].idx:
         # "Wilson-Raybould said", where the parser made "Wilson" a subject of its own
         name_toks = [doc[h.i - 1], h] + name_toks
+    if name_toks and name_toks[-1].lower_ == "local" and (nx := name_toks[-1].i + 1) < len(doc) \
+            and doc[nx].like_num and nx + 1 - name_toks[0].i <= 8:
+        name_toks, label = name_toks + [doc[nx]], "ORG"   # "UNITE HERE Local 11": a union branch's number
     if label == "ORG" and name_toks and (nx := name_toks[-1].i + 1) < len(doc) and doc[nx].tag_ == "POS" \
             and doc[nx].text in ("'s", "’s") \
             and (nx + 1 == len(doc) or not_possessed(doc[nx + 1])):

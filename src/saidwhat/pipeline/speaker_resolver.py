@@ -554,10 +554,12 @@ def _unrecognised_person(ctx, lo: int, hi: int, pron: str, quote_open: int | Non
     into the quotation at ``quote_open`` that ``pron`` said, the way news introduces a
     speaker: "Mulder didn't hesitate. “It's this,” he said." (a name NER found and
     mislabelled, not a capitalised word: "Story continues below advertisement"; nor a
-    proper noun after an article, :func:`_proper_subject`: "the Arctic is a proving ground")."""
+    proper noun after an article, :func:`_proper_subject`: "the Arctic is a proving ground";
+    nor what someone was asked about, :func:`_asked_about`: "Asked whether Google would
+    be fined, he ...")."""
     found = None
     for t in ctx.tokens_in(lo, hi):
-        if t.ent_type_ != "PERSON" and _proper_subject(ctx, t) \
+        if t.ent_type_ != "PERSON" and _proper_subject(ctx, t) and not _asked_about(ctx, t.idx) \
                 and (t.ent_iob_ == "O" or t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")) \
                 and (any(x.lower_ == pron and x.i > t.i for x in t.sent)
                      or quote_open is not None and t.idx < quote_open and t.ent_type_
@@ -584,6 +586,25 @@ def _named_in(content: str, e) -> bool:
     words = e.name.split()
     return e.type == "PERSON" and len(words) >= 2 and any(
         re.search(rf"\b{re.escape(w)}\b", content) for w in (words[0], words[-1]) if w[:1].isupper() and len(w) > 2)
+
+
+#: Verbs of putting a question to someone ("Asked whether Ofcom would block the app, she ...").
+_ASKING_VERBS = frozenset("ask press question quiz challenge".split())
+
+
+def _asked_about(ctx, pos: int) -> bool:
+    """True for a name at ``pos`` inside the "whether"/"if" clause of a verb of asking
+    ("Asked whether Ofcom would block the app, she did not rule it out"): what someone was
+    asked about, not who goes on speaking."""
+    tok = t = ctx.token_at(pos)
+    while t is not None and t.head.i != t.i:
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")), None)
+        if mark is not None and t.head.lemma_.lower() in _ASKING_VERBS:
+            # the name inside the question, before the comma that ends it (the parser may
+            # hang the main clause's subject there too: "Asked whether ..., Okonkwo-Hale hesitates")
+            return mark.i < tok.i and not any(x.text == "," for x in tok.doc[mark.i:tok.i])
+        t = t.head
+    return False
 
 
 def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
@@ -636,7 +657,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         p = cands[pi]
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
-                  if e is not pe and e is not topic and _compatible(e, pron)]
+                  if e is not pe and e is not topic and _compatible(e, pron)
+                  and not all(_asked_about(ctx, q) for q in e.positions if gap_lo <= q < m.start)]
         if pron in ("he", "she"):
             # "For Espinos, who ..., he's simply filling a niche. “...,” he says": a person
             # named in any role whose own sentence goes on with the pronoun as subject
@@ -653,7 +675,8 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             prev_lo = ctx.paragraph_bounds(ps - 2)[0] if ps > 1 else ps
             if gap_lo <= prev_lo:
                 others = [e for e in index.between(prev_lo, m.start)
-                          if e is not pe and _compatible(e, pron)]
+                          if e is not pe and _compatible(e, pron)
+                          and not all(_asked_about(ctx, q) for q in e.positions if prev_lo <= q < m.start)]
                 if not others and not any(e is pe for e in index.between(prev_lo, m.start)):
                     named = _unrecognised_person(ctx, prev_lo, m.start, pron,
                                                  c.marked[0].open_pos if c.marked else None)
