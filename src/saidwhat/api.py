@@ -285,6 +285,16 @@ def _component(nlp: Language):
 BATCH_CHARS = 80_000
 
 
+def _as_text(t, what: str) -> str:
+    """``t`` as a plain str (numpy.str_ and other subclasses); anything else (None, a
+    number, bytes) warns ``[W016]`` and reads as no text, so that one bad item of a
+    stream loses nothing else."""
+    if isinstance(t, str):
+        return str(t)
+    warnings.warn(Warnings.W016.format(what=what, type=type(t).__name__), UserWarning, stacklevel=4)
+    return ""
+
+
 def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[list[str]]:
     """Consecutive lists of at most ``batch_size`` texts and (unless one text alone is
     longer) ``batch_chars`` characters."""
@@ -292,7 +302,7 @@ def _batches(texts: Iterable, batch_size: int, batch_chars: int) -> Iterator[lis
     chars = 0
     for i, t in enumerate(texts):
         try:
-            t = _checked(str(t), f"Text {i}")   # str(): numpy.str_ and other subclasses
+            t = _checked(_as_text(t, f"Text {i}"), f"Text {i}")
         except ValueError:
             if batch:   # the texts before the bad one are still extracted
                 yield batch
@@ -341,7 +351,8 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
 
     Warns:
         UserWarning: ``[W005]`` a text looks like another language than English (as
-            :func:`extract`), naming the text by its index: ``Text 3 looks like German``.
+            :func:`extract`), naming the text by its index: ``Text 3 looks like German``;
+            ``[W016]`` an item is not a string (None, a number): it gives ``[]``.
     """
     if isinstance(texts, (str, Doc)):
         raise TypeError(Errors.E011.format(type=type(texts).__name__))
@@ -357,7 +368,7 @@ def extract_many(texts: Iterable[str], *, nlp: Language | None = None, model: st
             yield t
 
     if n_process != 1:
-        docs = nlp.pipe(short(_checked_english(str(t), f"Text {i}") for i, t in enumerate(texts)),
+        docs = nlp.pipe(short(_checked_english(_as_text(t, f"Text {i}"), f"Text {i}") for i, t in enumerate(texts)),
                         batch_size=batch_size, n_process=n_process)
     else:
         def run_batches() -> Iterator[Doc]:

@@ -80,3 +80,4 @@ class Warnings(metaclass=_Catalogue):
             "with that id (a --db store keeps only the later one). Give them distinct ids to keep both.")
     W014 = ("{path}:line {line}: article id {value!r} is not a string or number; the article is read "
             "with the id {id!r}.")
+    W016 = "{what} is not a string ({type}); it gives no quotation."

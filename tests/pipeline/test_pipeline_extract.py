@@ -567,3 +567,13 @@ def test_extract_many_yields_the_texts_before_a_lone_surrogate(nlp):
     assert [q.speaker for q in next(it)] == ["Jane Roe"]
     with pytest.raises(ValueError, match=r"\[E015\] Text 1 "):
         next(it)
+
+
+@pytest.mark.slow
+def test_extract_many_warns_of_an_item_that_is_not_a_string(nlp):
+    # one bad item of a stream (None, a number) is reported with its position and gives
+    # no quotation; the texts around it lose nothing
+    with pytest.warns(UserWarning, match=r"\[W016\] Text 1 is not a string \(NoneType\)"):
+        out = list(saidwhat.extract_many(["“We will rebuild the bridge,” Mayor Jane Roe said.", None,
+                                          "“It opens in May,” Mayor Jane Roe said."], nlp=nlp))
+    assert [[q.speaker for q in qs] for qs in out] == [["Jane Roe"], [], ["Jane Roe"]]
