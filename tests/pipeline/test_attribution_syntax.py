@@ -566,3 +566,13 @@ def test_no_relation_between_dashes_is_no_speaker(run):
     # "<Name> — no relation — <apposition>, said": the parser makes "relation" a subject
     text = "Pieter van der Laan — no relation — a centre-right MEP, said the rules were too strict."
     assert [q.speaker for q in run(text)] == ["Pieter van der Laan"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Council leader Cllr Jane Smith said the budget was balanced.", "Council leader"),
+    ("Liberal Democrat group leader Cllr Tom Reed said it was not.", "Liberal Democrat group leader"),
+    ("Sue Delacourt — no relation — who runs the food bank, said demand had doubled.", None),
+])
+def test_a_role_holds_no_honorific_or_aside(run, text, role):
+    # the name's own courtesy title ("Cllr") and a "— no relation —" aside are no role
+    assert [q.speaker_role for q in run(text)] == [role]

@@ -1566,12 +1566,17 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
             m = Mention(start, pp_end, text[start:pp_end], head, kind=kind)
             r0 = np[1].idx if det is not None and det.i == np[0].i and len(np) > 1 else start
             m.role = text[r0:pp_end].strip()
-    role_parts = [_DATELINE_LEAD.sub("", p) for p in role_parts if p]   # "CUPERTINO, Calif. — Apple Inc."
-    role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an")
+    role_parts = [_TRAILING_TITLE.sub("", _DATELINE_LEAD.sub("", p)) for p in role_parts if p]   # "CUPERTINO, Calif. — Apple Inc."
+    role = "; ".join(p for p in role_parts if p and p.lower() not in ("the", "a", "an", "no relation")
                      and p.strip().lower().rstrip(".") not in COURTESY_TITLES_V1
                      and not _PARTY_STATE.fullmatch(p.strip(" ,")))   # not "R-Pa."
     m.role = role or m.role
     return m
+
+
+#: A courtesy or personal title ending a longer role, the name's own honorific ("Council
+#: leader Cllr" of "Council leader Cllr Jane Smith"): no part of the role.
+_TRAILING_TITLE = re.compile(r"(?<=\w)\s+(?:Cllr|Dr|Mr|Mrs|Ms|Miss|Rev)\.?$")
 
 
 #: A wire dateline before the subject it opens ("CUPERTINO, Calif. —", "LONDON (Reuters) -"):
