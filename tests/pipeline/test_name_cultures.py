@@ -1071,3 +1071,13 @@ def test_two_given_names_with_accents_share_the_surname(run, first, second, surn
             f"{second} is more cautious. \"I do the math,\" he said.")
     qs = run(text)
     assert [(q.speaker, q.speaker_type) for q in qs] == [(first, "PERSON"), (f"{second} {surname}", "PERSON")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chef Marco Dell'Orto runs the kitchen. \"We use no cream,\" Marco said.", "Marco Dell'Orto"),
+    ("The bar is run by chef Nicoletta Dall'Ara, who trained in Turin. \"We cook what the hills give,\" "
+     "Nicoletta said.", "Nicoletta Dall'Ara"),
+])
+def test_an_italian_surname_with_an_elided_particle(run, text, speaker):
+    # "Dell'Orto", "Dall'Ara": NER leaves the surname out of the given name's span
+    assert run(text)[-1].speaker == speaker

@@ -268,6 +268,11 @@ _FUNCTION_WORDS = frozenset("""for in at on with from by to as of the and but wh
 about during since until while if""".split())
 
 #: Two given names and a surname ("Clementine and August Harrow").
+#: An Italian surname with an elided particle ("Dell'Orto", "Dall'Ara", "Nell'Acqua",
+#: "Sant'Angelo"); "D'Angelo" and "O'Brien" NER already keeps.
+_ELIDED_PARTICLE = re.compile(r"(?:Dell|Dall|Nell|Sull|Sant)['’][A-Z][a-zà-ù]+")
+
+
 #: Letters of any script ("Rubén", "Zoë"); :meth:`ArticleEntities._coordinated_given_names`
 #: checks each word is capitalised.
 _GIVEN_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,}) (?:and|&) ([^\W\d_]{2,}) ([^\W\d_]{2,}(?:-[^\W\d_]{2,})?)\b")
@@ -770,6 +775,15 @@ class ArticleEntities:
                         ends[b] = e
                     continue
                 name = self._ent_names[ent.start_char]
+                elided = name and ent.end < len(ctx.doc) and len(name.split()) <= 2 \
+                    and _ELIDED_PARTICLE.fullmatch(ctx.doc[ent.end].text) and not ctx.doc[ent.end].ent_type_ \
+                    and ctx.doc[ent.end - 1].whitespace_ \
+                    and (ent.label_ == "PERSON" or is_known_first_name(name.split()[-1]))
+                if elided:
+                    # "Marco" + "Dell'Orto": an Italian surname with an elided particle, which
+                    # NER left out of the name (and may call the given name an organisation)
+                    name = self._ent_names[ent.start_char] = f"{name} {ctx.doc[ent.end].text}"
+                    ends[ent.start_char] = ctx.doc[ent.end].idx + len(ctx.doc[ent.end])
                 if _group_or_title(name):
                     continue   # "Neighbors", "Councillor": a group or a bare title names no one
                 if name in _TIME_ZONES:
@@ -802,7 +816,7 @@ class ArticleEntities:
                     # salient: not the object of a preposition, a possessor or an object
                     subj = 2 if subj or _fronted_topic(ent.root) else int(
                         ent.root.dep_ not in ("pobj", "poss", "dobj", "npadvmod", "nmod", "dative"))
-                    label = ent.label_
+                    label = "PERSON" if elided else ent.label_
                     if label in ("ORG", "GPE") and ent[0].lower_.rstrip(".") in PERSONAL_TITLES_V1 \
                             and (2 <= len(name.split()) or courtesy_title(ent[0].text)) and len(name.split()) <= 3 \
                             and len(ent) == len(name.split()) + 1 \
