@@ -42,7 +42,7 @@ from .lexicons import (BODY_HEAD_NOUNS, COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1,
                        TITLE_WORDS_V1)
 from . import given_names
-from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, _whole_org_name, not_possessed, first_name_gender, guess_name_type,
+from .speaker_detector import (_ORG_NAME_WORDS, ROMANISED_GIVEN, _whole_org_name, name_possessive, first_name_gender, guess_name_type,
                                is_known_first_name, occupation_before_name)
 
 _POSS = re.compile(r"(?:'s|’s|‘s|'|’)$")   # ‘s: a possessive typed with the opening mark
@@ -347,13 +347,11 @@ def ent_name(ent) -> str:
                 and breaks_paragraph_in(ent.doc, ent.start_char + k, ent.start_char + k + 1)), len(text))
     text = text[:cut]   # up to a paragraph break; a wrapped line end reads as a space below
     name = normalize_name(_CREDIT.sub("", " ".join(text.split())), ent.label_)
-    doc = ent.doc
     pos = ent.end - 1 if len(ent) >= 2 and ent[-1].tag_ == "POS" else ent.end   # the "'s", in the span or after it
-    if ent.label_ == "ORG" and name and pos < len(doc) and doc[pos].tag_ == "POS" and doc[pos].text in ("'s", "’s") \
-            and (pos + 1 == len(doc) or not_possessed(doc[pos + 1])):
+    if ent.label_ == "ORG" and name and name_possessive(ent.doc, pos):
         # "Christie's said", "sold at Sotheby's in May": a company named in the possessive
         # (auction houses, shops: "Sainsbury's"), not the possessor of a noun after it
-        name += doc[pos].text
+        name += ent.doc[pos].text
     return name
 
 

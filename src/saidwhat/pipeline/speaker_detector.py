@@ -451,9 +451,10 @@ def _subject_in_fronted_phrase(cue: Token) -> Token | None:
     if end >= 0 and doc[end].text == ",":
         end -= 1
     for mod in cue.children:
-        if mod.dep_ == "ccomp" and mod.lemma_ == "ask" and mod.i < cue.i:
-            pass   # "Ruth Adair, asked whether the plan would pass, said ...", parsed as its complement
-        elif mod.dep_ not in ("prep", "advcl", "advmod") or mod.i > cue.i:
+        # (and "asked" parsed as the cue's complement: "Ruth Adair, asked whether the plan
+        # would pass, said ...")
+        if mod.i > cue.i or mod.dep_ not in ("prep", "advcl", "advmod") \
+                and not (mod.dep_ == "ccomp" and mod.lemma_ == "ask"):
             continue
         if mod.dep_ in ("advcl", "ccomp") and mod.tag_ in ("VBN", "VBG", "VBD") and mod.i > 1 and doc[mod.i - 1].text == ",":
             # "Dana Whitfield, asked about the delay, said ...": the parser made the name
@@ -1425,10 +1426,8 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if name_toks and name_toks[-1].lower_ == "local" and (nx := name_toks[-1].i + 1) < len(doc) \
             and doc[nx].like_num and nx + 1 - name_toks[0].i <= 8:
         name_toks, label = name_toks + [doc[nx]], "ORG"   # "UNITE HERE Local 11": a union branch's number
-    if label == "ORG" and name_toks and (nx := name_toks[-1].i + 1) < len(doc) and doc[nx].tag_ == "POS" \
-            and doc[nx].text in ("'s", "’s") \
-            and (nx + 1 == len(doc) or not_possessed(doc[nx + 1])):
-        name_toks = name_toks + [doc[nx]]   # "Sotheby's said": a company named in the possessive (entities.ent_name)
+    if label == "ORG" and name_toks and name_possessive(doc, name_toks[-1].i + 1):
+        name_toks = name_toks + [doc[name_toks[-1].i + 1]]   # "Sotheby's said" (as entities.ent_name)
     role_parts: list[str] = []
     start, end = np[0].idx, np[-1].idx + len(np[-1])
     if name_toks:
@@ -1638,11 +1637,17 @@ def _whole_org_name(head: Token, lo: int, hi: int) -> list[Token] | None:
     return toks
 
 
-def not_possessed(tok: Token) -> bool:
-    """True when ``tok``, right after a name's "'s", shows the "'s" possesses nothing: a
-    finite verb ("Sotheby's said"), a preposition, conjunction or punctuation ("sold at
-    Christie's in May"); a noun, adjective, adverb or participle after it ("Corvane
-    Health's proposed acquisition", "the CCC's most recent report") is what it possesses."""
+def name_possessive(doc, i: int) -> bool:
+    """True when ``doc[i]`` is the "'s" of a company named in the possessive: the token
+    after it shows the "'s" possesses nothing, a finite verb ("Sotheby's said"), a
+    preposition, conjunction or punctuation ("sold at Christie's in May"), or the text
+    ends; a noun, adjective, adverb or participle after it ("Corvane Health's proposed
+    acquisition", "the CCC's most recent report") is what it possesses."""
+    if i >= len(doc) or doc[i].tag_ != "POS" or doc[i].text not in ("'s", "’s"):
+        return False
+    if i + 1 == len(doc):
+        return True
+    tok = doc[i + 1]
     return tok.is_punct or tok.pos_ in ("ADP", "CCONJ", "SCONJ", "AUX") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 

@@ -607,6 +607,12 @@ def _asked_about(ctx, pos: int) -> bool:
     return False
 
 
+def _only_asked_about(ctx, e: Entity, lo: int, hi: int) -> bool:
+    """True when every mention of ``e`` in [lo, hi) is what someone was asked about
+    (:func:`_asked_about`), or it has none there."""
+    return all(_asked_about(ctx, q) for q in e.positions if lo <= q < hi)
+
+
 def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
     m = c.mention
     pron = m.head.lower_ if m.head is not None else m.text.lower()
@@ -658,7 +664,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
         gap_lo = max(p.end, p.frame[1] if p.frame else p.end)
         others = [e for e in index.between(gap_lo, m.start, subjects_only=True)
                   if e is not pe and e is not topic and _compatible(e, pron)
-                  and not all(_asked_about(ctx, q) for q in e.positions if gap_lo <= q < m.start)]
+                  and not _only_asked_about(ctx, e, gap_lo, m.start)]
         if pron in ("he", "she"):
             # "For Espinos, who ..., he's simply filling a niche. “...,” he says": a person
             # named in any role whose own sentence goes on with the pronoun as subject
@@ -676,7 +682,7 @@ def _pronoun(ctx, index, cands, res, history, c) -> Resolution:
             if gap_lo <= prev_lo:
                 others = [e for e in index.between(prev_lo, m.start)
                           if e is not pe and _compatible(e, pron)
-                          and not all(_asked_about(ctx, q) for q in e.positions if prev_lo <= q < m.start)]
+                          and not _only_asked_about(ctx, e, prev_lo, m.start)]
                 if not others and not any(e is pe for e in index.between(prev_lo, m.start)):
                     named = _unrecognised_person(ctx, prev_lo, m.start, pron,
                                                  c.marked[0].open_pos if c.marked else None)
