@@ -339,3 +339,18 @@ def test_a_company_officer_by_initials_is_the_holder(run, title, initials):
     text = (f"{title} Petra Lindqvist said costs had risen. Asked about prices, "
             f"the {initials} said the company would decide in June.")
     assert [q.speaker for q in run(text)] == ["Petra Lindqvist", "Petra Lindqvist"]
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Kestrel Holdings, LLC", "Kestrel Holdings"),
+    ("Northwind Therapeutics, Inc.", "Northwind Therapeutics"),
+    ("Brackwater Holdings Ltd", "Brackwater Holdings"),
+])
+def test_a_company_with_its_legal_form_is_one_entity(run, full, short):
+    # the legal form after the name (after a comma or not) closes the company's name, and
+    # the name without it is the same company, one speaker_id
+    text = (f"{full} said on Monday that quarterly sales had fallen. "
+            f"\"We expect a better second half,\" {short} said in a statement.")
+    qs = run(text)
+    assert [q.speaker for q in qs] == [full.rstrip(".")] * 2
+    assert qs[0].speaker_id == qs[1].speaker_id

@@ -242,3 +242,12 @@ def test_an_agreeing_pronoun_is_the_stated_source_before_the_name_table(nlp):
     quotes = saidwhat.extract(text, nlp=nlp)
     assert {(q.speaker, q.speaker_gender, q.speaker_gender_source) for q in quotes} == {
         ("Sarah Whitman", "female", "pronoun")}
+
+
+@pytest.mark.parametrize("verb", ["screaming", "smiling"])
+def test_a_participle_before_a_name_is_no_role(nlp, verb):
+    # what the person was doing when named ("a screaming Pete Santilli") is no title
+    text = (f"Rivera called a {verb} Pete Harlan a fraud on air.\n\n"
+            "\"What he does is dangerous,\" Harlan said.")
+    harlan = _by_name(saidwhat.extract_entities(text, nlp=nlp))["Pete Harlan"]
+    assert harlan.roles == ()

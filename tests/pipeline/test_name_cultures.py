@@ -1081,3 +1081,43 @@ def test_two_given_names_with_accents_share_the_surname(run, first, second, surn
 def test_an_italian_surname_with_an_elided_particle(run, text, speaker):
     # "Dell'Orto", "Dall'Ara": NER leaves the surname out of the given name's span
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a hyphenated given name (Quebec usage) that NER missed or typed an organisation:
+    # the name keeps both given names
+    ('Félix-Antoine Roy made 46 saves. "People can say what they want," Roy said.', "Félix-Antoine Roy"),
+    ('The Saguenéens lost again. Félix-Antoine Roy made 46 saves. "People can say what they want," Roy said.',
+     "Félix-Antoine Roy"),
+    # after a headline without a full stop, which the parser runs into the first sentence
+    ('Gagnon shines in return\n\nMarie-Ève Gagnon scored twice. "I was nervous," Gagnon said.', "Marie-Ève Gagnon"),
+])
+def test_a_hyphenated_given_name_stays_whole(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+def test_a_bare_surname_ner_calls_an_organisation_keeps_the_person(run):
+    # NER's ORG on two bare mentions of a hyphenated surname outvoted the full name's
+    # PERSON, so "she" could not reach her
+    text = ('Dr. Paula Grant says the wards are full. Dr. Chinwe Nwosu-Bello, an economist at Leeds, says '
+            'the council is broke. "We are out of road," Nwosu-Bello says. Nwosu-Bello does not dispute that. '
+            'But she says reform is slow.')
+    q = run(text)[-1]
+    assert (q.speaker, q.speaker_type) == ("Chinwe Nwosu-Bello", "PERSON")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # French and Acadian surnames with an elided particle ("d'", "d’"), which NER leaves
+    # out of the name or reads as a common noun
+    ("Dr. Lucie d'Amours, a surgeon in Moncton, told CBC News she had operated all weekend.", "Lucie d'Amours"),
+    ("Guy d'Eon runs a fish plant in Clare. D'Eon said prices were falling. \"It's a hard year,\" he said.",
+     "Guy d'Eon"),
+])
+def test_a_french_surname_with_an_elided_particle_is_a_name(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+def test_the_irish_police_rank_is_no_given_name(run):
+    # "Detective Garda Sean Murphy": "Garda" is his rank, so he is "Sean Murphy", a man
+    text = "Detective Garda Sean Murphy told the court the car was stolen. He said it was found burnt out."
+    assert [q.speaker for q in run(text)] == ["Sean Murphy", "Sean Murphy"]

@@ -87,3 +87,26 @@ def test_a_union_local_keeps_its_number(run):
     # a union branch is "<Union> Local <number>"; the number is part of the name
     text = "Workers voted to strike, UNITE HERE Local 19 said on Monday.\n\n\"We are ready,\" the union said."
     assert [q.speaker for q in run(text)] == ["UNITE HERE Local 19", "UNITE HERE Local 19"]
+
+
+def test_a_regional_district_ner_calls_a_place_is_the_district(run):
+    # "<Name> Regional District" (a British Columbia local government), which NER calls a
+    # place, is "the regional district" after another speaker
+    text = ('The Cariboo Regional District said the order now covers 80 properties.\n\n'
+            '"The fire is moving fast," said fire information officer Dana Price.\n\n'
+            'The regional district said residents should leave.')
+    assert run(text)[-1].speaker == "Cariboo Regional District"
+
+
+@pytest.mark.parametrize("name", ["Consumer Financial Protection Bureau", "Consumer Product Safety Commission"])
+def test_an_agency_name_opening_with_an_agent_noun_is_whole(run, name):
+    # "Consumer" ends like an occupation ("Logger Owen Marsh"), but opens a body's name here
+    assert run(f"The {name} said the recall covers 40,000 heaters.")[-1].speaker == name
+
+
+@pytest.mark.parametrize("tail", ["According to the team, Brandt will miss four weeks.",
+                                  "Brandt will miss four weeks, the club said."])
+def test_the_team_is_a_team_named_in_the_plural(run, tail):
+    # a sports team's name NER missed ("The Ottawa Senators"): "the team", "the club"
+    text = f"The Ottawa Senators placed forward Kyle Brandt on injured reserve Monday. {tail}"
+    assert run(text)[-1].speaker == "Ottawa Senators"

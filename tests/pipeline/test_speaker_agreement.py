@@ -782,3 +782,36 @@ def test_what_someone_was_asked_about_is_not_who_answers(run, body, pron, speake
             f"Asked whether {body} would be fined, {pron} did not rule it out.\n\n"
             f"\"Those powers are there for a reason,\" {pron} said.")
     assert run(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the body the description names before the title is the one the role names after it
+    ('Dana Voigt, president of the Ferry Workers Union, said the deal was weak. '
+     '"We will vote it down," the union president said.', "Dana Voigt"),
+    ('Omar Keane, leader of the Green Party, said the budget failed renters. '
+     '"It is a missed chance," the party leader said.', "Omar Keane"),
+    # or an organisation of its kind: a union's local is a union
+    ('Rita Salo, president of UAW Local 412, called the offer an insult. '
+     '"Our members deserve better," the union president said.', "Rita Salo"),
+    # guard: the president of another kind of body is not "the union president"
+    ('Hana Ito, president of Kestrel Bank, said lending would slow. '
+     '"We will vote it down," the union president said.', None),
+])
+def test_a_body_before_the_title_may_be_named_after_it(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+def test_a_description_of_someone_introduced_unnamed_names_no_one(run):
+    # "A scout for an Eastern team ... the scout said": the unnamed scout, not the general
+    # manager named before (a noun of no known category, introduced with "a")
+    text = ("General manager Paul Vachon said there was no rush. A scout for an Eastern team, who spoke on "
+            "condition of anonymity, disagreed. \"He's ready now,\" the scout said.")
+    assert run(text)[-1].speaker is None
+
+
+def test_a_nationality_noun_in_man_is_a_man(run):
+    # "the Dutchman" is no woman, even one named as a subject in the sentence before
+    text = ("Swimmer Kate Morrow has retired. She thanked her coach, Jan Visser. Visser, who has coached the "
+            "women's squad since 2016, told BBC Sport that Morrow had \"changed the sport\". \"She was the best "
+            "I ever coached,\" the Dutchman said.")
+    assert run(text)[-1].speaker == "Jan Visser"

@@ -15,17 +15,19 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from . import given_names
-from .lexicons import (COURTESY_TITLES_V1, HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2,
+from .lexicons import (COURTESY_TITLES_V1, ELIDED_SURNAME, HYPHENS, NAME_PARTICLES_V1, NAME_SUFFIXES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V2,
                        PERSONAL_TITLES_V1, TITLE_WORDS_V1)
 from .marks import MarkedSpan, find_marked_spans
 from .paragraphs import doc_paragraph_breaks
+from .tokenizer import ABBREVIATIONS_V1
 
 #: Abbreviations after which a full stop does not end a sentence (AP style titles,
 #: months, corporate suffixes).
 ABBREVIATIONS = frozenset("""
 dr mr mrs ms st jr sr prof gen gov sen rep lt col sgt capt maj rev no vs etc inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est fig approx u.s
-""".split())
+""".split()) | {w.lower().rstrip(".").split("/")[-1] for w in ABBREVIATIONS_V1}
+# (and the ranks and company words the tokenizer keeps whole: "Const.", "Cpl.", "Cst.")
 
 _CAPTION = re.compile(r"\([^()]{2,80}/[^()]{2,80}\)\s*$|\(\s*[^()a-z]{0,60}\bPHOTO\b[^()a-z]{0,40}\)\s*$")
 #: A caption led by its photo credit: "Tijana Martin / The Canadian Press Anne ...",
@@ -44,6 +46,10 @@ _LABEL = re.compile(r"\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|P
 _BYLINE = re.compile(r"\s*by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\||-|–)\s*[^\n]{0,60})?\s*$",
                      re.I)
 _SENT_END = re.compile(r"[.!?]+(?=[\s\"'“”’‘»«]|$)")
+#: Closing marks, and an opening mark after a space: a quotation that ends a sentence
+#: inside its marks, then another.
+_CLOSERS = frozenset("\"”’»")
+_NEXT_QUOTE = re.compile(r"[ \t]+[\"“«]")
 
 
 #: The date a Reuters or Bloomberg dateline carries after the place ("LONDON, March 4
@@ -102,7 +108,7 @@ class DocContext:
         self.par_breaks = doc_paragraph_breaks(doc)   # a wrapped line end is no break (cached per Doc)
         self.ents = _untagged_people(doc, self.mask, _past_datelines(doc, self.par_breaks, _titled_names(
             doc, _nicknamed_names(doc, _patronymic_names(_joined_names(
-                [_headline_verb_off(_whole_words(e)) for e in doc.ents]))))))
+                [_headline_verb_off(_whole_words(e)) for e in map(_before_spaced_dash, doc.ents) if e is not None]))))))
         # (doc.ents rebuilds its spans on every access)
         people = sorted((e.start_char, e.end_char) for e in self.ents if e.label_ == "PERSON")
         self.person_starts = [a for a, _ in people]
@@ -176,11 +182,15 @@ class DocContext:
         for m in _SENT_END.finditer(text):
             p = m.start()
             if self.mask[p]:
+                q = m.end()
+                if q < len(text) and text[q] in _CLOSERS and self.mask[q] and not self.mask[q + 1] \
+                        and _NEXT_QUOTE.match(text, q + 1):
+                    ends.append(q + 1)   # '"… these loans." "You end up …," he said': two quotations, two sentences
                 continue
             if text[p] == ".":
                 w = re.search(r"([A-Za-z.]+)$", text[max(0, p - 12):p])
                 word = w.group(1).lower() if w else ""
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and not text[max(0, p - 2)].isdigit()) \
                         or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                     continue   # an abbreviation or initials: "Dr.", "J. K.", "J.K. Rowlands"
             ends.append(m.end())
@@ -262,6 +272,11 @@ def _opens_surname(e: Span) -> bool:
 
 
 #: A numbered unit's number written as an ordinal in figures ("9th", "82nd", "1st").
+#: Legal forms that close a company's name after a comma ("Northwind Therapeutics, Inc.",
+#: "Kestrel Holdings, LLC"; US, British, Commonwealth and European company law).
+LEGAL_FORMS = frozenset("""inc inc. llc l.l.c. ltd ltd. plc corp corp. lp l.p. llp l.l.p. gmbh ag sa s.a.
+nv n.v. bv b.v. pty""".split())
+
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -334,6 +349,9 @@ def _joined_names(ents: list[Span]) -> list[Span]:
             # "Paula Rojas" + "Medina": a second surname NER called a place (or "Harpreet
             # Kaur" + "Sandhu", an organisation), which the parser makes the name's head
             out[-1] = Span(e.doc, p.start, e.end, label=p.label)
+        elif p is not None and p.label_ == "ORG" and len(e) == 1 and e.start == p.end + 1 \
+                and e.doc[p.end].text == "," and e[0].lower_ in LEGAL_FORMS:
+            out[-1] = Span(e.doc, p.start, e.end, label=p.label)   # "Kestrel Holdings" + ", " + "LLC"
         else:
             out.append(e)
     return out
@@ -394,24 +412,29 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
     (but a title) or after, no word may be an organisation's or place's noun, and a
     title-case headline is left alone."""
     covered = {i for e in ents for i in range(e.start, e.end)}
+    # a hyphenated given name that NER typed otherwise ("Félix-Antoine" as an organisation)
+    given_pairs = {e.end - 1 for e in ents if e.label_ != "PERSON" and len(e) == 3 and _hyphenated_given(doc, e.end - 1)}
     spans: list[tuple[int, int]] = []
     n = len(doc)
     for t in doc:
-        if t.i in covered or t.pos_ != "PROPN" or not t.is_alpha or not t.text[1:].islower() \
-                or mask[t.idx] or not given_names.is_attested_given_name(t.text):
+        if t.i in covered and t.i not in given_pairs or not t.is_alpha or t.pos_ != "PROPN" and not (
+                t.i + 1 < n and ELIDED_SURNAME.fullmatch(doc[t.i + 1].text)) \
+                or not t.text[1:].islower() or mask[t.idx] or not given_names.is_attested_given_name(t.text):
             continue
-        p = doc[t.i - 1] if t.i > 0 else None
+        first = t.i - 2 if _hyphenated_given(doc, t.i) and (t.i in given_pairs or t.i - 2 not in covered) else t.i
+        p = doc[first - 1] if first > 0 else None
         if p is not None and p.lower_ in ("the", "a", "an"):
             continue   # "the Black Caps", "a Grace Street home": English gives a person's name no article
-        if p is not None and p.is_alpha and p.text[:1].isupper() and not t.is_sent_start \
+        if p is not None and p.is_alpha and p.text[:1].isupper() and not doc[first].is_sent_start \
                 and p.lower_.rstrip(".") not in TITLE_WORDS_V1 \
                 and not (t.i >= 3 and doc[t.i - 2].lower_ == "of" and doc[t.i - 3].text[:1].isupper()
                          and doc[t.i - 3].lower_ in _TITLES_OF):
             continue   # inside a longer capitalised run (but "Member of Parliament" + the name)
         k = t.i + 1
         words = 0
-        while k < n and words < 2 and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper() \
-                and doc[k].pos_ == "PROPN" and doc[k].lower_ not in TITLE_WORDS_V1:
+        while k < n and words < 2 and k not in covered and (
+                doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
+                and doc[k].lower_ not in TITLE_WORDS_V1 or ELIDED_SURNAME.fullmatch(doc[k].text)):
             k += 1
             words += 1
             if k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
@@ -422,15 +445,27 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
             continue
         last = doc[k - 1]
         if any(doc[j].head.i != last.i and doc[j].text not in HYPHENS and not (
-                j == t.i and t.dep_ == "ROOT" and doc[j + 1].is_sent_start) for j in range(t.i, k - 1)) \
+                j == t.i and t.dep_ == "ROOT" and doc[j + 1].is_sent_start) and not (
+                j < t.i and first <= doc[j].head.i < k) for j in range(first, k - 1)) \
                 or title_case(last.sent) and not any(
                 x.pos_ in ("VERB", "AUX") and x.text.islower() for x in last.sent):
             continue   # (the parser may cut a given name off as a sentence of its own after
             #            a headline without a full stop: "Ewan" | "Gallacher shot 66")
         if last.dep_ in ("nsubj", "nsubjpass") or last.dep_ == "appos" and last.head.pos_ == "NOUN" \
                 and last.head.lower_ in PERSON_NOUNS_V2:
-            spans.append((t.i, k))
+            spans.append((first, k))
     return _with_persons(doc, ents, spans)
+
+
+def _hyphenated_given(doc: Doc, i: int) -> bool:
+    """True if the word at ``i`` is the second part of a hyphenated given name whose
+    first part is a given name too ("Marie-Ève", "Félix-Antoine", "Jean-Philippe";
+    French and Quebec usage), written with no spaces."""
+    if i < 2:
+        return False
+    a, h = doc[i - 2], doc[i - 1]
+    return h.text in HYPHENS and not a.whitespace_ and not h.whitespace_ and a.is_alpha \
+        and a.text[:1].isupper() and a.text[1:].islower() and given_names.is_given_name(a.text)
 
 
 def _with_persons(doc: Doc, ents: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
@@ -535,8 +570,9 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         while k < n and k - start < TITLED_NAME_MAX_WORDS and (
                 doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
                 and doc[k].ent_type_ in ("", "PERSON") and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1
-                or k > start and doc[k].text in NAME_PARTICLES_V1 and _particles_then_name(doc, k)):
-            k += 1   # (a particle inside the name: "Governor Pieter de Wolf")
+                or k > start and doc[k].text in NAME_PARTICLES_V1 and _particles_then_name(doc, k)
+                or k > start and ELIDED_SURNAME.fullmatch(doc[k].text)):
+            k += 1   # (a particle inside the name: "Governor Pieter de Wolf", "Dr. Lucie d'Amours")
         if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
         if any(e.start <= start and k < e.end and e.label_ == "PERSON" and any(x.text in _OPEN_MARKS for x in e)
@@ -613,6 +649,24 @@ def _headline_verb_off(ent: Span) -> Span:
     return ent
 
 
+#: Dashes that, with a space on each side, set a phrase off ("Ana Ruiz - a nurse - said";
+#: agency copy writes the dash as a spaced hyphen).
+_SPACED_DASHES = frozenset("-\u2013\u2014")
+
+
+def _before_spaced_dash(ent: Span) -> Span | None:
+    """An entity span cut before a dash written with a space on each side, which NER
+    may run into the name ("Sabine Krolle - no" of "Sabine Krolle - no relation -
+    said"); None when nothing is left before it."""
+    doc = ent.doc
+    for t in ent:
+        if t.text in _SPACED_DASHES and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:
+            if t.i > ent.start:
+                return Span(doc, ent.start, t.i, label=ent.label)
+            return _before_spaced_dash(Span(doc, t.i + 1, ent.end, label=ent.label)) if t.i + 1 < ent.end else None
+    return ent
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
@@ -675,6 +729,10 @@ def _whole_words(ent: Span) -> Span:
     local = ent.label_ == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit()
     if local:
         end += 1   # "UFCW Local" + "832": a union local's number is part of its name
+    legal = ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in LEGAL_FORMS \
+        and not doc[end + 1].ent_type_
+    if legal:
+        end += 2   # "Northwind Therapeutics" + ", Inc.": the company's legal form
     if ent.label_ == "ORG" and coordinated_first_part(doc, start, ent.start, ent.end):
         return Span(doc, start - 2, end, label=ent.label)   # "Avon and Somerset Police": NER took "Somerset Police"
     if ent.label_ == "ORG" and len(ent) == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
@@ -682,6 +740,6 @@ def _whole_words(ent: Span) -> Span:
         return Span(doc, start - 2, end, label=ent.label)   # "The Alzheimer's Society": NER took "Society"
     if (start, end) == (ent.start, ent.end):
         return ent
-    if local and (start, end) == (ent.start, ent.end + 1):
+    if local and (start, end) == (ent.start, ent.end + 1) or legal and (start, end) == (ent.start, ent.end + 2):
         return Span(doc, start, end, label=ent.label)   # the union local stays an organisation
     return Span(doc, start, end, label="PERSON" if start < ent.start or end > ent.end else ent.label)

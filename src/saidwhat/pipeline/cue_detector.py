@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicons import (ACCOUNT_NOUNS_V1, CHANNEL_NOUNS_V1, INDIRECT_VERBS_V1, OUTLET_NAMES_V1, OUTLET_WORDS_V1,
-                       PLATFORMS_V1, REPORTING_VERBS_V1)
+                       PLATFORMS_V1, REPORTING_VERBS_V1, VIVID_CUES_V1)
 
 _TIME_ENTS = ("DATE", "TIME")
 
@@ -19,6 +19,12 @@ _TIME_ENTS = ("DATE", "TIME")
 #: Verbs of a reporters' credit line ("X and Y contributed reporting", "additional
 #: reporting by", AP and CNN style): the "reporting" after them reports nothing.
 _CREDIT_VERBS = frozenset("contribute provide add additional".split())
+
+
+#: Forms of reporting verbs the English lemmatizer gets wrong ("sniped" -> "snip",
+#: "deadpanned" -> "deadpanne", "griped" -> "grip"), with their lemmas.
+_MISLEMMATISED = {"sniped": "snipe", "snipes": "snipe", "deadpanned": "deadpan", "deadpans": "deadpan",
+                  "griped": "gripe", "gripes": "gripe"}
 
 
 def is_cue(tok: Token, *, indirect: bool = False) -> bool:
@@ -41,8 +47,11 @@ def is_cue(tok: Token, *, indirect: bool = False) -> bool:
         if not ((tok.lemma_.lower() in ("say", "tell") or tok.lower_ in ("said", "says", "told"))
                 and tok.pos_ in ("AUX", "NOUN", "PROPN")):
             return False   # ("the 29-year-old said", parsed as one noun phrase headed by "said")
-    return tok.lemma_.lower() in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told") \
-        or _phrasal_retort(tok) or _document_reads(tok) \
+    lemma = _MISLEMMATISED.get(tok.lower_, tok.lemma_.lower())
+    if lemma in VIVID_CUES_V1 and any(c.dep_ in ("dobj", "prt", "dative") for c in tok.children):
+        return False   # "Todd pressed Priebus on ...", "administrators cracked down": no speech
+    return lemma in lex or tok.lower_ in ("says", "said", "tweeted", "wrote", "told") \
+        or _phrasal_retort(tok) or _document_reads(tok) or not indirect and _as_put_it(tok) \
         or indirect and (_finding(tok) or _that_cue(tok) or light_verb_noun(tok) is not None)
 
 
@@ -59,6 +68,14 @@ def _phrasal_retort(tok: Token) -> bool:
     return prt is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == prt \
         and doc[tok.i + 1].dep_ in ("prt", "advmod") \
         and (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].is_space)   # not "went on about"
+
+
+def _as_put_it(tok: Token) -> bool:
+    """True for "put" in "as <speaker> put(s) it", which frames the quotation next to it
+    ('As economist Lena Park puts it, "Nobody wants …"'); the subject speaks."""
+    doc = tok.doc
+    return tok.lemma_.lower() == "put" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "it" \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _that_clause(tok: Token) -> bool:

@@ -34,9 +34,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import EntityRecord
-from .context import DocContext, title_case
+from .context import LEGAL_FORMS, DocContext, title_case
 from .paragraphs import breaks_paragraph_in
 from .lexicons import (BODY_HEAD_NOUNS, COMPANY_TRADE_NOUNS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1, EAST_ASIAN_FAMILY_NAMES_V1,
+                       ELIDED_SURNAME,
                        GROUP_NOUNS_V1, HYPHENS,
                        NAME_PARTICLES_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2,
                        PERSONAL_TITLES_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1,
@@ -130,7 +131,7 @@ def normalize_name(name: str, label: str | None = None) -> str:
                               or parts[0].lower() in PERSON_NOUNS_V2 and parts[0][:1].isupper()
                               and is_known_first_name(parts[1]) and not is_known_first_name(parts[0])
                               or occupation_before_name(parts[0], parts[1], len(parts) - 1)
-                              and (label in (None, "PERSON") or not any(w.lower() in _ORG_NAME_WORDS for w in parts))):
+                              and (label == "PERSON" or not any(w.lower() in _ORG_NAME_WORDS for w in parts))):
         parts = parts[1:]   # "Glaciologist Sara Lindt", "Logger Owen Marsh"
     k = next((k for k in range(1, len(parts) - 1) if is_known_first_name(parts[k])), 0)
     if k and len(parts) - k in (2, 3) and all(_swept_before_name(w) for w in parts[:k]) \
@@ -267,10 +268,11 @@ def _subject_misread(tok) -> bool:
 _FUNCTION_WORDS = frozenset("""for in at on with from by to as of the and but when after before like
 about during since until while if""".split())
 
+#: The word right before a position, with an optional full stop ("Dr. " of "Dr. Ana Roe").
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
 #: Two given names and a surname ("Clementine and August Harrow").
-#: An Italian surname with an elided particle ("Dell'Orto", "Dall'Ara", "Nell'Acqua",
-#: "Sant'Angelo"); "D'Angelo" and "O'Brien" NER already keeps.
-_ELIDED_PARTICLE = re.compile(r"(?:Dell|Dall|Nell|Sull|Sant)['’][A-Z][a-zà-ù]+")
+_ELIDED_PARTICLE = ELIDED_SURNAME
 
 
 #: Letters of any script ("Rubén", "Zoë"); :meth:`ArticleEntities._coordinated_given_names`
@@ -600,9 +602,10 @@ def _left_role(ent, text: str | None = None) -> str | None:
         return doc[ent.start:i].text
     while i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and (
             doc[i - 1].lower_.rstrip(".") in TITLE_WORDS_V1
-            or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod")
+            or (doc[i - 1].dep_ in ("compound", "amod", "poss", "case", "nmod") and doc[i - 1].tag_ != "VBG"
                 and (doc[i - 1].head.i >= ent.start - 1 or i < ent.start and i <= doc[i - 1].head.i < ent.end))):
-        i -= 1   # (a modifier of a word already in the role too: "Human Rights Watch researcher")
+        i -= 1   # (a modifier of a word already in the role too: "Human Rights Watch researcher";
+        #          not a participle, which says what the person was doing: "a screaming Santilli")
     if i < ent.start:
         start = doc[i].idx
         if text is None:
@@ -643,11 +646,39 @@ HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess unc
 # and Māori TV usage)
 #: Role nouns that give a person's gender (English gendered nouns of kinship, address and
 #: office; "chairman" and "spokesman" are left out: news uses them for women too).
-ROLE_GENDER = {**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
+class _GenderedNouns(dict):
+    """Nouns of a gender, with the nationality nouns that show it by "-man" or "-woman"
+    ("the Dutchman", "the Irishwoman"; :data:`DEMONYM_NOUNS_V1`) and any "-woman" noun
+    ("the fisherwoman") counted in though not listed."""
+
+    @staticmethod
+    def _compound(noun) -> str | None:
+        if not isinstance(noun, str):
+            return None
+        if noun.endswith("woman") and len(noun) > 5 or noun.endswith("women") and len(noun) > 5:
+            return "F"
+        return "M" if noun in DEMONYM_NOUNS_V1 and noun.endswith("man") else None
+
+    def __contains__(self, noun) -> bool:
+        return dict.__contains__(self, noun) or self._compound(noun) is not None
+
+    def __getitem__(self, noun) -> str:
+        if dict.__contains__(self, noun):
+            return dict.__getitem__(self, noun)
+        g = self._compound(noun)
+        if g is None:
+            raise KeyError(noun)
+        return g
+
+    def get(self, noun, default=None):
+        return self[noun] if noun in self else default
+
+
+ROLE_GENDER = _GenderedNouns({**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
 king prince duke actor businessman congressman sportsman policeman fireman""".split(), "M"),
                **dict.fromkeys("""woman girl mother wife daughter sister aunt niece grandmother
 granddaughter queen princess duchess actress businesswoman congresswoman chairwoman spokeswoman
-sportswoman policewoman widow""".split(), "F")}
+sportswoman policewoman widow""".split(), "F")})
 
 
 @dataclass
@@ -877,7 +908,8 @@ class ArticleEntities:
         for n in names:
             if len(n.split()) < 2 or n.split()[0].lower() in NAME_PARTICLES_V1 or self._name_end_of(n, names) \
                     or any(w in NAME_PARTICLES_V1 for w in n.lower().split()[1:]) \
-                    or self._double_surname_of(n, names) or self._given_part_of(n, names):
+                    or self._double_surname_of(n, names) or self._given_part_of(n, names) \
+                    or self._legal_name_of(n, names):
                 target = self._expand(n, names)
                 if target and target != n and (
                         own_labels.get(n, set()) <= {"GPE", "LOC"} and (
@@ -910,14 +942,21 @@ class ArticleEntities:
         places = {r[1] for r in raw if r[2] in ("GPE", "LOC", "NORP") and " " not in r[1]}
         labels: dict[str, Counter] = {}
         full: dict[str, Counter] = {}   # labels of the fullest form's own mentions
+        titled = {n for p, n, *_ in raw if (w := _WORD_BEFORE.search(ctx.text, max(0, p - 12), p)) is not None
+                  and w.group(1).lower() in PERSONAL_TITLES_V1}   # "Dr. Chinwe Nwosu-Bello": a person's name
         for _, n, lab, _, _ in raw:
             labels.setdefault(self.alias.get(n, n), Counter())[lab] += 1
             if n not in self.alias:
                 full.setdefault(n, Counter())[lab] += 1
         for key, c in labels.items():
             e = self.entities[key]
-            if " " in key and full.get(key, {}).get("PERSON") and c.most_common(1)[0][0] == "NORP":
-                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name
+            if " " in key and full.get(key, {}).get("PERSON") and (
+                    c.most_common(1)[0][0] == "NORP" or c.most_common(1)[0][0] in ("ORG", "GPE")
+                    and full[key].most_common(1)[0][0] == "PERSON" and (
+                        is_known_first_name(key.split()[0]) or key in titled)):
+                c = full[key]   # NER's NORP on a bare surname ("Schuh") is no vote against the full name,
+                #                 nor its ORG or place on one ("Nwosu-Bello does not dispute that")
+                #                 when the full name's own mentions are a person's
             known = [lab for lab in c.elements() if lab]
             e.type = guess_name_type(key, Counter(known).most_common(1)[0][0] if known else None)
             if key in self._paired_given:
@@ -1386,6 +1425,17 @@ class ArticleEntities:
         return _people_ending_in(short, names)
 
     @staticmethod
+    def _legal_name_of(short: str, names) -> list[str]:
+        """The names that are ``short`` with a company's legal form after it ("Kestrel
+        Holdings Ltd", "Northwind Therapeutics, Inc" for "Kestrel Holdings", "Northwind
+        Therapeutics"; :data:`~saidwhat.pipeline.context.LEGAL_FORMS`)."""
+        low = short.lower()
+        return [n for n in names if n.lower().startswith(low) and n != short
+                and n[len(short):].lstrip(",")[:1] == " " and n[len(short):].lstrip(",").split()
+                and all(w.lower() in LEGAL_FORMS or w.lower() + "." in LEGAL_FORMS
+                        for w in n[len(short):].lstrip(",").split())]
+
+    @staticmethod
     def _double_surname_of(short: str, names) -> list[str]:
         """The people's names a short form of a double surname stands for: "García López"
         and "Ortega" for "Ana García López" and "Javier Ortega Villalobos" (Spanish and
@@ -1457,7 +1507,7 @@ class ArticleEntities:
             return max(person, key=lambda n: (guess_name_type(n, None) == "PERSON"
                                               and is_known_first_name(n.split()[0]),
                                               n.split()[-1].lower() == low, names[n], len(n)))
-        fuller = self._double_surname_of(short, names)
+        fuller = self._double_surname_of(short, names) or self._legal_name_of(short, names)
         if fuller:
             return max(fuller, key=lambda n: (names[n], len(n)))
         longer = [n for n in names if len(n.split()) >= 2 and n.lower().startswith(low + " ")]

@@ -17,6 +17,8 @@ Sources:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.util import registry
 
 REPORTING_VERBS_V1 = frozenset("""
@@ -33,6 +35,14 @@ recommend insist implore blurt repeat denounce mock muse gush sigh laugh scoff c
 chime reason assert text email concur allege clarify elaborate summarize summarise
 aver narrate
 """.split())
+
+#: Vivid verbs of political and sports web copy that frame a retort ('"Why not?" Vickers
+#: pressed', '"You cheated," Polk fumed'): reporting verbs only when used without an
+#: object or particle ("pressed Priebus on", "cracked down" are no speech).
+VIVID_CUES_V1 = frozenset("""
+fume seethe deadpan wisecrack grouse gripe rant snipe taunt chide tease vent thunder jab needle press
+""".split())
+REPORTING_VERBS_V1 = REPORTING_VERBS_V1 | VIVID_CUES_V1
 
 #: Verbs that take a clausal complement as reported content (indirect speech).
 INDIRECT_VERBS_V1 = REPORTING_VERBS_V1 - frozenset("""
@@ -66,14 +76,15 @@ thiru thirumathi tmt selvi
 mna mha msp mhk councilmember councilmembers pro tem tempore deacon swami venerable pandit
 collector lic licenciado licenciada ingeniero ingeniera doña mallam opanyin mca mec cec
 puan encik datin regent flt sqn ldr wg ssp guardsman mep counsel coun ald
-aunty auntie uncle matua whaea canon fr revd rt ven msgr monsignor archdeacon
+aunty auntie uncle matua whaea canon fr revd rt ven msgr monsignor archdeacon garda gda
 baroness baron countess viscount viscountess marquess marchioness duchess
 """.split())
 # (the last line: the Malaysian "Puan", "Encik" and "Datin"; the Indonesian "Regent"
 # (bupati) of the Jakarta Post's usage; British forces' ranks as written unpunctuated,
 # "Flt Lt", "Sqn Ldr", "Wg Cdr", "Guardsman"; Fiji's and Samoa's "SSP" (senior
 # superintendent of police); "MEP" before a name; "Counsel" ("Counsel for the bank,
-# Margaret Oyelaran, said", court reports); and on the line after it the peerage's ranks
+# Margaret Oyelaran, said", court reports); the Irish police rank "Garda"/"Gda" ("Detective
+# Garda Sean Murphy", Irish court reports); and on the line after it the peerage's ranks
 # that are not also given names (Debrett's: "Baroness Thornbury", "Lord" is above; "Duke"
 # and "Earl" are left out). The line before it: Quebec's, Newfoundland's, Scotland's and Man's legislators written
 # before a name as "MNA", "MHA", "MSP", "MHK"; the US city "Councilmember" and "Mayor Pro
@@ -283,6 +294,11 @@ NAME_PARTICLES_V1 = frozenset("""
 de la le les du des del della dela di da das dos do van von der den ter ten zu zur bin ibn
 bint binti al el abu ní nic ó uí te ap ab ferch verch arap i
 """.split())
+
+#: A surname with an elided particle: Italian ("Dell'Orto", "Dall'Ara", "Nell'Acqua",
+#: "Sant'Angelo") and French and Acadian ("d'Amours", "d’Entremont", "D'Eon"), which NER
+#: leaves out of the name or tags a common noun.
+ELIDED_SURNAME = re.compile(r"(?:Dell|Dall|Nell|Sull|Sant|[Dd])['’][A-ZÀ-ÖØ-Ý][a-zß-öø-ÿ]+")
 
 #: Nouns that make a prepositional phrase on the cue a channel ("in a statement").
 CHANNEL_NOUNS_V1 = frozenset("""

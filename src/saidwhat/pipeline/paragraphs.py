@@ -170,11 +170,21 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             if brk >= 2 or (not t.text[:1].islower() and prev is not None and (
                     prev.text[-1:] in _FINAL or len(text[line_start:prev.idx + len(prev)].strip()) < 50)):
                 t.is_sent_start = True
+        elif prev is not None and _AMOUNT_UNIT.fullmatch(prev.text) and prev.i > 0 and doc[prev.i - 1].like_num \
+                and t.text[:1].isupper() and t.is_alpha and prev.whitespace_:
+            # "profits fell to £80m. Its chairman said": the tokenizer keeps "m." whole (as
+            # an initial), so the parser runs the two sentences into one
+            t.is_sent_start = True
         if newline:
             line_start = t.idx
         brk, newline = 0, False
         prev = t
     return doc
+
+
+#: A one-letter unit with its full stop after an amount ("£80m.", "5k."), which ends a
+#: sentence where the next word is capitalised.
+_AMOUNT_UNIT = re.compile(r"[a-z]\.")
 
 
 @Language.component("saidwhat_paragraphs", assigns=["token.is_sent_start"])

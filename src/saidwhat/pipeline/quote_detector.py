@@ -261,6 +261,11 @@ def _subject_hung_on_cue(comp: Token, v: Token) -> list[Token]:
     return list(between)
 
 
+#: Conjunctions of a contrasting clause after a comma, which may carry an attribution of
+#: its own ("…, though Amira Khan insists …", "…, while Fiorina's letters called him …").
+_CONTRAST_MARKS = frozenset("though although while whereas".split())
+
+
 def _own_attribution(c: Token, v: Token) -> bool:
     """True for a speech verb with a named subject and a complement of its own that the
     parser joined to a reported clause or made a second complement of the cue ("The
@@ -268,6 +273,12 @@ def _own_attribution(c: Token, v: Token) -> bool:
     people stayed there"): a second attribution, no part of the first one's content (it
     is found as its own)."""
     doc = c.doc
+    if c.dep_ == "advcl" and c.i > v.i and is_cue(c, indirect=True) \
+            and any(x.dep_ == "mark" and x.lower_ in _CONTRAST_MARKS and doc[x.i - 1].text == ","
+                    for x in c.children) \
+            and any(x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN") for x in c.children) \
+            and any(x.dep_ == "ccomp" for x in c.children):
+        return True   # "said the deposit had been returned, though Amira Khan insists it never arrived"
     return c.dep_ in ("conj", "ccomp") and c.i > v.i and c.lemma_.lower() in ("say", "tell", "add", "report") \
         and any(x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN") for x in c.children) \
         and any(x.dep_ == "ccomp" for x in c.children) \

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import DATELINE, DATELINE_DATE, after_title, coordinated_first_part, opens_apposition
+from .context import DATELINE, DATELINE_DATE, LEGAL_FORMS, after_title, coordinated_first_part, opens_apposition
 from .paragraphs import breaks_paragraph_in
 from .cue_detector import document_read_as_noun
 from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
+                       ELIDED_SURNAME,
                        GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
                        NAME_SUFFIXES_V1, ORG_NOUNS_V1, ORG_NOUNS_V2, PERSON_NOUNS_V1, PERSON_NOUNS_V2, PERSONAL_TITLES_V1,
                        PLATFORMS_V1, POST_NOMINALS_V1, REPORTING_VERBS_V1, TITLE_MODIFIERS_V1, TITLE_WORDS_V1)
@@ -53,6 +54,7 @@ unit team health healthcare alliance coalition partnership tribunal caucus local
 wing battalion squadron regiment brigade fleet corps consortium cooperative
 navy army force forces marines constabulary gendarmerie militia
 mission museum gallery library academy orchestra theatre theater observatory chamber
+bureau directorate secretariat inspectorate
 """.split()) | COMPANY_NAME_WORDS_V1
 
 #: Documents and data that speak for their author: "a study released by Civic Action",
@@ -316,6 +318,34 @@ def _dashed_apposition(cue: Token, c: Token) -> Token | None:
     return next((x for x in cue.children if x.dep_ == "nsubj" and x.i < lo and x.right_edge.i == lo - 2), None)
 
 
+def _spaced_hyphen(tok: Token) -> bool:
+    """True for a hyphen written with a space on each side, as a dash ("Ana Ruiz - a
+    nurse - said"; Reuters and agency copy set dashes so)."""
+    doc = tok.doc
+    return tok.text == "-" and 0 < tok.i < len(doc) - 1 and bool(doc[tok.i - 1].whitespace_) \
+        and bool(tok.whitespace_)
+
+
+def _name_before_spaced_hyphen(c: Token, cue: Token) -> Token | None:
+    """The name before a phrase set off by spaced hyphens, which the parser made part of
+    the cue's subject: in "Sabine Krolle - a spokeswoman for the bank - said", "Krolle"
+    hangs on "spokeswoman" as a compound (a phrase set off by dashes is an apposition).
+    Returns the name's last word when the subject's phrase opens with capitalised proper
+    nouns, then a spaced hyphen, and a second spaced hyphen closes it right before the
+    cue; else None."""
+    doc = c.doc
+    lo = c.left_edge.i
+    k = lo
+    while k < c.i and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    if k == lo or k >= c.i or not _spaced_hyphen(doc[k]):
+        return None
+    close = cue.i - 1
+    while close > c.i and doc[close].dep_ in ("advmod", "aux", "neg"):
+        close -= 1
+    return doc[k - 1] if close > c.i and _spaced_hyphen(doc[close]) else None
+
+
 def _said_as_noun(tok: Token) -> bool:
     """True for "said"/"says" the parser read as the head noun of its own subject's phrase,
     and "read" of a written text's ("the post read": :func:`cue_detector.document_read_as_noun`)."""
@@ -344,6 +374,8 @@ def _subject(cue: Token, depth: int) -> Token | None:
         # (of two as near, the one after the cue: '"... Only a fence and a signboard," said
         # the 58-year-old', where the parser made the quotation's noun a subject too)
         if c.dep_ == "nsubj" and c.i < cue.i and (named := _dashed_apposition(cue, c)) is not None:
+            return named
+        if c.dep_ == "nsubj" and c.i < cue.i and (named := _name_before_spaced_hyphen(c, cue)) is not None:
             return named
         if c.dep_ == "nsubj" and c.lower_ == "relation" and any(d.lower_ == "no" for d in c.children):
             continue   # "Pieter van der Laan — no relation — a centre-right MEP, said": an aside
@@ -1144,7 +1176,7 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
                     toks = [p] + toks
         else:
             toks = [head]
-    elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and (
+    elif head.pos_ == "PROPN" or ELIDED_SURNAME.fullmatch(head.text) or (head.pos_ == "NOUN" and head.text[:1].isupper() and (
             not head.is_sent_start or _acronym(head))
             and head.lower_ not in PERSON_NOUNS_V1 and head.lower_ not in ORG_NOUNS_V1):
         toks = [t for t in np if (t.pos_ == "PROPN" or t.text[:1].isupper() or _word_hyphen(t)
@@ -1226,7 +1258,8 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
     last = len(toks) - 1
     while last >= 2 and _word_hyphen(toks[last - 1]):
         last -= 2          # the last word starts before its hyphens ("Son Heung-min")
-    if toks and not (toks[last].text[:1].isupper() or toks[last].text[:1].isdigit() and last > 0
+    if toks and not (toks[last].text[:1].isupper() or ELIDED_SURNAME.fullmatch(toks[last].text)
+                     or toks[last].text[:1].isdigit() and last > 0
                      and toks[last - 1].text[:1].isupper()
                      or toks[last].lower_ in NAME_PARTICLES_V1 and last < len(toks) - 1
                      and toks[-1].text[:1].isupper()):   # "Abdullah al-Zahrani", "bin-Talal"
@@ -1241,7 +1274,9 @@ def _name_tokens(head: Token, np: list[Token]) -> tuple[list[Token], str | None]
             and (_role_word(toks[0]) or toks[0].is_punct
                              or toks[0].lower_ in ("the", "a", "an")
                              or len(toks) >= 3 and label in (None, "PERSON")
-                             and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)):
+                             and occupation_before_name(toks[0].text, toks[1].text, len(toks) - 1)
+                             and not (label is None and any(t.lower_ in _ORG_NAME_WORDS for t in toks))):
+        # (an organisation's name may open with an agent noun: "Consumer Product Safety Commission")
         if toks[0].lower_ in TITLE_MODIFIERS_V1 and not any(
                 _role_word(t) and t.lower_ not in TITLE_MODIFIERS_V1 for t in toks[1:]):
             break   # "Public Housing Sweden", "Health Scotland": a sector word with no title after it
@@ -1345,6 +1380,13 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
         name = doc.text[s0:e0]
         return Mention(s0, e0, name, doc[b.end - 1], name=name, kind="name", ent_label="PERSON")
     np = _np_tokens(head, lo, hi) or [head]
+    if head.pos_ == "PROPN" and head.dep_ == "compound" and head.i + 1 < len(doc) and _spaced_hyphen(doc[head.i + 1]):
+        # "Sabine Krolle - a spokeswoman for the bank - said": the name's words, which the
+        # parser hung on the aside's noun (:func:`_name_before_spaced_hyphen`)
+        k = head.i
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].head.i == head.head.i and lo <= doc[k - 1].idx:
+            k -= 1
+        np = list(doc[k:head.i + 1])
     fused = _fused_determiner(head, np)
     if fused is not None:   # "the 29-year-old said", read as one noun phrase headed by "said"
         np = list(doc[fused.i:np[0].i]) + np
@@ -1426,6 +1468,10 @@ def mention_from_head(head: Token, lo: int, hi: int) -> Mention:
     if name_toks and name_toks[-1].lower_ == "local" and (nx := name_toks[-1].i + 1) < len(doc) \
             and doc[nx].like_num and nx + 1 - name_toks[0].i <= 8:
         name_toks, label = name_toks + [doc[nx]], "ORG"   # "UNITE HERE Local 11": a union branch's number
+    if len(name_toks) == 1 and name_toks[0].lower_ in LEGAL_FORMS and name_toks[0].i >= 2 \
+            and doc[name_toks[0].i - 1].text == "," and (org := _entity_at(doc[name_toks[0].i - 2])) is not None \
+            and org.label_ == "ORG" and lo <= org.start_char:
+        name_toks, label = [*org, doc[name_toks[0].i - 1], name_toks[0]], "ORG"   # "Kestrel Holdings, LLC said"
     if label == "ORG" and name_toks and name_possessive(doc, name_toks[-1].i + 1):
         name_toks = name_toks + [doc[name_toks[-1].i + 1]]   # "Sotheby's said" (as entities.ent_name)
     role_parts: list[str] = []

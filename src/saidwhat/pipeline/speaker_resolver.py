@@ -954,12 +954,14 @@ def _group_antecedent(ctx, index, pos: int) -> str | None:
     return ctx.text[found.left_edge.idx:np_end]   # "Workers at Brindle Foods"
 
 
-def _introduced_unnamed(ctx, index, m) -> bool:
+def _introduced_unnamed(ctx, index, m, acting: bool = False) -> bool:
     """True if a description ("the woman", "the driver") takes up an indefinite one
     with the same head noun in the passage before ("a man and a woman", "a driver",
     "one nurse", "another nurse"),
     with no person named since that could be it: the indefinite introduced a referent
-    of its own (Heim 1982), whom the article has not named."""
+    of its own (Heim 1982), whom the article has not named. ``acting``: only an
+    indefinite that acts, a clause's subject or one a "who" clause describes ("A scout
+    for an Eastern team, who spoke ..., disagreed"; not "reading a poem")."""
     if m.head is None:
         return False
     lemma = m.head.lemma_.lower()
@@ -970,7 +972,9 @@ def _introduced_unnamed(ctx, index, m) -> bool:
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and t.i != m.head.i \
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another")
                         or d.dep_ == "nummod" and d.lower_ == "one" for d in t.children) \
-                and not any(c.dep_ == "appos" for c in t.children):
+                and not any(c.dep_ == "appos" for c in t.children) \
+                and (not acting or t.dep_ in ("nsubj", "nsubjpass") or any(
+                    c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in t.children)):
             # (a person named inside the indefinite's own phrase is not it: "A spokesperson
             # for Labour Minister Diane Roussel")
             after = t.right_edge.idx + len(t.right_edge)
@@ -1046,9 +1050,24 @@ def _holds_title(e: Entity, noun: str, mods: tuple[str, ...] = ()) -> bool:
         if any(md in _POSSESSIVE_PRONOUNS for md in mods) and any(
                 w in _POSSESSIVE_PRONOUNS and w not in mods for w in words):
             continue   # "his friend Mahamat Saleh Oumar" for "her friend"
-        if all(md in words for md in mods if md not in _POSSESSIVE_PRONOUNS):
+        if all(md in words or _body_after_title(role, md) for md in mods if md not in _POSSESSIVE_PRONOUNS):
             return True
     return False
+
+
+def _body_after_title(role: str, md: str) -> bool:
+    """True if the body a role names after its title ("president of the Ferry Workers
+    Union", "leader of the Green Party") is the one a description's modifier names
+    before it ("the union president", "the party leader"): the body's name holds the
+    word, or shows the word's kind of organisation ("president of UAW Local 412" is a
+    union's president, :func:`_org_kind`)."""
+    if md not in _ORG_KIND:
+        return False
+    body = re.split(r"\b(?:of|for|at)\b", role, maxsplit=1)
+    if len(body) < 2:
+        return False
+    body = re.split(r"\b(?:who|which|that)\b|[,;]", body[1])[0]
+    return md in body.lower().split() or _org_kind(body) == _ORG_KIND[md]
 
 
 def _other_title(e: Entity, noun: str, mods: tuple[str, ...]) -> bool:
@@ -1616,13 +1635,15 @@ def _by_or_with(ctx, pos: int) -> bool:
 def _untagged_of_kind(ctx, m, kind: str, content: tuple[int, int] = (0, 0)) -> tuple[int, str] | None:
     """For a description of a known kind ("the union", "the company"): the nearest
     clause subject (or passive agent) whose capitalised name shows that
-    kind (:func:`_org_kind`) and that NER left untagged or took for a place or person
+    kind (:func:`_org_kind`; for "the team" and "the club", a sports team's plural name,
+    "The Ottawa Senators") and that NER left untagged or took for a place or person
     ("UNITE HERE Local 1 organised the strike", "The Syndicat des débardeurs called ...",
     "Orrery Labs unveiled ..."), in this paragraph or the one before and within
     :data:`NEAR_SUBJECT_CHARS`, as (start, name); inside the quotation's own ``content``
     (start, end) only its subject counts. None otherwise."""
     lo = max(_paragraph_before(ctx, m.start), m.start - NEAR_SUBJECT_CHARS)
     found = None
+    team = m.head is not None and m.head.lower_ in ("team", "club")
     span = ctx.tokens_in(lo, m.start)
     if not span:
         return None
@@ -1647,7 +1668,8 @@ def _untagged_of_kind(ctx, m, kind: str, content: tuple[int, int] = (0, 0)) -> t
                 for k, x in enumerate(toks)):
             continue
         name = t.doc[toks[0].i:toks[-1].i + 1].text
-        if len(toks) >= 2 and _org_kind(name) == kind:
+        if len(toks) >= 2 and (_org_kind(name) == kind or team and toks[-1].tag_ == "NNPS" and len(toks) <= 4):
+            # (a sports team is named in the plural: "The Ottawa Senators placed ...")
             found = (toks[0].idx, name)
     return found
 
@@ -1781,7 +1803,7 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     if spouse is not None:   # "Henry and Margaret Langille … His wife said": Margaret Langille
         return Resolution(spouse.name, spouse.type, spouse.role, CONF_WEAK, spouse)
     if (cat == "PERSON" or noun in ROLE_GENDER or cat is None and _agent_noun(noun)) \
-            and _introduced_unnamed(ctx, index, m):
+            and _introduced_unnamed(ctx, index, m) or cat is None and _introduced_unnamed(ctx, index, m, acting=True):
         # "a man and a woman ... The woman told the BBC": the person the article
         # introduced without a name, not whoever was named last
         return Resolution(None, "OTHER", None, CONF_EVEN)
@@ -1820,9 +1842,11 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
         if e.type == "ORG" and any(re.search(named_as, x, re.I) for x in (e.name, *e.roles)) \
                 and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
-        if e.type == "GPE" and e.name.lower().startswith(noun + " of "):
+        if e.type == "GPE" and (e.name.lower().startswith(noun + " of ")
+                                or cat == "ORG" and len(e.name.split()) >= 2 and e.name.split()[-1].lower() == noun):
             # "the City of Plano ... The city said": a place's government named as
-            # "<City|County|Province> of X" speaks as a body
+            # "<City|County|Province> of X" speaks as a body; so does one named "X
+            # <District|County>" ("Cariboo Regional District ... The regional district said")
             e.type = "ORG"
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
     if cat == "ORG" and (e := _named_by_modifier(ctx, index, m)) is not None:
@@ -1930,8 +1954,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
             if cat == "ORG" and e.type in ("PERSON", "GPE"):
                 e.type = "ORG"   # "Halton Rovers ... The club said": an organisation after all
             return Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
-    if missed is not None and (e := index.get(missed.text)).type == "PERSON":
-        return Resolution(e.name, e.type, e.role, CONF_WEAK, e)
+    if missed is not None and (e := index.get(missed.text)).type == "PERSON" and (gender is None or e.gender in (None, gender)):
+        return Resolution(e.name, e.type, e.role, CONF_WEAK, e)   # (not "Morrow" for "the Dutchman")
     # "the affable proprietor": the person the passage is about; but a title ("the
     # judge") names someone else when no one named has it: it stays a description
     if cat == "PERSON" and noun not in TITLE_WORDS_V1:
