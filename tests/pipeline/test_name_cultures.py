@@ -1091,6 +1091,9 @@ def test_an_italian_surname_with_an_elided_particle(run, text, speaker):
      "Félix-Antoine Roy"),
     # after a headline without a full stop, which the parser runs into the first sentence
     ('Gagnon shines in return\n\nMarie-Ève Gagnon scored twice. "I was nervous," Gagnon said.', "Marie-Ève Gagnon"),
+    # NER began the name at the second given name
+    ('The premier promised a fix.\n\nJean-François Lapointe runs a clinic. "We are full," he said.',
+     "Jean-François Lapointe"),
 ])
 def test_a_hyphenated_given_name_stays_whole(run, text, speaker):
     assert run(text)[-1].speaker == speaker
@@ -1121,3 +1124,35 @@ def test_the_irish_police_rank_is_no_given_name(run):
     # "Detective Garda Sean Murphy": "Garda" is his rank, so he is "Sean Murphy", a man
     text = "Detective Garda Sean Murphy told the court the car was stolen. He said it was found burnt out."
     assert [q.speaker for q in run(text)] == ["Sean Murphy", "Sean Murphy"]
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_surname_with_a_typographic_apostrophe_is_a_name(run, apostrophe):
+    # "O’Neill told reporters": with the curly apostrophe the tagger read the name as an
+    # adverb and the cue lost its subject
+    text = (f"Sgt. Ciarán O{apostrophe}Neill spoke Monday. “We are done here,” O{apostrophe}Neill told "
+            "reporters. “The scene is clear.”")
+    assert [q.speaker for q in run(text)] == [f"Ciarán O{apostrophe}Neill"] * 2
+
+
+def test_a_surname_with_a_lower_case_particle_that_ner_missed_is_a_name(run):
+    # "Anne de Búrca" (Irish; also "van der", "de la"): NER missed the name, so "she" went
+    # to the byline's reporter
+    text = ("The former judge spent 30 years hearing cases. By Gráinne Cusack\n\n"
+            "Anne de Búrca is tidying her kitchen. ‘I no longer iron tea towels,’ she says.")
+    assert run(text)[-1].speaker == "Anne de Búrca"
+
+
+def test_the_malaysian_title_datin_gives_a_womans_gender(run):
+    # "Datin" is a woman's title (The Star, New Straits Times usage): "he" is not her
+    text = ('"The quarter was tough," managing director Tunde Bakare told reporters.\n\n'
+            "The council's chief executive, Datin Rosnah Che Mat, said output could fall.\n\n"
+            '"All options are on the table," he said.')
+    assert run(text)[-1].speaker == "Tunde Bakare"
+
+
+def test_a_nickname_after_a_given_name_that_is_also_a_title(run):
+    # "Dean" is a title word and a given name: 'Dean “Buzz” Halloran' is one man
+    text = ('Longtime organiser Dean “Buzz” Halloran said the parade would go ahead. '
+            '“We have never missed a year,” Halloran said.')
+    assert [q.speaker for q in run(text)] == ["Dean Halloran", "Dean Halloran"]

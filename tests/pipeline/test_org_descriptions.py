@@ -110,3 +110,10 @@ def test_the_team_is_a_team_named_in_the_plural(run, tail):
     # a sports team's name NER missed ("The Ottawa Senators"): "the team", "the club"
     text = f"The Ottawa Senators placed forward Kyle Brandt on injured reserve Monday. {tail}"
     assert run(text)[-1].speaker == "Ottawa Senators"
+
+
+def test_a_union_named_with_a_relative_clause_is_the_union(run):
+    # NER missed "Unifor Local 222"; its relative clause is no part of the name
+    text = ("Unifor Local 222, which represents 900 drivers, issued strike notice Friday. Halifax Transit said in "
+            "a statement that its offer was fair. The union says that is not enough.")
+    assert run(text)[-1].speaker == "Unifor Local 222"

@@ -815,3 +815,28 @@ def test_a_nationality_noun_in_man_is_a_man(run):
             "women's squad since 2016, told BBC Sport that Morrow had \"changed the sport\". \"She was the best "
             "I ever coached,\" the Dutchman said.")
     assert run(text)[-1].speaker == "Jan Visser"
+
+
+def test_a_gendered_title_as_the_subject_before_is_the_pronouns_antecedent(run):
+    # "The congresswoman appeared unbothered. “…,” she said": the congresswoman named
+    # before ("Rep."), not the last speaker, a man of unisex given name
+    text = ('Rep. Nina Farrow (R-Ga.) had a rough week. Her challenger, Dale Hobbs, mocked her. "She flopped," '
+            'Hobbs said. The congresswoman appeared unbothered. "Bring it on," she said.')
+    assert run(text)[-1].speaker == "Nina Farrow"
+
+
+@pytest.mark.parametrize("text", [
+    'A person close to the board said Sibusiso Dube had been hired to cut costs. "He was brought in to do the '
+    'dirty work," the person said.',
+    'A spokesperson for the company said Ravi Pillai would address shareholders in June. "The chairman will '
+    'answer every question," the spokesperson said.',
+])
+def test_a_person_named_in_what_an_unnamed_source_reported_is_not_the_source(run, text):
+    # "the person" takes up the unnamed source; the man named in its own report is not it
+    assert run(text)[-1].speaker is None
+
+
+def test_the_congressman_is_the_one_titled_representative_in_full(run):
+    text = ('Representative Walt Dowd of Ohio announced his retirement on Monday. His son, Dale Dowd, said the '
+            'family was proud. "I am ready to go home," the congressman said.')
+    assert run(text)[-1].speaker == "Walt Dowd"

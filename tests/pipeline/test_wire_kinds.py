@@ -720,3 +720,14 @@ def test_a_safety_board_finds(run, body):
     # accident-investigation copy: a board or investigators "found that" state a finding
     qs = run(f"{body} found that the crew had not checked the anchor chain before sailing.")
     assert [q.quote for q in qs] == ["that the crew had not checked the anchor chain before sailing"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a legislature's presiding title heads the phrase; the name in apposition speaks
+    ('House Minority Whip Carla Dunmore (D-Md.) said the plan was "a mess."', ["Carla Dunmore"]),
+    # a long body's title before a name NER ran into one organisation: the person, one entity
+    ('Not everyone agreed. Former Democratic National Committee Chair Rosalind Keefe argued in an op-ed that '
+     'the problem was "turnout." "It is that simple," Keefe told The Hill.', ["Rosalind Keefe", "Rosalind Keefe"]),
+])
+def test_a_long_title_before_a_name_is_the_role(run, text, speakers):
+    assert [q.speaker for q in run(text)] == speakers

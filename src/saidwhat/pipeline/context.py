@@ -432,6 +432,10 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
             continue   # inside a longer capitalised run (but "Member of Parliament" + the name)
         k = t.i + 1
         words = 0
+        while k + 1 < n and doc[k].text in NAME_PARTICLES_V1 and doc[k].whitespace_ and k not in covered \
+                and k - t.i <= 3 and (doc[k + 1].text in NAME_PARTICLES_V1 or doc[k + 1].is_alpha
+                                      and doc[k + 1].text[:1].isupper()):
+            k += 1   # a surname's particles: "Anne de Búrca", "Jan van der Berg"
         while k < n and words < 2 and k not in covered and (
                 doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
                 and doc[k].lower_ not in TITLE_WORDS_V1 or ELIDED_SURNAME.fullmatch(doc[k].text)):
@@ -440,7 +444,7 @@ def _untagged_people(doc: Doc, mask: bytearray, ents: list[Span]) -> list[Span]:
             if k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
                     and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper() and k + 1 not in covered:
                 k += 2   # a hyphenated surname: "Fraser-McLean"
-        if k == t.i + 1 or k < n and doc[k].is_alpha and doc[k].text[:1].isupper() \
+        if words == 0 or k < n and doc[k].is_alpha and doc[k].text[:1].isupper() \
                 or any(w.lower_ in _NOT_PERSON_WORDS for w in doc[t.i:k]):
             continue
         last = doc[k - 1]
@@ -497,7 +501,8 @@ def _nicknamed_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         g = doc[t.i - 1]
         if not (g.is_alpha and g.text[:1].isupper() and g.text[1:].islower() and g.whitespace_ == " "
-                and g.lower_ not in TITLE_WORDS_V1):
+                and (g.lower_ not in TITLE_WORDS_V1 or given_names.is_attested_given_name(g.text))):
+            # (a given name that is also a title: 'Dean “Buzz” Halloran')
             continue
         k = t.i + 1
         if doc[k].lower_ == "the":
@@ -701,6 +706,9 @@ def _whole_words(ent: Span) -> Span:
                     end += 2   # "Pieter van" + "der" + "Linden-Hoekstra"
         while start > 0 and doc[start - 1].text in NAME_PARTICLES_V1:
             start -= 1   # "de la Cruz", "von der Leyen": the particles open the surname
+    if ent.label_ == "PERSON" and start == ent.start and _hyphenated_given(doc, start) \
+            and not doc[start - 2].ent_type_:
+        start -= 2   # "Jean-" + "François Lapointe": NER began the name at a hyphenated given name's second part
     while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
             and n.text[:1].isupper() and n.is_alpha and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == n.i \
             and n.lower_ not in TITLE_WORDS_V1 and not title_case(n.sent) \

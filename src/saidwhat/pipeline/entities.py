@@ -121,8 +121,8 @@ def normalize_name(name: str, label: str | None = None) -> str:
                 or re.fullmatch(r"[A-Z]\.", rest[0]) or parts[k].isupper() and len(rest) == 2
                 and all(w[1:].islower() and w.isalpha() for w in rest)) \
                 and all(w[:1].isupper() and w.lower() not in _ORG_NAME_WORDS and w.lower().rstrip(".") not in TITLE_WORDS_V1
-                        for w in rest) and (parts[k].isupper() or not any(w.lower() in _ORG_NAME_WORDS
-                                                                          for w in parts[:k + 1])):
+                        for w in rest) and (parts[k].isupper() or is_known_first_name(rest[0])
+                                            or not any(w.lower() in _ORG_NAME_WORDS for w in parts[:k + 1])):
             # (a title in capitals may follow a portfolio: "Gauteng Health MEC Thandi Mokoena")
             parts, label = rest, "PERSON"
     while len(parts) > 2 and not (parts[0].lower() in TITLE_MODIFIERS_V1 and not any(
@@ -638,14 +638,15 @@ APPOS_MAX_TOKENS = 12
 #: own window); set by hand, not measured.
 BEFORE_WINDOW_CHARS = 2500
 #: Honorifics that give a person's gender (AP Stylebook courtesy titles; British honours).
-HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess uncle matua".split(), "M"),
+HONORIFIC_GENDER = {**dict.fromkeys("mr mr. sir lord baron viscount marquess uncle matua encik".split(), "M"),
                     **dict.fromkeys("""mrs mrs. ms ms. miss dame lady madam madame hajjah baroness countess
-                    viscountess marchioness duchess aunty auntie whaea""".split(), "F")}
+                    viscountess marchioness duchess aunty auntie whaea datin puan""".split(), "F")}
 # ("Aunty", "Uncle": the address of respect for Aboriginal and Torres Strait Islander
 # Elders, with the given name, "Aunty Doreen"; Māori "Matua" and "Whaea" the same: NITV
-# and Māori TV usage)
-#: Role nouns that give a person's gender (English gendered nouns of kinship, address and
-#: office; "chairman" and "spokesman" are left out: news uses them for women too).
+# and Māori TV usage; the Malaysian "Encik" (Mr), "Puan" (Mrs) and "Datin" (a woman's
+# title, or a Datuk's wife's): The Star and New Straits Times usage)
+
+
 class _GenderedNouns(dict):
     """Nouns of a gender, with the nationality nouns that show it by "-man" or "-woman"
     ("the Dutchman", "the Irishwoman"; :data:`DEMONYM_NOUNS_V1`) and any "-woman" noun
@@ -674,6 +675,8 @@ class _GenderedNouns(dict):
         return self[noun] if noun in self else default
 
 
+#: Role nouns that give a person's gender (English gendered nouns of kinship, address and
+#: office; "chairman" and "spokesman" are left out: news uses them for women too).
 ROLE_GENDER = _GenderedNouns({**dict.fromkeys("""man boy father husband son brother uncle nephew grandfather grandson
 king prince duke actor businessman congressman sportsman policeman fireman""".split(), "M"),
                **dict.fromkeys("""woman girl mother wife daughter sister aunt niece grandmother

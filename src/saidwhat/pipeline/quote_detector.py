@@ -482,9 +482,16 @@ SURFACE_TAIL_MAX = 40
 # measured (a news attribution is short: "…, Deputy Energy Minister Olena Tarasenko said").
 FRAME_TAIL_MAX_TOKENS = 10     # the tail above; also the speaker after ", argued ..." and a bare cue's tail
 SURFACE_SPEAKER_MAX_TOKENS = 10   # ", NAME CUE.": tokens between the comma and the cue
+SINGLE_MARK_PARAGRAPH_MIN_WORDS = 9   # a paragraph in single marks: US section-head pull quotes run to 8 words (PolNeAR train)
 AFTER_CUE_MAX_WORDS = 25       # after a quotation, the cue is looked for within this many words
 AFTER_CUE_NEAR_WORDS = 12      # a cue further than this needs a bare attribution sentence
 BEFORE_CUE_MAX_TOKENS = 14     # before a quotation, at most this many tokens between cue and marks
+
+
+#: What may end an inverted attribution's clause: a sentence's end, or a semicolon or a
+#: dash before the next clause ("The quotas are unfair, he says; the farmers ...", British
+#: feature style).
+_SURFACE_ENDS = frozenset((".", "!", "?", ";", "–", "—"))
 
 
 def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tuple[Token, list[Token]] | None:
@@ -495,9 +502,9 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
     doc = ctx.doc
     end = v.i + 1
     limit = min(len(doc), v.i + 1 + SURFACE_TAIL_MAX)   # bounded: unpunctuated text stays linear
-    while end < limit and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
+    while end < limit and doc[end].text not in _SURFACE_ENDS and not ctx.breaks_paragraph(doc[end]):
         end += 1
-    if end < len(doc) and doc[end].text not in (".", "!", "?") and not ctx.breaks_paragraph(doc[end]):
+    if end < len(doc) and doc[end].text not in _SURFACE_ENDS and not ctx.breaks_paragraph(doc[end]):
         return None
     after = list(doc[v.i + 1:end])
     if tail_preps:
@@ -1166,6 +1173,8 @@ def _attribute(ctx: DocContext, m: MarkedSpan, prev_end: int, next_start: int) -
         subj = next((t for t in ctx.tokens_in(colon + 1, pe) if t.dep_ in ("nsubj", "nsubjpass")
                      and colon < t.head.idx < pe), None)
         mention = mention_from_head(subj, colon + 1, pe) if subj is not None else _named_in(ctx, colon + 1, pe)
+        if subj is None and mention is not None and any(not w[:1].isupper() for w in text[colon + 1:mention.start].split()):
+            mention = None   # a label, not a speaker: "‘We still can’t stay’: life on the edge of Cork’s rental market"
         if mention is not None and mention.kind in ("name", "description", "generic"):
             cand.mention, cand.how, cand.frame = mention, "headline", (a_lo, pe)
             return cand
@@ -1402,6 +1411,10 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
                                     or _nickname_in_name(ctx, marked[i + 1])):
             next_start = marked[i + 2].open_pos if i + 2 < len(marked) else len(text)
         c = _attribute(ctx, m, prev_end, next_start)
+        if c.how == "after" and c.cue_tok is not None and (subj := find_subject(c.cue_tok)) is not None \
+                and subj.idx < m.open_pos and m.outer_end <= subj.right_edge.idx + len(subj.right_edge) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens_in(subj.idx, m.open_pos)):
+            continue   # a title in marks inside the cue's own subject ("author of “America's Unwritten Constitution,” put it")
         if c.cue is None and out and out[-1].marked and out[-1].marked[-1] is marked[i - 1]:
             _coordinated(ctx, c, out[-1], marked[i - 1])
         content = text[m.start:m.end]
@@ -1420,8 +1433,11 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
         if c.cue is None and _embedded(ctx, m):
             continue   # a phrase in marks inside a narrative sentence, with no cue
         if c.cue is None and not m.double and text[slice(*ctx.paragraph_bounds(m.open_pos))].strip() == \
-                text[m.outer_start:m.outer_end].strip():
-            continue   # a paragraph in single marks with no cue: a subheading ('Life-changing')
+                text[m.outer_start:m.outer_end].strip() and (n < SINGLE_MARK_PARAGRAPH_MIN_WORDS
+                                                             or text[m.end - 1:m.end] not in ".!?"):
+            continue   # a paragraph in single marks with no cue: a subheading ('Life-changing', a
+            #            pull quote as a US paper's section head); a longer sentence in them is a
+            #            floating quotation (British style: ‘My father built the ovens …’)
         if n < min_words and _in_word_list(ctx, i):
             continue   # 'the list included “couth,” “compunction,” and “nugatory,”': words named, not said
         if c.how == "dash" and n < min_words:

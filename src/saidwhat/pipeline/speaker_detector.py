@@ -29,7 +29,9 @@ from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1,
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Heads of capitalised titles that name an office, not a person ("Parliamentary Budget
 #: Officer", "Chief Medical Officer", "Privacy Commissioner"): the title and role words.
-_ROLE_HEADS = TITLE_WORDS_V1 | PERSON_NOUNS_V1
+_ROLE_HEADS = TITLE_WORDS_V1 | PERSON_NOUNS_V1 | frozenset("whip speaker clerk".split())
+# (and a legislature's presiding titles, capitalised before a name: "House Minority Whip
+# Carla Dunmore", which the parser heads with the title)
 #: Passive cues whose subject is still the speaker ("he was quoted as saying").
 _PASSIVE_SPEAKER_CUES = frozenset("quote cite".split())
 #: Object-control verbs: in "V X to say ..." X says it ("prompting the city to urge
@@ -363,6 +365,11 @@ def _fused_determiner(head: Token, np: list[Token]) -> Token | None:
 
 
 def _subject(cue: Token, depth: int) -> Token | None:
+    if cue.lemma_.lower() == "put" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "it":
+        as_ = next((c for c in cue.children if c.lower_ == "as" and c.i < cue.i), None)
+        pobj = next((x for x in as_.children if x.dep_ == "pobj"), None) if as_ is not None else None
+        if pobj is not None:
+            return pobj   # "As Akhil Amar, professor of ..., put it": the parser made the speaker the object of "as"
     if _said_as_noun(cue):
         # "the 29-year-old said, breaking down ...": the parser reads subject and cue as one
         # noun phrase headed by "said"; its nearest modifier before it heads the subject
@@ -379,6 +386,8 @@ def _subject(cue: Token, depth: int) -> Token | None:
             return named
         if c.dep_ == "nsubj" and c.lower_ == "relation" and any(d.lower_ == "no" for d in c.children):
             continue   # "Pieter van der Laan — no relation — a centre-right MEP, said": an aside
+        if c.lower_ == "it" and c.i == cue.i + 1 and cue.lemma_.lower() == "put":
+            continue   # "as Akhil Amar ... put it": the object of the idiom, which the parser may make a subject
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:
                 # "He was described as ...", "the arrest, which was described as ...": the

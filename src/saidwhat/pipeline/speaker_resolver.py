@@ -998,7 +998,8 @@ _TITLE_SYNONYMS = {"boss": ("manager",), "manager": ("boss",), "doctor": ("dr",)
                    "governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
                    "professor": ("prof",), "superintendent": ("supt",), "inspector": ("insp",),
                    "sergeant": ("sgt",), "detective": ("det",),
-                   "congressman": ("rep",), "congresswoman": ("rep",), "ceo": ("chief executive",),
+                   "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
+                   "ceo": ("chief executive",),
                    "executive": ("ceo",),
                    # a court's judges are titled by court ("Justice Daniel Fortier", "Magistrate
                    # Peter Lindqvist"), yet "the judge" in the copy
@@ -1168,8 +1169,9 @@ def _described_antecedent(ctx, index, pos: int, pron: str) -> Entity | None:
         y = _YEAR_OLD.search(ctx.text, t.left_edge.idx, t.idx + len(t))
         if y is not None:   # "the 58-year-old smiled"
             found, aged = t, int(y.group(1))
-        elif t.pos_ == "NOUN" and t.tag_ == "NN" and noun_category(t.lemma_) == "PERSON":
-            found, aged = t, None
+        elif t.pos_ == "NOUN" and t.tag_ == "NN" and (noun_category(t.lemma_) == "PERSON" or t.lower_ in ROLE_GENDER
+                                                       and t.lower_ in TITLE_WORDS_V1):
+            found, aged = t, None   # (a gendered title too: "The congresswoman appeared unbothered")
     if found is None:   # the parser often misreads "the 58-year-old smiled" (no subject)
         y = ([None] + list(re.finditer(r"\b[Tt]he (\d{1,3})-year-old\b", ctx.text[lo:pos])))[-1]
         tok = ctx.token_at(lo + y.start()) if y is not None else None
@@ -1660,6 +1662,9 @@ def _untagged_of_kind(ctx, m, kind: str, content: tuple[int, int] = (0, 0)) -> t
             toks.insert(0, t.doc[toks[0].i - 1])   # "UNITE HERE Local 1", which the parser broke up
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
+        comma = next((k for k, x in enumerate(toks) if x.text == "," and k > 0 and toks[k - 1].i >= t.i), None)
+        if comma is not None:
+            toks = toks[:comma]   # the name without its relative clause ("Unifor Local 222, which represents ...")
         while toks and toks[-1].is_punct:
             toks = toks[:-1]
         if not toks or not toks[0].text[:1].isupper() or toks[0].pos_ != "PROPN" or any(
@@ -1730,7 +1735,12 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     # headman ... the headman said")
     if not indefinite and not (person and (same or noun in _ANONYMOUS_NOUNS or other) or opens and same):
         return None
-    if any(e.type == "PERSON" for e in index.between(pm.end, m.start, subjects_only=True)):
+    said = (cands[j].start, cands[j].end)
+    if any(e.type == "PERSON" and not said[0] <= p < said[1]
+           for p, e, subj in index.mentions[bisect_left(index.mention_pos, pm.end):bisect_left(index.mention_pos, m.start)]
+           if subj):
+        # (a person named in what the source itself reported is not who speaks again: "A
+        # person close to the board said Sibusiso Dube had been hired ... the person said")
         return None
     return pm.text
 

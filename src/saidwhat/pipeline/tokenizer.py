@@ -1,6 +1,7 @@
 """saidwhat.pipeline.tokenizer: invisible characters are tokens of their own, a double
 hyphen against a bracket is one, and abbreviated ranks and company words ("Cpl.",
-"Cos.") are one token.
+"Cos.") are one token; a word with a typographic apostrophe inside it has the norm of
+its straight form (:func:`straight_apostrophe_norms`, the ``saidwhat_norms`` component).
 
 Scraped news carries characters that do not print: zero-width spaces and joiners,
 word joiners, byte-order marks, soft hyphens, NUL. spaCy's English tokenizer keeps
@@ -91,3 +92,42 @@ def add_abbreviations(nlp: Language) -> None:
     # channel; spaCy's exceptions keep every capital letter with its full stop as an
     # initial, and "X" is a rare initial in names
     add("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+
+
+#: A name with a typographic apostrophe inside it ("O’Neill", "D’Arcy", "d’Entremont",
+#: "Got’ine"): a capitalised word, or one lower-case letter before a capitalised part; not
+#: a contraction's part ("n’t", whose norm is "not").
+_CURLY_IN_WORD = re.compile(r"[^\W\d_]*[A-ZÀ-Þ][^\W\d_]*[’‘][^\W\d_]+|[a-z][’‘][A-ZÀ-Þ][^\W\d_]+")
+
+
+def straight_apostrophe_norms(doc):
+    """Give each word with a typographic apostrophe inside it the norm of its form with a
+    straight one ("O’Neill" reads as "O'Neill"): the tagger, parser and NER see the
+    norm, and the small English models learnt names from text with straight apostrophes
+    (with the curly one, "O’Neill told reporters" is tagged an adverb and loses its
+    subject). The text, and so every offset, is unchanged.
+
+    Args:
+        doc: A Doc before its tagger, parser and NER have run.
+
+    Returns:
+        The same Doc.
+    """
+    vocab = doc.vocab
+    for t in doc:
+        if ("’" in t.text or "‘" in t.text) and _CURLY_IN_WORD.fullmatch(t.text):
+            t.norm_ = vocab[t.text.replace("’", "'").replace("‘", "'")].norm_
+    return doc
+
+
+@Language.component("saidwhat_norms", assigns=["token.norm"])
+def norms_component(doc):
+    """The ``saidwhat_norms`` component: :func:`straight_apostrophe_norms`."""
+    return straight_apostrophe_norms(doc)
+
+
+def use_straight_apostrophe_norms(nlp: Language) -> None:
+    """Add ``saidwhat_norms`` first in ``nlp`` (before the models that read norms) unless
+    it is there already."""
+    if "saidwhat_norms" not in nlp.pipe_names:
+        nlp.add_pipe("saidwhat_norms", first=True)
