@@ -46,3 +46,15 @@ def test_a_double_hyphen_against_a_bracket_is_split_off(nlp):
     assert "Harlow" in [t.text for t in doc] and doc.text == text
     split_bracket_dashes(nlp)                  # a second call changes nothing
     assert [t.text for t in nlp.tokenizer("the plan--which failed")] == ["the", "plan", "--", "which", "failed"]
+
+
+def test_a_name_with_a_curly_apostrophe_has_the_norm_of_the_straight_one(nlp):
+    # the models read norms: "O’Neill" reads as "O'Neill"; a contraction keeps its own
+    # norm ("n’t" is "not"), and the text is unchanged
+    assert "saidwhat_norms" in nlp.pipe_names
+    text = "Sgt. O’Neill and Lucie d’Amours didn’t say."
+    doc = nlp(text)
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["O’Neill"] == nlp.vocab["O'Neill"].norm_
+    assert norms["d’Amours"] == nlp.vocab["d'Amours"].norm_
+    assert norms["n’t"] == "not" and doc.text == text
