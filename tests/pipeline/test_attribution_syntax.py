@@ -663,3 +663,19 @@ def test_a_sentence_in_single_marks_as_its_own_paragraph_is_a_floating_quotation
             "‘My father built the ovens himself. I can’t walk away from that.’")
     assert [(q.type, q.speaker) for q in run(text)] == [("indirect", "Fionnuala Brady"),
                                                         ("direct", "Fionnuala Brady")]
+
+
+def test_a_short_quotation_after_said_that_is_attributed(run):
+    # 'said that "nothing will change"': the complementiser alone is no gap between cue and marks
+    q = run('Mayor Helena Brandt said that "nothing will change".')
+    assert [(x.quote, x.speaker) for x in q] == [("nothing will change", "Helena Brandt")]
+
+
+def test_the_mp_for_a_riding_is_a_description_not_the_ridings_name(run):
+    # "The MP for Fundy Royal" names the seat, not the person (NER calls the riding a person)
+    q = run('Conservative critic Brian Tolley was unimpressed. The MP for Fundy Royal said the plan was '
+            '"too little, too late."')
+    assert q[-1].speaker != "Fundy Royal"
+    q = run('Brian Tolley, the MP for Fundy Royal, said the bill was late. The MP for Fundy Royal said the plan '
+            'was "too little, too late."')
+    assert [x.speaker for x in q] == ["Brian Tolley", "Brian Tolley"]

@@ -1156,3 +1156,12 @@ def test_a_nickname_after_a_given_name_that_is_also_a_title(run):
     text = ('Longtime organiser Dean “Buzz” Halloran said the parade would go ahead. '
             '“We have never missed a year,” Halloran said.')
     assert [q.speaker for q in run(text)] == ["Dean Halloran", "Dean Halloran"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # NER stopped before "O’Neill" (after a title, or with the given name typed an organisation)
+    ("Mayor Helena O’Neill spoke to the council on Monday. “We will rebuild,” she said.", "Helena O’Neill"),
+    ("Helena O’Neill, the mayor, spoke on Monday. “We will rebuild,” she said.", "Helena O’Neill"),
+])
+def test_an_irish_surname_with_an_apostrophe_after_the_given_name_is_kept(run, text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -117,3 +117,26 @@ def test_a_union_named_with_a_relative_clause_is_the_union(run):
     text = ("Unifor Local 222, which represents 900 drivers, issued strike notice Friday. Halifax Transit said in "
             "a statement that its offer was fair. The union says that is not enough.")
     assert run(text)[-1].speaker == "Unifor Local 222"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Parents for Clean Air said the results were alarming.", "Parents for Clean Air"),
+    # guard: people of a place are people ("Residents of Whitby")
+    ("Residents of Whitby said the water was off.", None),
+])
+def test_a_campaign_group_named_for_its_cause_is_named(run, text, speaker):
+    assert run(text)[-1].speaker == speaker
+
+
+def test_a_police_unit_named_before_its_noun_is_named(run):
+    # "The Integrated Gang Task Force unit said": the unit NER named, not nobody
+    assert run("The Integrated Gang Task Force unit said two men were arrested.")[-1].speaker == \
+        "Integrated Gang Task Force"
+
+
+def test_a_description_whose_modifiers_are_in_the_name_takes_it_up(run):
+    # "the rent strike group" for "Kelvinside Rent Strike", whose name lacks "group"
+    text = ("The strike was organised by the Kelvinside Rent Strike group, which says it has members in every "
+            "block. The landlord said repairs were under way. The rent strike group said it would hold a "
+            "general meeting on Wednesday.")
+    assert run(text)[-1].speaker == "Kelvinside Rent Strike"

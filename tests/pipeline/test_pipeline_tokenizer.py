@@ -58,3 +58,21 @@ def test_a_name_with_a_curly_apostrophe_has_the_norm_of_the_straight_one(nlp):
     assert norms["O’Neill"] == nlp.vocab["O'Neill"].norm_
     assert norms["d’Amours"] == nlp.vocab["d'Amours"].norm_
     assert norms["n’t"] == "not" and doc.text == text
+
+
+@pytest.mark.slow
+def test_the_readme_component_route_gives_what_extract_gives(nlp):
+    # README "As a spaCy component": the components and tokenizer rules it lists make the
+    # same pipeline as saidwhat.load() (a newcomer found the tokenizer rules missing)
+    import spacy
+    from saidwhat.api import _default_model_name
+    from saidwhat.pipeline.tokenizer import add_abbreviations, split_bracket_dashes, split_invisible
+    own = spacy.load(_default_model_name())
+    own.add_pipe("saidwhat")
+    own.add_pipe("saidwhat_paragraphs", first=True)
+    own.add_pipe("saidwhat_norms", first=True)
+    for rule in (split_invisible, split_bracket_dashes, add_abbreviations):
+        rule(own)
+    text = ("Mayor Helena Brandt said\u200b the quay would reopen in June. \"We are ready,\" "
+            "Cpl. Marie-Ève Gagnon said. Const. Liam O’Neill said the road was closed.")
+    assert [q.to_dict() for q in own(text)._.quotes] == [q.to_dict() for q in saidwhat.extract(text, nlp=nlp)]

@@ -4,6 +4,8 @@ before its change.
 """
 import pytest
 
+import saidwhat
+
 pytestmark = pytest.mark.slow
 
 
@@ -117,3 +119,11 @@ def test_a_name_before_an_office_of_a_body_is_a_person(run):
     # NER's organisation on "Heru Widodo": the holder of an office "of" a body is a person
     (q,) = run("“We have evacuated 450 residents,” said Heru Widodo, head of the Jember Disaster Mitigation Agency.")
     assert (q.speaker, q.speaker_type) == ("Heru Widodo", "PERSON")
+
+
+def test_a_place_before_a_person_noun_says_where_someone_is_from(nlp):
+    # "A 34-year-old Moncton man" (NER's person): the town, not a man named Moncton, so
+    # "he" cannot be it
+    ents = {e.name: e for e in saidwhat.extract_entities(
+        "A 34-year-old Moncton man has been charged with impaired driving, RCMP said.", nlp=nlp)}
+    assert ents["Moncton"].type == "GPE"

@@ -576,7 +576,7 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
                 and doc[k].ent_type_ in ("", "PERSON") and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1
                 or k > start and doc[k].text in NAME_PARTICLES_V1 and _particles_then_name(doc, k)
-                or k > start and ELIDED_SURNAME.fullmatch(doc[k].text)):
+                or k > start and (ELIDED_SURNAME.fullmatch(doc[k].text) or _APOSTROPHE_SURNAME.fullmatch(doc[k].text))):
             k += 1   # (a particle inside the name: "Governor Pieter de Wolf", "Dr. Lucie d'Amours")
         if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
@@ -672,6 +672,10 @@ def _before_spaced_dash(ent: Span) -> Span | None:
     return ent
 
 
+#: An Irish or Norman surname with an apostrophe ("O’Neill", "O'Brien", "D’Arcy").
+_APOSTROPHE_SURNAME = re.compile(r"[OD][’'][A-ZÁÉÍÓÚ][^\W\d_]+")
+
+
 def _whole_words(ent: Span) -> Span:
     """An entity span NER ended inside a name, widened to the whole name: a hyphenated
     word ("Chrystia Holloway" of "Chrystia Holloway-Baird"; tokens joined by a hyphen
@@ -709,6 +713,10 @@ def _whole_words(ent: Span) -> Span:
     if ent.label_ == "PERSON" and start == ent.start and _hyphenated_given(doc, start) \
             and not doc[start - 2].ent_type_:
         start -= 2   # "Jean-" + "François Lapointe": NER began the name at a hyphenated given name's second part
+    if (ent.label_ == "PERSON" or len(ent) == 1 and given_names.is_attested_given_name(ent[0].text)) \
+            and end < len(doc) and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
+            and (_APOSTROPHE_SURNAME.fullmatch(doc[end].text) or ELIDED_SURNAME.fullmatch(doc[end].text)):
+        end += 1   # "Helena" + "O’Neill", "Lucie" + "d'Amours": NER stops before a surname with an apostrophe
     while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
             and n.text[:1].isupper() and n.is_alpha and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == n.i \
             and n.lower_ not in TITLE_WORDS_V1 and not title_case(n.sent) \

@@ -423,11 +423,20 @@ relocate back""".split())
 
 def _place_mention(ent) -> bool:
     """True if a one-word name is written as a place: after a preposition of place or
-    after "to" of going there ("a hospital in Lumajang", "return to Arctic"). (A name
-    after "the" is no evidence: "the Petitioner" of a court's judgment is a person.)"""
+    after "to" of going there ("a hospital in Lumajang", "return to Arctic"), or as where
+    a person is from ("A 34-year-old Moncton man", "a Toronto woman": Canadian Press and
+    police-release style). (A name after "the" is no evidence: "the Petitioner" of a
+    court's judgment is a person.)"""
     r = ent.root
+    if len(ent) == 1 and r.dep_ == "compound" and r.head.lower_ in _RESIDENT_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in r.head.children):
+        return True
     return len(ent) == 1 and r.dep_ == "pobj" and (r.head.lower_ in _IN_PLACE_PREPS or r.head.lower_ == "to" and (
         r.head.head.lemma_.lower() in _GOING_TO or r.head.head.lower_ in _GOING_TO))
+
+
+#: Nouns a place's name modifies to say where someone is from ("a Moncton man").
+_RESIDENT_NOUNS = frozenset("man woman boy girl teen teenager resident youth couple".split())
 
 
 #: Kinship nouns (English; those of ROLE_GENDER and their neutral forms): a person

@@ -168,6 +168,7 @@ consultancy chain exporter importer railway railroad brewer miner supplier utili
 studio gallery museum theatre theater orchestra festival airport zoo library clinic home
 patrol force brigade navy coastguard prison academy college alliance federation local
 wing battalion squadron regiment garrison fleet corps consortium cooperative co-operative
+unit division detachment
 """.split())
 
 #: Trade nouns that name a company, never a person, when they stand right before a name

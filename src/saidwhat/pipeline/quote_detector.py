@@ -1455,8 +1455,8 @@ def direct_candidates(ctx: DocContext, consumed: set[int], *, min_words: int = 4
             if naming and c.how == "before" and _object_named(c.cue_tok, gap):
                 gap = ""   # 'called the mix of freight costs and labour shortages “a perfect storm”'
             if len(gap.split()) > 3 or (c.how == "before" and gap.strip() and not naming
-                                        and not gap.strip().endswith((":", ","))):
-                continue
+                                        and not gap.strip().endswith((":", ",")) and gap.strip() != "that"):
+                continue   # (the complementiser alone is no gap: 'said that "nothing will change"')
             if c.how == "after" and text[m.end - 1:m.end] not in ",!?":
                 continue
         if c.mention is not None:

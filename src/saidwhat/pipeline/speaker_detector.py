@@ -919,11 +919,14 @@ def _campaign_name(head: Token) -> list[Token] | None:
     if not plural or not head.text[:1].isupper() or head.i + 2 >= len(doc):
         return None
     prep = doc[head.i + 1]
-    if prep.text not in _CAMPAIGN_PREPOSITIONS and not (
+    named_cause = prep.lower_ in ("for", "against") and head.i + 3 < len(doc) \
+        and all(t.text[:1].isupper() and t.ent_type_ in ("", "ORG") for t in doc[head.i + 2:head.i + 4])
+    if prep.text not in _CAMPAIGN_PREPOSITIONS and not named_cause and not (
             prep.text.capitalize() in _CAMPAIGN_PREPOSITIONS and (head.lower_ == "friends" or (
                 head.ent_type_ == "ORG" and prep.ent_iob_ == "I"))):
-        # lower-case "of"/"for" only where NER read the whole as an organisation, or in
-        # "Friends of ...": "Residents of Whitby" are people
+        # lower-case "of"/"for" only where NER read the whole as an organisation, in
+        # "Friends of ...", or before a cause of two capitalised words no place or person
+        # ("Parents for Clean Air"): "Residents of Whitby" are people
         return None
     end = head.i + 2
     if doc[end].lower_ == "the":
@@ -1027,6 +1030,8 @@ def _name_in_title_phrase(head: Token, hi: int) -> list[Token] | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ != "PERSON" or pobj.idx + len(pobj) > hi:
             return None
+        if prep.lower_ == "for" and any(c.dep_ == "det" for c in head.children):
+            return None   # "The MP for Fundy Royal": a description and the seat it holds, NER's person or not
         ent = _entity_at(pobj)
         if ent is None or ent.end - 1 != pobj.i or len(ent) < 2 or ent.label_ != "PERSON":
             return None
@@ -1938,7 +1943,8 @@ def _named_organisation(head: Token, np: list[Token]) -> list[Token] | None:
         return None   # "Apple's board": the possessor speaks through a description
     if len(run) == len(mods):   # proper noun(s) right before the head noun
         ent = _entity_at(run[0])
-        if ((ent is not None and ent.label_ == "ORG" and ent.start == run[0].i and ent.end == run[-1].i + 1)
+        if ((ent is not None and ent.label_ == "ORG" and ent.end == run[-1].i + 1 and (
+                ent.start == run[0].i or ent.start == run[0].i - 1 and head.doc[ent.start].lower_ == "the"))
                 or (len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)) \
                 and not (len(run) == 1 and _surname_in_doc(run[0])):
             return run

@@ -1848,8 +1848,13 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     # or whose kind the article gave before its name ("media buying company GroupM")
     portfolios = [md for md in mods if md in _PORTFOLIOS]
     named_as = rf"\b(?:{'|'.join(re.escape(x) for x in (noun, *_ORG_NAME_SYNONYMS.get(noun, ())))})\b"
+    # (or whose name ends in the noun modifying the description's: "the rent strike group"
+    # for "Kelvinside Rent Strike", "the task force unit" for "Integrated Gang Task Force")
+    nouns = [ch.lower_ for ch in m.head.children if ch.dep_ == "compound" and ch.pos_ == "NOUN"] \
+        if m.head is not None and cat == "ORG" else []
     for _, e in index.before(m.start, DOCUMENT_WINDOW_CHARS):
-        if e.type == "ORG" and any(re.search(named_as, x, re.I) for x in (e.name, *e.roles)) \
+        if e.type == "ORG" and (any(re.search(named_as, x, re.I) for x in (e.name, *e.roles))
+                                or nouns and e.name.lower().split()[-1] == nouns[-1]) \
                 and not _other_portfolio(e, portfolios):
             return Resolution(e.name, e.type, e.role, CONF_STRONG, e)
         if e.type == "GPE" and (e.name.lower().startswith(noun + " of ")
