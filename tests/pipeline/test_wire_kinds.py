@@ -731,3 +731,13 @@ def test_a_safety_board_finds(run, body):
 ])
 def test_a_long_title_before_a_name_is_the_role(run, text, speakers):
     assert [q.speaker for q in run(text)] == speakers
+
+
+def test_a_representative_for_someone_told_an_outlet_and_the_rep_said(run):
+    # "…, a representative for Blake told People": an inverted cue after a speaker phrase with
+    # "for"; "the rep" takes up the unnamed representative, not the client
+    text = ('Nora Blake and Tom Ricci have separated after five years of marriage, a representative for Blake '
+            'told People on Friday. "They remain good friends," the rep said.')
+    qs = run(text)
+    assert [(q.type, q.speaker) for q in qs] == [("indirect", None), ("direct", None)]
+    assert qs[0].quote.startswith("Nora Blake and Tom Ricci have separated")

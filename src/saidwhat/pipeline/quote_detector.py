@@ -518,7 +518,8 @@ def _surface_frame(ctx: DocContext, v: Token, *, tail_preps: bool = False) -> tu
     before = [t for t in doc[k + 1:v.i] if not t.is_punct]   # a closing mark the tokenizer kept: ''
     nouny = ("PROPN", "NOUN", "PRON")
     if before and len(after) <= 3 and before[-1].pos_ in nouny \
-            and all(t.pos_ in nouny + ("DET", "ADJ", "NUM", "PART") and not ctx.token_quoted(t) for t in before) \
+            and all((t.pos_ in nouny + ("DET", "ADJ", "NUM", "PART") or t.lower_ in ("for", "of") and k > 0)
+                    and not ctx.token_quoted(t) for k, t in enumerate(before)) \
             and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _NOT_CONTENT or (
                 t.dep_ in ("dobj", "dative", "attr", "acomp", "oprd") and v.lemma_.lower() != "tell") for t in after):
         return doc[k], before   # ", Varga writes.", ", officials said Monday.", ", he told me." (not "said enough")

@@ -1703,6 +1703,11 @@ def _named_force(ctx, index, m) -> Entity | None:
     return next(iter(forces.values())) if len(forces) == 1 else None
 
 
+#: Clipped forms news writes for a source's noun the second time ("a representative for
+#: Blake told People … the rep said"; celebrity and business copy).
+_SHORT_FORMS = {"rep": "representative", "exec": "executive", "spokes": "spokesperson", "pol": "politician"}
+
+
 def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
     """The description of the unnamed person quoted just before, when a definite
     description takes them up again: the same noun ("The nurse on duty, who asked not
@@ -1729,7 +1734,8 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
         and (noun in PERSON_NOUNS_V2 or noun in TITLE_WORDS_V1) and _title_holder(index, noun, m.start) is None \
         and (person or _agent_noun(pm.head.lower_) or pm.head.lower_ in _PARTY_WORDS)
     same = pm.head.lemma_.lower() == m.head.lemma_.lower() or opens and len(m.head.lemma_) >= 4 \
-        and pm.head.lemma_.lower().endswith(m.head.lemma_.lower())   # "An eyewitness ... the witness"
+        and pm.head.lemma_.lower().endswith(m.head.lemma_.lower()) \
+        or _SHORT_FORMS.get(m.head.lower_) == pm.head.lemma_.lower()   # "An eyewitness ... the witness"; "a representative ... the rep"
     # (an indefinite source taken up by its own noun, whatever the noun: "One juror, a
     # retired engineer who asked not to be named, said ... the juror said", "A village
     # headman ... the headman said")
