@@ -70,10 +70,18 @@ def print_article(record: dict[str, Any], *, stream: IO[str] | None = None) -> N
     title = f"{record['id']}: {len(quotes)} quotation{'s' if len(quotes) != 1 else ''}"
     if record.get("error"):
         title += f" (failed: {record['error']})"
-    # an unresolved speaker shows its mention in parentheses: it is not a name; with
-    # neither (a quotation no speaker was found for), "(unknown)", never an empty cell
-    rows = [[q.get("speaker") or (f"({q['speaker_mention']})" if q.get("speaker_mention") else "(unknown)"),
-             q.get("type"), q.get("cue"), q.get("quote")]
-            for q in quotes]
+    # an unresolved speaker shows its mention in parentheses: it is not a name; a
+    # continuation of such a speaker shows the mention it continues; with neither (a
+    # quotation no speaker was found for), "(unknown)", never an empty cell
+    rows = []
+    shown = None
+    for q in quotes:
+        if q.get("speaker"):
+            shown = q["speaker"]
+        elif q.get("speaker_mention"):
+            shown = f"({q['speaker_mention']})"
+        elif not ("continuation" in (q.get("flags") or []) and shown and shown.startswith("(") and shown != "(unknown)"):
+            shown = "(unknown)"
+        rows.append([shown, q.get("type"), q.get("cue"), q.get("quote")])
     print_table(QUOTE_COLUMNS, rows, stream=stream, title=title, max_width=80)
     (stream or sys.stdout).write("\n")
