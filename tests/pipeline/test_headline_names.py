@@ -37,3 +37,13 @@ def test_a_headline_quotation_with_a_label_after_the_colon_has_no_place_for_spea
     text = ("‘We pay on time and we still can’t stay’: life on the edge of Cork’s rental market\n\n"
             "Rents in Cork rose again this year.")
     assert run(text)[0].speaker is None
+
+
+@pytest.mark.parametrize("title, name, speaker", [("minister", "Transport Minister Elise Varga", "Elise Varga"),
+                                                  ("premier", "Premier Doug Harlan", "Doug Harlan")])
+def test_a_headlines_bare_title_is_its_holder_named_in_the_lede(run, title, name, speaker):
+    # "…, minister says" (Canadian Press and CBC headline style), then the lede names the
+    # holder of the title
+    text = (f"Ottawa will tighten rail safety rules, {title} says\n\n"
+            f"{name} says the government will require new brake inspections on all freight trains by June.")
+    assert [q.speaker for q in run(text)] == [speaker, speaker]

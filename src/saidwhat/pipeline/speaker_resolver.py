@@ -314,10 +314,13 @@ def resolve(ctx: DocContext, cands: list[Candidate], index: ArticleEntities | No
             r = Resolution(e.name, e.type, m.text, CONF_WEAK, e)
         elif m.kind == "generic" and (e := _named_force(ctx, index, m)) is not None:
             r = Resolution(e.name, e.type, e.role, CONF_LIKELY, e)
-        elif m.kind == "generic" and m.head is not None and m.head.lower_ in _HEAD_NOUNS \
+        elif m.kind == "generic" and m.head is not None and (
+                m.head.lower_ in _HEAD_NOUNS or m.head.lower_ in TITLE_WORDS_V1 and m.head.lower_ in PERSON_NOUNS_V1) \
                 and not any(ch.dep_ == "det" for ch in m.head.children) \
                 and (e := _named_after_lede(ctx, index, m, m.head.lower_, None)) is not None:
-            # a headline's bare "…, says agency chief": the body's named head of that agency
+            # a headline's bare "…, says agency chief": the body's named head of that agency;
+            # "…, minister says" then "Transport Minister Elise Varga says …": the holder of
+            # the title named first in the lede
             r = Resolution(e.name, e.type, e.role, CONF_WEAK, e)
         else:
             r = Resolution(None, "OTHER", None, CONF_EVEN)
