@@ -354,3 +354,11 @@ def test_a_company_with_its_legal_form_is_one_entity(run, full, short):
     qs = run(text)
     assert [q.speaker for q in qs] == [full.rstrip(".")] * 2
     assert qs[0].speaker_id == qs[1].speaker_id
+
+
+def test_the_company_is_not_an_outside_analysts_firm(run):
+    # "said Rhys Patel, an analyst at Macquarie Group": the analyst's employer comments; "the
+    # company" is the one reported on, whose name shows no trade word
+    text = ('Ubuntu Cement said sales fell in the quarter. "Prices are too low," said Rhys Patel, an analyst at '
+            'Macquarie Group. The company said it would close a kiln in Durban.')
+    assert run(text)[-1].speaker == "Ubuntu Cement"

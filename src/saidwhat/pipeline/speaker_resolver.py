@@ -1425,6 +1425,27 @@ _KIND_WORDS = {**dict.fromkeys("inc inc. corp corp. corporation co co. ltd ltd. 
 _NOT_BUSINESS_WORDS = frozenset("advocacy alliance coalition".split())
 
 
+#: An outside expert's role and employer ("an analyst at Macquarie Group", "economist with
+#: TD Bank"): business and markets wire style, where the firm comments on another company.
+_EXPERT_AT = re.compile(r"\b(?:analyst|economist|strategist|researcher|professor|expert|fellow)s?\s+(?:at|with)\s+(?:the\s+)?(.+)$",
+                        re.I)
+
+
+def _outside_experts_employer(index, e: Entity) -> bool:
+    """True if organisation ``e`` is named only as the employer of a person the article
+    quotes as an outside expert (a role "analyst at <e>"), never as a clause subject."""
+    if any(subj == 2 for _, x, subj in index.mentions if x is e):
+        return False
+    for p in index.unique():
+        if p.type != "PERSON":
+            continue
+        for role in [p.role or "", *p.roles]:
+            m = _EXPERT_AT.search(role)
+            if m and m.group(1).strip(" ,.").lower() == e.name.lower():
+                return True
+    return False
+
+
 def _advocacy(e: Entity) -> bool:
     """True for an organisation whose name holds one of :data:`_NOT_BUSINESS_WORDS`."""
     return not _NOT_BUSINESS_WORDS.isdisjoint(e.name.lower().split())
@@ -1959,6 +1980,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
                     #            partner of what happened (its investors, buyers) is not it
                 if e.type != "ORG" or _other_portfolio(e, portfolios) or kind == "business" and _advocacy(e):
                     continue
+                if not subjects_only and kind == "business" and _outside_experts_employer(index, e):
+                    continue   # "said Rhys Patel, an analyst at Macquarie Group": the analyst's firm, not "the company"
                 found = _org_kind(e.name, e.roles)
                 if found == kind or found is None and subjects_only and p >= lo and e is last_speaker \
                         and untagged is None:
