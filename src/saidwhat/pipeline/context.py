@@ -271,12 +271,12 @@ def _opens_surname(e: Span) -> bool:
     return k < e.end and e.doc[k].text[:1].isupper()
 
 
-#: A numbered unit's number written as an ordinal in figures ("9th", "82nd", "1st").
 #: Legal forms that close a company's name after a comma ("Northwind Therapeutics, Inc.",
 #: "Kestrel Holdings, LLC"; US, British, Commonwealth and European company law).
 LEGAL_FORMS = frozenset("""inc inc. llc l.l.c. ltd ltd. plc corp corp. lp l.p. llp l.l.p. gmbh ag sa s.a.
 nv n.v. bv b.v. pty""".split())
 
+#: A numbered unit's number written as an ordinal in figures ("9th", "82nd", "1st").
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -576,7 +576,7 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
                 and doc[k].ent_type_ in ("", "PERSON") and doc[k].lower_.rstrip(".") not in TITLE_WORDS_V1
                 or k > start and doc[k].text in NAME_PARTICLES_V1 and _particles_then_name(doc, k)
-                or k > start and (ELIDED_SURNAME.fullmatch(doc[k].text) or _APOSTROPHE_SURNAME.fullmatch(doc[k].text))):
+                or k > start and _apostrophe_surname(doc[k].text)):
             k += 1   # (a particle inside the name: "Governor Pieter de Wolf", "Dr. Lucie d'Amours")
         if k == start or k - start < 2 and not any(e.start == start and e.label_ == "PERSON" for e in ents):
             continue   # one word: NER's own call stands ("Mr Trump" it finds; "Dr Pepper" it need not)
@@ -659,13 +659,18 @@ def _headline_verb_off(ent: Span) -> Span:
 _SPACED_DASHES = frozenset("-\u2013\u2014")
 
 
+def spaced(tok: Token) -> bool:
+    """True for a token with a space on each side ("Ana Ruiz - a nurse - said")."""
+    return tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+
+
 def _before_spaced_dash(ent: Span) -> Span | None:
     """An entity span cut before a dash written with a space on each side, which NER
     may run into the name ("Sabine Krolle - no" of "Sabine Krolle - no relation -
     said"); None when nothing is left before it."""
     doc = ent.doc
     for t in ent:
-        if t.text in _SPACED_DASHES and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:
+        if t.text in _SPACED_DASHES and spaced(t):
             if t.i > ent.start:
                 return Span(doc, ent.start, t.i, label=ent.label)
             return _before_spaced_dash(Span(doc, t.i + 1, ent.end, label=ent.label)) if t.i + 1 < ent.end else None
@@ -674,6 +679,12 @@ def _before_spaced_dash(ent: Span) -> Span | None:
 
 #: An Irish or Norman surname with an apostrophe ("O’Neill", "O'Brien", "D’Arcy").
 _APOSTROPHE_SURNAME = re.compile(r"[OD][’'][A-ZÁÉÍÓÚ][^\W\d_]+")
+
+
+def _apostrophe_surname(word: str) -> bool:
+    """True for a surname with an apostrophe: Irish and Norman ("O’Neill", "D’Arcy") or
+    with an elided particle (:data:`~saidwhat.pipeline.lexicons.ELIDED_SURNAME`)."""
+    return bool(_APOSTROPHE_SURNAME.fullmatch(word) or ELIDED_SURNAME.fullmatch(word))
 
 
 def _whole_words(ent: Span) -> Span:
@@ -715,7 +726,7 @@ def _whole_words(ent: Span) -> Span:
         start -= 2   # "Jean-" + "François Lapointe": NER began the name at a hyphenated given name's second part
     if (ent.label_ == "PERSON" or len(ent) == 1 and given_names.is_attested_given_name(ent[0].text)) \
             and end < len(doc) and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
-            and (_APOSTROPHE_SURNAME.fullmatch(doc[end].text) or ELIDED_SURNAME.fullmatch(doc[end].text)):
+            and _apostrophe_surname(doc[end].text):
         end += 1   # "Helena" + "O’Neill", "Lucie" + "d'Amours": NER stops before a surname with an apostrophe
     while ent.label_ == "PERSON" and end < len(doc) and (n := doc[end]).pos_ == "PROPN" and not n.ent_type_ \
             and n.text[:1].isupper() and n.is_alpha and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == n.i \

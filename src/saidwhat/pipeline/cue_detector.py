@@ -70,12 +70,16 @@ def _phrasal_retort(tok: Token) -> bool:
         and (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].is_space)   # not "went on about"
 
 
+def puts_it(tok: Token) -> bool:
+    """True for "put" followed by "it", the verb of "as <speaker> put(s) it"."""
+    doc = tok.doc
+    return tok.lemma_.lower() == "put" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "it"
+
+
 def _as_put_it(tok: Token) -> bool:
     """True for "put" in "as <speaker> put(s) it", which frames the quotation next to it
     ('As economist Lena Park puts it, "Nobody wants …"'); the subject speaks."""
-    doc = tok.doc
-    return tok.lemma_.lower() == "put" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "it" \
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return puts_it(tok) and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _that_clause(tok: Token) -> bool:

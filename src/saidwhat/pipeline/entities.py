@@ -1785,8 +1785,12 @@ class ArticleEntities:
     def between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[Entity]:
         """Entities named outside quotes in [lo, hi); ``subjects_only`` keeps salient
         mentions (subjects, and any that are not objects or possessors)."""
+        return [e for _, e in self.named_between(lo, hi, subjects_only=subjects_only)]
+
+    def named_between(self, lo: int, hi: int, *, subjects_only: bool = False) -> list[tuple[int, Entity]]:
+        """As :meth:`between`, as (position, entity) pairs in text order."""
         a, b = bisect_left(self.mention_pos, lo), bisect_left(self.mention_pos, hi)
-        return [e for _, e, subj in self.mentions[a:b] if subj or not subjects_only]
+        return [(p, e) for p, e, subj in self.mentions[a:b] if subj or not subjects_only]
 
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import given_names
-from .context import DATELINE, DATELINE_DATE, LEGAL_FORMS, after_title, coordinated_first_part, opens_apposition
+from .context import DATELINE, DATELINE_DATE, LEGAL_FORMS, after_title, coordinated_first_part, opens_apposition, spaced
 from .paragraphs import breaks_paragraph_in
-from .cue_detector import document_read_as_noun
+from .cue_detector import document_read_as_noun, puts_it
 from .lexicons import (ACCOUNT_NOUNS_V1, BODY_HEAD_NOUNS, COMPANY_NAME_WORDS_V1, COURTESY_TITLES_V1, DEMONYM_NOUNS_V1,
                        ELIDED_SURNAME,
                        GROUP_NOUNS_V1, HYPHENS, INDIRECT_VERBS_V1, NAME_PARTICLES_V1,
@@ -323,9 +323,7 @@ def _dashed_apposition(cue: Token, c: Token) -> Token | None:
 def _spaced_hyphen(tok: Token) -> bool:
     """True for a hyphen written with a space on each side, as a dash ("Ana Ruiz - a
     nurse - said"; Reuters and agency copy set dashes so)."""
-    doc = tok.doc
-    return tok.text == "-" and 0 < tok.i < len(doc) - 1 and bool(doc[tok.i - 1].whitespace_) \
-        and bool(tok.whitespace_)
+    return tok.text == "-" and tok.i < len(tok.doc) - 1 and spaced(tok)
 
 
 def _name_before_spaced_hyphen(c: Token, cue: Token) -> Token | None:
@@ -365,7 +363,7 @@ def _fused_determiner(head: Token, np: list[Token]) -> Token | None:
 
 
 def _subject(cue: Token, depth: int) -> Token | None:
-    if cue.lemma_.lower() == "put" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "it":
+    if puts_it(cue):
         as_ = next((c for c in cue.children if c.lower_ == "as" and c.i < cue.i), None)
         pobj = next((x for x in as_.children if x.dep_ == "pobj"), None) if as_ is not None else None
         if pobj is not None:
@@ -386,7 +384,7 @@ def _subject(cue: Token, depth: int) -> Token | None:
             return named
         if c.dep_ == "nsubj" and c.lower_ == "relation" and any(d.lower_ == "no" for d in c.children):
             continue   # "Pieter van der Laan — no relation — a centre-right MEP, said": an aside
-        if c.lower_ == "it" and c.i == cue.i + 1 and cue.lemma_.lower() == "put":
+        if c.i == cue.i + 1 and puts_it(cue):
             continue   # "as Akhil Amar ... put it": the object of the idiom, which the parser may make a subject
         if c.dep_ in SUBJ_DEPS and any(ch.isalpha() for ch in c.text):
             if c.dep_ == "nsubjpass" and cue.lemma_ not in _PASSIVE_SPEAKER_CUES:

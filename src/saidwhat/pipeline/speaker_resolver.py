@@ -1767,8 +1767,7 @@ def _unnamed_again(ctx, index, cands, res, history, c, noun: str) -> str | None:
         return None
     said = (cands[j].start, cands[j].end)
     if any(e.type == "PERSON" and not said[0] <= p < said[1]
-           for p, e, subj in index.mentions[bisect_left(index.mention_pos, pm.end):bisect_left(index.mention_pos, m.start)]
-           if subj):
+           for p, e in index.named_between(pm.end, m.start, subjects_only=True)):
         # (a person named in what the source itself reported is not who speaks again: "A
         # person close to the board said Sibusiso Dube had been hired ... the person said")
         return None
@@ -1842,8 +1841,8 @@ def _description(ctx, index, cands, res, history, c) -> Resolution:
     spouse = _spouse_in_couple(ctx, index, m)
     if spouse is not None:   # "Henry and Margaret Langille … His wife said": Margaret Langille
         return Resolution(spouse.name, spouse.type, spouse.role, CONF_WEAK, spouse)
-    if (cat == "PERSON" or noun in ROLE_GENDER or cat is None and _agent_noun(noun)) \
-            and _introduced_unnamed(ctx, index, m) or cat is None and _introduced_unnamed(ctx, index, m, acting=True):
+    if (cat in ("PERSON", None) or noun in ROLE_GENDER) and _introduced_unnamed(
+            ctx, index, m, acting=cat is None and noun not in ROLE_GENDER and not _agent_noun(noun)):
         # "a man and a woman ... The woman told the BBC": the person the article
         # introduced without a name, not whoever was named last
         return Resolution(None, "OTHER", None, CONF_EVEN)
